@@ -1,0 +1,112 @@
+// Test fixtures that go through the real Worker over HTTP; only staff accounts are inserted directly.
+import { env, exports } from "cloudflare:workers";
+import { createDb } from "../../worker/db";
+import type { Level, Role } from "../../worker/db/schema";
+import { hashPassword } from "../../worker/domain/password";
+
+export const ORIGIN = "https://gopy.test";
+export const db = () => createDb(env.DB);
+
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
+}
+
+export function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return call(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+let seq = 0;
+export const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export async function createUnit(name: string, level: Level, parent?: { id: number; path: string }) {
+  const code = unique("U");
+  const row = await db()
+    .insertInto("units")
+    .values({ code, name, level, parent_id: parent?.id ?? null, path: "" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const path = `${parent?.path ?? "/"}${row.id}/`;
+  await db().updateTable("units").set({ path }).where("id", "=", row.id).execute();
+  return { id: row.id, code, path, name };
+}
+
+/** Central → two provinces, each with a commune. */
+export async function createTree() {
+  const central = await createUnit("Trung ương Hội LHPN Việt Nam", "central");
+  const hanoi = await createUnit("Hội LHPN Thành phố Hà Nội", "province", central);
+  const thaiNguyen = await createUnit("Hội LHPN tỉnh Thái Nguyên", "province", central);
+  const bachMai = await createUnit("Hội LHPN phường Bạch Mai", "commune", hanoi);
+  const phanDinhPhung = await createUnit("Hội LHPN phường Phan Đình Phùng", "commune", thaiNguyen);
+  return { central, hanoi, thaiNguyen, bachMai, phanDinhPhung };
+}
+
+/** Creates a staff account and signs it in through the API; returns headers carrying its session. */
+export async function signIn(role: Role, unit: { id: number }) {
+  const email = `${unique(role)}@gopy.test`;
+  const password = "mat-khau-dai-123";
+  await db()
+    .insertInto("users")
+    .values({
+      email,
+      password_hash: await hashPassword(password),
+      role,
+      unit_id: unit.id,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  const res = await postJson("/api/auth/login", { email, password }, { Origin: ORIGIN });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const cookie = res.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+  return { email, password, headers: { Cookie: cookie, Origin: ORIGIN } };
+}
+
+export async function createClass(
+  staff: { headers: Record<string, string> },
+  unit: { id: number },
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: number; code: string }> {
+  const now = Date.now();
+  const res = await postJson(
+    "/api/events",
+    {
+      kind: "class",
+      title: "Lớp bồi dưỡng chi hội trưởng",
+      unitId: unit.id,
+      startsAt: new Date(now - 86400_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      expectedParticipants: 40,
+      ...overrides,
+    },
+    staff.headers,
+  );
+  if (res.status !== 201) throw new Error(`create class failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export interface PublicForm {
+  questions: { id: number; type: string; label: string; required: boolean }[];
+}
+
+export async function publicForm(code: string): Promise<PublicForm> {
+  const res = await call(`/api/public/events/${code}`);
+  return res.json();
+}
+
+/** A full set of answers: every rating `rating`, plus a comment when given. */
+export async function answersFor(code: string, rating: number, comment?: string) {
+  const form = await publicForm(code);
+  const answers: Record<string, unknown> = {};
+  for (const q of form.questions) {
+    if (q.type === "rating") answers[q.id] = rating;
+    if (q.type === "text" && comment !== undefined) answers[q.id] = comment;
+  }
+  return answers;
+}
+
+export function submit(code: string, body: unknown, headers: Record<string, string> = {}) {
+  return postJson(`/api/public/events/${code}/responses`, body, headers);
+}

@@ -1,0 +1,238 @@
+// Events (classes, workshops) with their versioned survey forms.
+import { sql } from "kysely";
+import type { StoredQuestion } from "../domain/answers";
+import type { ChoiceOption, QuestionDef } from "../domain/form";
+import { type DB, runBatch } from ".";
+import type { EventKind } from "./schema";
+
+export interface EventRow {
+  id: number;
+  code: string;
+  kind: EventKind;
+  title: string;
+  unitId: number;
+  unitPath: string;
+  unitName: string;
+  startsAt: string;
+  endsAt: string;
+  closesAt: string;
+  expectedParticipants: number;
+  lecturers: string;
+  traineeCategory: string | null;
+  formId: number | null;
+  status: "open" | "closed";
+  closedAt: string | null;
+  responseCount: number;
+  createdAt: string;
+}
+
+function selectEvents(db: DB) {
+  return db
+    .selectFrom("events as e")
+    .innerJoin("units as u", "u.id", "e.unit_id")
+    .select([
+      "e.id",
+      "e.code",
+      "e.kind",
+      "e.title",
+      "e.unit_id as unitId",
+      "u.path as unitPath",
+      "u.name as unitName",
+      "e.starts_at as startsAt",
+      "e.ends_at as endsAt",
+      "e.closes_at as closesAt",
+      "e.expected_participants as expectedParticipants",
+      "e.lecturers",
+      "e.trainee_category as traineeCategory",
+      "e.form_id as formId",
+      "e.status",
+      "e.closed_at as closedAt",
+      "e.response_count as responseCount",
+      "e.created_at as createdAt",
+    ]);
+}
+
+export async function findEventByCode(db: DB, code: string): Promise<EventRow | undefined> {
+  return selectEvents(db).where("e.code", "=", code).executeTakeFirst();
+}
+
+export async function findEventById(db: DB, id: number): Promise<EventRow | undefined> {
+  return selectEvents(db).where("e.id", "=", id).executeTakeFirst();
+}
+
+export async function listEventsInScope(db: DB, scopePath: string, limit: number): Promise<EventRow[]> {
+  return selectEvents(db)
+    .where("u.path", ">=", scopePath)
+    .where("u.path", "<", `${scopePath}\uffff`)
+    .orderBy("e.starts_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function loadQuestions(db: DB, formId: number): Promise<StoredQuestion[]> {
+  const rows = await db
+    .selectFrom("questions")
+    .selectAll()
+    .where("form_id", "=", formId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    criterion: r.criterion,
+    labelVi: r.label_vi,
+    labelEn: r.label_en,
+    required: r.required === 1,
+    options: r.options === null ? null : (JSON.parse(r.options) as ChoiceOption[]),
+    maxLength: r.max_length,
+  }));
+}
+
+export interface NewEvent {
+  code: string;
+  kind: EventKind;
+  title: string;
+  unitId: number;
+  startsAt: string;
+  endsAt: string;
+  closesAt: string;
+  expectedParticipants: number;
+  lecturers: string;
+  traineeCategory: string | null;
+  createdBy: number;
+  now: string;
+}
+
+// Inside one batch SQLite holds the write lock, so the newest form row is the one just inserted.
+const newestFormId = sql<number>`(SELECT max(id) FROM forms)`;
+
+function insertFormQueries(
+  db: DB,
+  form: { title: string; version: number; previousId: number | null; now: string },
+  questions: readonly QuestionDef[],
+) {
+  const insertForm = db.insertInto("forms").values({
+    title: form.title,
+    version: form.version,
+    previous_id: form.previousId,
+    created_at: form.now,
+  });
+  // 10 parameters a row: stay well under D1's 100 per statement.
+  const chunks: QuestionDef[][] = [];
+  for (let i = 0; i < questions.length; i += 9) chunks.push(questions.slice(i, i + 9));
+  const insertQuestions = chunks.map((chunk, c) =>
+    db.insertInto("questions").values(
+      chunk.map((q, i) => ({
+        form_id: newestFormId,
+        position: c * 9 + i + 1,
+        type: q.type,
+        criterion: q.criterion,
+        label_vi: q.labelVi,
+        label_en: q.labelEn,
+        required: q.required ? 1 : 0,
+        options: q.options === null ? null : JSON.stringify(q.options),
+        max_length: q.maxLength,
+      })),
+    ),
+  );
+  return [insertForm, ...insertQuestions];
+}
+
+/** Creates the event and its form in one batch; returns the event id. */
+export async function createEvent(
+  d1: D1Database,
+  db: DB,
+  event: NewEvent,
+  form: { title: string; questions: readonly QuestionDef[] } | null,
+): Promise<number> {
+  const insertEvent = db
+    .insertInto("events")
+    .values({
+      code: event.code,
+      kind: event.kind,
+      title: event.title,
+      unit_id: event.unitId,
+      starts_at: event.startsAt,
+      ends_at: event.endsAt,
+      closes_at: event.closesAt,
+      expected_participants: event.expectedParticipants,
+      lecturers: event.lecturers,
+      trainee_category: event.traineeCategory,
+      form_id: form ? newestFormId : null,
+      created_by: event.createdBy,
+      created_at: event.now,
+    })
+    .returning("id");
+  const queries = form
+    ? [
+        ...insertFormQueries(
+          db,
+          { title: form.title, version: 1, previousId: null, now: event.now },
+          form.questions,
+        ),
+        insertEvent,
+      ]
+    : [insertEvent];
+  const results = await runBatch(d1, queries);
+  const last = results.at(-1)?.results[0] as { id: number } | undefined;
+  if (!last) throw new Error("event insert returned no id");
+  return last.id;
+}
+
+/**
+ * Gives the event a new form. The old form stays untouched for the responses that used it;
+ * the version number moves on only when the old one had answers, so scores stay comparable.
+ */
+export async function replaceEventForm(
+  d1: D1Database,
+  db: DB,
+  event: EventRow,
+  form: { title: string; questions: readonly QuestionDef[] },
+  now: string,
+): Promise<void> {
+  const previous =
+    event.formId === null
+      ? undefined
+      : await db
+          .selectFrom("forms")
+          .select(["id", "version"])
+          .where("id", "=", event.formId)
+          .executeTakeFirst();
+  const version = previous ? previous.version + (event.responseCount > 0 ? 1 : 0) : 1;
+  await runBatch(d1, [
+    ...insertFormQueries(
+      db,
+      { title: form.title, version, previousId: previous?.id ?? null, now },
+      form.questions,
+    ),
+    db.updateTable("events").set({ form_id: newestFormId }).where("id", "=", event.id),
+  ]);
+}
+
+export async function formVersion(db: DB, formId: number) {
+  return db
+    .selectFrom("forms")
+    .select(["id", "title", "version"])
+    .where("id", "=", formId)
+    .executeTakeFirst();
+}
+
+export async function closeEvent(db: DB, id: number, now: string): Promise<void> {
+  await db
+    .updateTable("events")
+    .set({ status: "closed", closed_at: now })
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .execute();
+}
+
+/** Closes every open survey whose closing time has passed; returns how many. */
+export async function closeExpiredEvents(db: DB, now: string): Promise<number> {
+  const result = await db
+    .updateTable("events")
+    .set({ status: "closed", closed_at: now })
+    .where("status", "=", "open")
+    .where("closes_at", "<=", now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,130 @@
+// Storing a submission: the response, its answers and the running aggregates in one D1 batch.
+import { sql } from "kysely";
+import type { CheckedAnswer } from "../domain/answers";
+import type { CountRow } from "../domain/report";
+import { type DB, runBatch } from ".";
+import type { RespondentRole } from "./schema";
+
+export interface NewResponse {
+  eventId: number;
+  formId: number;
+  clientId: string;
+  role: RespondentRole;
+  bodyHash: string;
+  answers: readonly CheckedAnswer[];
+  now: string;
+}
+
+export async function findResponseByClientId(db: DB, eventId: number, clientId: string) {
+  return db
+    .selectFrom("responses")
+    .select(["id", "body_hash as bodyHash"])
+    .where("event_id", "=", eventId)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * One batch, all or nothing. A second submission with the same clientId violates
+ * UNIQUE(event_id, client_id) in the first statement, so nothing of it is stored.
+ */
+export async function insertResponse(d1: D1Database, db: DB, r: NewResponse): Promise<number> {
+  const responseId = sql<number>`(SELECT id FROM responses WHERE event_id = ${r.eventId} AND client_id = ${r.clientId})`;
+  const numeric = r.answers.filter((a) => a.question.type !== "text");
+  const texts = r.answers.filter((a) => a.question.type === "text" && a.valueText !== "");
+  const insert = db
+    .insertInto("responses")
+    .values({
+      event_id: r.eventId,
+      client_id: r.clientId,
+      role: r.role,
+      form_id: r.formId,
+      body_hash: r.bodyHash,
+      created_at: r.now,
+    })
+    .returning("id");
+  // Parameters per row: answers 5, comments 5, counts 5; chunks of 15 stay under D1's 100.
+  const answerInserts = chunk(numeric, 15).map((rows) =>
+    db.insertInto("answers").values(
+      rows.map((a) => ({
+        response_id: responseId,
+        question_id: a.question.id,
+        value_num: a.valueNum,
+        value_text: a.valueText,
+      })),
+    ),
+  );
+  const commentInserts = chunk(texts, 15).map((rows) =>
+    db.insertInto("comments").values(
+      rows.map((a) => ({
+        event_id: r.eventId,
+        response_id: responseId,
+        question_id: a.question.id,
+        text: a.valueText ?? "",
+      })),
+    ),
+  );
+  const countUpserts = chunk(numeric, 15).map((rows) =>
+    db
+      .insertInto("answer_counts")
+      .values(
+        rows.map((a) => ({
+          event_id: r.eventId,
+          question_id: a.question.id,
+          role: r.role,
+          value: String(a.valueNum ?? a.valueText),
+          n: 1,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["event_id", "question_id", "role", "value"]).doUpdateSet({ n: sql`n + 1` }),
+      ),
+  );
+  const bump = db
+    .updateTable("events")
+    .set({ response_count: sql`response_count + 1` })
+    .where("id", "=", r.eventId);
+  const results = await runBatch(d1, [insert, ...answerInserts, ...commentInserts, ...countUpserts, bump]);
+  const first = results[0]?.results[0] as { id: number } | undefined;
+  if (!first) throw new Error("response insert returned no id");
+  return first.id;
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
+}
+
+export async function loadCounts(db: DB, eventId: number): Promise<CountRow[]> {
+  return db
+    .selectFrom("answer_counts as c")
+    .innerJoin("questions as q", "q.id", "c.question_id")
+    .select([
+      "c.question_id as questionId",
+      "q.criterion",
+      "q.label_vi as labelVi",
+      "q.label_en as labelEn",
+      "q.position",
+      "c.role",
+      "c.value",
+      "c.n",
+    ])
+    .where("c.event_id", "=", eventId)
+    .where("q.type", "=", "rating")
+    .execute();
+}
+
+export async function loadComments(db: DB, eventId: number, limit: number) {
+  return db
+    .selectFrom("comments")
+    .select(["id", "text"])
+    .where("event_id", "=", eventId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,121 @@
+// The one Database interface Kysely checks every query against; mirrors schema/*.sql.
+import type { Generated } from "kysely";
+
+export type Level = "central" | "province" | "district" | "commune";
+export type Role = "admin" | "organiser" | "inspector" | "leader";
+export type EventKind = "class" | "workshop";
+export type QuestionType = "rating" | "choice" | "text";
+export type RespondentRole = "trainee" | "lecturer";
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: Level;
+  parent_id: number | null;
+  path: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  password_hash: string;
+  role: Role;
+  unit_id: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface FormsTable {
+  id: Generated<number>;
+  title: string;
+  version: Generated<number>;
+  previous_id: number | null;
+  created_at: string;
+}
+
+export interface QuestionsTable {
+  id: Generated<number>;
+  form_id: number;
+  position: number;
+  type: QuestionType;
+  criterion: string | null;
+  label_vi: string;
+  label_en: string;
+  required: number;
+  options: string | null;
+  max_length: number | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  code: string;
+  kind: EventKind;
+  title: string;
+  unit_id: number;
+  starts_at: string;
+  ends_at: string;
+  closes_at: string;
+  expected_participants: number;
+  lecturers: Generated<string>;
+  trainee_category: string | null;
+  form_id: number | null;
+  status: Generated<"open" | "closed">;
+  closed_at: string | null;
+  response_count: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  event_id: number;
+  client_id: string;
+  role: RespondentRole;
+  form_id: number;
+  body_hash: string;
+  created_at: string;
+}
+
+export interface AnswersTable {
+  response_id: number;
+  question_id: number;
+  value_num: number | null;
+  value_text: string | null;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  event_id: number;
+  response_id: number;
+  question_id: number;
+  text: string;
+}
+
+export interface AnswerCountsTable {
+  event_id: number;
+  question_id: number;
+  role: RespondentRole;
+  value: string;
+  n: number;
+}
+
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  forms: FormsTable;
+  questions: QuestionsTable;
+  events: EventsTable;
+  responses: ResponsesTable;
+  answers: AnswersTable;
+  comments: CommentsTable;
+  answer_counts: AnswerCountsTable;
+}

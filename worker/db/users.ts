@@ -1,0 +1,46 @@
+// Staff accounts and their sessions (only token hashes are stored).
+
+import type { StaffUser } from "../env";
+import type { DB } from ".";
+
+export async function findUserForLogin(db: DB, email: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "password_hash as passwordHash"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+}
+
+export async function createSession(
+  db: DB,
+  session: { tokenHash: string; userId: number; expiresAt: string; now: string },
+): Promise<void> {
+  await db
+    .insertInto("sessions")
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+      created_at: session.now,
+    })
+    .execute();
+}
+
+export async function findSessionUser(
+  db: DB,
+  tokenHash: string,
+  now: string,
+): Promise<StaffUser | undefined> {
+  return db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .innerJoin("units as un", "un.id", "u.unit_id")
+    .select(["u.id", "u.email", "u.name", "u.role", "u.unit_id as unitId", "un.path as unitPath"])
+    .where("s.token_hash", "=", tokenHash)
+    .where("s.expires_at", ">", now)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: DB, tokenHash: string): Promise<void> {
+  await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+}

@@ -1,0 +1,56 @@
+// Composes the Worker: middleware, the resource routes, errors, and the cron that closes surveys.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { sameOrigin } from "./auth";
+import { createDb } from "./db";
+import { closeExpiredEvents } from "./db/events";
+import type { AppEnv } from "./env";
+import { ApiError, onError } from "./errors";
+import { langFromAcceptLanguage } from "./i18n";
+import { authRoutes } from "./routes/auth";
+import { eventRoutes } from "./routes/events";
+import { phoneRoutes } from "./routes/phone";
+import { publicRoutes } from "./routes/public";
+import { unitRoutes } from "./routes/units";
+
+const API_BODY_LIMIT = 64 * 1024;
+
+const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    c.set("db", createDb(c.env.DB));
+    c.set("lang", langFromAcceptLanguage(c.req.header("Accept-Language")));
+    await next();
+  })
+  .use(
+    "/api/*",
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, "body_too_large", "error.body_too_large");
+      },
+    }),
+  )
+  .use("/api/auth/*", sameOrigin)
+  .use("/api/events/*", sameOrigin)
+  .use("/api/events", sameOrigin)
+  .route("/api/public", publicRoutes)
+  .route("/api/auth", authRoutes)
+  .route("/api/units", unitRoutes)
+  .route("/api/events", eventRoutes)
+  .route("/", phoneRoutes);
+
+app.notFound((c) => {
+  if (c.req.path.startsWith("/api/")) throw new ApiError(404, "not_found", "error.not_found");
+  return c.env.ASSETS.fetch(c.req.raw);
+});
+app.onError(onError);
+
+export type AppType = typeof app;
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env) {
+    const closed = await closeExpiredEvents(createDb(env.DB), new Date().toISOString());
+    if (closed > 0) console.log(JSON.stringify({ level: "info", message: "closed expired surveys", closed }));
+  },
+} satisfies ExportedHandler<Env>;

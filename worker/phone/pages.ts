@@ -1,0 +1,121 @@
+// Server-rendered phone pages (survey, code box, messages): usable without JavaScript, tiny, escaped.
+import { html, raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import type { StoredQuestion } from "../domain/answers";
+import type { FieldErrors } from "../errors";
+import { type Lang, type MessageKey, t } from "../i18n";
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** Bumped with the phone assets so phones never mix an old script with a new page. */
+export const ASSET_VERSION = "1";
+
+function layout(lang: Lang, title: string, body: Html, opts: { script?: boolean; langHref: string }): Html {
+  const other: Lang = lang === "vi" ? "en" : "vi";
+  return html`<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · ${t(lang, "page.title_suffix")}</title><link rel="stylesheet" href="/p/survey.css?v=${ASSET_VERSION}"></head>
+<body><header><span class="brand">Góp ý</span><a class="lang" href="${opts.langHref}?lang=${other}" lang="${other}">${t(lang, "page.lang_switch")}</a></header>
+<main id="main">${body}</main>${opts.script ? html`<script src="/p/survey.js?v=${ASSET_VERSION}" defer></script>` : ""}</body></html>`;
+}
+
+function codeBox(lang: Lang, value = ""): Html {
+  return html`<form method="get" action="/s" class="code"><label for="code">${t(lang, "page.code_label")}</label><input id="code" name="code" value="${value}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12" inputmode="text" required><button type="submit">${t(lang, "page.code_button")}</button></form>`;
+}
+
+export function homePage(lang: Lang): Html {
+  return layout(
+    lang,
+    t(lang, "page.home_title"),
+    html`<h1>${t(lang, "page.home_title")}</h1><p>${t(lang, "page.home_intro")}</p>${codeBox(lang)}<p class="staff"><a href="/app">${t(lang, "page.staff_link")}</a></p>`,
+    { langHref: "/" },
+  );
+}
+
+export function notFoundPage(lang: Lang, typed: string): Html {
+  return layout(
+    lang,
+    t(lang, "page.not_found_title"),
+    html`<h1>${t(lang, "page.not_found_title")}</h1><p>${t(lang, "page.not_found_text")}</p>${codeBox(lang, typed)}`,
+    { langHref: "/" },
+  );
+}
+
+export function messagePage(
+  lang: Lang,
+  eventTitle: string,
+  code: string,
+  titleKey: MessageKey,
+  textKey: MessageKey,
+): Html {
+  return layout(
+    lang,
+    t(lang, titleKey),
+    html`<p class="event">${eventTitle}</p><div class="done" role="status"><h1>${t(lang, titleKey)}</h1><p>${t(lang, textKey)}</p></div>`,
+    { langHref: `/s/${code}` },
+  );
+}
+
+export interface SurveyState {
+  clientId: string;
+  role: string;
+  values: Record<string, string>;
+  errors: FieldErrors | null;
+}
+
+function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
+  const name = `a${q.id}`;
+  const error = state.errors?.[`answers.${q.id}`];
+  const label = lang === "en" ? q.labelEn : q.labelVi;
+  return html`<fieldset class="q${error ? " bad" : ""}" id="q${q.id}" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="e${q.id}"` : "")}><legend><span class="n">${n}.</span> ${label}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>
+<p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.answer_required")}</p><div class="scale">${(
+    [1, 2, 3, 4, 5] as const
+  ).map(
+    (v) =>
+      html`<label><input type="radio" name="${name}" value="${v}"${raw(state.values[name] === String(v) ? " checked" : "")}><span><b>${v}</b> ${t(lang, `page.scale_${v}`)}</span></label>`,
+  )}</div></fieldset>`;
+}
+
+function choiceQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
+  const name = `a${q.id}`;
+  const error = state.errors?.[`answers.${q.id}`];
+  return html`<fieldset class="q${error ? " bad" : ""}" id="q${q.id}" data-required="${q.required ? "1" : ""}"><legend><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi}</legend>
+<p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.required")}</p><div class="scale">${(
+    q.options ?? []
+  ).map(
+    (o) =>
+      html`<label><input type="radio" name="${name}" value="${o.value}"${raw(state.values[name] === o.value ? " checked" : "")}><span>${lang === "en" ? o.labelEn : o.labelVi}</span></label>`,
+  )}</div></fieldset>`;
+}
+
+function textQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
+  const name = `a${q.id}`;
+  const error = state.errors?.[`answers.${q.id}`];
+  const max = q.maxLength ?? 2000;
+  return html`<div class="q${error ? " bad" : ""}" id="q${q.id}" data-required="${q.required ? "1" : ""}"><label for="${name}" class="lbl"><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi} <small>${t(lang, q.required ? "page.required_mark" : "page.optional_mark")}</small></label>
+<p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : ""}</p><textarea id="${name}" name="${name}" rows="4" maxlength="${max}" aria-describedby="h${q.id}">${state.values[name] ?? ""}</textarea><p class="hint" id="h${q.id}">${t(lang, "page.chars_max", { max })}</p></div>`;
+}
+
+export function surveyPage(
+  lang: Lang,
+  event: { code: string; title: string; unitName: string },
+  questions: readonly StoredQuestion[],
+  state: SurveyState,
+): Html {
+  const role = (value: string, key: MessageKey) =>
+    html`<label><input type="radio" name="role" value="${value}"${raw(state.role === value ? " checked" : "")}><span>${t(lang, key)}</span></label>`;
+  const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, "page.intro")}</p>
+${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}
+<form method="post" action="/s/${event.code}" id="survey" data-code="${event.code}" data-sending="${t(lang, "page.sending")}" data-retrying="${t(lang, "page.retrying")}" data-offline="${t(lang, "page.offline")}" data-fix="${t(lang, "page.fix_errors")}" data-thanks="${t(lang, "page.thanks_title")}" data-thanks-text="${t(lang, "page.thanks_text")}" novalidate>
+<input type="hidden" name="clientId" value="${state.clientId}">
+<fieldset class="q"><legend>${t(lang, "page.role_legend")}</legend><div class="roles">${role("trainee", "page.role_trainee")}${role("lecturer", "page.role_lecturer")}</div></fieldset>
+${questions.map((q, i) =>
+  q.type === "rating"
+    ? ratingQuestion(lang, q, i + 1, state)
+    : q.type === "choice"
+      ? choiceQuestion(lang, q, i + 1, state)
+      : textQuestion(lang, q, i + 1, state),
+)}
+<p id="status" role="status" aria-live="polite"></p>
+<button type="submit" class="send">${t(lang, "page.submit")}</button></form>`;
+  return layout(lang, event.title, body, { script: true, langHref: `/s/${event.code}` });
+}

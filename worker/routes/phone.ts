@@ -1,0 +1,152 @@
+// The trainee's pages: code box at /, survey at /s/{code}, and the plain form post that needs no JavaScript.
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
+import { findEventByCode, loadQuestions } from "../db/events";
+import { findResponseByClientId } from "../db/responses";
+import { normaliseEventCode } from "../domain/eventCode";
+import { newToken } from "../domain/password";
+import type { AppEnv } from "../env";
+import { ApiError } from "../errors";
+import type { Lang } from "../i18n";
+import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
+import { isOpen, submitResponse } from "../submission";
+
+const LANG_COOKIE = "gy_lang";
+const YEAR = 365 * 86400;
+
+/** Pages are Vietnamese unless the person pressed the English switch (remembered in a cookie). */
+function pageLang(c: Context<AppEnv>): Lang {
+  const asked = c.req.query("lang");
+  if (asked === "vi" || asked === "en") {
+    setCookie(c, LANG_COOKIE, asked, { path: "/", maxAge: YEAR, sameSite: "Lax" });
+    return asked;
+  }
+  return getCookie(c, LANG_COOKIE) === "en" ? "en" : "vi";
+}
+
+/** One clientId per phone and event, kept in a cookie scoped to the event's page. */
+function deviceClientId(c: Context<AppEnv>, code: string): string {
+  const existing = getCookie(c, `gy_${code}`);
+  if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
+  const id = newToken().slice(0, 32);
+  setCookie(c, `gy_${code}`, id, {
+    path: `/s/${code}`,
+    maxAge: YEAR,
+    sameSite: "Lax",
+    httpOnly: true,
+    secure: new URL(c.req.url).protocol === "https:",
+  });
+  return id;
+}
+
+const noStore = { "Cache-Control": "no-store" };
+
+export const phoneRoutes = new Hono<AppEnv>()
+  .get("/", (c) => c.html(homePage(pageLang(c)), 200, noStore))
+  .get("/s", (c) => {
+    const typed = (c.req.query("code") ?? "").slice(0, 32);
+    const code = normaliseEventCode(typed);
+    if (code) return c.redirect(`/s/${code}`, 303);
+    return c.html(notFoundPage(pageLang(c), typed), 404, noStore);
+  })
+  .get("/s/:code", async (c) => {
+    const lang = pageLang(c);
+    const typed = c.req.param("code").slice(0, 32);
+    const code = normaliseEventCode(typed);
+    const event = code ? await findEventByCode(c.var.db, code) : undefined;
+    if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
+    if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
+    if (event.kind !== "class") {
+      return c.html(
+        messagePage(lang, event.title, event.code, "page.home_title", "page.workshop_soon"),
+        200,
+        noStore,
+      );
+    }
+    const clientId = deviceClientId(c, event.code);
+    if (await findResponseByClientId(c.var.db, event.id, clientId)) {
+      const sent = c.req.query("sent") === "1";
+      return c.html(
+        messagePage(
+          lang,
+          event.title,
+          event.code,
+          sent ? "page.thanks_title" : "page.already_title",
+          sent ? "page.thanks_text" : "page.already_text",
+        ),
+        200,
+        noStore,
+      );
+    }
+    if (!isOpen(event, new Date()) || event.formId === null) {
+      return c.html(
+        messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
+        410,
+        noStore,
+      );
+    }
+    const questions = await loadQuestions(c.var.db, event.formId);
+    return c.html(
+      surveyPage(lang, event, questions, { clientId, role: "trainee", values: {}, errors: null }),
+      200,
+      noStore,
+    );
+  })
+  .post(
+    "/s/:code",
+    bodyLimit({
+      maxSize: 32 * 1024,
+      onError: () => {
+        throw new ApiError(413, "body_too_large", "error.body_too_large");
+      },
+    }),
+    async (c) => {
+      const lang = pageLang(c);
+      const code = normaliseEventCode(c.req.param("code").slice(0, 32));
+      const event = code ? await findEventByCode(c.var.db, code) : undefined;
+      if (event?.kind !== "class" || event.formId === null) {
+        return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+      }
+      const form = await c.req.parseBody();
+      const values: Record<string, string> = {};
+      for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
+      const clientId = /^[A-Za-z0-9_-]{8,64}$/.test(values.clientId ?? "")
+        ? (values.clientId ?? "")
+        : deviceClientId(c, event.code);
+      const role = values.role === "lecturer" ? "lecturer" : "trainee";
+      const questions = await loadQuestions(c.var.db, event.formId);
+      const answers: Record<string, unknown> = {};
+      for (const q of questions) {
+        const raw = values[`a${q.id}`];
+        if (raw === undefined || raw === "") continue;
+        answers[String(q.id)] = q.type === "rating" && /^\d{1,2}$/.test(raw) ? Number(raw) : raw;
+      }
+      try {
+        await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers }, new Date());
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        if (err.status === 410) {
+          return c.html(
+            messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
+            410,
+            noStore,
+          );
+        }
+        if (err.status === 422) return c.redirect(`/s/${event.code}`, 303);
+        return c.html(
+          surveyPage(lang, event, questions, { clientId, role, values, errors: err.fields ?? {} }),
+          400,
+          noStore,
+        );
+      }
+      // Remember the phone even if it arrived without the cookie (e.g. after clearing it).
+      setCookie(c, `gy_${event.code}`, clientId, {
+        path: `/s/${event.code}`,
+        maxAge: YEAR,
+        sameSite: "Lax",
+        httpOnly: true,
+      });
+      return c.redirect(`/s/${event.code}?sent=1`, 303);
+    },
+  );

@@ -1,0 +1,72 @@
+// Accepting one survey response, shared by the JSON API and the no-JavaScript form post.
+import type { DB } from "./db";
+import type { EventRow } from "./db/events";
+import { loadQuestions } from "./db/events";
+import { findResponseByClientId, insertResponse, isUniqueViolation } from "./db/responses";
+import type { RespondentRole } from "./db/schema";
+import { checkAnswers } from "./domain/answers";
+import { sha256Hex } from "./domain/password";
+import { ApiError, invalidBody } from "./errors";
+
+export interface Submission {
+  clientId: string;
+  role: RespondentRole;
+  answers: Record<string, unknown>;
+}
+
+export function isOpen(event: EventRow, now: Date): boolean {
+  return event.status === "open" && new Date(event.closesAt) > now;
+}
+
+export function assertOpen(event: EventRow, now: Date): void {
+  if (!isOpen(event, now)) throw new ApiError(410, "event_closed", "error.event_closed");
+}
+
+function canonical(s: Submission): string {
+  const keys = Object.keys(s.answers).sort();
+  return JSON.stringify([s.role, keys.map((k) => [k, s.answers[k]])]);
+}
+
+/** Stores the response once per clientId; `created` is false for a retry of the same body. */
+export async function submitResponse(
+  d1: D1Database,
+  db: DB,
+  event: EventRow,
+  s: Submission,
+  now: Date,
+): Promise<{ id: number; created: boolean }> {
+  const bodyHash = await sha256Hex(canonical(s));
+  // A retry of an answer taken before closing still gets its confirmation.
+  const existing = await findResponseByClientId(db, event.id, s.clientId);
+  if (existing) return sameOrConflict(existing, bodyHash);
+  assertOpen(event, now);
+  if (event.formId === null) throw new ApiError(410, "event_closed", "error.event_closed");
+  const questions = await loadQuestions(db, event.formId);
+  const checked = checkAnswers(questions, s.answers);
+  if (!checked.ok) throw invalidBody(checked.fields);
+  try {
+    const id = await insertResponse(d1, db, {
+      eventId: event.id,
+      formId: event.formId,
+      clientId: s.clientId,
+      role: s.role,
+      bodyHash,
+      answers: checked.answers,
+      now: now.toISOString(),
+    });
+    return { id, created: true };
+  } catch (err) {
+    // A concurrent retry won the race: answer as for any retry.
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await findResponseByClientId(db, event.id, s.clientId);
+    if (!winner) throw err;
+    return sameOrConflict(winner, bodyHash);
+  }
+}
+
+function sameOrConflict(existing: { id: number; bodyHash: string }, bodyHash: string) {
+  if (existing.bodyHash !== bodyHash) {
+    throw new ApiError(422, "client_id_reused", "error.client_id_reused");
+  }
+  return { id: existing.id, created: false };
+}

@@ -1,0 +1,94 @@
+// Schema validation at the edge: valibot issues become 400s naming each field, in the caller's language.
+import { vValidator } from "@hono/valibot-validator";
+import type { ValidationTargets } from "hono";
+import * as v from "valibot";
+import { type FieldErrors, invalidBody } from "./errors";
+import type { MessageKey } from "./i18n";
+
+const messageKeys = new Set<string>([
+  "field.required",
+  "field.invalid",
+  "field.type_string",
+  "field.type_integer",
+  "field.type_object",
+  "field.type_array",
+  "field.rating_range",
+  "field.too_long",
+  "field.too_short",
+  "field.too_many",
+  "field.unknown_field",
+  "field.date",
+  "field.ends_before_start",
+  "field.positive",
+  "field.email",
+]);
+
+function isMessageKey(s: string): s is MessageKey {
+  return messageKeys.has(s);
+}
+
+/** Turns valibot issues into `{ "answers.12": {key} }`; schemas carry message keys as messages. */
+export function issuesToFields(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const path = v.getDotPath(issue) || "body";
+    if (fields[path]) continue;
+    if (issue.input === undefined && issue.kind === "schema") {
+      fields[path] = { key: "field.required" };
+    } else if (issue.type === "strict_object" && issue.input !== undefined && path !== "body") {
+      fields[path] = { key: "field.unknown_field" };
+    } else if (isMessageKey(issue.message)) {
+      const max = typeof issue.requirement === "number" ? issue.requirement : undefined;
+      fields[path] = { key: issue.message, params: max === undefined ? undefined : { max } };
+    } else {
+      fields[path] = { key: "field.invalid" };
+    }
+  }
+  return fields;
+}
+
+/** `validate("json", schema)` as route middleware; read the result with `c.req.valid("json")`. */
+export const validate = <T extends v.GenericSchema, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) =>
+  vValidator(target, schema, (result) => {
+    if (!result.success) throw invalidBody(issuesToFields(result.issues));
+  });
+
+/** Reusable field schemas; messages are catalogue keys resolved per request. */
+export const text = (max: number) =>
+  v.pipe(v.string("field.type_string"), v.trim(), v.maxLength(max, "field.too_long"));
+
+export const requiredText = (max: number) =>
+  v.pipe(
+    v.string("field.type_string"),
+    v.trim(),
+    v.minLength(1, "field.required"),
+    v.maxLength(max, "field.too_long"),
+  );
+
+export const isoTime = v.pipe(
+  v.string("field.type_string"),
+  v.maxLength(40, "field.too_long"),
+  v.check((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "field.date"),
+  v.transform((s) => new Date(s).toISOString()),
+);
+
+export const intId = v.pipe(
+  v.union([v.number(), v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number))], "field.type_integer"),
+  v.number("field.type_integer"),
+  v.integer("field.type_integer"),
+  v.minValue(1, "field.invalid"),
+  v.maxValue(Number.MAX_SAFE_INTEGER, "field.invalid"),
+);
+
+const isPlainObject = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** A JSON object with exactly these fields (valibot alone would take an array for an object). */
+export function jsonObject<T extends v.ObjectEntries>(entries: T) {
+  return v.pipe(
+    v.custom<v.InferInput<v.StrictObjectSchema<T, undefined>>>(isPlainObject, "field.type_object"),
+    v.strictObject(entries, "field.type_object"),
+  );
+}
