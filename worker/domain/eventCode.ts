@@ -1,5 +1,5 @@
-// Six-character event codes people can read aloud and type: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G.
-export const CODE_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679";
+// Six-character event codes people can read aloud and type: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G, Q/O.
+export const CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3479";
 export const CODE_LENGTH = 6;
 
 export function generateEventCode(random: (n: number) => Uint8Array = randomBytes): string {

@@ -1,0 +1,134 @@
+// The class report: aggregates kept by each submission, the 5-response threshold, and the CSV export.
+import { beforeAll, describe, it } from "vitest";
+import { answersFor, call, createClass, createTree, db, signIn, submit } from "./helpers";
+
+let staff: Awaited<ReturnType<typeof signIn>>;
+let tree: Awaited<ReturnType<typeof createTree>>;
+beforeAll(async () => {
+  tree = await createTree();
+  staff = await signIn("organiser", tree.hanoi);
+});
+
+interface ReportBody {
+  responses: number;
+  expected: number;
+  responseRate: number;
+  overall: number;
+  criteria: {
+    id: string;
+    label: string;
+    mean: number;
+    n: number;
+    distribution: Record<string, number> | null;
+  }[];
+  comments: { id: number; text: string }[] | null;
+}
+
+const report = async (id: number) =>
+  (await call(`/api/events/${id}/report`, { headers: staff.headers })).json<ReportBody>();
+
+describe("class report", () => {
+  it("with four responses shows means but hides the distribution and the recommendations", async ({
+    expect,
+  }) => {
+    const { id, code } = await createClass(staff, tree.bachMai, { expectedParticipants: 8 });
+    for (let i = 0; i < 4; i++) {
+      await submit(code, {
+        clientId: `four-client-${i}000`,
+        role: "trainee",
+        answers: await answersFor(code, 4, `Ý kiến ${i}`),
+      });
+    }
+    const r = await report(id);
+    expect(r.responses).toBe(4);
+    expect(r.responseRate).toBe(0.5);
+    expect(r.criteria[0]).toMatchObject({ id: "content", mean: 4, n: 4, distribution: null });
+    expect(r.comments).toBeNull();
+    const csv = await (await call(`/api/events/${id}/report.csv`, { headers: staff.headers })).text();
+    expect(csv).not.toContain("Ý kiến 0");
+  });
+
+  it("the fifth response reveals distribution and recommendations, with means from the running aggregates", async ({
+    expect,
+  }) => {
+    const { id, code } = await createClass(staff, tree.bachMai, { expectedParticipants: 10 });
+    const ratings = [5, 4, 4, 3, 5];
+    for (const [i, rating] of ratings.entries()) {
+      await submit(code, {
+        clientId: `five-client-${i}000`,
+        role: "trainee",
+        answers: await answersFor(code, rating, i === 0 ? "" : `Đề nghị số ${i}`),
+      });
+    }
+    const r = await report(id);
+    expect(r.responses).toBe(5);
+    expect(r.criteria).toHaveLength(6);
+    expect(r.criteria[0]).toMatchObject({
+      id: "content",
+      label: "Nội dung bài giảng",
+      mean: 4.2,
+      n: 5,
+      distribution: { "1": 0, "2": 0, "3": 1, "4": 2, "5": 2 },
+    });
+    expect(r.overall).toBe(4.2);
+    expect(r.comments?.map((c) => c.text)).toEqual([
+      "Đề nghị số 1",
+      "Đề nghị số 2",
+      "Đề nghị số 3",
+      "Đề nghị số 4",
+    ]);
+  });
+
+  it("aggregates equal a recount from the raw answers after many submissions", async ({ expect }) => {
+    const { id, code } = await createClass(staff, tree.bachMai);
+    const form = await answersFor(code, 1);
+    const qids = Object.keys(form);
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < 25; i++) {
+      const answers = Object.fromEntries(qids.map((q) => [q, 1 + Math.floor(rand() * 5)]));
+      const role = rand() < 0.2 ? "lecturer" : "trainee";
+      await submit(code, { clientId: `rand-client-${i}00`, role, answers });
+      if (rand() < 0.3) await submit(code, { clientId: `rand-client-${i}00`, role, answers }); // retries
+    }
+    const recount = await db()
+      .selectFrom("answers as a")
+      .innerJoin("responses as r", "r.id", "a.response_id")
+      .select(({ fn }) => ["a.question_id", "r.role", "a.value_num", fn.countAll<number>().as("n")])
+      .where("r.event_id", "=", id)
+      .groupBy(["a.question_id", "r.role", "a.value_num"])
+      .execute();
+    const kept = await db().selectFrom("answer_counts").selectAll().where("event_id", "=", id).execute();
+    const key = (q: number, role: string, v: string) => `${q}/${role}/${v}`;
+    expect(new Map(kept.map((k) => [key(k.question_id, k.role, k.value), k.n]))).toEqual(
+      new Map(recount.map((r) => [key(r.question_id, r.role, String(r.value_num)), Number(r.n)])),
+    );
+    expect((await report(id)).responses).toBe(25);
+  });
+
+  it("exports CSV with a BOM, Vietnamese intact and formulas neutralised", async ({ expect }) => {
+    const { id, code } = await createClass(staff, tree.bachMai);
+    const texts = ["=SUM(A1:A9)", "+84 912 345 678", "-giảm lý thuyết", "@admin", "Tăng thời gian thực hành"];
+    for (const [i, text] of texts.entries()) {
+      await submit(code, {
+        clientId: `csv-client-${i}0000`,
+        role: "trainee",
+        answers: await answersFor(code, 5, text),
+      });
+    }
+    const res = await call(`/api/events/${id}/report.csv`, { headers: staff.headers });
+    expect(res.headers.get("Content-Type")).toMatch(/text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv).toContain("'=SUM(A1:A9)");
+    expect(csv).toContain("'+84 912 345 678");
+    expect(csv).toContain("'-giảm lý thuyết");
+    expect(csv).toContain("'@admin");
+    expect(csv).toContain("Tăng thời gian thực hành");
+    expect(csv).toContain("Nội dung bài giảng,5,5,0,0,0,0,5");
+  });
+});

@@ -1,0 +1,86 @@
+// Pure domain modules: event codes, CSV neutralisation, report maths, answer checking.
+import { describe, it } from "vitest";
+import { checkAnswers, cleanText, type StoredQuestion } from "../../../worker/domain/answers";
+import { neutralise, toCsv } from "../../../worker/domain/csv";
+import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
+import { buildReport } from "../../../worker/domain/report";
+
+describe("event codes", () => {
+  it("are six characters from an alphabet without look-alikes", ({ expect }) => {
+    for (let i = 0; i < 200; i++) expect(generateEventCode()).toMatch(/^[ACDEFHJKMNPRTUVWXY3479]{6}$/);
+    for (const ch of "0O1IL2Z5S8B6GQ") expect(CODE_ALPHABET).not.toContain(ch);
+  });
+  it("accept what people type: lower case, spaces, a dash", ({ expect }) => {
+    expect(normaliseEventCode(" ac d-34k ")).toBe("ACD34K");
+    expect(normaliseEventCode("ACD34")).toBeNull();
+    expect(normaliseEventCode("ACD346")).toBeNull();
+  });
+});
+
+describe("CSV", () => {
+  it("neutralises cells Excel would run as formulas", ({ expect }) => {
+    expect(neutralise("=1+1")).toBe("'=1+1");
+    expect(neutralise("@SUM")).toBe("'@SUM");
+    expect(neutralise("bình thường")).toBe("bình thường");
+    expect(toCsv([["a,b", 'say "hi"', 3, null]])).toBe('\uFEFF"a,b","say ""hi""",3,\r\n');
+  });
+});
+
+describe("report", () => {
+  const row = (value: string, n: number, role: "trainee" | "lecturer" = "trainee") => ({
+    questionId: 1,
+    criterion: "content",
+    labelVi: "Nội dung",
+    labelEn: "Content",
+    position: 1,
+    role,
+    value,
+    n,
+  });
+  it("merges roles, computes mean and rate, and hides details under five responses", ({ expect }) => {
+    const r = buildReport({
+      lang: "vi",
+      responses: 4,
+      expected: 0,
+      counts: [row("5", 2), row("3", 1), row("4", 1, "lecturer")],
+      comments: [{ id: 1, text: "x" }],
+    });
+    expect(r.criteria).toEqual([{ id: "content", label: "Nội dung", mean: 4.25, n: 4, distribution: null }]);
+    expect(r.responseRate).toBeNull();
+    expect(r.comments).toBeNull();
+    expect(r.detailHidden).toBe(true);
+  });
+});
+
+describe("answers", () => {
+  const q = (id: number, type: "rating" | "text" | "choice", required: boolean): StoredQuestion => ({
+    id,
+    type,
+    required,
+    criterion: null,
+    labelVi: "",
+    labelEn: "",
+    maxLength: type === "text" ? 10 : null,
+    options: type === "choice" ? [{ value: "a", labelVi: "A", labelEn: "A" }] : null,
+  });
+  const form = [q(1, "rating", true), q(2, "text", false), q(3, "choice", false)];
+  it("accepts a complete set and drops blank optional answers", ({ expect }) => {
+    const r = checkAnswers(form, { 1: 3, 2: "  ", 3: "a" });
+    expect(r.ok && r.answers.map((a) => [a.question.id, a.valueNum, a.valueText])).toEqual([
+      [1, 3, null],
+      [3, null, "a"],
+    ]);
+  });
+  it("names every bad answer", ({ expect }) => {
+    const r = checkAnswers(form, { 2: "x".repeat(11), 3: "b", 9: 1 });
+    expect(r.ok ? {} : r.fields).toEqual({
+      "answers.1": { key: "field.answer_required" },
+      "answers.2": { key: "field.too_long", params: { max: 10 } },
+      "answers.3": { key: "field.unknown_option" },
+      "answers.9": { key: "field.unknown_question" },
+    });
+  });
+  it("strips control characters and normalises to NFC", ({ expect }) => {
+    expect(cleanText(" ho\u0000a\u0300 ")).toBe("hoà");
+  });
+});
