@@ -1,6 +1,6 @@
 // Staff sign in, organisers create and close classes, and everyone sees only their own subtree.
 import { beforeAll, describe, it } from "vitest";
-import { answersFor, call, createClass, createTree, db, ORIGIN, postJson, signIn, submit } from "./helpers";
+import { call, createClass, createTree, db, ORIGIN, postJson, signIn, submit } from "./helpers";
 
 let tree: Awaited<ReturnType<typeof createTree>>;
 beforeAll(async () => {

@@ -66,7 +66,7 @@ function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyS
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
   const label = lang === "en" ? q.labelEn : q.labelVi;
-  return html`<fieldset class="q${error ? " bad" : ""}" id="q${q.id}" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="e${q.id}"` : "")}><legend><span class="n">${n}.</span> ${label}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>
+  return html`<fieldset class="q${error ? " bad" : ""}" id="q${q.id}" data-type="rating" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="e${q.id}"` : "")}><legend><span class="n">${n}.</span> ${label}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>
 <p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.answer_required")}</p><div class="scale">${(
     [1, 2, 3, 4, 5] as const
   ).map(

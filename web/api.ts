@@ -1,0 +1,47 @@
+// The one typed API client (hono/client on the Worker's AppType) and its error handling.
+import { hc, type InferResponseType } from "hono/client";
+import type { AppType } from "../worker/index";
+import { lang } from "./i18n";
+
+export const api = hc<AppType>("/", {
+  headers: () => ({ "Accept-Language": lang.value }),
+  init: { credentials: "same-origin" },
+});
+
+export interface ApiFailure {
+  status: number;
+  message: string;
+  fields: Record<string, string>;
+}
+
+export class ApiProblem extends Error {
+  constructor(readonly failure: ApiFailure) {
+    super(failure.message);
+  }
+}
+
+/** Unwraps a response: JSON on success, an ApiProblem with the brief's error shape otherwise. */
+export async function ok<T>(res: { ok: boolean; status: number; json(): Promise<T> }): Promise<T> {
+  if (res.ok) return res.json();
+  let message = `HTTP ${res.status}`;
+  let fields: Record<string, string> = {};
+  try {
+    const body = (await res.json()) as unknown as {
+      error?: { message?: string; fields?: Record<string, string> };
+    };
+    message = body.error?.message ?? message;
+    fields = body.error?.fields ?? {};
+  } catch {
+    // not JSON: keep the status line
+  }
+  if (res.status === 401 && !location.pathname.startsWith("/app/login")) {
+    location.assign(`/app/login?next=${encodeURIComponent(location.pathname)}`);
+  }
+  throw new ApiProblem({ status: res.status, message, fields });
+}
+
+export type EventDetail = InferResponseType<(typeof api.api.events)[":id"]["$get"], 200>;
+export type EventSummary = InferResponseType<typeof api.api.events.$get, 200>[number];
+export type Report = InferResponseType<(typeof api.api.events)[":id"]["report"]["$get"], 200>;
+export type Unit = InferResponseType<typeof api.api.units.$get, 200>[number];
+export type Me = InferResponseType<typeof api.api.auth.me.$get, 200>;

@@ -1,0 +1,51 @@
+// Page frame for signed-in staff: brand, navigation, language switch, sign-out.
+import type { ComponentChildren } from "preact";
+import { api } from "../api";
+import { switchLang, t } from "../i18n";
+import { Link, navigate } from "../router";
+
+export function Layout(props: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
+  return (
+    <>
+      <header class="top no-print">
+        <Link href="/app" class="brand">
+          {t("app_name")}
+        </Link>
+        <nav>
+          <button type="button" class="link" onClick={switchLang}>
+            {t("lang_switch")}
+          </button>
+          <button
+            type="button"
+            class="link"
+            onClick={async () => {
+              await api.api.auth.logout.$post();
+              navigate("/app/login");
+            }}
+          >
+            {t("sign_out")}
+          </button>
+        </nav>
+      </header>
+      <main class="page">
+        <div class="page-head">
+          <h1>{props.title}</h1>
+          {props.actions ? <div class="actions no-print">{props.actions}</div> : null}
+        </div>
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+export function Problem(props: { error: string | undefined }) {
+  return props.error ? (
+    <p class="problem" role="alert">
+      {t("error", { m: props.error })}
+    </p>
+  ) : null;
+}
+
+export function Loading() {
+  return <p aria-busy="true">{t("loading")}</p>;
+}

@@ -1,0 +1,25 @@
+// Staff app entry: routes /app/... to its pages.
+import { render } from "preact";
+import { lang } from "./i18n";
+import { EventPage } from "./pages/Event";
+import { Events } from "./pages/Events";
+import { Login } from "./pages/Login";
+import { NewEvent } from "./pages/NewEvent";
+import { Poster } from "./pages/Poster";
+import { ReportPage } from "./pages/Report";
+import { usePath } from "./router";
+
+function App() {
+  const path = usePath();
+  const id = /^\/app\/events\/(\d+)/.exec(path)?.[1];
+  if (path.startsWith("/app/login")) return <Login />;
+  if (path === "/app/events/new") return <NewEvent />;
+  if (id && path.endsWith("/poster")) return <Poster id={id} />;
+  if (id && path.endsWith("/report")) return <ReportPage id={id} />;
+  if (id) return <EventPage id={id} />;
+  return <Events />;
+}
+
+document.documentElement.lang = lang.value;
+const root = document.getElementById("app");
+if (root) render(<App />, root);

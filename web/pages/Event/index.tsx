@@ -1,0 +1,166 @@
+// One class for its organiser: code and link, live count against the expected number, form edits, closing.
+import { useEffect, useState } from "preact/hooks";
+import { ApiProblem, api, ok } from "../../api";
+import { type EditableForm, FormEditor } from "../../components/FormEditor";
+import { Layout, Loading, Problem } from "../../components/Layout";
+import { Qr } from "../../components/Qr";
+import { formatTime, t } from "../../i18n";
+import { Link } from "../../router";
+import { useAsync } from "../../useAsync";
+
+export function EventPage(props: { id: string }) {
+  const {
+    data: event,
+    error,
+    reload,
+  } = useAsync(async () => ok(await api.api.events[":id"].$get({ param: { id: props.id } })), [props.id]);
+  const [editing, setEditing] = useState<EditableForm | undefined>(undefined);
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+
+  // Watch responses arrive while the class fills in the survey.
+  useEffect(() => {
+    if (event?.status !== "open") return;
+    const timer = setInterval(() => void reload(), 5000);
+    return () => clearInterval(timer);
+  }, [event?.status, reload]);
+
+  if (!event) {
+    return (
+      <Layout title={t("loading")}>
+        <Problem error={error} />
+        {error ? null : <Loading />}
+      </Layout>
+    );
+  }
+  const pct = Math.min(100, Math.round((100 * event.responses) / Math.max(1, event.expectedParticipants)));
+  return (
+    <Layout
+      title={event.title}
+      actions={
+        <>
+          <Link href={`/app/events/${event.id}/poster`} class="button">
+            {t("poster")}
+          </Link>
+          <Link href={`/app/events/${event.id}/report`} class="button">
+            {t("report")}
+          </Link>
+        </>
+      }
+    >
+      <p class="muted">
+        {event.unitName} · {t("date_range", { a: formatTime(event.startsAt), b: formatTime(event.endsAt) })}
+        {event.lecturers ? ` · ${event.lecturers}` : ""}
+      </p>
+      <section class="cards">
+        <div class="card">
+          <h2>{t("responses")}</h2>
+          <p class="big" aria-live="polite" data-testid="response-count">
+            {t("of_expected", { n: event.responses, e: event.expectedParticipants })}
+          </p>
+          <div
+            class="progress"
+            role="progressbar"
+            aria-valuenow={pct}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-label={t("response_rate")}
+          >
+            <span style={{ width: `${pct}%` }} />
+          </div>
+          <p class="muted">
+            {event.status === "open" ? `${t("status_open")} · ${t("live")}` : t("status_closed")} ·{" "}
+            {t("closes_at")} {formatTime(event.closesAt)}
+          </p>
+          <Problem error={error} />
+          {event.status === "open" ? (
+            <button
+              type="button"
+              class="danger"
+              onClick={async () => {
+                if (!confirm(t("close_confirm"))) return;
+                await ok(await api.api.events[":id"].close.$post({ param: { id: String(event.id) } }));
+                await reload();
+              }}
+            >
+              {t("close_survey")}
+            </button>
+          ) : null}
+        </div>
+        <div class="card qr-card">
+          <Qr text={event.surveyUrl} label={event.surveyUrl} class="qr-small" />
+          <div>
+            <h2>{t("code")}</h2>
+            <p class="code-big">{event.code}</p>
+            <p>
+              {t("survey_link")}: <a href={event.surveyUrl}>{event.surveyUrl}</a>
+            </p>
+          </div>
+        </div>
+      </section>
+      {event.form ? (
+        <section>
+          <h2>
+            {t("form")}: {event.form.title}{" "}
+            <span class="muted">({t("form_version", { v: event.form.version })})</span>
+          </h2>
+          {editing ? (
+            <form
+              class="stack"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                setProblem(undefined);
+                try {
+                  await ok(
+                    await api.api.events[":id"].form.$put({ param: { id: String(event.id) }, json: editing }),
+                  );
+                  setEditing(undefined);
+                  setSaved(true);
+                  await reload();
+                } catch (err) {
+                  if (err instanceof ApiProblem) setProblem(err);
+                  else throw err;
+                }
+              }}
+            >
+              {event.responses > 0 ? <p class="notice">{t("edit_form_versioned")}</p> : null}
+              <FormEditor form={editing} onChange={setEditing} errors={problem?.failure.fields ?? {}} />
+              <Problem error={problem?.message} />
+              <div class="row-actions">
+                <button type="submit">{t("save")}</button>
+                <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
+                  {t("cancel")}
+                </button>
+              </div>
+            </form>
+          ) : (
+            <>
+              <ol class="form-preview">
+                {event.form.questions.map((q) => (
+                  <li key={q.id}>
+                    {q.labelVi}
+                    {q.required ? " *" : ""}
+                  </li>
+                ))}
+              </ol>
+              {saved ? <p role="status">{t("saved")}</p> : null}
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing({
+                    title: event.form?.title ?? "",
+                    questions: (event.form?.questions ?? []).map(({ id: _, ...q }) => q),
+                  });
+                }}
+              >
+                {t("edit_form")}
+              </button>
+            </>
+          )}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

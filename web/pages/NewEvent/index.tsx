@@ -1,0 +1,176 @@
+// Organiser creates a class: details plus an editable copy of the standard form.
+import { useState } from "preact/hooks";
+import {
+  STANDARD_FORM,
+  STANDARD_FORM_TITLE,
+  TRAINEE_CATEGORIES,
+  type TraineeCategory,
+} from "../../../worker/domain/form";
+import { ApiProblem, api, ok } from "../../api";
+import { Field } from "../../components/Field";
+import { type EditableForm, FormEditor } from "../../components/FormEditor";
+import { Layout, Problem } from "../../components/Layout";
+import { isoToVnLocal, type Key, t, vnLocalToIso } from "../../i18n";
+import { navigate } from "../../router";
+import { useAsync } from "../../useAsync";
+
+const indent: Record<string, number> = { central: 0, province: 1, district: 2, commune: 3 };
+
+function todayAt(hour: number): string {
+  const d = isoToVnLocal(new Date().toISOString()).slice(0, 10);
+  return `${d}T${String(hour).padStart(2, "0")}:00`;
+}
+
+export function NewEvent() {
+  const units = useAsync(async () => ok(await api.api.units.$get()), []);
+  const [title, setTitle] = useState("");
+  const [unitId, setUnitId] = useState("");
+  const [startsAt, setStartsAt] = useState(todayAt(8));
+  const [endsAt, setEndsAt] = useState(todayAt(17));
+  const [closesAt, setClosesAt] = useState("");
+  const [expected, setExpected] = useState("40");
+  const [lecturers, setLecturers] = useState("");
+  const [category, setCategory] = useState<TraineeCategory | "">("");
+  const [form, setForm] = useState<EditableForm>({
+    title: STANDARD_FORM_TITLE,
+    questions: STANDARD_FORM.map((q) => ({ ...q })),
+  });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const fields = problem?.failure.fields ?? {};
+  const chosenUnit = unitId || String(units.data?.[0]?.id ?? "");
+
+  return (
+    <Layout title={t("new_class")}>
+      <Problem error={units.error} />
+      <form
+        class="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setProblem(undefined);
+          try {
+            const created = await ok(
+              await api.api.events.$post({
+                json: {
+                  kind: "class",
+                  title,
+                  unitId: Number(chosenUnit),
+                  startsAt: vnLocalToIso(startsAt),
+                  endsAt: vnLocalToIso(endsAt),
+                  ...(closesAt ? { closesAt: vnLocalToIso(closesAt) } : {}),
+                  expectedParticipants: Number(expected),
+                  lecturers,
+                  traineeCategory: category || null,
+                  form,
+                },
+              }),
+            );
+            navigate(`/app/events/${created.id}`);
+          } catch (err) {
+            if (err instanceof ApiProblem) setProblem(err);
+            else throw err;
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Field id="title" label={t("title")} error={fields.title}>
+          <input
+            id="title"
+            required
+            maxLength={200}
+            value={title}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        </Field>
+        <Field id="unit" label={t("unit")} error={fields.unitId}>
+          <select id="unit" value={chosenUnit} onChange={(e) => setUnitId(e.currentTarget.value)}>
+            {(units.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {"\u00a0\u00a0".repeat(indent[u.level] ?? 0)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div class="grid3">
+          <Field id="starts" label={t("starts_at")} error={fields.startsAt}>
+            <input
+              id="starts"
+              type="datetime-local"
+              required
+              value={startsAt}
+              onInput={(e) => setStartsAt(e.currentTarget.value)}
+            />
+          </Field>
+          <Field id="ends" label={t("ends_at")} error={fields.endsAt}>
+            <input
+              id="ends"
+              type="datetime-local"
+              required
+              value={endsAt}
+              onInput={(e) => setEndsAt(e.currentTarget.value)}
+            />
+          </Field>
+          <Field id="closes" label={t("closes_at")} error={fields.closesAt} hint={t("closes_at_hint")}>
+            <input
+              id="closes"
+              type="datetime-local"
+              value={closesAt}
+              onInput={(e) => setClosesAt(e.currentTarget.value)}
+            />
+          </Field>
+        </div>
+        <div class="grid3">
+          <Field id="expected" label={t("expected")} error={fields.expectedParticipants}>
+            <input
+              id="expected"
+              type="number"
+              min={1}
+              max={10000}
+              required
+              value={expected}
+              onInput={(e) => setExpected(e.currentTarget.value)}
+            />
+          </Field>
+          <Field id="lecturers" label={t("lecturers")} error={fields.lecturers}>
+            <input
+              id="lecturers"
+              maxLength={300}
+              value={lecturers}
+              onInput={(e) => setLecturers(e.currentTarget.value)}
+            />
+          </Field>
+          <Field id="category" label={t("trainee_category")} error={fields.traineeCategory}>
+            <select
+              id="category"
+              value={category}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setCategory(TRAINEE_CATEGORIES.find((c) => c === v) ?? "");
+              }}
+            >
+              <option value="">{t("cat_none")}</option>
+              {TRAINEE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`cat_${c}` as Key)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <FormEditor form={form} onChange={setForm} errors={fields} />
+        <Problem error={problem?.message} />
+        <div class="row-actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t("creating") : t("create")}
+          </button>
+          <button type="button" class="secondary" onClick={() => history.back()}>
+            {t("cancel")}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,76 @@
+// The class report for staff: response rate, scores per criterion, recommendations; prints on A4.
+import { api, ok } from "../../api";
+import { Layout, Loading, Problem } from "../../components/Layout";
+import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
+import { formatScore, formatTime, t } from "../../i18n";
+import { Link } from "../../router";
+import { useAsync } from "../../useAsync";
+
+export function ReportPage(props: { id: string }) {
+  const { data: r, error } = useAsync(
+    async () => ok(await api.api.events[":id"].report.$get({ param: { id: props.id } })),
+    [props.id],
+  );
+  if (!r) {
+    return (
+      <Layout title={t("report_of")}>
+        <Problem error={error} />
+        {error ? null : <Loading />}
+      </Layout>
+    );
+  }
+  return (
+    <Layout
+      title={r.event.title}
+      actions={
+        <>
+          <Link href={`/app/events/${r.event.id}`}>{t("back")}</Link>
+          <a class="button" href={`/api/events/${r.event.id}/report.csv`} download>
+            {t("export_csv")}
+          </a>
+          <button type="button" onClick={() => print()}>
+            {t("print")}
+          </button>
+        </>
+      }
+    >
+      <p class="muted">
+        {t("report_of")} · {r.event.unitName} ·{" "}
+        {t("date_range", { a: formatTime(r.event.startsAt), b: formatTime(r.event.endsAt) })}
+        {r.event.lecturers ? ` · ${r.event.lecturers}` : ""}
+      </p>
+      <section class="cards">
+        <div class="card">
+          <h2>{t("overall")}</h2>
+          <p class="big">{formatScore(r.overall)} / 5</p>
+        </div>
+        <div class="card">
+          <h2>{t("responses")}</h2>
+          <p class="big">{t("of_expected", { n: r.responses, e: r.expected })}</p>
+          <p class="muted">
+            {t("response_rate")}: {r.responseRate === null ? "–" : `${Math.round(r.responseRate * 100)}%`}
+          </p>
+        </div>
+      </section>
+      {r.detailHidden ? <p class="notice">{t("hidden_detail", { min: r.minResponses })}</p> : null}
+      <section>
+        <h2>{t("criteria")}</h2>
+        <ScoreChart criteria={r.criteria} />
+        <ScoreTable criteria={r.criteria} />
+      </section>
+      <section>
+        <h2>{t("recommendations")}</h2>
+        {r.comments === null ? null : r.comments.length === 0 ? (
+          <p>{t("no_comments")}</p>
+        ) : (
+          <ul class="comments">
+            {r.comments.map((c) => (
+              <li key={c.id}>{c.text}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p class="print-only muted">{t("printed_at", { t: formatTime(new Date().toISOString()) })}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,202 @@
+// Phone survey enhancement: keeps answers on the phone until the server confirms, retries with the same clientId.
+// Plain DOM and no dependencies: the whole phone page must fit in one TCP window (14.6 KB gzip).
+
+interface Pending {
+  clientId: string;
+  role: string;
+  answers: Record<string, number | string>;
+}
+
+const form = document.getElementById("survey");
+if (form instanceof HTMLFormElement) enhance(form);
+
+function enhance(form: HTMLFormElement): void {
+  const code = form.dataset.code ?? "";
+  const key = `gy:${code}`;
+  const idKey = `gy:id:${code}`;
+  const status = document.getElementById("status");
+  const button = form.querySelector("button");
+  const hidden = form.elements.namedItem("clientId");
+  const say = (text: string) => {
+    if (status) status.textContent = text;
+  };
+  const store = {
+    get(k: string): string | null {
+      try {
+        return localStorage.getItem(k);
+      } catch {
+        return null;
+      }
+    },
+    set(k: string, v: string): void {
+      try {
+        localStorage.setItem(k, v);
+      } catch {
+        // Private mode or full storage: the answer still goes out, only without a safety copy.
+      }
+    },
+    remove(k: string): void {
+      try {
+        localStorage.removeItem(k);
+      } catch {}
+    },
+  };
+
+  // Phones that drop cookies keep their clientId here, so a reload cannot make a second response.
+  const savedId = store.get(idKey);
+  if (hidden instanceof HTMLInputElement) {
+    if (savedId) hidden.value = savedId;
+    else store.set(idKey, hidden.value);
+  }
+  const clientId = hidden instanceof HTMLInputElement ? hidden.value : "";
+
+  let attempt = 0;
+  let timer = 0;
+  let sending = false;
+
+  function collect(): Pending {
+    const answers: Record<string, number | string> = {};
+    let role = "trainee";
+    for (const el of Array.from(form.elements)) {
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) continue;
+      if (el instanceof HTMLInputElement && el.type === "radio" && !el.checked) continue;
+      if (el.name === "role") role = el.value;
+      const id = /^a(\d+)$/.exec(el.name)?.[1];
+      if (!id || el.value.trim() === "") continue;
+      answers[id] = el.closest("[data-type='rating']") ? Number(el.value) : el.value;
+    }
+    return { clientId, role, answers };
+  }
+
+  function restore(p: Pending): void {
+    for (const [id, value] of Object.entries(p.answers)) {
+      const fields = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="a${id}"]`);
+      for (const f of Array.from(fields)) {
+        if (f instanceof HTMLInputElement && f.type === "radio") f.checked = f.value === String(value);
+        else f.value = String(value);
+      }
+    }
+    const role = form.querySelector<HTMLInputElement>(`input[name="role"][value="${p.role}"]`);
+    if (role) role.checked = true;
+  }
+
+  function showError(id: string, text: string | null): void {
+    const box = document.getElementById(`q${id}`);
+    const err = document.getElementById(`e${id}`);
+    box?.classList.toggle("bad", text !== null);
+    if (err) {
+      err.hidden = text === null;
+      if (text) err.textContent = text;
+    }
+    if (text) box?.setAttribute("aria-describedby", `e${id}`);
+  }
+
+  function missing(p: Pending): string[] {
+    const ids: string[] = [];
+    for (const box of Array.from(form.querySelectorAll<HTMLElement>(".q[data-required='1']"))) {
+      const id = box.id.slice(1);
+      const ok = p.answers[id] !== undefined;
+      showError(id, ok ? null : (document.getElementById(`e${id}`)?.textContent ?? ""));
+      if (!ok) ids.push(id);
+    }
+    return ids;
+  }
+
+  function thanks(): void {
+    store.remove(key);
+    const main = document.getElementById("main");
+    if (!main) return;
+    const box = document.createElement("div");
+    box.className = "done";
+    box.setAttribute("role", "status");
+    const h = document.createElement("h1");
+    h.textContent = form.dataset.thanks ?? "";
+    const p = document.createElement("p");
+    p.textContent = form.dataset.thanksText ?? "";
+    box.append(h, p);
+    main.replaceChildren(box);
+    window.scrollTo(0, 0);
+  }
+
+  function retryLater(offline: boolean): void {
+    say((offline ? form.dataset.offline : form.dataset.retrying) ?? "");
+    if (button) button.disabled = false;
+    clearTimeout(timer);
+    attempt++;
+    timer = window.setTimeout(send, Math.min(30_000, 1000 * 2 ** attempt));
+  }
+
+  async function send(): Promise<void> {
+    const raw = store.get(key);
+    if (!raw || sending) return;
+    const p = JSON.parse(raw) as Pending;
+    sending = true;
+    if (button) button.disabled = true;
+    say(form.dataset.sending ?? "");
+    const ctrl = new AbortController();
+    const abort = window.setTimeout(() => ctrl.abort(), 15_000);
+    try {
+      const res = await fetch(`/api/public/events/${code}/responses`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept-Language": document.documentElement.lang },
+        body: raw,
+        signal: ctrl.signal,
+      });
+      if (res.ok || res.status === 422) {
+        // 422: this phone's answer was already stored earlier (a lost confirmation); nothing to resend.
+        thanks();
+      } else if (res.status === 410 || res.status === 404) {
+        store.remove(key);
+        location.reload();
+      } else if (res.status === 400) {
+        store.remove(key);
+        const body = (await res.json()) as { error?: { fields?: Record<string, string> } };
+        for (const [field, text] of Object.entries(body.error?.fields ?? {})) {
+          const id = /^answers\.(\d+)$/.exec(field)?.[1];
+          if (id) showError(id, text);
+        }
+        say(form.dataset.fix ?? "");
+        if (button) button.disabled = false;
+        restore(p);
+      } else {
+        retryLater(false);
+      }
+    } catch {
+      retryLater(!navigator.onLine);
+    } finally {
+      clearTimeout(abort);
+      sending = false;
+    }
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const p = collect();
+    const bad = missing(p);
+    if (bad.length > 0) {
+      say(form.dataset.fix ?? "");
+      document.getElementById(`q${bad[0]}`)?.scrollIntoView({ block: "center" });
+      document.querySelector<HTMLInputElement>(`#q${bad[0]} input`)?.focus({ preventScroll: true });
+      return;
+    }
+    store.set(key, JSON.stringify(p));
+    attempt = 0;
+    void send();
+  });
+
+  window.addEventListener("online", () => {
+    attempt = 0;
+    void send();
+  });
+
+  // Answers left from a visit that lost its network: put them back and send them.
+  const left = store.get(key);
+  if (left) {
+    try {
+      restore(JSON.parse(left) as Pending);
+      void send();
+    } catch {
+      store.remove(key);
+    }
+  }
+}
