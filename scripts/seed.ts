@@ -1,0 +1,149 @@
+// Demo data for an empty local D1: a unit tree, staff accounts, and classes with realistic responses.
+import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
+import { hashPassword } from "../worker/domain/password";
+import { executeFile, q, query, type Target } from "./lib";
+
+export const DEMO_PASSWORD = "gopy-demo-2026";
+export const DEMO_ACCOUNTS = [
+  { email: "admin@gopy.local", role: "admin", unit: "TW", note: "toàn quốc / national" },
+  { email: "tochuc@gopy.local", role: "organiser", unit: "HN", note: "Hà Nội" },
+  { email: "kiemtra@gopy.local", role: "inspector", unit: "TN", note: "Thái Nguyên" },
+  { email: "lanhdao@gopy.local", role: "leader", unit: "TW", note: "toàn quốc / national" },
+] as const;
+
+const UNITS: [code: string, name: string, level: string, parent: string | null][] = [
+  ["TW", "Trung ương Hội LHPN Việt Nam", "central", null],
+  ["HN", "Hội LHPN Thành phố Hà Nội", "province", "TW"],
+  ["HN-BM", "Hội LHPN phường Bạch Mai", "commune", "HN"],
+  ["HN-HK", "Hội LHPN phường Hoàn Kiếm", "commune", "HN"],
+  ["TN", "Hội LHPN tỉnh Thái Nguyên", "province", "TW"],
+  ["TN-PDP", "Hội LHPN phường Phan Đình Phùng", "commune", "TN"],
+  ["TN-DX", "Hội LHPN phường Đức Xuân", "commune", "TN"],
+  ["PT", "Hội LHPN tỉnh Phú Thọ", "province", "TW"],
+  ["PT-VT", "Hội LHPN phường Việt Trì", "commune", "PT"],
+  ["VL", "Hội LHPN tỉnh Vĩnh Long", "province", "TW"],
+  ["VL-AH", "Hội LHPN phường An Hội", "commune", "VL"],
+];
+
+interface DemoClass {
+  code: string;
+  title: string;
+  unit: string;
+  lecturers: string;
+  category: string;
+  daysAgo: number;
+  open: boolean;
+  expected: number;
+  responses: number;
+  mean: number;
+}
+
+export const DEMO_CLASSES: DemoClass[] = [
+  { code: "HNC734", title: "Lớp bồi dưỡng kỹ năng chuyển đổi số cho chi hội trưởng", unit: "HN-BM", lecturers: "ThS. Nguyễn Thu Hà", category: "branch_head", daysAgo: 0, open: true, expected: 45, responses: 28, mean: 4.2 },
+  { code: "HN4CAT", title: "Tập huấn cán bộ chuyên trách mới năm 2026", unit: "HN-HK", lecturers: "Bà Trần Thị Mai", category: "full_time_officer", daysAgo: 0, open: true, expected: 30, responses: 0, mean: 4 },
+  { code: "TNA479", title: "Tập huấn nghiệp vụ công tác Hội cho chủ tịch Hội cơ sở", unit: "TN-PDP", lecturers: "TS. Hoàng Văn Nam, ThS. Lý Thị Hồng", category: "commune_chair", daysAgo: 12, open: false, expected: 60, responses: 52, mean: 3.7 },
+  { code: "PTH397", title: "Lớp bồi dưỡng kiến thức về bình đẳng giới", unit: "PT-VT", lecturers: "Bà Đỗ Thị Lan", category: "mixed", daysAgo: 30, open: false, expected: 35, responses: 14, mean: 3.0 },
+  { code: "VKD943", title: "Tập huấn kỹ năng tuyên truyền trên mạng xã hội", unit: "VL-AH", lecturers: "Ông Phạm Minh Tuấn", category: "branch_head", daysAgo: 1, open: true, expected: 30, responses: 3, mean: 4.4 },
+];
+
+const COMMENTS = [
+  "Nên tăng thời gian thực hành, giảm bớt phần lý thuyết.",
+  "Đề nghị tổ chức thêm lớp hướng dẫn sử dụng phần mềm quản lý hội viên.",
+  "Tài liệu nên in màu và gửi trước cho học viên đọc.",
+  "nen keo dai them 1 ngay nua vi noi dung nhieu",
+  "Giảng viên nhiệt tình, dễ hiểu, mong có thêm ví dụ thực tế ở cơ sở.",
+  "Hội trường hơi nóng, đề nghị bố trí phòng có điều hòa.",
+  "Mong được chia sẻ kinh nghiệm của các chi hội làm tốt.",
+  "Thời gian học buổi chiều nên kết thúc sớm hơn để chị em về kịp đón con.",
+  "Đề nghị có thêm chuyên đề về phòng chống bạo lực gia đình.",
+  "cần hướng dẫn lập nhóm Zalo chi hội và đăng tin tuyên truyền",
+  "Nên chia nhóm nhỏ để thảo luận, nhiều chị còn ngại phát biểu.",
+  "Hỗ trợ kinh phí đi lại cho học viên ở xa.",
+  "Nội dung thiết thực, áp dụng được ngay vào công việc.",
+  "Đề nghị gửi bài giảng điện tử qua Zalo sau lớp học.",
+  "Nen to chuc lop vao thang 3 hoac thang 9, tranh mua vu.",
+  "Cần thêm thời gian hỏi đáp với giảng viên.",
+];
+
+/** Small deterministic PRNG so every fresh database gets the same demo. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemo(target: Target): Promise<void> {
+  const now = new Date();
+  const iso = (d: Date) => d.toISOString();
+  const sql: string[] = [];
+  const unitIds = new Map<string, { id: number; path: string }>();
+  UNITS.forEach(([code, name, level, parent], i) => {
+    const id = i + 1;
+    const path = `${parent ? unitIds.get(parent)?.path : "/"}${id}/`;
+    unitIds.set(code, { id, path });
+    sql.push(
+      `INSERT INTO units (id, code, name, level, parent_id, path) VALUES (${id}, ${q(code)}, ${q(name)}, ${q(level)}, ${parent ? (unitIds.get(parent)?.id ?? "NULL") : "NULL"}, ${q(path)});`,
+    );
+  });
+  for (const a of DEMO_ACCOUNTS) {
+    sql.push(
+      `INSERT INTO users (email, name, password_hash, role, unit_id, created_at) VALUES (${q(a.email)}, ${q(a.email.split("@")[0] ?? "")}, ${q(await hashPassword(DEMO_PASSWORD))}, ${q(a.role)}, ${unitIds.get(a.unit)?.id}, ${q(iso(now))});`,
+    );
+  }
+  const rand = prng(2026);
+  let questionId = 0;
+  let responseId = 0;
+  DEMO_CLASSES.forEach((c, i) => {
+    const eventId = i + 1;
+    const formId = i + 1;
+    const start = new Date(now.getTime() - c.daysAgo * 86400_000);
+    start.setUTCHours(1, 0, 0, 0); // 08:00 in Vietnam
+    const end = new Date(start.getTime() + (c.open ? 32 : 9) * 3600_000);
+    const closes = new Date(end.getTime() + 86400_000);
+    sql.push(`INSERT INTO forms (id, title, version, created_at) VALUES (${formId}, ${q(STANDARD_FORM_TITLE)}, 1, ${q(iso(start))});`);
+    const qids: { id: number; type: string }[] = [];
+    STANDARD_FORM.forEach((qd, pos) => {
+      questionId++;
+      qids.push({ id: questionId, type: qd.type });
+      sql.push(
+        `INSERT INTO questions (id, form_id, position, type, criterion, label_vi, label_en, required, options, max_length) VALUES (${questionId}, ${formId}, ${pos + 1}, ${q(qd.type)}, ${q(qd.criterion)}, ${q(qd.labelVi)}, ${q(qd.labelEn)}, ${qd.required ? 1 : 0}, NULL, ${qd.maxLength ?? "NULL"});`,
+      );
+    });
+    sql.push(
+      `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, lecturers, trainee_category, form_id, status, closed_at, response_count, created_at) VALUES (${eventId}, ${q(c.code)}, 'class', ${q(c.title)}, ${unitIds.get(c.unit)?.id}, ${q(iso(start))}, ${q(iso(end))}, ${q(iso(c.open ? new Date(Math.max(closes.getTime(), now.getTime() + 2 * 86400_000)) : closes))}, ${c.expected}, ${q(c.lecturers)}, ${q(c.category)}, ${formId}, ${q(c.open ? "open" : "closed")}, ${c.open ? "NULL" : q(iso(closes))}, ${c.responses}, ${q(iso(start))});`,
+    );
+    const bias = [0.1, -0.1, -0.3, 0.2, -0.2, 0.15];
+    for (let r = 0; r < c.responses; r++) {
+      responseId++;
+      const role = r % 12 === 11 ? "lecturer" : "trainee";
+      const at = new Date(Math.min(now.getTime(), end.getTime() - 3600_000 + r * 45_000));
+      sql.push(
+        `INSERT INTO responses (id, event_id, client_id, role, form_id, body_hash, created_at) VALUES (${responseId}, ${eventId}, 'demo-${eventId}-${r}', ${q(role)}, ${formId}, 'demo', ${q(iso(at))});`,
+      );
+      qids.forEach((qq, k) => {
+        if (qq.type === "rating") {
+          const v = Math.max(1, Math.min(5, Math.round(c.mean + (bias[k] ?? 0) + (rand() - 0.5) * 2.2)));
+          sql.push(`INSERT INTO answers (response_id, question_id, value_num) VALUES (${responseId}, ${qq.id}, ${v});`);
+        } else if (rand() < 0.45) {
+          const text = COMMENTS[Math.floor(rand() * COMMENTS.length)] ?? "";
+          sql.push(`INSERT INTO comments (event_id, response_id, question_id, text) VALUES (${eventId}, ${responseId}, ${qq.id}, ${q(text)});`);
+        }
+      });
+    }
+  });
+  // The running aggregates, exactly as submissions would have built them.
+  sql.push(
+    `INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id GROUP BY r.event_id, a.question_id, r.role, a.value_num;`,
+  );
+  executeFile(sql.join("\n"), target);
+}
+
+export function isEmpty(target: Target): boolean {
+  const rows = query<{ n: number }>("SELECT count(*) AS n FROM units", target);
+  return (rows[0]?.n ?? 0) === 0;
+}
