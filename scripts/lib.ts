@@ -13,7 +13,8 @@ export interface Target {
   remote?: boolean;
 }
 
-const where = (t: Target) => (t.remote ? ["--remote"] : ["--local", ...(t.persistTo ? ["--persist-to", t.persistTo] : [])]);
+const where = (t: Target) =>
+  t.remote ? ["--remote"] : ["--local", ...(t.persistTo ? ["--persist-to", t.persistTo] : [])];
 
 export const quietEnv = {
   ...process.env,
@@ -24,7 +25,12 @@ export const quietEnv = {
 };
 
 export function wrangler(args: string[], opts: { quiet?: boolean } = {}): string {
-  const r = spawnSync(WRANGLER, args, { cwd: ROOT, env: quietEnv, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(WRANGLER, args, {
+    cwd: ROOT,
+    env: quietEnv,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.status !== 0) {
     throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   }

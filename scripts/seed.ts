@@ -39,11 +39,66 @@ interface DemoClass {
 }
 
 export const DEMO_CLASSES: DemoClass[] = [
-  { code: "HNC734", title: "Lớp bồi dưỡng kỹ năng chuyển đổi số cho chi hội trưởng", unit: "HN-BM", lecturers: "ThS. Nguyễn Thu Hà", category: "branch_head", daysAgo: 0, open: true, expected: 45, responses: 28, mean: 4.2 },
-  { code: "HN4CAT", title: "Tập huấn cán bộ chuyên trách mới năm 2026", unit: "HN-HK", lecturers: "Bà Trần Thị Mai", category: "full_time_officer", daysAgo: 0, open: true, expected: 30, responses: 0, mean: 4 },
-  { code: "TNA479", title: "Tập huấn nghiệp vụ công tác Hội cho chủ tịch Hội cơ sở", unit: "TN-PDP", lecturers: "TS. Hoàng Văn Nam, ThS. Lý Thị Hồng", category: "commune_chair", daysAgo: 12, open: false, expected: 60, responses: 52, mean: 3.7 },
-  { code: "PTH397", title: "Lớp bồi dưỡng kiến thức về bình đẳng giới", unit: "PT-VT", lecturers: "Bà Đỗ Thị Lan", category: "mixed", daysAgo: 30, open: false, expected: 35, responses: 14, mean: 3.0 },
-  { code: "VKD943", title: "Tập huấn kỹ năng tuyên truyền trên mạng xã hội", unit: "VL-AH", lecturers: "Ông Phạm Minh Tuấn", category: "branch_head", daysAgo: 1, open: true, expected: 30, responses: 3, mean: 4.4 },
+  {
+    code: "HNC734",
+    title: "Lớp bồi dưỡng kỹ năng chuyển đổi số cho chi hội trưởng",
+    unit: "HN-BM",
+    lecturers: "ThS. Nguyễn Thu Hà",
+    category: "branch_head",
+    daysAgo: 0,
+    open: true,
+    expected: 45,
+    responses: 28,
+    mean: 4.2,
+  },
+  {
+    code: "HN4CAT",
+    title: "Tập huấn cán bộ chuyên trách mới năm 2026",
+    unit: "HN-HK",
+    lecturers: "Bà Trần Thị Mai",
+    category: "full_time_officer",
+    daysAgo: 0,
+    open: true,
+    expected: 30,
+    responses: 0,
+    mean: 4,
+  },
+  {
+    code: "TNA479",
+    title: "Tập huấn nghiệp vụ công tác Hội cho chủ tịch Hội cơ sở",
+    unit: "TN-PDP",
+    lecturers: "TS. Hoàng Văn Nam, ThS. Lý Thị Hồng",
+    category: "commune_chair",
+    daysAgo: 12,
+    open: false,
+    expected: 60,
+    responses: 52,
+    mean: 3.7,
+  },
+  {
+    code: "PTH397",
+    title: "Lớp bồi dưỡng kiến thức về bình đẳng giới",
+    unit: "PT-VT",
+    lecturers: "Bà Đỗ Thị Lan",
+    category: "mixed",
+    daysAgo: 30,
+    open: false,
+    expected: 35,
+    responses: 14,
+    mean: 3.0,
+  },
+  {
+    code: "VKD943",
+    title: "Tập huấn kỹ năng tuyên truyền trên mạng xã hội",
+    unit: "VL-AH",
+    lecturers: "Ông Phạm Minh Tuấn",
+    category: "branch_head",
+    daysAgo: 1,
+    open: true,
+    expected: 30,
+    responses: 3,
+    mean: 4.4,
+  },
 ];
 
 const COMMENTS = [
@@ -105,7 +160,9 @@ export async function seedDemo(target: Target): Promise<void> {
     start.setUTCHours(1, 0, 0, 0); // 08:00 in Vietnam
     const end = new Date(start.getTime() + (c.open ? 32 : 9) * 3600_000);
     const closes = new Date(end.getTime() + 86400_000);
-    sql.push(`INSERT INTO forms (id, title, version, created_at) VALUES (${formId}, ${q(STANDARD_FORM_TITLE)}, 1, ${q(iso(start))});`);
+    sql.push(
+      `INSERT INTO forms (id, title, version, created_at) VALUES (${formId}, ${q(STANDARD_FORM_TITLE)}, 1, ${q(iso(start))});`,
+    );
     const qids: { id: number; type: string }[] = [];
     STANDARD_FORM.forEach((qd, pos) => {
       questionId++;
@@ -128,10 +185,14 @@ export async function seedDemo(target: Target): Promise<void> {
       qids.forEach((qq, k) => {
         if (qq.type === "rating") {
           const v = Math.max(1, Math.min(5, Math.round(c.mean + (bias[k] ?? 0) + (rand() - 0.5) * 2.2)));
-          sql.push(`INSERT INTO answers (response_id, question_id, value_num) VALUES (${responseId}, ${qq.id}, ${v});`);
+          sql.push(
+            `INSERT INTO answers (response_id, question_id, value_num) VALUES (${responseId}, ${qq.id}, ${v});`,
+          );
         } else if (rand() < 0.45) {
           const text = COMMENTS[Math.floor(rand() * COMMENTS.length)] ?? "";
-          sql.push(`INSERT INTO comments (event_id, response_id, question_id, text) VALUES (${eventId}, ${responseId}, ${qq.id}, ${q(text)});`);
+          sql.push(
+            `INSERT INTO comments (event_id, response_id, question_id, text) VALUES (${eventId}, ${responseId}, ${qq.id}, ${q(text)});`,
+          );
         }
       });
     }

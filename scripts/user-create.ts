@@ -17,7 +17,9 @@ const { values } = parseArgs({
 
 function fail(message: string): never {
   console.error(`user:create: ${message}`);
-  console.error("usage: npm run user:create -- --email E --password P --role admin|organiser|inspector|leader [--unit CODE] [--remote]");
+  console.error(
+    "usage: npm run user:create -- --email E --password P --role admin|organiser|inspector|leader [--unit CODE] [--remote]",
+  );
   process.exit(2);
 }
 
@@ -32,11 +34,18 @@ const unit = values.unit
   ? query<{ id: number }>(`SELECT id FROM units WHERE code = ${q(values.unit)}`, target)[0]
   : query<{ id: number }>("SELECT id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1", target)[0];
 if (!unit) {
-  fail(values.unit ? `no unit has code ${values.unit}` : "the database has no root unit yet: create the unit tree first");
+  fail(
+    values.unit
+      ? `no unit has code ${values.unit}`
+      : "the database has no root unit yet: create the unit tree first",
+  );
 }
-if (query(`SELECT id FROM users WHERE email = ${q(email)}`, target).length > 0) fail(`${email} already exists`);
+if (query(`SELECT id FROM users WHERE email = ${q(email)}`, target).length > 0)
+  fail(`${email} already exists`);
 executeFile(
   `INSERT INTO users (email, name, password_hash, role, unit_id, created_at) VALUES (${q(email)}, ${q(values.name ?? "")}, ${q(await hashPassword(values.password))}, ${q(values.role)}, ${unit.id}, ${q(new Date().toISOString())});`,
   target,
 );
-console.log(`Created ${values.role} ${email} (unit id ${unit.id}${values.remote ? ", remote database" : ""}).`);
+console.log(
+  `Created ${values.role} ${email} (unit id ${unit.id}${values.remote ? ", remote database" : ""}).`,
+);

@@ -13,7 +13,9 @@ export function ScoreChart(props: { criteria: Report["criteria"] }) {
           <div class="chart-row" key={c.id}>
             <div class="chart-label">{c.label}</div>
             <div class="chart-bar">
-              <span style={{ width: `${((c.mean ?? 0) / 5) * 100}%` }} />
+              <div class="chart-track">
+                <span style={{ width: `${((c.mean ?? 0) / 5) * 100}%` }} />
+              </div>
               <b>{formatScore(c.mean)}</b>
             </div>
             {c.distribution && total > 0 ? (

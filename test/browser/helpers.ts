@@ -1,0 +1,114 @@
+// Browser test helpers: a phone-sized Chromium, a staff session over HTTP, axe-core, screenshots.
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-results");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const PHONE = { width: 360, height: 740 };
+export const LAPTOP = { width: 1280, height: 900 };
+
+export async function launch(
+  opts: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "gopy-chromium-")), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: opts.viewport ?? PHONE,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export const DEMO_PASSWORD = "gopy-demo-2026";
+
+/** Signs the demo organiser in over HTTP and returns a fetch bound to that session. */
+export async function staffSession(email = "tochuc@gopy.local") {
+  const res = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${res.status}`);
+  const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? "";
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl()}${path}`, {
+      ...init,
+      headers: { ...(init.headers ?? {}), Cookie: cookie, "Content-Type": "application/json" },
+    });
+}
+
+export type StaffFetch = Awaited<ReturnType<typeof staffSession>>;
+
+export async function newClass(staff: StaffFetch, title: string): Promise<{ id: number; code: string }> {
+  const units = (await (await staff("/api/units")).json()) as { id: number; level: string }[];
+  const unit = units.find((u) => u.level === "commune") ?? units[0];
+  const now = Date.now();
+  const res = await staff("/api/events", {
+    method: "POST",
+    body: JSON.stringify({
+      kind: "class",
+      title,
+      unitId: unit?.id,
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      expectedParticipants: 30,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`create class ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: number; code: string };
+}
+
+export async function responseCount(staff: StaffFetch, id: number): Promise<number> {
+  const body = (await (await staff(`/api/events/${id}`)).json()) as { responses: number };
+  return body.responses;
+}
+
+/** Chooses a rating for every criterion and types a comment, as a trainee would. */
+export async function answerSurvey(page: Page, rating: number, comment: string): Promise<void> {
+  const groups = page.locator("fieldset[data-type='rating']");
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) await groups.nth(i).locator(`label:has(input[value="${rating}"])`).click();
+  await page.locator("textarea").fill(comment);
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical accessibility violations on the page (axe-core, WCAG 2 A/AA rules). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    return axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] },
+    });
+  });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}

@@ -1,0 +1,182 @@
+// A trainee on a 360×740 phone answers after class; the organiser watches the count move.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import {
+  ARTIFACTS,
+  answerSurvey,
+  baseUrl,
+  LAPTOP,
+  launch,
+  newClass,
+  responseCount,
+  type StaffFetch,
+  seriousViolations,
+  staffSession,
+} from "./helpers";
+
+let staff: StaffFetch;
+beforeAll(async () => {
+  staff = await staffSession();
+});
+
+describe("trainee on a phone", () => {
+  it("opens the QR link, answers, submits, sees thanks, and the organiser's count moves", async ({
+    expect,
+  }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: trình duyệt có JavaScript");
+    const organiser = await launch({ viewport: LAPTOP });
+    const phone = await launch();
+    try {
+      const board = await organiser.newPage();
+      await board.goto(`${baseUrl()}/app/login?next=/app/events/${cls.id}`);
+      await board.fill("#email", "tochuc@gopy.local");
+      await board.fill("#password", "gopy-demo-2026");
+      await board.click("button[type=submit]");
+      const count = board.getByTestId("response-count");
+      await expect.poll(() => count.textContent()).toContain("0 / 30");
+
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await page.screenshot({ path: join(ARTIFACTS, "survey-phone.png"), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, "survey-phone-top.png") });
+      await answerSurvey(page, 4, "Nên tăng thời gian thực hành.");
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "survey-thanks.png") });
+
+      // the organiser's page refreshes itself every 5 seconds
+      await expect.poll(() => count.textContent(), { timeout: 15_000 }).toContain("1 / 30");
+
+      // a second visit from the same phone: already answered
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await page.getByRole("heading", { name: "Bạn đã trả lời rồi" }).waitFor();
+    } finally {
+      await organiser.close();
+      await phone.close();
+    }
+  });
+
+  it("tells which answers are missing before sending", async ({ expect }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: thiếu câu trả lời");
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await page
+        .locator("fieldset[data-type='rating']")
+        .first()
+        .locator('label:has(input[value="5"])')
+        .click();
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await expect.poll(() => page.locator("#status").textContent()).toContain("Vui lòng trả lời");
+      expect(await page.locator(".q.bad").count()).toBe(5);
+      expect(await responseCount(staff, cls.id)).toBe(0);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("works with JavaScript disabled: a plain form post and a thank-you page", async ({ expect }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: không có JavaScript");
+    const phone = await launch({ javaScriptEnabled: false });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await answerSurvey(page, 5, "Tài liệu nên in màu.");
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
+      expect(page.url()).toContain(`/s/${cls.code}?sent=1`);
+      expect(await responseCount(staff, cls.id)).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("network drops while sending and comes back: exactly one response stored", async ({ expect }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: mất mạng");
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await answerSurvey(page, 3, "Mạng yếu quá.");
+      // The first attempt reaches the server, but its confirmation is lost on the way back.
+      let attempts = 0;
+      await page.route("**/api/public/events/*/responses", async (route) => {
+        attempts++;
+        if (attempts === 1) {
+          await route.fetch();
+          await route.abort("connectionreset");
+        } else {
+          await route.continue();
+        }
+      });
+      await phone.setOffline(false);
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await expect.poll(() => page.locator("#status").textContent()).toMatch(/đang gửi lại|Chưa có mạng/i);
+      // The phone goes offline, then the signal returns: the saved answer is sent again by itself.
+      await phone.setOffline(true);
+      await phone.setOffline(false);
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor({ timeout: 30_000 });
+      expect(attempts).toBeGreaterThanOrEqual(2);
+      expect(await responseCount(staff, cls.id)).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("keeps unsent answers across a reload while offline and sends them when the network returns", async ({
+    expect,
+  }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: tải lại khi mất mạng");
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await answerSurvey(page, 2, "Gửi lại sau khi tải lại trang.");
+      await page.route("**/api/public/events/*/responses", (route) => route.abort("internetdisconnected"));
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await expect.poll(() => page.locator("#status").textContent()).toMatch(/lưu trên máy/);
+      await page.unroute("**/api/public/events/*/responses");
+      await page.reload();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor({ timeout: 30_000 });
+      expect(await responseCount(staff, cls.id)).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe("accessibility", () => {
+  let phone: Awaited<ReturnType<typeof launch>>;
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it("the phone survey page has no serious or critical axe violations", async ({ expect }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: trợ năng");
+    phone = await launch();
+    const page = await phone.newPage();
+    await page.goto(`${baseUrl()}/s/${cls.code}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl()}/`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("the report page has no serious or critical axe violations, and prints", async ({ expect }) => {
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await page.goto(`${baseUrl()}/app/login?next=/app/events/1/report`);
+      await page.fill("#email", "lanhdao@gopy.local");
+      await page.fill("#password", "gopy-demo-2026");
+      await page.click("button[type=submit]");
+      await page.locator(".chart").waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.emulateMedia({ media: "print" });
+      await page.pdf({ path: join(ARTIFACTS, "report.pdf"), format: "A4" });
+    } finally {
+      await laptop.close();
+    }
+  });
+});
