@@ -34,7 +34,7 @@ export async function submitResponse(
   event: EventRow,
   s: Submission,
   now: Date,
-): Promise<{ id: number; created: boolean }> {
+): Promise<{ id: number; created: boolean; rowsWritten: number }> {
   const bodyHash = await sha256Hex(canonical(s));
   // A retry of an answer taken before closing still gets its confirmation.
   const existing = await findResponseByClientId(db, event.id, s.clientId);
@@ -45,7 +45,7 @@ export async function submitResponse(
   const checked = checkAnswers(questions, s.answers);
   if (!checked.ok) throw invalidBody(checked.fields);
   try {
-    const id = await insertResponse(d1, db, {
+    const stored = await insertResponse(d1, db, {
       eventId: event.id,
       formId: event.formId,
       clientId: s.clientId,
@@ -54,7 +54,7 @@ export async function submitResponse(
       answers: checked.answers,
       now: now.toISOString(),
     });
-    return { id, created: true };
+    return { id: stored.id, created: true, rowsWritten: stored.rowsWritten };
   } catch (err) {
     // A concurrent retry won the race: answer as for any retry.
     if (!isUniqueViolation(err)) throw err;
@@ -68,5 +68,5 @@ function sameOrConflict(existing: { id: number; bodyHash: string }, bodyHash: st
   if (existing.bodyHash !== bodyHash) {
     throw new ApiError(422, "client_id_reused", "error.client_id_reused");
   }
-  return { id: existing.id, created: false };
+  return { id: existing.id, created: false, rowsWritten: 0 };
 }

@@ -34,7 +34,11 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * One batch, all or nothing. A second submission with the same clientId violates
  * UNIQUE(event_id, client_id) in the first statement, so nothing of it is stored.
  */
-export async function insertResponse(d1: D1Database, db: DB, r: NewResponse): Promise<number> {
+export async function insertResponse(
+  d1: D1Database,
+  db: DB,
+  r: NewResponse,
+): Promise<{ id: number; rowsRead: number; rowsWritten: number }> {
   const responseId = sql<number>`(SELECT id FROM responses WHERE event_id = ${r.eventId} AND client_id = ${r.clientId})`;
   const numeric = r.answers.filter((a) => a.question.type !== "text");
   const texts = r.answers.filter((a) => a.question.type === "text" && a.valueText !== "");
@@ -93,7 +97,11 @@ export async function insertResponse(d1: D1Database, db: DB, r: NewResponse): Pr
   const results = await runBatch(d1, [insert, ...answerInserts, ...commentInserts, ...countUpserts, bump]);
   const first = results[0]?.results[0] as { id: number } | undefined;
   if (!first) throw new Error("response insert returned no id");
-  return first.id;
+  return {
+    id: first.id,
+    rowsRead: results.reduce((s, x) => s + (x.meta.rows_read ?? 0), 0),
+    rowsWritten: results.reduce((s, x) => s + (x.meta.rows_written ?? 0), 0),
+  };
 }
 
 export function isUniqueViolation(err: unknown): boolean {

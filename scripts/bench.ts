@@ -1,0 +1,235 @@
+// `npm run bench`: page bytes, worker bundle size, rows written and CPU per submission, and latency under load.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
+import * as v from "valibot";
+import type { Database } from "../worker/db/schema";
+import { checkAnswers, type StoredQuestion } from "../worker/domain/answers";
+import { STANDARD_FORM } from "../worker/domain/form";
+import { sha256Hex } from "../worker/domain/password";
+import { applyMigrations, buildWeb, quietEnv, ROOT, startDev, waitForHttp } from "./lib";
+import { seedDemo } from "./seed";
+
+const BUDGET = { pageBytes: 14_600, bundleBytes: 150 * 1024, rowsWritten: 35, cpuMs: 2 };
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+
+const gz = (b: Uint8Array | string) =>
+  gzipSync(typeof b === "string" ? Buffer.from(b) : b, { level: 9 }).length;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+async function pageBytes(base: string, path: string) {
+  const res = await fetch(`${base}${path}`);
+  const html = await res.text();
+  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js)[^"]*)"/g)].map((m) => m[1] ?? "");
+  const parts = [{ url: path, raw: Buffer.byteLength(html), gzip: gz(html) }];
+  for (const a of assets) {
+    const body = new Uint8Array(await (await fetch(`${base}${a}`)).arrayBuffer());
+    parts.push({ url: a, raw: body.length, gzip: gz(body) });
+  }
+  return { parts, total: parts.reduce((s, p) => s + p.gzip, 0) };
+}
+
+function bundleBytes() {
+  const out = mkdtempSync(join(tmpdir(), "gopy-bundle-"));
+  const r = spawnSync(
+    join(ROOT, "node_modules", ".bin", "wrangler"),
+    ["deploy", "--dry-run", "--outdir", out],
+    {
+      cwd: ROOT,
+      env: quietEnv,
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${r.stdout}\n${r.stderr}`);
+  const files = readdirSync(out).filter((f) => f.endsWith(".js"));
+  const bytes = files.reduce((s, f) => s + readFileSync(join(out, f)).length, 0);
+  const gzip = files.reduce((s, f) => s + gz(readFileSync(join(out, f))), 0);
+  rmSync(out, { recursive: true, force: true });
+  return { raw: bytes, gzip };
+}
+
+/**
+ * The Worker's own CPU work for one submission, without the D1 round trips: body validation,
+ * answer checking, the idempotency hash and compiling the batch. Measured in Node (workerd's
+ * clocks do not advance during pure computation, so it cannot be timed there).
+ */
+async function submissionCpuMs() {
+  const questions: StoredQuestion[] = STANDARD_FORM.map((q, i) => ({ ...q, id: i + 1 }));
+  const body = {
+    clientId: "bench-client-000001",
+    role: "trainee",
+    answers: {
+      1: 4,
+      2: 5,
+      3: 3,
+      4: 4,
+      5: 5,
+      6: 4,
+      7: "Nên tăng thời gian thực hành, giảm bớt phần lý thuyết.",
+    },
+  };
+  const schema = v.strictObject({
+    clientId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+    role: v.picklist(["trainee", "lecturer"]),
+    answers: v.record(v.string(), v.unknown()),
+  });
+  // Compiles queries only; nothing is executed here.
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+  const once = async () => {
+    const parsed = v.parse(schema, JSON.parse(JSON.stringify(body)));
+    const checked = checkAnswers(questions, parsed.answers);
+    if (!checked.ok) throw new Error("bench answers invalid");
+    await sha256Hex(JSON.stringify(parsed));
+    for (const a of checked.answers) {
+      db.insertInto("answers")
+        .values({
+          response_id: 1,
+          question_id: a.question.id,
+          value_num: a.valueNum,
+          value_text: a.valueText,
+        })
+        .compile();
+      db.insertInto("answer_counts")
+        .values({ event_id: 1, question_id: a.question.id, role: "trainee", value: "4", n: 1 })
+        .compile();
+    }
+  };
+  for (let i = 0; i < 300; i++) await once();
+  const n = 2000;
+  const t0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) await once();
+  const used = process.cpuUsage(t0);
+  return (used.user + used.system) / 1000 / n;
+}
+
+async function load(base: string, staffCookie: string, eventId: number, code: string) {
+  const form = (await (await fetch(`${base}/api/public/events/${code}`)).json()) as {
+    questions: { id: number; type: string }[];
+  };
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const rows: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < SUBMISSIONS) {
+      const i = next++;
+      const answers: Record<string, unknown> = {};
+      for (const q of form.questions)
+        answers[q.id] =
+          q.type === "rating" ? 1 + ((i * 7 + q.id) % 5) : `Ý kiến số ${i}: nên tăng thời gian thực hành.`;
+      const t = performance.now();
+      const res = await fetch(`${base}/api/public/events/${code}/responses`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ clientId: `bench-${code}-${i}`, role: "trainee", answers }),
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const w = /rows_written=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
+      if (w) rows.push(Number(w));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const stored = (await (
+    await fetch(`${base}/api/events/${eventId}`, { headers: { Cookie: staffCookie } })
+  ).json()) as { responses: number };
+  return {
+    submissions: SUBMISSIONS,
+    concurrency: CONCURRENCY,
+    statuses: Object.fromEntries(statuses),
+    stored: stored.responses,
+    p50ms: Math.round(pct(latencies, 50) * 10) / 10,
+    p99ms: Math.round(pct(latencies, 99) * 10) / 10,
+    throughputPerSec: Math.round((SUBMISSIONS / seconds) * 10) / 10,
+    rowsWrittenPerSubmission: rows.length ? Math.max(...rows) : null,
+  };
+}
+
+const persistTo = mkdtempSync(join(tmpdir(), "gopy-bench-"));
+applyMigrations({ persistTo });
+await seedDemo({ persistTo });
+buildWeb();
+const port = Number(process.env.BENCH_PORT ?? 8790);
+const dev = startDev({ port, persistTo });
+const base = `http://127.0.0.1:${port}`;
+try {
+  await waitForHttp(`${base}/`, 90_000);
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: "tochuc@gopy.local", password: "gopy-demo-2026" }),
+  });
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const created = await fetch(`${base}/api/events`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+    body: JSON.stringify({
+      kind: "class",
+      title: "Lớp đo hiệu năng",
+      unitId: 2,
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      expectedParticipants: SUBMISSIONS,
+    }),
+  });
+  const event = (await created.json()) as { id: number; code: string };
+
+  const page = await pageBytes(base, `/s/${event.code}`);
+  const bundle = bundleBytes();
+  const cpu = await submissionCpuMs();
+  const run = await load(base, cookie, event.id, event.code);
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    surveyPage: { ...page, budget: BUDGET.pageBytes, ok: page.total <= BUDGET.pageBytes },
+    workerBundle: { ...bundle, budget: BUDGET.bundleBytes, ok: bundle.gzip <= BUDGET.bundleBytes },
+    submissionCpuMs: { value: Math.round(cpu * 1000) / 1000, budget: BUDGET.cpuMs, ok: cpu <= BUDGET.cpuMs },
+    load: {
+      ...run,
+      rowsBudget: BUDGET.rowsWritten,
+      ok: (run.rowsWrittenPerSubmission ?? 99) <= BUDGET.rowsWritten && run.stored === SUBMISSIONS,
+    },
+  };
+  mkdirSync(join(ROOT, "bench-results"), { recursive: true });
+  writeFileSync(join(ROOT, "bench-results", "bench.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const row = (name: string, value: string, budget: string, ok: boolean) =>
+    `| ${name.padEnd(44)} | ${value.padStart(14)} | ${budget.padStart(12)} | ${ok ? "ok  " : "OVER"} |`;
+  console.log(`
+| measure                                      |          value |       budget |      |
+|----------------------------------------------|----------------|--------------|------|
+${row("survey page, HTML+CSS+JS gzip (bytes)", String(page.total), String(BUDGET.pageBytes), results.surveyPage.ok)}
+${page.parts.map((p) => row(`  ${p.url.replace(/\?.*/, "")}`, String(p.gzip), "", true)).join("\n")}
+${row("worker bundle gzip (wrangler dry-run, bytes)", String(bundle.gzip), String(BUDGET.bundleBytes), results.workerBundle.ok)}
+${row("rows written per submission (D1 meta)", String(run.rowsWrittenPerSubmission), String(BUDGET.rowsWritten), results.load.ok)}
+${row("submission JS CPU, no I/O (ms, Node)", results.submissionCpuMs.value.toFixed(3), String(BUDGET.cpuMs), results.submissionCpuMs.ok)}
+${row(`latency p50 (ms), ${SUBMISSIONS} subs x ${CONCURRENCY} clients`, String(run.p50ms), "", true)}
+${row("latency p99 (ms)", String(run.p99ms), "", true)}
+${row("throughput (submissions/s, wrangler dev)", String(run.throughputPerSec), "", true)}
+${row("stored / sent", `${run.stored}/${SUBMISSIONS}`, "", run.stored === SUBMISSIONS)}
+statuses: ${JSON.stringify(run.statuses)}
+written to bench-results/bench.json`);
+  const allOk =
+    results.surveyPage.ok && results.workerBundle.ok && results.submissionCpuMs.ok && results.load.ok;
+  process.exitCode = allOk ? 0 : 1;
+} finally {
+  dev.kill("SIGTERM");
+  rmSync(persistTo, { recursive: true, force: true });
+}
