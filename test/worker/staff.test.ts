@@ -3,6 +3,14 @@ import { beforeAll, describe, it } from "vitest";
 import { call, createClass, createTree, db, ORIGIN, postJson, signIn, submit } from "./helpers";
 
 let tree: Awaited<ReturnType<typeof createTree>>;
+const classBody = (unitId: number) => ({
+  kind: "class",
+  title: "Lớp",
+  unitId,
+  startsAt: "2026-03-01T08:00:00+07:00",
+  endsAt: "2026-03-02T17:00:00+07:00",
+  expectedParticipants: 30,
+});
 beforeAll(async () => {
   tree = await createTree();
 });
@@ -188,15 +196,7 @@ describe("organiser creates a class", () => {
       const before = (await db().selectFrom("events").select("id").execute()).length;
       const res = await postJson(
         "/api/events",
-        {
-          kind: "class",
-          title: "Lớp",
-          unitId: tree.hanoi.id,
-          startsAt: "2026-03-01T08:00:00+07:00",
-          endsAt: "2026-03-02T17:00:00+07:00",
-          expectedParticipants: 30,
-          ...override,
-        },
+        { ...classBody(tree.hanoi.id), ...override },
         organiser.headers,
       );
       expect(res.status).toBe(400);
@@ -207,35 +207,13 @@ describe("organiser creates a class", () => {
 
   it("an inspector cannot create classes", async ({ expect }) => {
     const inspector = await signIn("inspector", tree.hanoi);
-    const res = await postJson(
-      "/api/events",
-      {
-        kind: "class",
-        title: "Lớp",
-        unitId: tree.hanoi.id,
-        startsAt: "2026-03-01T08:00:00+07:00",
-        endsAt: "2026-03-02T17:00:00+07:00",
-        expectedParticipants: 30,
-      },
-      inspector.headers,
-    );
+    const res = await postJson("/api/events", classBody(tree.hanoi.id), inspector.headers);
     expect(res.status).toBe(403);
   });
 
   it("an organiser of Hà Nội cannot create a class for Thái Nguyên", async ({ expect }) => {
     const organiser = await signIn("organiser", tree.hanoi);
-    const res = await postJson(
-      "/api/events",
-      {
-        kind: "class",
-        title: "Lớp",
-        unitId: tree.thaiNguyen.id,
-        startsAt: "2026-03-01T08:00:00+07:00",
-        endsAt: "2026-03-02T17:00:00+07:00",
-        expectedParticipants: 30,
-      },
-      organiser.headers,
-    );
+    const res = await postJson("/api/events", classBody(tree.thaiNguyen.id), organiser.headers);
     expect(res.status).toBe(403);
   });
 
