@@ -25,18 +25,22 @@ function pageLang(c: Context<AppEnv>): Lang {
   return getCookie(c, LANG_COOKIE) === "en" ? "en" : "vi";
 }
 
-/** One clientId per phone and event, kept in a cookie scoped to the event's page. */
-function deviceClientId(c: Context<AppEnv>, code: string): string {
-  const existing = getCookie(c, `gy_${code}`);
-  if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
-  const id = newToken().slice(0, 32);
-  setCookie(c, `gy_${code}`, id, {
+function rememberDevice(c: Context<AppEnv>, code: string, clientId: string): void {
+  setCookie(c, `gy_${code}`, clientId, {
     path: `/s/${code}`,
     maxAge: YEAR,
     sameSite: "Lax",
     httpOnly: true,
     secure: new URL(c.req.url).protocol === "https:",
   });
+}
+
+/** One clientId per phone and event, kept in a cookie scoped to the event's page. */
+function deviceClientId(c: Context<AppEnv>, code: string): string {
+  const existing = getCookie(c, `gy_${code}`);
+  if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
+  const id = newToken().slice(0, 32);
+  rememberDevice(c, code, id);
   return id;
 }
 
@@ -141,12 +145,7 @@ export const phoneRoutes = new Hono<AppEnv>()
         );
       }
       // Remember the phone even if it arrived without the cookie (e.g. after clearing it).
-      setCookie(c, `gy_${event.code}`, clientId, {
-        path: `/s/${event.code}`,
-        maxAge: YEAR,
-        sameSite: "Lax",
-        httpOnly: true,
-      });
+      rememberDevice(c, event.code, clientId);
       return c.redirect(`/s/${event.code}?sent=1`, 303);
     },
   );
