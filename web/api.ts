@@ -40,8 +40,4 @@ export async function ok<T>(res: { ok: boolean; status: number; json(): Promise<
   throw new ApiProblem({ status: res.status, message, fields });
 }
 
-export type EventDetail = InferResponseType<(typeof api.api.events)[":id"]["$get"], 200>;
-export type EventSummary = InferResponseType<typeof api.api.events.$get, 200>[number];
 export type Report = InferResponseType<(typeof api.api.events)[":id"]["report"]["$get"], 200>;
-export type Unit = InferResponseType<typeof api.api.units.$get, 200>[number];
-export type Me = InferResponseType<typeof api.api.auth.me.$get, 200>;

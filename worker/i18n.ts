@@ -76,6 +76,10 @@ const vi = {
 
 export type MessageKey = keyof typeof vi;
 
+export function isMessageKey(s: string): s is MessageKey {
+  return Object.hasOwn(vi, s);
+}
+
 const en: Record<MessageKey, string> = {
   "error.not_found": "Not found.",
   "error.event_not_found": "No class or workshop has this code.",

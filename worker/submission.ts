@@ -8,6 +8,9 @@ import { checkAnswers } from "./domain/answers";
 import { sha256Hex } from "./domain/password";
 import { ApiError, invalidBody } from "./errors";
 
+/** A phone's id for one event: what the phone page generates, and all the API accepts. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
 export interface Submission {
   clientId: string;
   role: RespondentRole;

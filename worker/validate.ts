@@ -3,29 +3,7 @@ import { vValidator } from "@hono/valibot-validator";
 import type { ValidationTargets } from "hono";
 import * as v from "valibot";
 import { type FieldErrors, invalidBody } from "./errors";
-import type { MessageKey } from "./i18n";
-
-const messageKeys = new Set<string>([
-  "field.required",
-  "field.invalid",
-  "field.type_string",
-  "field.type_integer",
-  "field.type_object",
-  "field.type_array",
-  "field.rating_range",
-  "field.too_long",
-  "field.too_short",
-  "field.too_many",
-  "field.unknown_field",
-  "field.date",
-  "field.ends_before_start",
-  "field.positive",
-  "field.email",
-]);
-
-function isMessageKey(s: string): s is MessageKey {
-  return messageKeys.has(s);
-}
+import { isMessageKey } from "./i18n";
 
 /** Turns valibot issues into `{ "answers.12": {key} }`; schemas carry message keys as messages. */
 export function issuesToFields(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {

@@ -49,3 +49,13 @@ export function Problem(props: { error: string | undefined }) {
 export function Loading() {
   return <p aria-busy="true">{t("loading")}</p>;
 }
+
+/** What a page shows until its data arrives, or why it did not. */
+export function PendingPage(props: { title: string; error: string | undefined }) {
+  return (
+    <Layout title={props.title}>
+      <Problem error={props.error} />
+      {props.error ? null : <Loading />}
+    </Layout>
+  );
+}

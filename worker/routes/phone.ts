@@ -10,7 +10,7 @@ import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import type { Lang } from "../i18n";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
-import { isOpen, submitResponse } from "../submission";
+import { CLIENT_ID_PATTERN, isOpen, submitResponse } from "../submission";
 
 const LANG_COOKIE = "gy_lang";
 const YEAR = 365 * 86400;
@@ -38,7 +38,7 @@ function rememberDevice(c: Context<AppEnv>, code: string, clientId: string): voi
 /** One clientId per phone and event, kept in a cookie scoped to the event's page. */
 function deviceClientId(c: Context<AppEnv>, code: string): string {
   const existing = getCookie(c, `gy_${code}`);
-  if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
+  if (existing && CLIENT_ID_PATTERN.test(existing)) return existing;
   const id = newToken().slice(0, 32);
   rememberDevice(c, code, id);
   return id;
@@ -115,7 +115,7 @@ export const phoneRoutes = new Hono<AppEnv>()
       const form = await c.req.parseBody();
       const values: Record<string, string> = {};
       for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
-      const clientId = /^[A-Za-z0-9_-]{8,64}$/.test(values.clientId ?? "")
+      const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
         ? (values.clientId ?? "")
         : deviceClientId(c, event.code);
       const role = values.role === "lecturer" ? "lecturer" : "trainee";

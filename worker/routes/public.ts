@@ -8,13 +8,10 @@ import { normaliseEventCode } from "../domain/eventCode";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { type Lang, t } from "../i18n";
-import { isOpen, submitResponse } from "../submission";
+import { CLIENT_ID_PATTERN, isOpen, submitResponse } from "../submission";
 import { jsonObject, validate } from "../validate";
 
-export const CLIENT_ID = v.pipe(
-  v.string("field.type_string"),
-  v.regex(/^[A-Za-z0-9_-]{8,64}$/, "field.invalid"),
-);
+export const CLIENT_ID = v.pipe(v.string("field.type_string"), v.regex(CLIENT_ID_PATTERN, "field.invalid"));
 export const RESPONDENT_ROLE = v.picklist(["trainee", "lecturer"], "field.invalid");
 
 const responseBody = jsonObject({

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, api, ok } from "../../api";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
-import { Layout, Loading, Problem } from "../../components/Layout";
+import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
 import { formatTime, t } from "../../i18n";
 import { Link } from "../../router";
@@ -25,14 +25,7 @@ export function EventPage(props: { id: string }) {
     return () => clearInterval(timer);
   }, [event?.status, reload]);
 
-  if (!event) {
-    return (
-      <Layout title={t("loading")}>
-        <Problem error={error} />
-        {error ? null : <Loading />}
-      </Layout>
-    );
-  }
+  if (!event) return <PendingPage title={t("loading")} error={error} />;
   const pct = Math.min(100, Math.round((100 * event.responses) / Math.max(1, event.expectedParticipants)));
   return (
     <Layout

@@ -1,6 +1,6 @@
 // The class report for staff: response rate, scores per criterion, recommendations; prints on A4.
 import { api, ok } from "../../api";
-import { Layout, Loading, Problem } from "../../components/Layout";
+import { Layout, PendingPage } from "../../components/Layout";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
@@ -11,14 +11,7 @@ export function ReportPage(props: { id: string }) {
     async () => ok(await api.api.events[":id"].report.$get({ param: { id: props.id } })),
     [props.id],
   );
-  if (!r) {
-    return (
-      <Layout title={t("report_of")}>
-        <Problem error={error} />
-        {error ? null : <Loading />}
-      </Layout>
-    );
-  }
+  if (!r) return <PendingPage title={t("report_of")} error={error} />;
   return (
     <Layout
       title={r.event.title}
