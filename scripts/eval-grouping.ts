@@ -1,0 +1,150 @@
+// Scores the grouping on the labelled sets: ARI, pairwise P/R/F1, near-duplicate pairs, addressee accuracy.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { analyse, duplicatePairs, groupTexts, Vocabulary } from "../worker/domain/grouping";
+import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
+
+interface Row {
+  id: string;
+  text: string;
+  theme: string;
+  addressee?: string;
+  dup?: string | null;
+}
+
+const dataDir = resolve(process.env.GOPY_DATA ?? resolve(import.meta.dirname, "../../shared/data"));
+
+function load(name: string): Row[] {
+  const path = resolve(dataDir, name);
+  if (!existsSync(path)) {
+    console.error(`Missing ${path}: set GOPY_DATA to the folder holding proposals.jsonl and comments.jsonl.`);
+    process.exit(2);
+  }
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Row);
+}
+
+const choose2 = (n: number) => (n * (n - 1)) / 2;
+
+/** Adjusted Rand index (Hubert and Arabie) of two labellings of the same items. */
+export function adjustedRand(truth: readonly string[], found: readonly string[]): number {
+  const table = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const cols = new Map<string, number>();
+  truth.forEach((t, i) => {
+    const f = found[i] ?? "";
+    table.set(`${t}\u0000${f}`, (table.get(`${t}\u0000${f}`) ?? 0) + 1);
+    rows.set(t, (rows.get(t) ?? 0) + 1);
+    cols.set(f, (cols.get(f) ?? 0) + 1);
+  });
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + choose2(n), 0);
+  const index = sum(table);
+  const a = sum(rows);
+  const b = sum(cols);
+  const expected = (a * b) / choose2(truth.length);
+  const max = (a + b) / 2;
+  return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+function pairwise(truth: readonly string[], found: readonly string[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < truth.length; i++) {
+    for (let j = i + 1; j < truth.length; j++) {
+      const same = truth[i] === truth[j];
+      const together = found[i] === found[j];
+      if (same && together) tp++;
+      else if (together) fp++;
+      else if (same) fn++;
+    }
+  }
+  const precision = tp / (tp + fp || 1);
+  const recall = tp / (tp + fn || 1);
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall || 1) };
+}
+
+function evaluate(name: string, rows: Row[], vocab: Vocabulary) {
+  const analyses = rows.map((r) => analyse(r.text, vocab));
+  const groups = groupTexts(analyses, vocab);
+  const found: string[] = new Array(rows.length).fill("");
+  for (const g of groups) for (const m of g.members) found[m] = g.key;
+  const truth = rows.map((r) => r.theme);
+  const result: Record<string, number | string> = {
+    set: name,
+    items: rows.length,
+    groups: groups.length,
+    ari: adjustedRand(truth, found),
+    ...Object.fromEntries(Object.entries(pairwise(truth, found)).map(([k, v]) => [`pair_${k}`, v])),
+  };
+  if (rows.some((r) => r.addressee)) {
+    const right = rows.filter((r, i) => r.addressee === analyses[i]?.addressee).length;
+    result.addressee_accuracy = right / rows.length;
+  }
+  if (rows.some((r) => r.dup)) {
+    const gold = new Set<string>();
+    rows.forEach((r, i) => {
+      rows.forEach((s, j) => {
+        if (j > i && r.dup && r.dup === s.dup) gold.add(`${i}-${j}`);
+      });
+    });
+    const predicted = duplicatePairs(analyses).map((p) => `${p.a}-${p.b}`);
+    const hits = predicted.filter((p) => gold.has(p)).length;
+    result.dup_pairs = gold.size;
+    result.dup_recall = hits / (gold.size || 1);
+    result.dup_precision = predicted.length === 0 ? 1 : hits / predicted.length;
+  }
+  return { result, groups, rows, found, analyses };
+}
+
+const proposals = load("proposals.jsonl");
+const comments = load("comments.jsonl");
+const proposalVocab = new Vocabulary(PROPOSAL_TOPICS);
+const commentVocab = new Vocabulary(COMMENT_TOPICS);
+/** Lines read while writing the vocabulary; the rest were kept aside as a check that it generalises. */
+const SEEN_PROPOSALS = 60;
+const SEEN_COMMENTS = 45;
+
+const runs = [
+  evaluate("proposals (all 90)", proposals, proposalVocab),
+  evaluate("proposals, held out (last 30)", proposals.slice(SEEN_PROPOSALS), proposalVocab),
+  evaluate("comments (all 70)", comments, commentVocab),
+  evaluate("comments, held out (last 25)", comments.slice(SEEN_COMMENTS), commentVocab),
+];
+const fmt = (v: number | string) =>
+  typeof v === "number" && !Number.isInteger(v) ? v.toFixed(3) : String(v);
+for (const { result } of runs) {
+  console.log(
+    Object.entries(result)
+      .map(([k, v]) => `${k}=${fmt(v)}`)
+      .join("  "),
+  );
+}
+if (process.argv.includes("--verbose")) {
+  for (const { result, groups, rows, analyses } of runs.filter((_, i) => i % 2 === 0)) {
+    console.log(`\n## ${result.set}`);
+    for (const g of groups) {
+      console.log(`\n[${g.key}] ${g.keywords.join(", ")}`);
+      for (const m of g.members) {
+        const r = rows[m];
+        console.log(
+          `  ${r?.theme === g.key ? " " : "✗"} ${r?.theme} ${r?.addressee ?? ""}→${analyses[m]?.addressee} ${r?.text.slice(0, 90)}`,
+        );
+      }
+    }
+  }
+}
+const [all, , cAll] = runs;
+const targets = {
+  ari: Math.min(Number(all?.result.ari), Number(cAll?.result.ari)) >= 0.6,
+  addressee: Number(all?.result.addressee_accuracy) >= 0.75,
+  dupRecall: Number(all?.result.dup_recall) >= 0.8,
+  dupPrecision: Number(all?.result.dup_precision) >= 0.8,
+};
+console.log(
+  `\ntargets: ${Object.entries(targets)
+    .map(([k, ok]) => `${k} ${ok ? "met" : "MISSED"}`)
+    .join(", ")}`,
+);

@@ -1,0 +1,418 @@
+// Deterministic, explainable grouping of short Vietnamese texts: concept themes first, TF-IDF for the rest.
+import type { Addressee } from "./proposal";
+import { hasDiacritics, phrases, type Syllable } from "./text";
+import { ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "./vocabulary";
+
+/** A phrase compiled to syllables; `topic` is a theme key or an addressee. */
+interface Pattern {
+  syllables: Syllable[];
+  weight: number;
+  target: string;
+  /** The synonym set this phrase belongs to (the phrase itself when it has none). */
+  concept: string;
+}
+
+export interface ExtraTerm {
+  topic: string;
+  phrase: string;
+}
+
+function compile(text: string, weight: number, target: string, concept = text): Pattern | null {
+  const syllables = phrases(text).flat();
+  return syllables.length === 0 ? null : { syllables, weight, target, concept };
+}
+
+function byFirst(patterns: Pattern[]): Map<string, Pattern[]> {
+  const map = new Map<string, Pattern[]>();
+  for (const p of patterns) {
+    const first = p.syllables[0];
+    if (first === undefined) continue;
+    const list = map.get(first.folded) ?? [];
+    list.push(p);
+    map.set(first.folded, list);
+  }
+  // Longest first, so "lý luận chính trị" wins over "chính trị".
+  for (const list of map.values()) list.sort((a, b) => b.syllables.length - a.syllables.length);
+  return map;
+}
+
+const toneless = (key: string) => key.replace(/\d$/, "");
+
+/** Same syllable: tone-exact when both carry diacritics, folded when the text was typed without them. */
+function sameSyllable(text: Syllable, pattern: Syllable, accented: boolean): boolean {
+  if (text.folded !== pattern.folded) return false;
+  if (!accented || text.key === text.folded) return true;
+  if (text.key === pattern.key) return true;
+  // A tone mark forgotten in an otherwise accented text ("phụ câp").
+  return !/\d$/.test(text.key) && toneless(pattern.key) === text.key;
+}
+
+/** The compiled vocabulary of one kind of text (workshop proposals or class comments). */
+export class Vocabulary {
+  readonly topics: ReadonlyMap<string, TopicDef>;
+  private readonly themes: Map<string, Pattern[]>;
+  private readonly addressees: Map<string, Pattern[]>;
+  private readonly requests: Map<string, Pattern[]>;
+  private readonly stopKeys: Set<string>;
+  private readonly stopFolded: Set<string>;
+
+  constructor(topics: readonly TopicDef[], extra: readonly ExtraTerm[] = []) {
+    this.topics = new Map(topics.map((t) => [t.key, t]));
+    const themePatterns: Pattern[] = [];
+    for (const t of topics) {
+      for (const [concept, list] of Object.entries(t.concepts ?? {})) {
+        for (const s of list) {
+          const p = compile(s, 2, t.key, `${t.key}.${concept}`);
+          if (p) themePatterns.push(p);
+        }
+      }
+      for (const s of t.strong ?? []) {
+        const p = compile(s, 2, t.key);
+        if (p) themePatterns.push(p);
+      }
+      for (const s of t.weak) {
+        const p = compile(s, 1, t.key);
+        if (p) themePatterns.push(p);
+      }
+    }
+    for (const e of extra) {
+      const p = this.topics.has(e.topic) ? compile(e.phrase, 2, e.topic) : null;
+      if (p) themePatterns.push(p);
+    }
+    this.themes = byFirst(themePatterns);
+    const cues: Pattern[] = [];
+    for (const [addressee, list] of Object.entries(ADDRESSEE_CUES)) {
+      for (const s of list) {
+        const p = compile(s, 1, addressee);
+        if (p) cues.push(p);
+      }
+    }
+    this.addressees = byFirst(cues);
+    this.requests = byFirst(REQUEST_CUES.flatMap((s) => compile(s, 1, "request") ?? []));
+    const stops = STOPWORDS.flatMap((s) => phrases(s).flat());
+    this.stopKeys = new Set(stops.map((s) => s.key));
+    // Without diacritics a syllable is dropped only if no reading of it is a content word we know of.
+    const contentFolded = new Set(
+      [...themePatterns, ...cues].flatMap((p) =>
+        p.syllables.filter((s) => !this.stopKeys.has(s.key)).map((s) => s.folded),
+      ),
+    );
+    this.stopFolded = new Set(stops.map((s) => s.folded).filter((f) => !contentFolded.has(f)));
+  }
+
+  isStop(s: Syllable, accented: boolean): boolean {
+    return accented && s.key !== s.folded ? this.stopKeys.has(s.key) : this.stopFolded.has(s.folded);
+  }
+
+  /** Non-overlapping longest matches of a pattern table over the phrases of a text. */
+  matches(
+    kind: "themes" | "addressees" | "requests",
+    text: Syllable[][],
+    accented: boolean,
+  ): { p: Pattern; at: number }[] {
+    const table = kind === "themes" ? this.themes : kind === "addressees" ? this.addressees : this.requests;
+    const found: { p: Pattern; at: number }[] = [];
+    let offset = 0;
+    for (const phrase of text) {
+      for (let i = 0; i < phrase.length; ) {
+        const head = phrase[i];
+        const candidates = head === undefined ? undefined : table.get(head.folded);
+        const hit = candidates?.find((p) =>
+          p.syllables.every((ps, k) => {
+            const ts = phrase[i + k];
+            return ts !== undefined && sameSyllable(ts, ps, accented);
+          }),
+        );
+        if (hit) {
+          found.push({ p: hit, at: offset + i });
+          i += hit.syllables.length;
+        } else {
+          i += 1;
+        }
+      }
+      offset += phrase.length + 1;
+    }
+    return found;
+  }
+}
+
+export interface Analysis {
+  /** Folded unigram and adjacent-pair terms with counts. */
+  terms: Map<string, number>;
+  /** Term → as typed, to show keywords with their diacritics. */
+  surfaces: Map<string, string>;
+  topicScores: Map<string, number>;
+  topic: string | null;
+  /** Matched concepts with weights: what two near-duplicates share even in other words. */
+  concepts: Vector;
+  addressee: Addressee;
+}
+
+const REQUEST_BOOST = 1.5;
+
+export function analyse(text: string, vocab: Vocabulary): Analysis {
+  const parts = phrases(text);
+  const accented = hasDiacritics(text);
+  const terms = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  const add = (term: string, surface: string) => {
+    terms.set(term, (terms.get(term) ?? 0) + 1);
+    if (!surfaces.has(term) || accented) surfaces.set(term, surface);
+  };
+  for (const phrase of parts) {
+    phrase.forEach((s, i) => {
+      const stop = vocab.isStop(s, accented);
+      if (!stop && s.folded.length > 1) add(s.folded, s.surface);
+      const next = phrase[i + 1];
+      if (next && !(stop && vocab.isStop(next, accented)))
+        add(`${s.folded} ${next.folded}`, `${s.surface} ${next.surface}`);
+    });
+  }
+  const requestAt = vocab.matches("requests", parts, accented)[0]?.at ?? Number.POSITIVE_INFINITY;
+  const topicScores = new Map<string, number>();
+  const concepts: Vector = new Map();
+  for (const { p, at } of vocab.matches("themes", parts, accented)) {
+    const w = p.weight * (at > requestAt ? REQUEST_BOOST : 1);
+    topicScores.set(p.target, (topicScores.get(p.target) ?? 0) + w);
+    if (p.weight > 1) concepts.set(p.concept, (concepts.get(p.concept) ?? 0) + 1);
+  }
+  let topic: string | null = null;
+  let best = 0;
+  for (const [key, score] of topicScores) {
+    if (score > best) {
+      best = score;
+      topic = key;
+    }
+  }
+  return {
+    terms,
+    surfaces,
+    topicScores,
+    topic,
+    concepts,
+    addressee: suggestAddressee(parts, accented, topic, vocab),
+  };
+}
+
+const OFFICER_CUE_WEIGHT = 2;
+
+/** Who should act: the addressee named right after a request wins; then cues anywhere; then the theme's usual actor. */
+function suggestAddressee(
+  parts: Syllable[][],
+  accented: boolean,
+  topic: string | null,
+  vocab: Vocabulary,
+): Addressee {
+  const cues = vocab.matches("addressees", parts, accented);
+  const requests = vocab.matches("requests", parts, accented);
+  for (const r of requests) {
+    const end = r.at + r.p.syllables.length;
+    const direct = cues.find((c) => c.at >= end && c.at <= end + 1);
+    if (direct) return direct.p.target as Addressee;
+  }
+  const scores = new Map<Addressee, number>();
+  const prior = topic === null ? undefined : vocab.topics.get(topic)?.addressee;
+  if (prior) scores.set(prior, 1);
+  for (const c of cues) {
+    const a = c.p.target as Addressee;
+    scores.set(a, (scores.get(a) ?? 0) + (a === "officers" ? OFFICER_CUE_WEIGHT : 1.5));
+  }
+  let chosen: Addressee = "union";
+  let best = 0;
+  for (const [a, s] of scores) {
+    if (s > best) {
+      best = s;
+      chosen = a;
+    }
+  }
+  return chosen;
+}
+
+export type Vector = Map<string, number>;
+
+export function idf(docs: readonly Analysis[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = docs.length;
+  return new Map([...df].map(([t, f]) => [t, Math.log((1 + n) / (1 + f)) + 1]));
+}
+
+/** Unit-length TF-IDF vector; adjacent pairs weigh more than single syllables (they are the words). */
+export function vectorOf(a: Analysis, weights: ReadonlyMap<string, number>): Vector {
+  const v: Vector = new Map();
+  let norm = 0;
+  for (const [t, tf] of a.terms) {
+    const w = (1 + Math.log(tf)) * (weights.get(t) ?? 1) * (t.includes(" ") ? 1.5 : 1);
+    v.set(t, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [t, w] of v) v.set(t, w / norm);
+  return v;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
+  return dot;
+}
+
+function centroid(vectors: readonly Vector[]): Vector {
+  const c: Vector = new Map();
+  for (const v of vectors) for (const [t, w] of v) c.set(t, (c.get(t) ?? 0) + w);
+  let norm = 0;
+  for (const w of c.values()) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (const [t, w] of c) c.set(t, w / norm);
+  return c;
+}
+
+function unit(v: Vector): Vector {
+  let norm = 0;
+  for (const w of v.values()) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return new Map([...v].map(([k, w]) => [k, w / norm]));
+}
+
+/** Below this a text without a theme is not attached to a theme's group. */
+const ATTACH_MIN = 0.12;
+/** Texts without a theme join each other above this similarity. */
+const CLUSTER_MIN = 0.3;
+export const UNSORTED = "unsorted";
+
+export interface GroupOut {
+  /** A theme key, "kw:<term>" for a keyword group, or "unsorted". */
+  key: string;
+  members: number[];
+  keywords: string[];
+}
+
+/** Groups texts; returns groups in a stable order (by theme order, then size) with member indexes. */
+export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): GroupOut[] {
+  const weights = idf(analyses);
+  const vectors = analyses.map((a) => vectorOf(a, weights));
+  const byKey = new Map<string, number[]>();
+  const loose: number[] = [];
+  analyses.forEach((a, i) => {
+    if (a.topic === null) loose.push(i);
+    else byKey.set(a.topic, [...(byKey.get(a.topic) ?? []), i]);
+  });
+  const centroids = new Map([...byKey].map(([k, m]) => [k, centroid(m.map((i) => vectors[i] ?? new Map()))]));
+  const stillLoose: number[] = [];
+  for (const i of loose) {
+    const v = vectors[i] ?? new Map();
+    let bestKey: string | null = null;
+    let best = ATTACH_MIN;
+    for (const [k, c] of centroids) {
+      const s = cosine(v, c);
+      if (s >= best) {
+        best = s;
+        bestKey = k;
+      }
+    }
+    if (bestKey === null) stillLoose.push(i);
+    else byKey.get(bestKey)?.push(i);
+  }
+  // Single-link clustering of what is left: small sets, so quadratic is fine.
+  const clusters: number[][] = [];
+  for (const i of stillLoose) {
+    const vi = vectors[i] ?? new Map();
+    const home = clusters.find((c) => c.some((j) => cosine(vi, vectors[j] ?? new Map()) >= CLUSTER_MIN));
+    if (home) home.push(i);
+    else clusters.push([i]);
+  }
+  const unsorted: number[] = [];
+  for (const c of clusters) {
+    if (c.length < 2) {
+      unsorted.push(...c);
+      continue;
+    }
+    const top = keywordsOf(c, analyses, weights, 1)[0] ?? String(c[0]);
+    byKey.set(`kw:${top}`, c);
+  }
+  if (unsorted.length > 0) byKey.set(UNSORTED, unsorted);
+  const order = [...vocab.topics.keys()];
+  return [...byKey]
+    .map(([key, members]) => ({ key, members, keywords: keywordsOf(members, analyses, weights, 4) }))
+    .sort((a, b) => rank(a.key, order) - rank(b.key, order) || b.members.length - a.members.length);
+}
+
+function rank(key: string, order: readonly string[]): number {
+  if (key === UNSORTED) return Number.MAX_SAFE_INTEGER;
+  const i = order.indexOf(key);
+  return i === -1 ? order.length : i;
+}
+
+/** The group's most telling terms, as typed with diacritics; pairs preferred, no syllable repeated. */
+export function keywordsOf(
+  members: readonly number[],
+  analyses: readonly Analysis[],
+  weights: ReadonlyMap<string, number>,
+  count: number,
+): string[] {
+  const score = new Map<string, number>();
+  const surface = new Map<string, Map<string, number>>();
+  for (const i of members) {
+    const a = analyses[i];
+    if (!a) continue;
+    for (const [t, tf] of a.terms) {
+      score.set(t, (score.get(t) ?? 0) + tf * (weights.get(t) ?? 1) * (t.includes(" ") ? 1.6 : 1));
+      const s = a.surfaces.get(t);
+      if (s !== undefined) {
+        const forms = surface.get(t) ?? new Map<string, number>();
+        forms.set(s, (forms.get(s) ?? 0) + (s === t ? 0.1 : 1));
+        surface.set(t, forms);
+      }
+    }
+  }
+  // A term used by a single text says little about a group of many.
+  const minDocs = members.length >= 4 ? 2 : 1;
+  const docs = new Map<string, number>();
+  for (const i of members)
+    for (const t of analyses[i]?.terms.keys() ?? []) docs.set(t, (docs.get(t) ?? 0) + 1);
+  const chosen: string[] = [];
+  const used = new Set<string>();
+  for (const [t] of [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    if ((docs.get(t) ?? 0) < minDocs) continue;
+    const parts = t.split(" ");
+    if (parts.some((p) => used.has(p))) continue;
+    chosen.push(t);
+    for (const p of parts) used.add(p);
+    if (chosen.length === count) break;
+  }
+  return chosen.map((t) => {
+    const forms = [...(surface.get(t) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+    return forms[0]?.[0] ?? t;
+  });
+}
+
+export interface DuplicatePair {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/** Near-duplicate suggestions: wording and concepts shared, in the same theme. */
+export const DUPLICATE_MIN = 0.55;
+/** Paraphrases share few words, so the concepts they name weigh more than the wording. */
+const WORDING_SHARE = 0.4;
+
+export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MIN): DuplicatePair[] {
+  const weights = idf(analyses);
+  const vectors = analyses.map((a) => vectorOf(a, weights));
+  const concepts = analyses.map((a) => unit(a.concepts));
+  const pairs: DuplicatePair[] = [];
+  for (let i = 0; i < analyses.length; i++) {
+    for (let j = i + 1; j < analyses.length; j++) {
+      const a = analyses[i];
+      const b = analyses[j];
+      if (!a || !b || a.topic !== b.topic) continue;
+      const score =
+        WORDING_SHARE * cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map()) +
+        (1 - WORDING_SHARE) * cosine(concepts[i] ?? new Map(), concepts[j] ?? new Map());
+      if (score >= min) pairs.push({ a: i, b: j, score });
+    }
+  }
+  return pairs.sort((x, y) => y.score - x.score);
+}
