@@ -10,10 +10,13 @@ export default defineConfig({
     outDir: "../dist",
     emptyOutDir: true,
     rollupOptions: {
-      input: { app: "web/index.html", survey: "web/phone/survey.ts" },
+      input: { app: "web/index.html", survey: "web/phone/survey.ts", workshop: "web/phone/workshop.ts" },
       output: {
-        // The phone page links /p/survey.js by a fixed name (cache-busted by a version query).
-        entryFileNames: (chunk) => (chunk.name === "survey" ? "p/survey.js" : "assets/[name]-[hash].js"),
+        // Phone pages link /p/survey.js and /p/workshop.js by fixed names (cache-busted by a version query).
+        entryFileNames: (chunk) =>
+          chunk.name === "survey" || chunk.name === "workshop"
+            ? `p/${chunk.name}.js`
+            : "assets/[name]-[hash].js",
       },
     },
   },

@@ -8,10 +8,12 @@ import type { AppEnv } from "./env";
 import { ApiError, onError } from "./errors";
 import { langFromAcceptLanguage } from "./i18n";
 import { authRoutes } from "./routes/auth";
+import { boardRoutes } from "./routes/board";
 import { eventRoutes } from "./routes/events";
 import { phoneRoutes } from "./routes/phone";
 import { publicRoutes } from "./routes/public";
 import { unitRoutes } from "./routes/units";
+import { vocabularyRoutes } from "./routes/vocabulary";
 
 const API_BODY_LIMIT = 64 * 1024;
 
@@ -33,10 +35,13 @@ const app = new Hono<AppEnv>()
   .use("/api/auth/*", sameOrigin)
   .use("/api/events/*", sameOrigin)
   .use("/api/events", sameOrigin)
+  .use("/api/vocabulary", sameOrigin)
   .route("/api/public", publicRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/units", unitRoutes)
   .route("/api/events", eventRoutes)
+  .route("/api/events", boardRoutes)
+  .route("/api/vocabulary", vocabularyRoutes)
   .route("/", phoneRoutes);
 
 app.notFound((c) => {

@@ -67,7 +67,7 @@ export async function submitResponse(
   }
 }
 
-function sameOrConflict(existing: { id: number; bodyHash: string }, bodyHash: string) {
+export function sameOrConflict(existing: { id: number; bodyHash: string }, bodyHash: string) {
   if (existing.bodyHash !== bodyHash) {
     throw new ApiError(422, "client_id_reused", "error.client_id_reused");
   }

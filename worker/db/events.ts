@@ -24,6 +24,7 @@ export interface EventRow {
   closedAt: string | null;
   responseCount: number;
   createdAt: string;
+  question: string | null;
 }
 
 function selectEvents(db: DB) {
@@ -49,6 +50,7 @@ function selectEvents(db: DB) {
       "e.closed_at as closedAt",
       "e.response_count as responseCount",
       "e.created_at as createdAt",
+      "e.question",
     ]);
 }
 
@@ -99,6 +101,7 @@ export interface NewEvent {
   expectedParticipants: number;
   lecturers: string;
   traineeCategory: string | null;
+  question: string | null;
   createdBy: number;
   now: string;
 }
@@ -161,6 +164,7 @@ export async function createEvent(
       form_id: form ? newestFormId : null,
       created_by: event.createdBy,
       created_at: event.now,
+      question: event.question,
     })
     .returning("id");
   const queries = form

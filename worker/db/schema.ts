@@ -1,5 +1,6 @@
 // The one Database interface Kysely checks every query against; mirrors schema/*.sql.
 import type { Generated } from "kysely";
+import type { Addressee, FollowStatus } from "../domain/proposal";
 
 export type Level = "central" | "province" | "district" | "commune";
 export type Role = "admin" | "organiser" | "inspector" | "leader";
@@ -72,6 +73,7 @@ export interface EventsTable {
   response_count: Generated<number>;
   created_by: number | null;
   created_at: string;
+  question: string | null;
 }
 
 export interface ResponsesTable {
@@ -107,6 +109,61 @@ export interface AnswerCountsTable {
   n: number;
 }
 
+export interface ProposalGroupsTable {
+  id: Generated<number>;
+  event_id: number;
+  key: string | null;
+  label: string | null;
+  manual: Generated<number>;
+  created_at: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  event_id: number;
+  client_id: string;
+  body_hash: string;
+  text: string;
+  original_text: string | null;
+  addressee: Addressee | null;
+  suggested_addressee: Addressee;
+  author_name: string | null;
+  author_unit: string | null;
+  hidden: Generated<number>;
+  hidden_reason: string | null;
+  duplicate_of: number | null;
+  group_id: number | null;
+  group_locked: Generated<number>;
+  support_count: Generated<number>;
+  follow_status: FollowStatus | null;
+  follow_note: string | null;
+  follow_unit_id: number | null;
+  follow_updated_at: string | null;
+  created_at: string;
+}
+
+export interface SupportsTable {
+  proposal_id: number;
+  client_id: string;
+  created_at: string;
+}
+
+export interface DuplicateDismissalsTable {
+  event_id: number;
+  a_id: number;
+  b_id: number;
+}
+
+export interface VocabularyTermsTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: "proposal" | "comment";
+  topic: string;
+  phrase: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -118,4 +175,9 @@ export interface Database {
   answers: AnswersTable;
   comments: CommentsTable;
   answer_counts: AnswerCountsTable;
+  proposal_groups: ProposalGroupsTable;
+  proposals: ProposalsTable;
+  supports: SupportsTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+  vocabulary_terms: VocabularyTermsTable;
 }

@@ -258,7 +258,7 @@ export function cosine(a: Vector, b: Vector): number {
   return dot;
 }
 
-function centroid(vectors: readonly Vector[]): Vector {
+export function centroidOf(vectors: readonly Vector[]): Vector {
   const c: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) c.set(t, (c.get(t) ?? 0) + w);
   let norm = 0;
@@ -298,7 +298,9 @@ export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): Gr
     if (a.topic === null) loose.push(i);
     else byKey.set(a.topic, [...(byKey.get(a.topic) ?? []), i]);
   });
-  const centroids = new Map([...byKey].map(([k, m]) => [k, centroid(m.map((i) => vectors[i] ?? new Map()))]));
+  const centroids = new Map(
+    [...byKey].map(([k, m]) => [k, centroidOf(m.map((i) => vectors[i] ?? new Map()))]),
+  );
   const stillLoose: number[] = [];
   for (const i of loose) {
     const v = vectors[i] ?? new Map();

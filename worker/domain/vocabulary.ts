@@ -69,14 +69,7 @@ export const PROPOSAL_TOPICS: readonly TopicDef[] = [
       oversight: ["kỹ năng giám sát", "phản biện xã hội", "hòa giải", "pháp luật", "tư vấn"],
       finance_skills: ["quản lý tài chính", "thu chi", "hội phí", "quỹ hội"],
       leadership: ["kỹ năng lãnh đạo", "điều hành", "quản lý", "kỹ năng mềm"],
-      union_work: [
-        "nghiệp vụ công tác hội",
-        "nghiệp vụ",
-        "dạy thêm",
-        "bổ sung kỹ năng",
-        "bồi dưỡng kỹ năng",
-        "tập huấn kỹ năng",
-      ],
+      union_work: ["nghiệp vụ công tác hội", "nghiệp vụ", "dạy thêm", "bổ sung kỹ năng"],
     },
     weak: [
       "bồi dưỡng",

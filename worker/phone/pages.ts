@@ -10,12 +10,17 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 /** Bumped with the phone assets so phones never mix an old script with a new page. */
 export const ASSET_VERSION = "1";
 
-function layout(lang: Lang, title: string, body: Html, opts: { script?: boolean; langHref: string }): Html {
+export function layout(
+  lang: Lang,
+  title: string,
+  body: Html,
+  opts: { script?: "survey" | "workshop"; langHref: string },
+): Html {
   const other: Lang = lang === "vi" ? "en" : "vi";
   return html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · ${t(lang, "page.title_suffix")}</title><link rel="stylesheet" href="/p/survey.css?v=${ASSET_VERSION}"></head>
 <body><header><span class="brand">Góp ý</span><a class="lang" href="${opts.langHref}?lang=${other}" lang="${other}">${t(lang, "page.lang_switch")}</a></header>
-<main id="main">${body}</main>${opts.script ? html`<script src="/p/survey.js?v=${ASSET_VERSION}" defer></script>` : ""}</body></html>`;
+<main id="main">${body}</main>${opts.script ? html`<script src="/p/${opts.script}.js?v=${ASSET_VERSION}" defer></script>` : ""}</body></html>`;
 }
 
 function codeBox(lang: Lang, value = ""): Html {
@@ -117,5 +122,5 @@ ${questions.map((q, i) =>
 )}
 <p id="status" role="status" aria-live="polite"></p>
 <button type="submit" class="send">${t(lang, "page.submit")}</button></form>`;
-  return layout(lang, event.title, body, { script: true, langHref: `/s/${event.code}` });
+  return layout(lang, event.title, body, { script: "survey", langHref: `/s/${event.code}` });
 }

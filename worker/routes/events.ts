@@ -88,9 +88,10 @@ const createBody = jsonObject({
   lecturers: v.optional(text(300), ""),
   traineeCategory: v.optional(v.nullable(v.picklist(TRAINEE_CATEGORIES, "field.invalid")), null),
   form: v.optional(formSchema),
+  question: v.optional(v.nullable(text(500)), null),
 });
 
-const idParam = v.object({ id: intId });
+export const idParam = v.object({ id: intId });
 
 type FormInput = v.InferOutput<typeof formSchema>;
 
@@ -118,7 +119,7 @@ function toQuestionDefs(form: FormInput): QuestionDef[] {
   return defs;
 }
 
-async function eventInScope(db: DB, user: StaffUser, id: number): Promise<EventRow> {
+export async function eventInScope(db: DB, user: StaffUser, id: number): Promise<EventRow> {
   const event = await findEventById(db, id);
   if (!event) throw notFound();
   assertInScope(user, event.unitPath);
@@ -142,6 +143,7 @@ function eventSummary(e: EventRow, now: Date) {
     status: isOpen(e, now) ? ("open" as const) : ("closed" as const),
     closedAt: e.closedAt,
     responses: e.responseCount,
+    question: e.question,
   };
 }
 
@@ -156,7 +158,7 @@ async function reportFor(db: DB, event: EventRow, lang: "vi" | "en") {
   });
 }
 
-const organisers = ["admin", "organiser"] as const;
+export const organisers = ["admin", "organiser"] as const;
 
 export const eventRoutes = new Hono<AppEnv>()
   .get("/", requireStaff(), async (c) => {
@@ -206,6 +208,7 @@ export const eventRoutes = new Hono<AppEnv>()
             expectedParticipants: body.expectedParticipants,
             lecturers: body.lecturers,
             traineeCategory: body.traineeCategory,
+            question: body.kind === "workshop" ? body.question || null : null,
             createdBy: user.id,
             now,
           },

@@ -2,15 +2,22 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
-import { findEventByCode, loadQuestions } from "../db/events";
+import * as v from "valibot";
+import { type EventRow, findEventByCode, findEventById, loadQuestions } from "../db/events";
+import { listPublicProposals, supportedBy } from "../db/proposals";
 import { findResponseByClientId } from "../db/responses";
 import { normaliseEventCode } from "../domain/eventCode";
 import { newToken } from "../domain/password";
 import type { AppEnv } from "../env";
+import type { FieldErrors } from "../errors";
 import { ApiError } from "../errors";
 import type { Lang } from "../i18n";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
+import { workshopPage } from "../phone/workshop";
 import { CLIENT_ID_PATTERN, isOpen, submitResponse } from "../submission";
+import { issuesToFields } from "../validate";
+import { submitProposal, supportProposal } from "../workshop";
+import { proposalInput, proposalSchema, publicProposal } from "./public";
 
 const LANG_COOKIE = "gy_lang";
 const YEAR = 365 * 86400;
@@ -46,6 +53,48 @@ function deviceClientId(c: Context<AppEnv>, code: string): string {
 
 const noStore = { "Cache-Control": "no-store" };
 
+const formLimit = bodyLimit({
+  maxSize: 32 * 1024,
+  onError: () => {
+    throw new ApiError(413, "body_too_large", "error.body_too_large");
+  },
+});
+
+async function renderWorkshop(
+  c: Context<AppEnv>,
+  lang: Lang,
+  event: EventRow,
+  opts: {
+    sort: "new" | "top";
+    sent: boolean;
+    values?: Record<string, string>;
+    errors?: FieldErrors;
+    clientId?: string;
+  },
+) {
+  const deviceId = deviceClientId(c, event.code);
+  const [rows, supported] = await Promise.all([
+    listPublicProposals(c.var.db, event.id, opts.sort, 300),
+    supportedBy(c.var.db, event.id, deviceId),
+  ]);
+  return workshopPage(lang, event, rows.map(publicProposal), supported, {
+    // A fresh id per form shown: resubmitting the same form is idempotent, a new proposal gets a new id.
+    clientId: opts.clientId ?? newToken().slice(0, 32),
+    deviceId,
+    values: opts.values ?? {},
+    errors: opts.errors ?? null,
+    sent: opts.sent,
+    sort: opts.sort,
+    open: isOpen(event, new Date()),
+  });
+}
+
+async function workshopByParam(c: Context<AppEnv>) {
+  const code = normaliseEventCode(c.req.param("code")?.slice(0, 32) ?? "");
+  const event = code ? await findEventByCode(c.var.db, code) : undefined;
+  return event?.kind === "workshop" ? event : undefined;
+}
+
 export const phoneRoutes = new Hono<AppEnv>()
   .get("/", (c) => c.html(homePage(pageLang(c)), 200, noStore))
   .get("/s", (c) => {
@@ -61,9 +110,10 @@ export const phoneRoutes = new Hono<AppEnv>()
     const event = code ? await findEventByCode(c.var.db, code) : undefined;
     if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
     if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
-    if (event.kind !== "class") {
+    if (event.kind === "workshop") {
+      const sort = c.req.query("sort") === "top" ? "top" : "new";
       return c.html(
-        messagePage(lang, event.title, event.code, "page.home_title", "page.workshop_soon"),
+        await renderWorkshop(c, lang, event, { sort, sent: c.req.query("sent") === "1" }),
         200,
         noStore,
       );
@@ -97,55 +147,106 @@ export const phoneRoutes = new Hono<AppEnv>()
       noStore,
     );
   })
-  .post(
-    "/s/:code",
-    bodyLimit({
-      maxSize: 32 * 1024,
-      onError: () => {
-        throw new ApiError(413, "body_too_large", "error.body_too_large");
-      },
-    }),
-    async (c) => {
-      const lang = pageLang(c);
-      const code = normaliseEventCode(c.req.param("code").slice(0, 32));
-      const event = code ? await findEventByCode(c.var.db, code) : undefined;
-      if (event?.kind !== "class" || event.formId === null) {
-        return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
-      }
-      const form = await c.req.parseBody();
-      const values: Record<string, string> = {};
-      for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
-      const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
-        ? (values.clientId ?? "")
-        : deviceClientId(c, event.code);
-      const role = values.role === "lecturer" ? "lecturer" : "trainee";
-      const questions = await loadQuestions(c.var.db, event.formId);
-      const answers: Record<string, unknown> = {};
-      for (const q of questions) {
-        const raw = values[`a${q.id}`];
-        if (raw === undefined || raw === "") continue;
-        answers[String(q.id)] = q.type === "rating" && /^\d{1,2}$/.test(raw) ? Number(raw) : raw;
-      }
-      try {
-        await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers }, new Date());
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        if (err.status === 410) {
-          return c.html(
-            messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
-            410,
-            noStore,
-          );
-        }
-        if (err.status === 422) return c.redirect(`/s/${event.code}`, 303);
+  .post("/s/:code", formLimit, async (c) => {
+    const lang = pageLang(c);
+    const code = normaliseEventCode(c.req.param("code").slice(0, 32));
+    const event = code ? await findEventByCode(c.var.db, code) : undefined;
+    if (event?.kind !== "class" || event.formId === null) {
+      return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+    }
+    const form = await c.req.parseBody();
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
+    const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
+      ? (values.clientId ?? "")
+      : deviceClientId(c, event.code);
+    const role = values.role === "lecturer" ? "lecturer" : "trainee";
+    const questions = await loadQuestions(c.var.db, event.formId);
+    const answers: Record<string, unknown> = {};
+    for (const q of questions) {
+      const raw = values[`a${q.id}`];
+      if (raw === undefined || raw === "") continue;
+      answers[String(q.id)] = q.type === "rating" && /^\d{1,2}$/.test(raw) ? Number(raw) : raw;
+    }
+    try {
+      await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers }, new Date());
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 410) {
         return c.html(
-          surveyPage(lang, event, questions, { clientId, role, values, errors: err.fields ?? {} }),
-          400,
+          messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
+          410,
           noStore,
         );
       }
-      // Remember the phone even if it arrived without the cookie (e.g. after clearing it).
-      rememberDevice(c, event.code, clientId);
-      return c.redirect(`/s/${event.code}?sent=1`, 303);
-    },
-  );
+      if (err.status === 422) return c.redirect(`/s/${event.code}`, 303);
+      return c.html(
+        surveyPage(lang, event, questions, { clientId, role, values, errors: err.fields ?? {} }),
+        400,
+        noStore,
+      );
+    }
+    // Remember the phone even if it arrived without the cookie (e.g. after clearing it).
+    rememberDevice(c, event.code, clientId);
+    return c.redirect(`/s/${event.code}?sent=1`, 303);
+  })
+  .post("/s/:code/proposals", formLimit, async (c) => {
+    const lang = pageLang(c);
+    const event = await workshopByParam(c);
+    if (!event) return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+    const form = await c.req.parseBody();
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
+    const parsed = v.safeParse(proposalSchema, {
+      clientId: values.clientId ?? "",
+      text: values.text ?? "",
+      addressee: values.addressee || null,
+      authorName: values.authorName ?? null,
+      authorUnit: values.authorUnit ?? null,
+    });
+    const rerender = async (status: 400 | 410, errors?: FieldErrors) =>
+      c.html(
+        await renderWorkshop(c, lang, event, {
+          sort: "new",
+          sent: false,
+          values,
+          errors,
+          clientId: values.clientId,
+        }),
+        status,
+        noStore,
+      );
+    if (!parsed.success) return rerender(400, issuesToFields(parsed.issues));
+    try {
+      await submitProposal(c.env.DB, c.var.db, event, proposalInput(parsed.output), new Date());
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 410) return rerender(410);
+      if (err.status !== 422) return rerender(400, err.fields ?? {});
+    }
+    return c.redirect(`/s/${event.code}?sent=1#list`, 303);
+  })
+  .post("/s/:code/supports/:pid", formLimit, async (c) => {
+    const lang = pageLang(c);
+    const event = await workshopByParam(c);
+    const pid = Number(c.req.param("pid"));
+    if (!event) return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+    const sort = c.req.query("sort") === "top" ? "top" : "new";
+    if (Number.isSafeInteger(pid) && pid > 0) {
+      const db = c.var.db;
+      try {
+        await supportProposal(
+          c.env.DB,
+          db,
+          pid,
+          deviceClientId(c, event.code),
+          (id) => findEventById(db, id),
+          new Date(),
+        );
+      } catch (err) {
+        // A hidden proposal or a closed workshop: the page shown next tells the story.
+        if (!(err instanceof ApiError)) throw err;
+      }
+    }
+    return c.redirect(`/s/${event.code}?sort=${sort}#p${pid}`, 303);
+  });

@@ -2,14 +2,18 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { DB } from "../db";
-import { findEventByCode, loadQuestions } from "../db/events";
+import { findEventByCode, findEventById, loadQuestions } from "../db/events";
+import { listPublicProposals } from "../db/proposals";
 import type { StoredQuestion } from "../domain/answers";
+import { cleanText } from "../domain/answers";
 import { normaliseEventCode } from "../domain/eventCode";
+import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX } from "../domain/proposal";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { type Lang, t } from "../i18n";
 import { CLIENT_ID_PATTERN, isOpen, submitResponse } from "../submission";
-import { jsonObject, validate } from "../validate";
+import { intId, jsonObject, text, validate } from "../validate";
+import { submitProposal, supportProposal } from "../workshop";
 
 export const CLIENT_ID = v.pipe(v.string("field.type_string"), v.regex(CLIENT_ID_PATTERN, "field.invalid"));
 export const RESPONDENT_ROLE = v.picklist(["trainee", "lecturer"], "field.invalid");
@@ -22,6 +26,48 @@ const responseBody = jsonObject({
     v.check((o) => Object.keys(o).length <= 100, "field.too_many"),
   ),
 });
+
+export const proposalSchema = jsonObject({
+  clientId: CLIENT_ID,
+  text: v.pipe(
+    v.string("field.type_string"),
+    v.transform(cleanText),
+    v.minLength(1, "field.required"),
+    v.maxLength(PROPOSAL_MAX, "field.too_long"),
+  ),
+  addressee: v.optional(v.nullable(v.picklist(ADDRESSEE_CHOICES, "field.invalid")), null),
+  authorName: v.optional(v.nullable(text(AUTHOR_MAX)), null),
+  authorUnit: v.optional(v.nullable(text(AUTHOR_MAX)), null),
+});
+
+export type ProposalBody = v.InferOutput<typeof proposalSchema>;
+
+/** Empty author fields mean anonymous; "unsure" means the delegate left the addressee open. */
+export function proposalInput(b: ProposalBody) {
+  return {
+    clientId: b.clientId,
+    text: b.text,
+    addressee: b.addressee === "unsure" ? null : b.addressee,
+    authorName: b.authorName || null,
+    authorUnit: b.authorUnit || null,
+  };
+}
+
+const supportBody = jsonObject({ clientId: CLIENT_ID });
+const listQuery = v.object({ sort: v.optional(v.picklist(["new", "top"], "field.invalid"), "new") });
+
+export function publicProposal(p: Awaited<ReturnType<typeof listPublicProposals>>[number]) {
+  return {
+    id: p.id,
+    text: p.text,
+    supports: p.supports,
+    authorName: p.authorName,
+    authorUnit: p.authorUnit,
+    createdAt: p.createdAt,
+    followStatus: p.followStatus,
+    followNote: p.followNote,
+  };
+}
 
 const codeParam = v.object({ code: v.pipe(v.string(), v.maxLength(32)) });
 
@@ -60,6 +106,7 @@ export const publicRoutes = new Hono<AppEnv>()
       kind: event.kind,
       status: isOpen(event, new Date()) ? ("open" as const) : ("closed" as const),
       unit: event.unitName,
+      question: event.question,
       questions: questions.map((q) => publicQuestion(q, c.var.lang)),
     });
   })
@@ -73,5 +120,52 @@ export const publicRoutes = new Hono<AppEnv>()
       // D1's own count of rows this submission wrote (billing), for monitoring and the benchmark.
       c.header("Server-Timing", `d1;desc="rows_written=${result.rowsWritten}"`);
       return c.json({ id: result.id }, result.created ? 201 : 200);
+    },
+  )
+  .get("/events/:code/proposals", validate("param", codeParam), validate("query", listQuery), async (c) => {
+    const event = await eventByCodeOr404(c.var.db, c.req.valid("param").code);
+    if (event.kind !== "workshop") throw new ApiError(404, "event_not_found", "error.event_not_found");
+    const rows = await listPublicProposals(c.var.db, event.id, c.req.valid("query").sort, 300);
+    return c.json({
+      status: isOpen(event, new Date()) ? ("open" as const) : ("closed" as const),
+      proposals: rows.map(publicProposal),
+    });
+  })
+  .post(
+    "/events/:code/proposals",
+    validate("param", codeParam),
+    validate("json", proposalSchema),
+    async (c) => {
+      const event = await eventByCodeOr404(c.var.db, c.req.valid("param").code);
+      if (event.kind !== "workshop") throw new ApiError(404, "event_not_found", "error.event_not_found");
+      const result = await submitProposal(
+        c.env.DB,
+        c.var.db,
+        event,
+        proposalInput(c.req.valid("json")),
+        new Date(),
+      );
+      c.header("Server-Timing", `d1;desc="rows_written=${result.rowsWritten}"`);
+      return c.json({ id: result.id }, result.created ? 201 : 200);
+    },
+  )
+  .post(
+    "/proposals/:id/supports",
+    validate("param", v.object({ id: intId })),
+    validate("json", supportBody),
+    async (c) => {
+      const db = c.var.db;
+      const result = await supportProposal(
+        c.env.DB,
+        db,
+        c.req.valid("param").id,
+        c.req.valid("json").clientId,
+        (id) => findEventById(db, id),
+        new Date(),
+      );
+      return c.json(
+        { id: result.id, supports: result.supports, supported: true },
+        result.created ? 201 : 200,
+      );
     },
   );

@@ -1,0 +1,224 @@
+// Workshop page enhancement: proposals kept on the phone until confirmed, supports without reload, live list.
+// Plain DOM and no dependencies, like the survey script: the page must fit in one TCP window.
+
+interface Body {
+  clientId: string;
+  text: string;
+  addressee: string;
+  authorName: string;
+  authorUnit: string;
+}
+
+interface Item {
+  id: number;
+  text: string;
+  supports: number;
+  authorName: string | null;
+  authorUnit: string | null;
+}
+
+const form = document.getElementById("propose");
+const list = document.getElementById("props");
+const code =
+  form instanceof HTMLFormElement ? (form.dataset.code ?? "") : (location.pathname.split("/")[2] ?? "");
+const pendingKey = `gy:ws:${code}`;
+const supportedKey = `gy:sup:${code}`;
+
+function load<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+function save(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // No storage (private mode): proposals still go out, only without a safety copy.
+  }
+}
+
+function newId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const words = form instanceof HTMLFormElement ? form.dataset : undefined;
+const labels = list?.dataset;
+const say = (text: string) => {
+  const status = document.getElementById("status");
+  if (status) status.textContent = text;
+};
+
+const pending: Body[] = load(pendingKey, []);
+const supported = new Set<number>(load(supportedKey, []));
+let timer = 0;
+let attempt = 0;
+
+async function flush(): Promise<void> {
+  window.clearTimeout(timer);
+  while (pending.length > 0) {
+    const body = pending[0];
+    if (!body) break;
+    say(words?.sending ?? "");
+    let res: Response;
+    try {
+      res = await fetch(`/api/public/events/${code}/proposals`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept-Language": document.documentElement.lang },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      // Offline or the signal dropped: keep it and try again later, with the same clientId.
+      attempt++;
+      say((navigator.onLine ? words?.retrying : words?.offline) ?? "");
+      timer = window.setTimeout(() => void flush(), Math.min(30_000, 1000 * 2 ** attempt));
+      return;
+    }
+    attempt = 0;
+    if (res.status >= 500) {
+      timer = window.setTimeout(() => void flush(), 5000);
+      return;
+    }
+    pending.shift();
+    save(pendingKey, pending);
+    if (res.status === 400) {
+      const err = (await res.json().catch(() => null)) as {
+        error?: { fields?: Record<string, string> };
+      } | null;
+      say(`${words?.fix ?? ""} ${Object.values(err?.error?.fields ?? {}).join(" ")}`);
+      return;
+    }
+    say(res.ok ? (words?.sent ?? "") : "");
+    void refresh();
+  }
+}
+
+function item(p: Item): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = "prop";
+  li.id = `p${p.id}`;
+  li.dataset.id = String(p.id);
+  const text = document.createElement("p");
+  text.className = "txt";
+  text.textContent = p.text;
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = [p.authorName, p.authorUnit].filter((x) => x).join(", ") || (labels?.anonymous ?? "");
+  const sup = document.createElement("form");
+  sup.className = "sup";
+  sup.method = "post";
+  sup.action = `/s/${code}/supports/${p.id}`;
+  const button = document.createElement("button");
+  button.type = "submit";
+  button.className = "supb";
+  const cnt = document.createElement("span");
+  cnt.className = "cnt";
+  sup.append(button, cnt);
+  li.append(text, meta, sup);
+  paint(li, p.supports);
+  return li;
+}
+
+function paint(li: HTMLElement, supports: number): void {
+  const id = Number(li.dataset.id);
+  const button = li.querySelector("button");
+  const cnt = li.querySelector(".cnt");
+  const mine = supported.has(id);
+  if (button) {
+    button.textContent = (mine ? labels?.supported : labels?.support) ?? "";
+    button.disabled = mine || list?.dataset.open !== "1";
+    button.setAttribute("aria-pressed", String(mine));
+  }
+  if (cnt) cnt.textContent = (labels?.supports ?? "{n}").replace("{n}", String(supports));
+}
+
+async function refresh(): Promise<void> {
+  if (!list || document.hidden) return;
+  try {
+    const res = await fetch(`/api/public/events/${code}/proposals?sort=${list.dataset.sort ?? "new"}`);
+    if (!res.ok) return;
+    const data = (await res.json()) as { proposals: Item[] };
+    const known = new Map(
+      Array.from(list.querySelectorAll<HTMLLIElement>("li.prop"), (li) => [Number(li.dataset.id), li]),
+    );
+    // Items the server rendered keep their follow-up line; new ones are built here.
+    const rows = data.proposals.map((p) => {
+      const li = known.get(p.id) ?? item(p);
+      if (!known.has(p.id)) li.classList.add("new");
+      paint(li, p.supports);
+      return li;
+    });
+    if (rows.length > 0) list.replaceChildren(...rows);
+    const count = document.getElementById("count");
+    if (count) count.textContent = `(${rows.length})`;
+  } catch {
+    // The next poll will try again.
+  }
+}
+
+if (form instanceof HTMLFormElement) {
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const text = String(data.get("text") ?? "").trim();
+    const area = form.elements.namedItem("text");
+    if (!text) {
+      say(words?.fix ?? "");
+      if (area instanceof HTMLTextAreaElement) area.focus();
+      return;
+    }
+    const hidden = form.elements.namedItem("clientId");
+    const clientId = hidden instanceof HTMLInputElement ? hidden.value : newId();
+    pending.push({
+      clientId,
+      text,
+      addressee: String(data.get("addressee") ?? "unsure"),
+      authorName: String(data.get("authorName") ?? ""),
+      authorUnit: String(data.get("authorUnit") ?? ""),
+    });
+    save(pendingKey, pending);
+    // The next proposal from this phone is a new one, with its own id.
+    if (hidden instanceof HTMLInputElement) hidden.value = newId();
+    if (area instanceof HTMLTextAreaElement) area.value = "";
+    void flush();
+  });
+}
+
+list?.addEventListener("submit", (e) => {
+  const target = e.target;
+  if (!(target instanceof HTMLFormElement) || !target.classList.contains("sup")) return;
+  e.preventDefault();
+  const li = target.closest("li");
+  const id = Number(li?.dataset.id);
+  if (!li || supported.has(id)) return;
+  supported.add(id);
+  save(supportedKey, [...supported]);
+  paint(li, Number(li.querySelector(".cnt")?.textContent?.match(/\d+/)?.[0] ?? 0) + 1);
+  const device = form instanceof HTMLFormElement ? (form.dataset.device ?? "") : "";
+  void fetch(`/api/public/proposals/${id}/supports`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ clientId: device }),
+  })
+    .then(() => refresh())
+    .catch(() => {
+      // Not sent: let the person try again.
+      supported.delete(id);
+      save(supportedKey, [...supported]);
+      void refresh();
+    });
+});
+
+// Buttons the server already knows this phone pressed.
+for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>(".supb[aria-pressed=true]"))) {
+  const id = Number(b.closest("li")?.dataset.id);
+  if (id) supported.add(id);
+}
+window.addEventListener("online", () => void flush());
+window.setInterval(() => void refresh(), 8000);
+if (pending.length > 0) void flush();
+
+export {};

@@ -1,0 +1,385 @@
+// Workshop proposals, supports, groups, duplicate dismissals and organisers' vocabulary terms.
+import { sql } from "kysely";
+import type { Addressee, FollowStatus } from "../domain/proposal";
+import { type DB, runBatch } from ".";
+
+export interface ProposalRow {
+  id: number;
+  eventId: number;
+  clientId: string;
+  bodyHash: string;
+  text: string;
+  originalText: string | null;
+  addressee: Addressee | null;
+  suggestedAddressee: Addressee;
+  authorName: string | null;
+  authorUnit: string | null;
+  hidden: number;
+  hiddenReason: string | null;
+  duplicateOf: number | null;
+  groupId: number | null;
+  groupLocked: number;
+  supports: number;
+  followStatus: FollowStatus | null;
+  followNote: string | null;
+  followUnitId: number | null;
+  followUpdatedAt: string | null;
+  createdAt: string;
+}
+
+function selectProposals(db: DB) {
+  return db
+    .selectFrom("proposals")
+    .select([
+      "id",
+      "event_id as eventId",
+      "client_id as clientId",
+      "body_hash as bodyHash",
+      "text",
+      "original_text as originalText",
+      "addressee",
+      "suggested_addressee as suggestedAddressee",
+      "author_name as authorName",
+      "author_unit as authorUnit",
+      "hidden",
+      "hidden_reason as hiddenReason",
+      "duplicate_of as duplicateOf",
+      "group_id as groupId",
+      "group_locked as groupLocked",
+      "support_count as supports",
+      "follow_status as followStatus",
+      "follow_note as followNote",
+      "follow_unit_id as followUnitId",
+      "follow_updated_at as followUpdatedAt",
+      "created_at as createdAt",
+    ]);
+}
+
+export async function findProposal(db: DB, id: number): Promise<ProposalRow | undefined> {
+  return selectProposals(db).where("id", "=", id).executeTakeFirst();
+}
+
+export async function findProposalByClientId(db: DB, eventId: number, clientId: string) {
+  return selectProposals(db)
+    .where("event_id", "=", eventId)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+/** Every proposal of an event, hidden ones included (the board shows them struck out). */
+export async function loadEventProposals(db: DB, eventId: number, limit = 2000): Promise<ProposalRow[]> {
+  return selectProposals(db).where("event_id", "=", eventId).orderBy("id").limit(limit).execute();
+}
+
+/** What delegates see: visible, merged originals folded into the proposal they were merged into. */
+export async function listPublicProposals(db: DB, eventId: number, sort: "new" | "top", limit: number) {
+  let q = selectProposals(db)
+    .where("event_id", "=", eventId)
+    .where("hidden", "=", 0)
+    .where("duplicate_of", "is", null);
+  q = sort === "top" ? q.orderBy("support_count", "desc").orderBy("id", "desc") : q.orderBy("id", "desc");
+  return q.limit(limit).execute();
+}
+
+export interface NewProposal {
+  eventId: number;
+  clientId: string;
+  bodyHash: string;
+  text: string;
+  addressee: Addressee | null;
+  suggestedAddressee: Addressee;
+  authorName: string | null;
+  authorUnit: string | null;
+  groupKey: string;
+  now: string;
+}
+
+/** The proposal, its automatic group (created on first use) and the event's count, in one batch. */
+export async function insertProposal(
+  d1: D1Database,
+  db: DB,
+  p: NewProposal,
+): Promise<{ id: number; rowsWritten: number }> {
+  const ensureGroup = db
+    .insertInto("proposal_groups")
+    .values({ event_id: p.eventId, key: p.groupKey, label: null, created_at: p.now })
+    .onConflict((oc) => oc.doNothing());
+  const groupId = sql<number>`(SELECT id FROM proposal_groups WHERE event_id = ${p.eventId} AND key = ${p.groupKey})`;
+  const insert = db
+    .insertInto("proposals")
+    .values({
+      event_id: p.eventId,
+      client_id: p.clientId,
+      body_hash: p.bodyHash,
+      text: p.text,
+      addressee: p.addressee,
+      suggested_addressee: p.suggestedAddressee,
+      author_name: p.authorName,
+      author_unit: p.authorUnit,
+      group_id: groupId,
+      created_at: p.now,
+    })
+    .returning("id");
+  const count = db
+    .updateTable("events")
+    .set({ response_count: sql`response_count + 1` })
+    .where("id", "=", p.eventId);
+  const results = await runBatch(d1, [ensureGroup, insert, count]);
+  const row = results[1]?.results[0] as { id: number } | undefined;
+  if (!row) throw new Error("proposal insert returned no id");
+  const rowsWritten = results.reduce((n, r) => n + (r.meta.rows_written ?? 0), 0);
+  return { id: row.id, rowsWritten };
+}
+
+const familySupportCount = (rootId: number) =>
+  sql<number>`(SELECT COUNT(DISTINCT client_id) FROM supports WHERE proposal_id IN (SELECT id FROM proposals WHERE id = ${rootId} OR duplicate_of = ${rootId}))`;
+
+/** One support per phone; on a merged family a phone counts once whichever member it supported. */
+export async function addSupport(d1: D1Database, db: DB, rootId: number, clientId: string, now: string) {
+  const insert = db
+    .insertInto("supports")
+    .values({ proposal_id: rootId, client_id: clientId, created_at: now })
+    .onConflict((oc) => oc.doNothing());
+  const recount = db
+    .updateTable("proposals")
+    .set({ support_count: familySupportCount(rootId) })
+    .where("id", "=", rootId)
+    .returning("support_count");
+  const [inserted, counted] = await runBatch(d1, [insert, recount]);
+  const row = counted?.results[0] as { support_count: number } | undefined;
+  return { created: (inserted?.meta.changes ?? 0) > 0, supports: row?.support_count ?? 0 };
+}
+
+/** Ids of an event's proposals this phone has supported, resolved to what delegates see. */
+export async function supportedBy(db: DB, eventId: number, clientId: string): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom("supports as s")
+    .innerJoin("proposals as p", "p.id", "s.proposal_id")
+    .select(["p.id", "p.duplicate_of as duplicateOf"])
+    .where("p.event_id", "=", eventId)
+    .where("s.client_id", "=", clientId)
+    .execute();
+  return new Set(rows.map((r) => r.duplicateOf ?? r.id));
+}
+
+export interface ProposalPatch {
+  text?: string;
+  originalText?: string;
+  hidden?: boolean;
+  hiddenReason?: string | null;
+  groupId?: number;
+  followStatus?: FollowStatus | null;
+  followNote?: string | null;
+  followUnitId?: number | null;
+  now: string;
+}
+
+export async function updateProposal(db: DB, eventId: number, id: number, p: ProposalPatch): Promise<void> {
+  await db
+    .updateTable("proposals")
+    .set({
+      ...(p.text === undefined ? {} : { text: p.text }),
+      ...(p.originalText === undefined ? {} : { original_text: p.originalText }),
+      ...(p.hidden === undefined
+        ? {}
+        : { hidden: p.hidden ? 1 : 0, hidden_reason: p.hidden ? (p.hiddenReason ?? null) : null }),
+      ...(p.groupId === undefined ? {} : { group_id: p.groupId, group_locked: 1 }),
+      ...(p.followStatus === undefined && p.followNote === undefined && p.followUnitId === undefined
+        ? {}
+        : {
+            ...(p.followStatus === undefined ? {} : { follow_status: p.followStatus }),
+            ...(p.followNote === undefined ? {} : { follow_note: p.followNote }),
+            ...(p.followUnitId === undefined ? {} : { follow_unit_id: p.followUnitId }),
+            follow_updated_at: p.now,
+          }),
+    })
+    .where("id", "=", id)
+    .where("event_id", "=", eventId)
+    .execute();
+  // Originals follow their merged proposal into its group.
+  if (p.groupId !== undefined) {
+    await db
+      .updateTable("proposals")
+      .set({ group_id: p.groupId, group_locked: 1 })
+      .where("duplicate_of", "=", id)
+      .execute();
+  }
+}
+
+/**
+ * Marks the sources (and anything already merged into them) as originals of the target, moves them
+ * into its group and recounts unique supporting phones, all in one batch.
+ */
+export async function mergeProposals(
+  d1: D1Database,
+  db: DB,
+  eventId: number,
+  targetId: number,
+  sourceIds: number[],
+) {
+  const targetGroup = sql<number | null>`(SELECT group_id FROM proposals WHERE id = ${targetId})`;
+  const link = db
+    .updateTable("proposals")
+    .set({ duplicate_of: targetId, group_id: targetGroup, group_locked: 1 })
+    .where("event_id", "=", eventId)
+    .where((eb) => eb.or([eb("id", "in", sourceIds), eb("duplicate_of", "in", sourceIds)]));
+  const recount = db
+    .updateTable("proposals")
+    .set({ support_count: familySupportCount(targetId) })
+    .where("id", "=", targetId);
+  await runBatch(d1, [link, recount]);
+}
+
+/** Takes one original back out of its merged proposal. */
+export async function unmergeProposal(d1: D1Database, db: DB, eventId: number, id: number, rootId: number) {
+  const unlink = db
+    .updateTable("proposals")
+    .set({ duplicate_of: null })
+    .where("id", "=", id)
+    .where("event_id", "=", eventId);
+  const recountRoot = db
+    .updateTable("proposals")
+    .set({ support_count: familySupportCount(rootId) })
+    .where("id", "=", rootId);
+  const recountSelf = db
+    .updateTable("proposals")
+    .set({ support_count: familySupportCount(id) })
+    .where("id", "=", id);
+  await runBatch(d1, [unlink, recountRoot, recountSelf]);
+}
+
+export async function dismissPair(db: DB, eventId: number, a: number, b: number): Promise<void> {
+  const [low, high] = a < b ? [a, b] : [b, a];
+  await db
+    .insertInto("duplicate_dismissals")
+    .values({ event_id: eventId, a_id: low, b_id: high })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function loadDismissals(db: DB, eventId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("duplicate_dismissals")
+    .select(["a_id", "b_id"])
+    .where("event_id", "=", eventId)
+    .execute();
+  return new Set(rows.map((r) => `${r.a_id}-${r.b_id}`));
+}
+
+export interface GroupRow {
+  id: number;
+  key: string | null;
+  label: string | null;
+  manual: number;
+}
+
+export async function loadGroups(db: DB, eventId: number): Promise<GroupRow[]> {
+  return db
+    .selectFrom("proposal_groups")
+    .select(["id", "key", "label", "manual"])
+    .where("event_id", "=", eventId)
+    .orderBy("id")
+    .execute();
+}
+
+/** A facilitator's group, optionally taking proposals (and their originals) from other groups. */
+export async function createGroup(
+  d1: D1Database,
+  db: DB,
+  eventId: number,
+  label: string,
+  proposalIds: number[],
+  now: string,
+) {
+  const insert = db
+    .insertInto("proposal_groups")
+    .values({ event_id: eventId, key: null, label, manual: 1, created_at: now })
+    .returning("id");
+  const newest = sql<number>`(SELECT max(id) FROM proposal_groups)`;
+  const move =
+    proposalIds.length === 0
+      ? []
+      : [
+          db
+            .updateTable("proposals")
+            .set({ group_id: newest, group_locked: 1 })
+            .where("event_id", "=", eventId)
+            .where((eb) => eb.or([eb("id", "in", proposalIds), eb("duplicate_of", "in", proposalIds)])),
+        ];
+  const [created] = await runBatch(d1, [insert, ...move]);
+  const row = created?.results[0] as { id: number } | undefined;
+  if (!row) throw new Error("group insert returned no id");
+  return row.id;
+}
+
+export async function renameGroup(db: DB, eventId: number, groupId: number, label: string): Promise<void> {
+  await db
+    .updateTable("proposal_groups")
+    .set({ label })
+    .where("id", "=", groupId)
+    .where("event_id", "=", eventId)
+    .execute();
+}
+
+/** Puts unlocked proposals into the automatic groups chosen by a full regroup; locked ones stay. */
+export async function applyRegroup(
+  d1: D1Database,
+  db: DB,
+  eventId: number,
+  moves: readonly { id: number; key: string }[],
+  now: string,
+): Promise<void> {
+  const keys = [...new Set(moves.map((m) => m.key))];
+  const ensure = keys.map((key) =>
+    db
+      .insertInto("proposal_groups")
+      .values({ event_id: eventId, key, label: null, created_at: now })
+      .onConflict((oc) => oc.doNothing()),
+  );
+  const updates = moves.map((m) =>
+    db
+      .updateTable("proposals")
+      .set({ group_id: sql`(SELECT id FROM proposal_groups WHERE event_id = ${eventId} AND key = ${m.key})` })
+      .where("id", "=", m.id)
+      .where("group_locked", "=", 0),
+  );
+  if (ensure.length + updates.length > 0) await runBatch(d1, [...ensure, ...updates]);
+}
+
+/** Organisers' extra phrases for events of this unit path (theirs and their ancestors'). */
+export async function loadVocabularyTerms(db: DB, unitPath: string, kind: "proposal" | "comment") {
+  return db
+    .selectFrom("vocabulary_terms as v")
+    .innerJoin("units as u", "u.id", "v.unit_id")
+    .select(["v.id", "v.topic", "v.phrase", "u.name as unitName"])
+    .where("v.kind", "=", kind)
+    .where(sql<boolean>`${unitPath} LIKE u.path || '%'`)
+    .orderBy("v.id")
+    .limit(2000)
+    .execute();
+}
+
+export async function addVocabularyTerm(
+  db: DB,
+  term: {
+    unitId: number;
+    kind: "proposal" | "comment";
+    topic: string;
+    phrase: string;
+    createdBy: number;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto("vocabulary_terms")
+    .values({
+      unit_id: term.unitId,
+      kind: term.kind,
+      topic: term.topic,
+      phrase: term.phrase,
+      created_by: term.createdBy,
+      created_at: term.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
