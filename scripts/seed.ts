@@ -1,6 +1,8 @@
 // Demo data for an empty local D1: a unit tree, staff accounts, and classes with realistic responses.
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
+import { analyse, groupTexts, Vocabulary } from "../worker/domain/grouping";
 import { hashPassword } from "../worker/domain/password";
+import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { executeFile, q, query, type Target } from "./lib";
 
 export const DEMO_PASSWORD = "gopy-demo-2026";
@@ -120,6 +122,59 @@ const COMMENTS = [
   "Cần thêm thời gian hỏi đáp với giảng viên.",
 ];
 
+export const DEMO_WORKSHOP = {
+  code: "TDHN47",
+  title: "Tọa đàm nâng cao chất lượng đội ngũ cán bộ Hội cơ sở",
+  question: "Cần làm gì để đội ngũ cán bộ Hội cơ sở đủ sức đáp ứng nhiệm vụ trong giai đoạn mới?",
+  unit: "HN",
+  expected: 60,
+};
+
+/** Written for the demo (not taken from the evaluation sets): [text, addressee chosen or null, name, unit]. */
+const DEMO_PROPOSALS: [string, string | null, string | null, string | null][] = [
+  [
+    "Đề nghị nâng mức phụ cấp cho chi hội trưởng, hiện nay quá thấp so với công việc.",
+    "authorities",
+    null,
+    null,
+  ],
+  ["nang phu cap chi hoi truong de chi em yen tam cong tac", null, null, null],
+  [
+    "Cấp ủy xã quan tâm quy hoạch, tạo nguồn cán bộ nữ trẻ cho Hội cơ sở.",
+    "party_committee",
+    "Nguyễn Thị Lan",
+    "Phường Bạch Mai",
+  ],
+  ["Mở lớp hướng dẫn chi hội trưởng lớn tuổi dùng Zalo để lập nhóm chi hội.", null, null, null],
+  ["Tập huấn kỹ năng số, nhận diện tin giả trên mạng xã hội cho cán bộ Hội.", "union", null, null],
+  [
+    "Lớp bồi dưỡng nên giảm lý thuyết, tăng thực hành và xử lý tình huống.",
+    "union",
+    "Trần Thu Hương",
+    "Phường Hoàn Kiếm",
+  ],
+  [
+    "Mỗi cán bộ Hội phải tự học, tự trau dồi kiến thức, không trông chờ vào lớp tập huấn.",
+    "officers",
+    null,
+    null,
+  ],
+  ["Đổi mới hình thức sinh hoạt chi hội cho phong phú để thu hút hội viên trẻ.", null, null, null],
+  ["Đề nghị UBND xã bố trí kinh phí hoạt động cho chi hội phụ nữ.", null, null, null],
+  ["Sau mỗi lớp học cần khảo sát ý kiến học viên để điều chỉnh nội dung.", "union", null, null],
+  ["Định kỳ kiểm tra, đánh giá kết quả áp dụng kiến thức của học viên sau đào tạo.", null, null, null],
+  ["Cử chủ tịch Hội cấp xã đi học lý luận chính trị trung cấp đúng lộ trình.", "party_committee", null, null],
+  ["Cán bộ Hội phải gương mẫu, nói đi đôi với làm thì chị em mới tin.", "officers", null, null],
+  ["Hỗ trợ đóng bảo hiểm y tế cho cán bộ Hội không chuyên trách.", "authorities", null, null],
+  ["Phần mềm quản lý hội viên cần đơn giản hơn, giảm sổ sách giấy tờ.", null, null, null],
+  ["Thành lập câu lạc bộ khởi nghiệp để tập hợp phụ nữ trẻ.", "union", null, null],
+  ["Biên soạn sổ tay nghiệp vụ ngắn gọn, dễ hiểu cho chi hội trưởng mới.", "union", null, null],
+  ["Chủ động học hỏi kinh nghiệm từ các chị đi trước và từ hội viên.", "officers", null, null],
+  ["Luân chuyển cán bộ Hội huyện, tỉnh về cơ sở để rèn luyện thực tiễn.", "party_committee", null, null],
+  ["de nghi co che do ho tro tien di lai cho hoc vien o xa", null, null, null],
+  ["<b>Đề nghị</b> giữ nguyên nội dung như năm trước", null, null, null],
+];
+
 /** Small deterministic PRNG so every fresh database gets the same demo. */
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -197,11 +252,53 @@ export async function seedDemo(target: Target): Promise<void> {
       });
     }
   });
+  seedWorkshop(sql, unitIds, DEMO_CLASSES.length + 1, now, rand);
   // The running aggregates, exactly as submissions would have built them.
   sql.push(
     `INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id GROUP BY r.event_id, a.question_id, r.role, a.value_num;`,
   );
   executeFile(sql.join("\n"), target);
+}
+
+/** One open workshop with proposals, groups as the Worker would have made them, supports, a merge, follow-ups. */
+function seedWorkshop(
+  sql: string[],
+  unitIds: Map<string, { id: number; path: string }>,
+  eventId: number,
+  now: Date,
+  rand: () => number,
+): void {
+  const w = DEMO_WORKSHOP;
+  const start = new Date(now.getTime() - 2 * 3600_000);
+  const end = new Date(now.getTime() + 6 * 3600_000);
+  const closes = new Date(end.getTime() + 7 * 86400_000);
+  sql.push(
+    `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, question, status, response_count, created_at) VALUES (${eventId}, ${q(w.code)}, 'workshop', ${q(w.title)}, ${unitIds.get(w.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(closes.toISOString())}, ${w.expected}, ${q(w.question)}, 'open', ${DEMO_PROPOSALS.length}, ${q(start.toISOString())});`,
+  );
+  const vocab = new Vocabulary(PROPOSAL_TOPICS);
+  const analyses = DEMO_PROPOSALS.map(([text]) => analyse(text, vocab));
+  const groupOf = new Map<number, number>();
+  groupTexts(analyses, vocab).forEach((g, i) => {
+    const gid = eventId * 100 + i;
+    sql.push(
+      `INSERT INTO proposal_groups (id, event_id, key, created_at) VALUES (${gid}, ${eventId}, ${q(g.key)}, ${q(start.toISOString())});`,
+    );
+    for (const m of g.members) groupOf.set(m, gid);
+  });
+  const follow = ["received", "accepted", "in_progress", null, null];
+  DEMO_PROPOSALS.forEach(([text, addressee, name, unit], i) => {
+    const id = eventId * 1000 + i;
+    const supports = Math.floor(rand() * 9);
+    const status = i < 5 ? follow[i] : null;
+    sql.push(
+      `INSERT INTO proposals (id, event_id, client_id, body_hash, text, addressee, suggested_addressee, author_name, author_unit, group_id, support_count, follow_status, created_at) VALUES (${id}, ${eventId}, 'demo-p-${i}', 'demo', ${q(text)}, ${addressee ? q(addressee) : "NULL"}, ${q(analyses[i]?.addressee ?? "union")}, ${name ? q(name) : "NULL"}, ${unit ? q(unit) : "NULL"}, ${groupOf.get(i) ?? "NULL"}, ${supports}, ${status ? q(status) : "NULL"}, ${q(new Date(start.getTime() + i * 240_000).toISOString())});`,
+    );
+    for (let k = 0; k < supports; k++) {
+      sql.push(
+        `INSERT INTO supports (proposal_id, client_id, created_at) VALUES (${id}, 'demo-phone-${k}', ${q(now.toISOString())});`,
+      );
+    }
+  });
 }
 
 export function isEmpty(target: Target): boolean {

@@ -1,12 +1,15 @@
 // Staff app entry: routes /app/... to its pages.
 import { render } from "preact";
 import { lang } from "./i18n";
+import { BoardPage } from "./pages/Board";
 import { EventPage } from "./pages/Event";
 import { Events } from "./pages/Events";
 import { Login } from "./pages/Login";
 import { NewEvent } from "./pages/NewEvent";
 import { Poster } from "./pages/Poster";
+import { ProjectorPage } from "./pages/Projector";
 import { ReportPage } from "./pages/Report";
+import { SummaryPage } from "./pages/Summary";
 import { usePath } from "./router";
 
 function App() {
@@ -16,6 +19,9 @@ function App() {
   if (path === "/app/events/new") return <NewEvent />;
   if (id && path.endsWith("/poster")) return <Poster id={id} />;
   if (id && path.endsWith("/report")) return <ReportPage id={id} />;
+  if (id && path.endsWith("/board")) return <BoardPage id={id} />;
+  if (id && path.endsWith("/projector")) return <ProjectorPage id={id} />;
+  if (id && path.endsWith("/summary")) return <SummaryPage id={id} />;
   if (id) return <EventPage id={id} />;
   return <Events />;
 }

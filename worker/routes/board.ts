@@ -32,7 +32,14 @@ import type { AppEnv } from "../env";
 import { ApiError, invalidBody } from "../errors";
 import { type Lang, t } from "../i18n";
 import { intId, jsonObject, requiredText, text, validate } from "../validate";
-import { buildBoard, duplicateSuggestions, groupComments, regroup, vocabularyFor } from "../workshop";
+import {
+  buildBoard,
+  duplicateSuggestions,
+  type GroupItem,
+  groupComments,
+  regroup,
+  vocabularyFor,
+} from "../workshop";
 import { eventInScope, idParam, organisers } from "./events";
 
 const proposalParam = v.object({ id: intId, pid: intId });
@@ -55,6 +62,19 @@ const patchBody = jsonObject({
   followNote: v.optional(v.nullable(text(NOTE_MAX))),
   followUnitId: v.optional(v.nullable(intId)),
 });
+
+/** One shape for both kinds, so clients get one type: a class's items are {id, text} only. */
+interface GroupsBody {
+  kind: "class" | "workshop";
+  hiddenBelow: number | null;
+  groups: {
+    id: number;
+    key: string | null;
+    label: string;
+    keywords: string[];
+    items: (GroupItem | { id: number; text: string })[];
+  }[];
+}
 
 const followRoles = ["admin", "organiser", "leader"] as const;
 
@@ -130,7 +150,8 @@ export const boardRoutes = new Hono<AppEnv>()
     if (event.kind === "class") {
       // A class: its trainees' free-text answers grouped by theme, hidden below the threshold.
       if (event.responseCount < MIN_RESPONSES_FOR_DETAIL) {
-        return c.json({ kind: event.kind, hiddenBelow: MIN_RESPONSES_FOR_DETAIL, groups: [] });
+        const hidden: GroupsBody = { kind: event.kind, hiddenBelow: MIN_RESPONSES_FOR_DETAIL, groups: [] };
+        return c.json(hidden);
       }
       const [comments, vocab] = await Promise.all([
         loadComments(c.var.db, event.id, 2000),

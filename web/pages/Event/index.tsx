@@ -35,19 +35,34 @@ export function EventPage(props: { id: string }) {
           <Link href={`/app/events/${event.id}/poster`} class="button">
             {t("poster")}
           </Link>
-          <Link href={`/app/events/${event.id}/report`} class="button">
-            {t("report")}
-          </Link>
+          {event.kind === "workshop" ? (
+            <>
+              <Link href={`/app/events/${event.id}/board`} class="button">
+                {t("board")}
+              </Link>
+              <Link href={`/app/events/${event.id}/projector`} class="button">
+                {t("projector")}
+              </Link>
+              <Link href={`/app/events/${event.id}/summary`} class="button">
+                {t("summary")}
+              </Link>
+            </>
+          ) : (
+            <Link href={`/app/events/${event.id}/report`} class="button">
+              {t("report")}
+            </Link>
+          )}
         </>
       }
     >
+      {event.question ? <p class="lead">{event.question}</p> : null}
       <p class="muted">
         {event.unitName} · {t("date_range", { a: formatTime(event.startsAt), b: formatTime(event.endsAt) })}
         {event.lecturers ? ` · ${event.lecturers}` : ""}
       </p>
       <section class="cards">
         <div class="card">
-          <h2>{t("responses")}</h2>
+          <h2>{event.kind === "workshop" ? t("proposals") : t("responses")}</h2>
           <p class="big" aria-live="polite" data-testid="response-count">
             {t("of_expected", { n: event.responses, e: event.expectedParticipants })}
           </p>

@@ -11,9 +11,14 @@ export function Events() {
     <Layout
       title={t("events")}
       actions={
-        <Link href="/app/events/new" class="button">
-          {t("new_class")}
-        </Link>
+        <>
+          <Link href="/app/events/new" class="button">
+            {t("new_class")}
+          </Link>
+          <Link href="/app/events/new?kind=workshop" class="button">
+            {t("new_workshop")}
+          </Link>
+        </>
       }
     >
       <Problem error={error} />

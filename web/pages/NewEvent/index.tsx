@@ -22,6 +22,8 @@ function todayAt(hour: number): string {
 }
 
 export function NewEvent() {
+  const workshop = new URLSearchParams(location.search).get("kind") === "workshop";
+  const [question, setQuestion] = useState("");
   const units = useAsync(async () => ok(await api.api.units.$get()), []);
   const [title, setTitle] = useState("");
   const [unitId, setUnitId] = useState("");
@@ -41,7 +43,7 @@ export function NewEvent() {
   const chosenUnit = unitId || String(units.data?.[0]?.id ?? "");
 
   return (
-    <Layout title={t("new_class")}>
+    <Layout title={workshop ? t("new_workshop") : t("new_class")}>
       <Problem error={units.error} />
       <form
         class="stack"
@@ -53,16 +55,14 @@ export function NewEvent() {
             const created = await ok(
               await api.api.events.$post({
                 json: {
-                  kind: "class",
+                  kind: workshop ? "workshop" : "class",
                   title,
                   unitId: Number(chosenUnit),
                   startsAt: vnLocalToIso(startsAt),
                   endsAt: vnLocalToIso(endsAt),
                   ...(closesAt ? { closesAt: vnLocalToIso(closesAt) } : {}),
                   expectedParticipants: Number(expected),
-                  lecturers,
-                  traineeCategory: category || null,
-                  form,
+                  ...(workshop ? { question } : { lecturers, traineeCategory: category || null, form }),
                 },
               }),
             );
@@ -75,7 +75,7 @@ export function NewEvent() {
           }
         }}
       >
-        <Field id="title" label={t("title")} error={fields.title}>
+        <Field id="title" label={workshop ? t("workshop_title") : t("title")} error={fields.title}>
           <input
             id="title"
             required
@@ -122,8 +122,23 @@ export function NewEvent() {
             />
           </Field>
         </div>
+        {workshop ? (
+          <Field id="question" label={t("workshop_question")} error={fields.question}>
+            <textarea
+              id="question"
+              maxLength={500}
+              rows={3}
+              value={question}
+              onInput={(e) => setQuestion(e.currentTarget.value)}
+            />
+          </Field>
+        ) : null}
         <div class="grid3">
-          <Field id="expected" label={t("expected")} error={fields.expectedParticipants}>
+          <Field
+            id="expected"
+            label={workshop ? t("expected_delegates") : t("expected")}
+            error={fields.expectedParticipants}
+          >
             <input
               id="expected"
               type="number"
@@ -134,33 +149,37 @@ export function NewEvent() {
               onInput={(e) => setExpected(e.currentTarget.value)}
             />
           </Field>
-          <Field id="lecturers" label={t("lecturers")} error={fields.lecturers}>
-            <input
-              id="lecturers"
-              maxLength={300}
-              value={lecturers}
-              onInput={(e) => setLecturers(e.currentTarget.value)}
-            />
-          </Field>
-          <Field id="category" label={t("trainee_category")} error={fields.traineeCategory}>
-            <select
-              id="category"
-              value={category}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setCategory(TRAINEE_CATEGORIES.find((c) => c === v) ?? "");
-              }}
-            >
-              <option value="">{t("cat_none")}</option>
-              {TRAINEE_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`cat_${c}` as Key)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          {workshop ? null : (
+            <Field id="lecturers" label={t("lecturers")} error={fields.lecturers}>
+              <input
+                id="lecturers"
+                maxLength={300}
+                value={lecturers}
+                onInput={(e) => setLecturers(e.currentTarget.value)}
+              />
+            </Field>
+          )}
+          {workshop ? null : (
+            <Field id="category" label={t("trainee_category")} error={fields.traineeCategory}>
+              <select
+                id="category"
+                value={category}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setCategory(TRAINEE_CATEGORIES.find((c) => c === v) ?? "");
+                }}
+              >
+                <option value="">{t("cat_none")}</option>
+                {TRAINEE_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`cat_${c}` as Key)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
         </div>
-        <FormEditor form={form} onChange={setForm} errors={fields} />
+        {workshop ? null : <FormEditor form={form} onChange={setForm} errors={fields} />}
         <Problem error={problem?.message} />
         <div class="row-actions">
           <button type="submit" disabled={busy}>

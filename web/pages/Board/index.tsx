@@ -1,0 +1,297 @@
+// The facilitator's board: proposals by group, moderation, merges, duplicate suggestions, manual groups.
+import { useEffect, useState } from "preact/hooks";
+import { ApiProblem, api, ok } from "../../api";
+import { Layout, PendingPage, Problem } from "../../components/Layout";
+import { t } from "../../i18n";
+import { Link } from "../../router";
+import { useAsync } from "../../useAsync";
+import { addresseeLabel, type BoardItem } from "../../workshop";
+
+export function BoardPage(props: { id: string }) {
+  const param = { id: props.id };
+  const event = useAsync(async () => ok(await api.api.events[":id"].$get({ param })), [props.id]);
+  const board = useAsync(async () => ok(await api.api.events[":id"].board.$get({ param })), [props.id]);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState<string | undefined>(undefined);
+
+  // New proposals keep arriving during the workshop.
+  useEffect(() => {
+    const timer = setInterval(() => void board.reload(), 5000);
+    return () => clearInterval(timer);
+  }, [board.reload]);
+
+  async function act(run: () => Promise<unknown>) {
+    setProblem(undefined);
+    setNote(undefined);
+    try {
+      await run();
+      await board.reload();
+    } catch (err) {
+      if (err instanceof ApiProblem)
+        setProblem(`${err.message} ${Object.values(err.failure.fields).join(" ")}`);
+      else throw err;
+    }
+  }
+
+  const patch = (
+    pid: number,
+    json: Parameters<(typeof api.api.events)[":id"]["proposals"][":pid"]["$patch"]>[0]["json"],
+  ) =>
+    act(async () =>
+      ok(
+        await api.api.events[":id"].proposals[":pid"].$patch({
+          param: { id: props.id, pid: String(pid) },
+          json,
+        }),
+      ),
+    );
+  const merge = (ids: number[]) =>
+    act(async () => {
+      const items = (board.data?.groups ?? []).flatMap((g) => g.items).filter((i) => ids.includes(i.id));
+      // The most supported becomes the merged proposal; the others stay linked to it.
+      const target = [...items].sort((a, b) => b.supports - a.supports || a.id - b.id)[0];
+      if (!target) return;
+      await ok(
+        await api.api.events[":id"].merges.$post({
+          param,
+          json: { targetId: target.id, sourceIds: ids.filter((i) => i !== target.id) },
+        }),
+      );
+      setSelected([]);
+    });
+
+  if (!event.data || !board.data)
+    return <PendingPage title={t("board")} error={event.error ?? board.error} />;
+  const { groups, suggestions, hidden } = board.data;
+  const all = groups.flatMap((g) => g.items);
+  const byId = new Map(all.map((i) => [i.id, i]));
+  const toggle = (id: number) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+
+  const card = (i: BoardItem) => (
+    <li key={i.id} class={`prop-card${i.duplicateOf ? " merged" : ""}`} data-testid={`proposal-${i.id}`}>
+      <label class="pick">
+        <input type="checkbox" checked={selected.includes(i.id)} onChange={() => toggle(i.id)} />
+        <span class="sr-only">#{i.id}</span>
+      </label>
+      <div class="prop-body">
+        <p class="prop-text">{i.text}</p>
+        {i.originalText ? (
+          <p class="muted small">
+            {t("original_text")}: {i.originalText}
+          </p>
+        ) : null}
+        <p class="muted small">
+          #{i.id} · {addresseeLabel(i.addressee)}
+          {i.addresseeSuggested ? ` (${t("suggested")})` : ""} · {t("supports_n", { n: i.supports })}
+          {i.duplicateOf ? ` · ${t("merged_into", { id: i.duplicateOf })}` : ""}
+          {i.authorName ? ` · ${i.authorName}` : ""}
+          {i.authorUnit ? `, ${i.authorUnit}` : ""}
+        </p>
+        <div class="row-actions small-actions">
+          <select
+            aria-label={t("move_to")}
+            value=""
+            onChange={(e) => {
+              const gid = Number(e.currentTarget.value);
+              if (gid) void patch(i.id, { groupId: gid });
+            }}
+          >
+            <option value="">{t("move_to")}…</option>
+            {groups
+              .filter((g) => g.id > 0)
+              .map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.label}
+                </option>
+              ))}
+          </select>
+          <button
+            type="button"
+            class="small secondary"
+            onClick={() => {
+              const text = prompt(t("edit_prompt"), i.text);
+              if (text !== null && text.trim() !== i.text) void patch(i.id, { text });
+            }}
+          >
+            {t("edit_text")}
+          </button>
+          <button
+            type="button"
+            class="small danger"
+            onClick={() => {
+              const reason = prompt(t("hide_reason_prompt"));
+              if (reason !== null) void patch(i.id, { hidden: true, hiddenReason: reason || null });
+            }}
+          >
+            {t("hide")}
+          </button>
+          {i.duplicateOf ? (
+            <button
+              type="button"
+              class="small secondary"
+              onClick={() =>
+                void act(async () =>
+                  ok(
+                    await api.api.events[":id"].merges[":pid"].$delete({
+                      param: { id: props.id, pid: String(i.id) },
+                    }),
+                  ),
+                )
+              }
+            >
+              {t("unmerge")}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+
+  return (
+    <Layout
+      title={`${t("board")}: ${event.data.title}`}
+      actions={
+        <>
+          <Link href={`/app/events/${props.id}/projector`} class="button">
+            {t("projector")}
+          </Link>
+          <Link href={`/app/events/${props.id}/summary`} class="button">
+            {t("summary")}
+          </Link>
+        </>
+      }
+    >
+      <p class="muted">{t("proposals_count", { n: all.length, e: event.data.expectedParticipants })}</p>
+      <div class="toolbar" role="toolbar">
+        <span aria-live="polite">{t("selected_n", { n: selected.length })}</span>
+        <button type="button" disabled={selected.length < 2} onClick={() => void merge(selected)}>
+          {t("merge_selected")}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            const label = prompt(t("new_group_prompt"));
+            if (!label) return;
+            void act(async () => {
+              await ok(
+                await api.api.events[":id"].groups.$post({ param, json: { label, proposalIds: selected } }),
+              );
+              setSelected([]);
+            });
+          }}
+        >
+          {t("new_group")}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            void act(async () => {
+              await ok(await api.api.events[":id"].regroup.$post({ param }));
+              setNote(t("regroup_done"));
+            })
+          }
+        >
+          {t("regroup")}
+        </button>
+      </div>
+      <Problem error={problem} />
+      {note ? <p role="status">{note}</p> : null}
+      <div class="board">
+        <div class="board-groups">
+          {groups.map((g) => (
+            <section key={g.id} class="group" data-testid="group">
+              <h2>
+                <span data-testid="group-label">{g.label}</span> <span class="count">({g.items.length})</span>{" "}
+                {g.id > 0 ? (
+                  <button
+                    type="button"
+                    class="small link"
+                    onClick={() => {
+                      const label = prompt(t("rename_prompt"), g.label);
+                      if (label)
+                        void act(async () =>
+                          ok(
+                            await api.api.events[":id"].groups[":gid"].$patch({
+                              param: { id: props.id, gid: String(g.id) },
+                              json: { label },
+                            }),
+                          ),
+                        );
+                    }}
+                  >
+                    {t("rename")}
+                  </button>
+                ) : null}
+              </h2>
+              {g.keywords.length > 0 ? <p class="keywords">{g.keywords.join(" · ")}</p> : null}
+              <ul class="prop-list">{g.items.map(card)}</ul>
+            </section>
+          ))}
+        </div>
+        <aside class="board-side">
+          <h2>{t("suggestions")}</h2>
+          {suggestions.length === 0 ? <p class="muted">{t("no_suggestions")}</p> : null}
+          <ul class="pairs">
+            {suggestions.slice(0, 15).map((s) => (
+              <li key={`${s.a}-${s.b}`} data-testid="suggestion">
+                <p>
+                  <b>#{s.a}</b> {byId.get(s.a)?.text}
+                </p>
+                <p>
+                  <b>#{s.b}</b> {byId.get(s.b)?.text}
+                </p>
+                <div class="row-actions">
+                  <button type="button" class="small" onClick={() => void merge([s.a, s.b])}>
+                    {t("accept_merge")}
+                  </button>
+                  <button
+                    type="button"
+                    class="small secondary"
+                    onClick={() =>
+                      void act(async () =>
+                        ok(
+                          await api.api.events[":id"].duplicates.dismiss.$post({
+                            param,
+                            json: { a: s.a, b: s.b },
+                          }),
+                        ),
+                      )
+                    }
+                  >
+                    {t("dismiss")}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {hidden.length > 0 ? (
+            <>
+              <h2>{t("hidden_list")}</h2>
+              <ul class="pairs">
+                {hidden.map((h) => (
+                  <li key={h.id}>
+                    <p>
+                      <s>{h.text}</s>
+                    </p>
+                    <p class="muted small">{h.hiddenReason}</p>
+                    <button
+                      type="button"
+                      class="small secondary"
+                      onClick={() => void patch(h.id, { hidden: false })}
+                    >
+                      {t("unhide")}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </Layout>
+  );
+}

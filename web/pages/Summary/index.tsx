@@ -1,0 +1,247 @@
+// The leaders' report: theme × who must act, representative proposals, follow-up by status, print and exports.
+import { useState } from "preact/hooks";
+import { ApiProblem, api, ok } from "../../api";
+import { Layout, PendingPage, Problem } from "../../components/Layout";
+import { t } from "../../i18n";
+import { useAsync } from "../../useAsync";
+import {
+  ADDRESSEES,
+  addresseeLabel,
+  type BoardItem,
+  FOLLOW_STATUSES,
+  followLabel,
+  isFollowStatus,
+} from "../../workshop";
+
+function FollowRow(props: {
+  eventId: string;
+  item: BoardItem;
+  group: string;
+  units: { id: number; name: string }[];
+  onSaved: () => void;
+}) {
+  const { item } = props;
+  const [status, setStatus] = useState(item.followStatus ?? "");
+  const [note, setNote] = useState(item.followNote ?? "");
+  const [unit, setUnit] = useState(item.followUnitId === null ? "" : String(item.followUnitId));
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  return (
+    <tr>
+      <td>{item.text}</td>
+      <td>{props.group}</td>
+      <td>{addresseeLabel(item.addressee)}</td>
+      <td class="num">{item.supports}</td>
+      <td>
+        <select
+          aria-label={t("follow_status")}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+        >
+          <option value="">{t("no_status")}</option>
+          {FOLLOW_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {followLabel(s)}
+            </option>
+          ))}
+        </select>
+        <span class="print-only">{followLabel(item.followStatus)}</span>
+      </td>
+      <td>
+        <select aria-label={t("follow_unit")} value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+          <option value="">—</option>
+          {props.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={t("follow_note")}
+          value={note}
+          maxLength={1000}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+        <Problem error={problem} />
+      </td>
+      <td class="no-print">
+        <button
+          type="button"
+          class="small"
+          onClick={async () => {
+            setProblem(undefined);
+            try {
+              await ok(
+                await api.api.events[":id"].proposals[":pid"].$patch({
+                  param: { id: props.eventId, pid: String(item.id) },
+                  json: {
+                    followStatus: isFollowStatus(status) ? status : null,
+                    followNote: note || null,
+                    followUnitId: unit ? Number(unit) : null,
+                  },
+                }),
+              );
+              props.onSaved();
+            } catch (err) {
+              if (err instanceof ApiProblem) setProblem(err.message);
+              else throw err;
+            }
+          }}
+        >
+          {t("save")}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function SummaryPage(props: { id: string }) {
+  const param = { id: props.id };
+  const event = useAsync(async () => ok(await api.api.events[":id"].$get({ param })), [props.id]);
+  const board = useAsync(async () => ok(await api.api.events[":id"].groups.$get({ param })), [props.id]);
+  const units = useAsync(async () => ok(await api.api.units.$get()), []);
+  const [statusFilter, setStatusFilter] = useState("");
+  const [addresseeFilter, setAddresseeFilter] = useState("");
+
+  if (!event.data || !board.data)
+    return <PendingPage title={t("summary")} error={event.error ?? board.error} />;
+  const groups = board.data.groups.map((g) => ({
+    ...g,
+    // Merged originals are counted in their merged proposal.
+    items: g.items.flatMap((i) => ("addressee" in i && i.duplicateOf === null ? [i] : [])),
+  }));
+  const cell = (items: BoardItem[]) => ({ n: items.length, s: items.reduce((a, i) => a + i.supports, 0) });
+  const rows = groups.flatMap((g) => g.items.map((item) => ({ item, group: g.label })));
+  const shown = rows.filter(
+    (r) =>
+      (statusFilter === "" || (r.item.followStatus ?? "none") === statusFilter) &&
+      (addresseeFilter === "" || r.item.addressee === addresseeFilter),
+  );
+  return (
+    <Layout
+      title={`${t("summary")}: ${event.data.title}`}
+      actions={
+        <>
+          <a class="button" href={`/api/events/${props.id}/proposals.csv`}>
+            {t("export_csv")}
+          </a>
+          <a class="button" href={`/api/events/${props.id}/proposals.xlsx`}>
+            {t("export_xlsx")}
+          </a>
+          <button type="button" onClick={() => print()}>
+            {t("print")}
+          </button>
+        </>
+      }
+    >
+      {event.data.question ? <p class="lead">{event.data.question}</p> : null}
+      <p class="muted">{t("proposals_count", { n: rows.length, e: event.data.expectedParticipants })}</p>
+      <h2>{t("grid_title")}</h2>
+      <table class="list grid" data-testid="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t("theme")}</th>
+            {ADDRESSEES.map((a) => (
+              <th scope="col" key={a}>
+                {addresseeLabel(a)}
+              </th>
+            ))}
+            <th scope="col">{t("total")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">{g.label}</th>
+              {ADDRESSEES.map((a) => {
+                const c = cell(g.items.filter((i) => i.addressee === a));
+                return (
+                  <td key={a} class="num">
+                    {c.n > 0 ? `${c.n} / ${c.s}` : "·"}
+                  </td>
+                );
+              })}
+              <td class="num">
+                <b>
+                  {cell(g.items).n} / {cell(g.items).s}
+                </b>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("representatives")}</h2>
+      {groups.map((g) => (
+        <section key={g.id} class="rep">
+          <h3>
+            {g.label} ({g.items.length})
+          </h3>
+          {g.keywords.length > 0 ? <p class="keywords">{g.keywords.join(" · ")}</p> : null}
+          <ul>
+            {g.items.slice(0, 3).map((i) => (
+              <li key={i.id}>
+                “{i.text}”{" "}
+                <span class="muted">
+                  — {addresseeLabel(i.addressee)}, {t("supports_n", { n: i.supports })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>{t("follow_up")}</h2>
+      <div class="row-actions no-print">
+        <label>
+          {t("filter_status")}{" "}
+          <select value={statusFilter} onChange={(e) => setStatusFilter(e.currentTarget.value)}>
+            <option value="">{t("all")}</option>
+            <option value="none">{t("no_status")}</option>
+            {FOLLOW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {followLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("filter_addressee")}{" "}
+          <select value={addresseeFilter} onChange={(e) => setAddresseeFilter(e.currentTarget.value)}>
+            <option value="">{t("all")}</option>
+            {ADDRESSEES.map((a) => (
+              <option key={a} value={a}>
+                {addresseeLabel(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <table class="list follow">
+        <thead>
+          <tr>
+            <th scope="col">{t("proposals")}</th>
+            <th scope="col">{t("theme")}</th>
+            <th scope="col">{t("addressee")}</th>
+            <th scope="col">♥</th>
+            <th scope="col">{t("follow_status")}</th>
+            <th scope="col">{t("follow_unit")}</th>
+            <th scope="col">{t("follow_note")}</th>
+            <th scope="col" class="no-print" />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <FollowRow
+              key={`${r.item.id}-${r.item.followStatus}-${r.item.followNote}`}
+              eventId={props.id}
+              item={r.item}
+              group={r.group}
+              units={units.data ?? []}
+              onSaved={() => void board.reload()}
+            />
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
