@@ -164,7 +164,8 @@ export function analyse(text: string, vocab: Vocabulary): Analysis {
       const stop = vocab.isStop(s, accented);
       if (!stop && s.folded.length > 1) add(s.folded, s.surface);
       const next = phrase[i + 1];
-      if (next && !(stop && vocab.isStop(next, accented)))
+      // A pair with a function word in it is rarely a word ("bộ không"), so only content pairs count.
+      if (next && !stop && !vocab.isStop(next, accented))
         add(`${s.folded} ${next.folded}`, `${s.surface} ${next.surface}`);
     });
   }

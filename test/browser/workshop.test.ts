@@ -1,0 +1,152 @@
+// Delegates on phones propose and support; the facilitator merges on a laptop and the projector shows the group.
+import { join } from "node:path";
+import { beforeAll, describe, it } from "vitest";
+import {
+  ARTIFACTS,
+  baseUrl,
+  LAPTOP,
+  launch,
+  type StaffFetch,
+  seriousViolations,
+  staffSession,
+} from "./helpers";
+
+let staff: StaffFetch;
+beforeAll(async () => {
+  staff = await staffSession();
+});
+
+async function newWorkshop(title: string): Promise<{ id: number; code: string }> {
+  const units = (await (await staff("/api/units")).json()) as { id: number; level: string }[];
+  const now = Date.now();
+  const res = await staff("/api/events", {
+    method: "POST",
+    body: JSON.stringify({
+      kind: "workshop",
+      title,
+      question: "Cần làm gì để nâng cao chất lượng cán bộ Hội cơ sở?",
+      unitId: units[0]?.id,
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      expectedParticipants: 60,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`create workshop ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: number; code: string };
+}
+
+describe("delegate on a phone", () => {
+  it("proposes, sees it in the list, supports another delegate's proposal once", async ({ expect }) => {
+    const ws = await newWorkshop("Tọa đàm kiểm thử: đại biểu trên điện thoại");
+    const other = await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId: "other-delegate-0001", text: "Nâng mức phụ cấp cho chi hội trưởng" }),
+    });
+    expect(other.status).toBe(201);
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${ws.code}`);
+      await page.fill("#text", "Mở lớp hướng dẫn chị em dùng Zalo để lập nhóm chi hội");
+      await page.locator('label:has(input[value="union"])').click();
+      await page.getByRole("button", { name: "Gửi đề xuất" }).click();
+      await expect.poll(() => page.locator("#status").textContent()).toContain("Đã nhận đề xuất");
+      await expect.poll(() => page.locator("li.prop").count(), { timeout: 10_000 }).toBe(2);
+      const target = page.locator("li.prop", { hasText: "phụ cấp" });
+      await target.getByRole("button", { name: "Ủng hộ" }).click();
+      await expect.poll(() => target.locator(".cnt").textContent()).toContain("1 ủng hộ");
+      expect(await target.getByRole("button", { name: "Đã ủng hộ" }).isDisabled()).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-phone.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      // Reloading shows the support the server recorded for this phone.
+      await page.reload();
+      const after = page
+        .locator("li.prop", { hasText: "phụ cấp" })
+        .getByRole("button", { name: "Đã ủng hộ" });
+      await after.waitFor();
+      expect(await after.isDisabled()).toBe(true);
+      const list = (await (await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`)).json()) as {
+        proposals: { text: string; supports: number }[];
+      };
+      expect(list.proposals.find((p) => p.text.includes("phụ cấp"))?.supports).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("without JavaScript: the form posts, the proposal appears, the support button works", async ({
+    expect,
+  }) => {
+    const ws = await newWorkshop("Tọa đàm kiểm thử: không JavaScript");
+    const phone = await launch({ javaScriptEnabled: false });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${ws.code}`);
+      await page.fill("#text", "Cán bộ Hội phải tự học, tự nghiên cứu văn bản");
+      await page.getByRole("button", { name: "Gửi đề xuất" }).click();
+      await page.locator("#status", { hasText: "Đã nhận đề xuất" }).waitFor();
+      await page.getByRole("button", { name: "Ủng hộ" }).click();
+      const pressed = page.getByRole("button", { name: "Đã ủng hộ" });
+      await pressed.waitFor();
+      expect(await pressed.isDisabled()).toBe(true);
+      expect(await page.locator(".cnt").textContent()).toContain("1 ủng hộ");
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe("facilitator on a laptop", () => {
+  it("merges two proposals and the projector shows their group with the right count", async ({ expect }) => {
+    const ws = await newWorkshop("Tọa đàm kiểm thử: điều phối");
+    const texts = [
+      "Đề nghị nâng mức phụ cấp cho chi hội trưởng",
+      "nang phu cap chi hoi truong",
+      "Hỗ trợ bảo hiểm y tế cho cán bộ không chuyên trách",
+      "Tập huấn kỹ năng số cho cán bộ chi hội",
+    ];
+    const ids: number[] = [];
+    for (const [i, text] of texts.entries()) {
+      const res = await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ clientId: `facilitator-test-${i}000`, text }),
+      });
+      ids.push(((await res.json()) as { id: number }).id);
+    }
+    const [a, b] = ids;
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await page.goto(`${baseUrl()}/app/login?next=/app/events/${ws.id}/board`);
+      await page.fill("#email", "tochuc@gopy.local");
+      await page.fill("#password", "gopy-demo-2026");
+      await page.click("button[type=submit]");
+      await page.getByTestId(`proposal-${a}`).locator("input[type=checkbox]").check();
+      await page.getByTestId(`proposal-${b}`).locator("input[type=checkbox]").check();
+      await page.getByRole("button", { name: "Gộp các đề xuất đã chọn" }).click();
+      await expect.poll(() => page.getByTestId(`proposal-${b}`).textContent()).toContain(`đã gộp vào #${a}`);
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-board.png"), fullPage: true });
+
+      const projector = await laptop.newPage();
+      await projector.goto(`${baseUrl()}/app/events/${ws.id}/projector`);
+      const group = projector.getByTestId("pj-group").filter({ hasText: "phụ cấp" });
+      await group.waitFor();
+      // Two originals merged into one still count as the two proposals they were, plus the insurance one.
+      expect(await group.getByTestId("pj-label").textContent()).toBe("Chế độ, phụ cấp, kinh phí");
+      expect(await group.getByTestId("pj-count").textContent()).toBe("3");
+      // The merged original is not repeated among the proposals shown.
+      expect(await group.locator("li").count()).toBe(2);
+      await projector.screenshot({ path: join(ARTIFACTS, "workshop-projector.png") });
+
+      const summary = await laptop.newPage();
+      await summary.goto(`${baseUrl()}/app/events/${ws.id}/summary`);
+      await summary.getByTestId("grid").waitFor();
+      await summary.screenshot({ path: join(ARTIFACTS, "workshop-summary.png"), fullPage: true });
+      expect(await seriousViolations(summary)).toEqual([]);
+    } finally {
+      await laptop.close();
+    }
+  });
+});

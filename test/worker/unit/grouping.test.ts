@@ -1,0 +1,116 @@
+// The Vietnamese normaliser and the grouping: tone placement, missing diacritics, abbreviations, themes, duplicates.
+import { strFromU8, unzipSync } from "fflate";
+import { describe, it } from "vitest";
+import { analyse, duplicatePairs, groupTexts, Vocabulary } from "../../../worker/domain/grouping";
+import { fold, phrases, toneKey } from "../../../worker/domain/text";
+import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../../../worker/domain/vocabulary";
+import { toXlsx } from "../../../worker/domain/xlsx";
+
+const vocab = new Vocabulary(PROPOSAL_TOPICS);
+
+describe("normaliser", () => {
+  it("treats both tone placements as one syllable: hoà = hòa, thuỷ = thủy", ({ expect }) => {
+    expect(toneKey("hoà")).toBe(toneKey("hòa"));
+    expect(toneKey("thuỷ")).toBe(toneKey("thủy"));
+    expect(toneKey("hoà")).not.toBe(toneKey("hoá"));
+  });
+
+  it("folds diacritics and đ for texts typed without them", ({ expect }) => {
+    expect(fold("Đề nghị chính quyền")).toBe("de nghi chinh quyen");
+    expect(fold("ĐOÀN")).toBe("doan");
+  });
+
+  it("expands Union abbreviations", ({ expect }) => {
+    const words = phrases("CB Hội LHPN, UBND xã")
+      .flat()
+      .map((s) => s.folded);
+    expect(words).toEqual([
+      "can",
+      "bo",
+      "hoi",
+      "lien",
+      "hiep",
+      "phu",
+      "nu",
+      "uy",
+      "ban",
+      "nhan",
+      "dan",
+      "xa",
+    ]);
+  });
+
+  it("keeps two-syllable words whole even when one syllable is a function word elsewhere", ({ expect }) => {
+    const terms = analyse("Đề nghị chính quyền hỗ trợ cán bộ", vocab).terms;
+    expect(terms.has("chinh quyen")).toBe(true);
+    expect(terms.has("can bo")).toBe(true);
+    expect(terms.has("de nghi")).toBe(false);
+  });
+});
+
+describe("themes and addressees", () => {
+  it("the same proposal with and without diacritics gets the same theme and addressee", ({ expect }) => {
+    const a = analyse("Đề nghị nâng mức phụ cấp cho chi hội trưởng", vocab);
+    const b = analyse("de nghi nang muc phu cap cho chi hoi truong", vocab);
+    expect(a.topic).toBe("allowances");
+    expect(b.topic).toBe(a.topic);
+    expect(b.addressee).toBe(a.addressee);
+  });
+
+  it("the addressee named right after a request decides", ({ expect }) => {
+    expect(analyse("Đề nghị cấp ủy quan tâm công tác cán bộ", vocab).addressee).toBe("party_committee");
+    expect(analyse("Đề nghị Trung ương Hội kiến nghị Chính phủ tăng phụ cấp", vocab).addressee).toBe("union");
+    expect(analyse("Mỗi cán bộ phải tự học", vocab).addressee).toBe("officers");
+  });
+
+  it("an organiser's phrase teaches a theme", ({ expect }) => {
+    expect(analyse("Xây dựng quỹ mái ấm", vocab).topic).toBe(null);
+    const taught = new Vocabulary(PROPOSAL_TOPICS, [{ topic: "allowances", phrase: "quỹ mái ấm" }]);
+    expect(analyse("Xây dựng quỹ mái ấm", taught).topic).toBe("allowances");
+  });
+
+  it("groups every text exactly once, deterministically", ({ expect }) => {
+    const texts = [
+      "Tăng thời gian thực hành",
+      "can them gio thuc hanh",
+      "Hội trường nóng quá",
+      "Tài liệu in chữ nhỏ",
+      "blah blah",
+    ];
+    const v = new Vocabulary(COMMENT_TOPICS);
+    const run = () =>
+      groupTexts(
+        texts.map((x) => analyse(x, v)),
+        v,
+      );
+    const groups = run();
+    expect(groups.flatMap((g) => g.members).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(groups.find((g) => g.members.includes(0))?.members).toContain(1);
+    expect(run()).toEqual(groups);
+  });
+
+  it("suggests a near-duplicate pair and not an unrelated one", ({ expect }) => {
+    const texts = [
+      "Nâng phụ cấp chi hội trưởng",
+      "nang muc phu cap cho chi hoi truong",
+      "Tập huấn kỹ năng số",
+    ];
+    const pairs = duplicatePairs(texts.map((x) => analyse(x, vocab)));
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1]]);
+  });
+});
+
+describe("xlsx", () => {
+  it("writes inline strings escaped, with formulas neutralised", ({ expect }) => {
+    const files = unzipSync(
+      toXlsx("Đề xuất", [
+        ["Tên", "Số"],
+        ["=1+1 <b>", 3],
+      ]),
+    );
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    expect(sheet).toContain("'=1+1 &lt;b&gt;");
+    expect(sheet).toContain("<v>3</v>");
+    expect(Object.keys(files)).toContain("[Content_Types].xml");
+  });
+});
