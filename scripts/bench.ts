@@ -9,11 +9,21 @@ import * as v from "valibot";
 import type { Database } from "../worker/db/schema";
 import { checkAnswers, type StoredQuestion } from "../worker/domain/answers";
 import { STANDARD_FORM } from "../worker/domain/form";
+import { analyse, groupTexts, Vocabulary } from "../worker/domain/grouping";
 import { sha256Hex } from "../worker/domain/password";
+import { fold } from "../worker/domain/text";
+import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { applyMigrations, buildWeb, quietEnv, ROOT, startDev, waitForHttp } from "./lib";
-import { seedDemo } from "./seed";
+import { DEMO_WORKSHOP, seedDemo } from "./seed";
 
-const BUDGET = { pageBytes: 14_600, bundleBytes: 150 * 1024, rowsWritten: 35, cpuMs: 2 };
+const BUDGET = {
+  pageBytes: 14_600,
+  bundleBytes: 150 * 1024,
+  rowsWritten: 35,
+  cpuMs: 2,
+  assignMs: 5,
+  regroupMs: 300,
+};
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 
@@ -162,6 +172,61 @@ async function load(base: string, staffCookie: string, eventId: number, code: st
   };
 }
 
+/** 500 varied proposals from templates and the domain vocabulary (deterministic), a third without diacritics. */
+function syntheticProposals(n: number): string[] {
+  const rand = prngFor(500);
+  const openers = ["Đề nghị", "Cần", "Nên", "Kiến nghị", "Mong", ""];
+  const targets = ["cho chi hội trưởng", "cho cán bộ Hội cơ sở", "ở các xã vùng sâu", "cho hội viên trẻ", ""];
+  const phrases = PROPOSAL_TOPICS.flatMap((t) => [...Object.values(t.concepts ?? {}).flat(), ...t.weak]);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  return Array.from({ length: n }, (_, i) => {
+    const text = `${pick(openers)} ${pick(phrases)} và ${pick(phrases)} ${pick(targets)}`.trim();
+    return i % 3 === 0 ? fold(text) : text;
+  });
+}
+
+function prngFor(seed: number) {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+/** Grouping CPU in Node: one new proposal's assignment, and a full regroup of 500 (what the Worker runs). */
+function groupingMs() {
+  const vocab = new Vocabulary(PROPOSAL_TOPICS);
+  const texts = syntheticProposals(500);
+  const regroupRuns: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    groupTexts(
+      texts.map((t) => analyse(t, vocab)),
+      vocab,
+    );
+    regroupRuns.push(performance.now() - t0);
+  }
+  const assign: number[] = [];
+  for (const t of texts) {
+    const t0 = performance.now();
+    // What submitProposal does in CPU: analyse with the isolate's compiled vocabulary, pick the theme.
+    analyse(t, vocab);
+    assign.push(performance.now() - t0);
+  }
+  const compile: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    new Vocabulary(PROPOSAL_TOPICS);
+    compile.push(performance.now() - t0);
+  }
+  return {
+    regroup500Ms: pct(regroupRuns, 50),
+    assignP50Ms: pct(assign, 50),
+    assignP99Ms: pct(assign, 99),
+    compileMs: pct(compile, 50),
+  };
+}
+
 const persistTo = mkdtempSync(join(tmpdir(), "gopy-bench-"));
 applyMigrations({ persistTo });
 await seedDemo({ persistTo });
@@ -195,6 +260,19 @@ try {
   const bundle = bundleBytes();
   const cpu = await submissionCpuMs();
   const run = await load(base, cookie, event.id, event.code);
+  const workshopPage = await pageBytes(base, `/s/${DEMO_WORKSHOP.code}`);
+  const proposal = await fetch(`${base}/api/public/events/${DEMO_WORKSHOP.code}/proposals`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      clientId: "bench-proposal-0001",
+      text: "Đề nghị tăng phụ cấp cho chi hội trưởng",
+    }),
+  });
+  const proposalRows = Number(
+    /rows_written=(\d+)/.exec(proposal.headers.get("server-timing") ?? "")?.[1] ?? 99,
+  );
+  const grouping = groupingMs();
 
   const results = {
     date: new Date().toISOString(),
@@ -202,6 +280,19 @@ try {
     surveyPage: { ...page, budget: BUDGET.pageBytes, ok: page.total <= BUDGET.pageBytes },
     workerBundle: { ...bundle, budget: BUDGET.bundleBytes, ok: bundle.gzip <= BUDGET.bundleBytes },
     submissionCpuMs: { value: Math.round(cpu * 1000) / 1000, budget: BUDGET.cpuMs, ok: cpu <= BUDGET.cpuMs },
+    workshopPage: { ...workshopPage, budget: BUDGET.pageBytes, ok: workshopPage.total <= BUDGET.pageBytes },
+    proposalRowsWritten: {
+      value: proposalRows,
+      budget: BUDGET.rowsWritten,
+      ok: proposalRows <= BUDGET.rowsWritten,
+    },
+    grouping: {
+      assignP50Ms: Math.round(grouping.assignP50Ms * 1000) / 1000,
+      assignP99Ms: Math.round(grouping.assignP99Ms * 1000) / 1000,
+      regroup500Ms: Math.round(grouping.regroup500Ms * 10) / 10,
+      vocabularyCompileMs: Math.round(grouping.compileMs * 1000) / 1000,
+      ok: grouping.assignP99Ms <= BUDGET.assignMs && grouping.regroup500Ms <= BUDGET.regroupMs,
+    },
     load: {
       ...run,
       rowsBudget: BUDGET.rowsWritten,
@@ -220,6 +311,11 @@ ${page.parts.map((p) => row(`  ${p.url.replace(/\?.*/, "")}`, String(p.gzip), ""
 ${row("worker bundle gzip (wrangler dry-run, bytes)", String(bundle.gzip), String(BUDGET.bundleBytes), results.workerBundle.ok)}
 ${row("rows written per submission (D1 meta)", String(run.rowsWrittenPerSubmission), String(BUDGET.rowsWritten), results.load.ok)}
 ${row("submission JS CPU, no I/O (ms, Node)", results.submissionCpuMs.value.toFixed(3), String(BUDGET.cpuMs), results.submissionCpuMs.ok)}
+${row("workshop page (demo, 21 proposals) gzip", String(workshopPage.total), String(BUDGET.pageBytes), results.workshopPage.ok)}
+${row("rows written per proposal (D1 meta)", String(proposalRows), String(BUDGET.rowsWritten), results.proposalRowsWritten.ok)}
+${row("grouping: assign one proposal p99 (ms, Node)", results.grouping.assignP99Ms.toFixed(3), String(BUDGET.assignMs), results.grouping.ok)}
+${row("grouping: compile vocabulary once per isolate (ms)", results.grouping.vocabularyCompileMs.toFixed(3), "", true)}
+${row("grouping: regroup 500 proposals (ms, Node)", results.grouping.regroup500Ms.toFixed(1), String(BUDGET.regroupMs), results.grouping.ok)}
 ${row(`latency p50 (ms), ${SUBMISSIONS} subs x ${CONCURRENCY} clients`, String(run.p50ms), "", true)}
 ${row("latency p99 (ms)", String(run.p99ms), "", true)}
 ${row("throughput (submissions/s, wrangler dev)", String(run.throughputPerSec), "", true)}
@@ -227,7 +323,13 @@ ${row("stored / sent", `${run.stored}/${SUBMISSIONS}`, "", run.stored === SUBMIS
 statuses: ${JSON.stringify(run.statuses)}
 written to bench-results/bench.json`);
   const allOk =
-    results.surveyPage.ok && results.workerBundle.ok && results.submissionCpuMs.ok && results.load.ok;
+    results.surveyPage.ok &&
+    results.workerBundle.ok &&
+    results.submissionCpuMs.ok &&
+    results.load.ok &&
+    results.workshopPage.ok &&
+    results.proposalRowsWritten.ok &&
+    results.grouping.ok;
   process.exitCode = allOk ? 0 : 1;
 } finally {
   dev.kill("SIGTERM");

@@ -36,13 +36,22 @@ import type { Lang } from "./i18n";
 import { t } from "./i18n";
 import { assertOpen, sameOrConflict } from "./submission";
 
+/** Compiled vocabularies per isolate, keyed by their extra terms: compiling costs more than using. */
+const compiled = new Map<string, Vocabulary>();
+
 export async function vocabularyFor(
   db: DB,
   unitPath: string,
   kind: "proposal" | "comment",
 ): Promise<Vocabulary> {
   const extra = await loadVocabularyTerms(db, unitPath, kind);
-  return new Vocabulary(kind === "proposal" ? PROPOSAL_TOPICS : COMMENT_TOPICS, extra);
+  const key = `${kind}\u0000${extra.map((e) => `${e.topic}:${e.phrase}`).join("\u0000")}`;
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const vocab = new Vocabulary(kind === "proposal" ? PROPOSAL_TOPICS : COMMENT_TOPICS, extra);
+  if (compiled.size >= 32) compiled.clear();
+  compiled.set(key, vocab);
+  return vocab;
 }
 
 export interface ProposalInput {
