@@ -1,5 +1,6 @@
 // Shared bits of the workshop pages: the board's response type and labels for addressees and statuses.
 import type { InferResponseType } from "hono/client";
+import { FOLLOW_STATUSES, type FollowStatus } from "../worker/domain/proposal";
 import type { api } from "./api";
 import { type Key, t } from "./i18n";
 
@@ -7,9 +8,7 @@ export type Board = InferResponseType<(typeof api.api.events)[":id"]["board"]["$
 export type BoardGroup = Board["groups"][number];
 export type BoardItem = BoardGroup["items"][number];
 
-export const ADDRESSEES = ["party_committee", "authorities", "union", "officers"] as const;
-export const FOLLOW_STATUSES = ["received", "accepted", "in_progress", "done", "declined"] as const;
-export type FollowStatus = (typeof FOLLOW_STATUSES)[number];
+export { ADDRESSEES, FOLLOW_STATUSES } from "../worker/domain/proposal";
 
 export const addresseeLabel = (a: string) => t(`addr_${a}` as Key);
 export const followLabel = (s: string | null) => (s === null ? t("no_status") : t(`follow_${s}` as Key));

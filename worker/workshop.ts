@@ -1,16 +1,16 @@
 // Workshop logic over the database: accepting proposals and supports, and building the grouped board.
 import type { DB } from "./db";
-import type { EventRow } from "./db/events";
+import { type EventRow, findEventById } from "./db/events";
 import {
   addSupport,
   applyRegroup,
   findProposal,
   findProposalByClientId,
-  type GroupRow,
   insertProposal,
   loadDismissals,
   loadEventProposals,
   loadGroups,
+  loadRecentGrouped,
   loadVocabularyTerms,
   type ProposalRow,
 } from "./db/proposals";
@@ -18,22 +18,20 @@ import { isUniqueViolation } from "./db/responses";
 import {
   type Analysis,
   analyse,
-  centroidOf,
-  cosine,
+  assignGroup,
   duplicatePairs,
   groupTexts,
   idf,
   keywordsOf,
+  NEAREST_AMONG,
   UNSORTED,
   Vocabulary,
-  vectorOf,
 } from "./domain/grouping";
 import { sha256Hex } from "./domain/password";
-import type { Addressee } from "./domain/proposal";
+import type { Addressee, FollowStatus } from "./domain/proposal";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "./domain/vocabulary";
 import { ApiError } from "./errors";
-import type { Lang } from "./i18n";
-import { t } from "./i18n";
+import { type Lang, t } from "./i18n";
 import { assertOpen, sameOrConflict } from "./submission";
 
 /** Compiled vocabularies per isolate, keyed by their extra terms: compiling costs more than using. */
@@ -62,26 +60,6 @@ export interface ProposalInput {
   authorUnit: string | null;
 }
 
-/** The group a new proposal joins: its theme, else the closest existing group, else "unsorted". */
-function groupKeyFor(a: Analysis, others: readonly { analysis: Analysis; key: string | null }[]): string {
-  if (a.topic !== null) return a.topic;
-  const weights = idf([a, ...others.map((o) => o.analysis)]);
-  const byKey = new Map<string, Analysis[]>();
-  for (const o of others)
-    if (o.key !== null && o.key !== UNSORTED) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o.analysis]);
-  const v = vectorOf(a, weights);
-  let best = UNSORTED;
-  let bestScore = 0.12;
-  for (const [key, members] of byKey) {
-    const s = cosine(v, centroidOf(members.map((m) => vectorOf(m, weights))));
-    if (s >= bestScore) {
-      bestScore = s;
-      best = key;
-    }
-  }
-  return best;
-}
-
 /** Stores a proposal once per clientId; the same clientId with other words is a 422. */
 export async function submitProposal(d1: D1Database, db: DB, event: EventRow, p: ProposalInput, now: Date) {
   const bodyHash = await sha256Hex(JSON.stringify([p.text, p.addressee, p.authorName, p.authorUnit]));
@@ -90,21 +68,17 @@ export async function submitProposal(d1: D1Database, db: DB, event: EventRow, p:
   assertOpen(event, now);
   const vocab = await vocabularyFor(db, event.unitPath, "proposal");
   const analysis = analyse(p.text, vocab);
-  let groupKey = analysis.topic;
-  if (groupKey === null) {
-    const [rows, groups] = await Promise.all([
-      loadEventProposals(db, event.id, 500),
-      loadGroups(db, event.id),
-    ]);
-    const keyOf = new Map(groups.map((g) => [g.id, g.key]));
-    groupKey = groupKeyFor(
+  // Without a theme, compare with the newest proposals only: analysing them all would put the
+  // handler over its CPU budget once a workshop has a few hundred.
+  const groupKey =
+    analysis.topic ??
+    assignGroup(
       analysis,
-      rows.map((r) => ({
+      (await loadRecentGrouped(db, event.id, NEAREST_AMONG)).map((r) => ({
         analysis: analyse(r.text, vocab),
-        key: r.groupId === null ? null : (keyOf.get(r.groupId) ?? null),
+        key: r.key,
       })),
     );
-  }
   try {
     const stored = await insertProposal(d1, db, {
       eventId: event.id,
@@ -133,18 +107,15 @@ export async function supportProposal(
   db: DB,
   proposalId: number,
   clientId: string,
-  eventOf: (id: number) => Promise<EventRow | undefined>,
   now: Date,
 ) {
   const proposal = await findProposal(db, proposalId);
-  if (!proposal || proposal.hidden === 1)
-    throw new ApiError(404, "proposal_not_found", "error.proposal_not_found");
-  const event = await eventOf(proposal.eventId);
-  if (!event) throw new ApiError(404, "proposal_not_found", "error.proposal_not_found");
+  const event = proposal && proposal.hidden === 0 ? await findEventById(db, proposal.eventId) : undefined;
+  if (!proposal || !event) throw new ApiError(404, "proposal_not_found", "error.proposal_not_found");
   assertOpen(event, now);
   const rootId = proposal.duplicateOf ?? proposal.id;
   const result = await addSupport(d1, db, rootId, clientId, now.toISOString());
-  return { id: rootId, ...result, event };
+  return { id: rootId, ...result };
 }
 
 export interface GroupItem {
@@ -158,7 +129,7 @@ export interface GroupItem {
   authorName: string | null;
   authorUnit: string | null;
   createdAt: string;
-  followStatus: string | null;
+  followStatus: FollowStatus | null;
   followNote: string | null;
   followUnitId: number | null;
   hidden?: boolean;
@@ -193,10 +164,17 @@ export function itemOf(p: ProposalRow, withModeration: boolean): GroupItem {
   };
 }
 
-function groupLabel(g: GroupRow, vocab: Vocabulary, keywords: string[], lang: Lang): string {
-  if (g.label !== null) return g.label;
-  if (g.key === UNSORTED || g.key === null) return t(lang, "group.unsorted");
-  const topic = vocab.topics.get(g.key);
+/** A person's name for the group, else its theme's, else its keywords. */
+function groupLabel(
+  key: string | null,
+  label: string | null,
+  vocab: Vocabulary,
+  keywords: string[],
+  lang: Lang,
+): string {
+  if (label !== null) return label;
+  if (key === UNSORTED || key === null) return t(lang, "group.unsorted");
+  const topic = vocab.topics.get(key);
   if (topic) return lang === "en" ? topic.en : topic.vi;
   return keywords.slice(0, 3).join(", ");
 }
@@ -232,7 +210,7 @@ export async function buildBoard(db: DB, event: EventRow, lang: Lang, moderation
       return {
         id: g.id,
         key: g.key,
-        label: groupLabel(g, vocab, keywords, lang),
+        label: groupLabel(g.key, g.label, vocab, keywords, lang),
         keywords,
         manual: g.manual === 1,
         items: m
@@ -301,26 +279,14 @@ export function groupComments(
   lang: Lang,
 ) {
   const analyses = comments.map((c) => analyse(c.text, vocab));
-  const weights = idf(analyses);
-  return groupTexts(analyses, vocab).map((g, i) => {
-    const topic = vocab.topics.get(g.key);
-    const label =
-      g.key === UNSORTED
-        ? t(lang, "group.unsorted")
-        : topic
-          ? lang === "en"
-            ? topic.en
-            : topic.vi
-          : g.keywords.slice(0, 3).join(", ");
-    return {
-      id: i + 1,
-      key: g.key,
-      label,
-      keywords: keywordsOf(g.members, analyses, weights, 4),
-      items: g.members.flatMap((m) => {
-        const c = comments[m];
-        return c ? [{ id: c.id, text: c.text }] : [];
-      }),
-    };
-  });
+  return groupTexts(analyses, vocab).map((g, i) => ({
+    id: i + 1,
+    key: g.key,
+    label: groupLabel(g.key, null, vocab, g.keywords, lang),
+    keywords: g.keywords,
+    items: g.members.flatMap((m) => {
+      const c = comments[m];
+      return c ? [{ id: c.id, text: c.text }] : [];
+    }),
+  }));
 }

@@ -55,24 +55,33 @@ export async function staffSession(email = "tochuc@gopy.local") {
 
 export type StaffFetch = Awaited<ReturnType<typeof staffSession>>;
 
-export async function newClass(staff: StaffFetch, title: string): Promise<{ id: number; code: string }> {
+/** Creates a class (in a commune) or a workshop (at the organiser's own unit) through the API. */
+export async function newEvent(
+  staff: StaffFetch,
+  kind: "class" | "workshop",
+  title: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; code: string }> {
   const units = (await (await staff("/api/units")).json()) as { id: number; level: string }[];
-  const unit = units.find((u) => u.level === "commune") ?? units[0];
+  const unit = kind === "class" ? (units.find((u) => u.level === "commune") ?? units[0]) : units[0];
   const now = Date.now();
   const res = await staff("/api/events", {
     method: "POST",
     body: JSON.stringify({
-      kind: "class",
+      kind,
       title,
       unitId: unit?.id,
       startsAt: new Date(now - 3600_000).toISOString(),
       endsAt: new Date(now + 3600_000).toISOString(),
-      expectedParticipants: 30,
+      expectedParticipants: kind === "class" ? 30 : 60,
+      ...extra,
     }),
   });
-  if (res.status !== 201) throw new Error(`create class ${res.status} ${await res.text()}`);
+  if (res.status !== 201) throw new Error(`create ${kind} ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: number; code: string };
 }
+
+export const newClass = (staff: StaffFetch, title: string) => newEvent(staff, "class", title);
 
 export async function responseCount(staff: StaffFetch, id: number): Promise<number> {
   const body = (await (await staff(`/api/events/${id}`)).json()) as { responses: number };

@@ -6,6 +6,7 @@ import {
   baseUrl,
   LAPTOP,
   launch,
+  newEvent,
   type StaffFetch,
   seriousViolations,
   staffSession,
@@ -16,24 +17,8 @@ beforeAll(async () => {
   staff = await staffSession();
 });
 
-async function newWorkshop(title: string): Promise<{ id: number; code: string }> {
-  const units = (await (await staff("/api/units")).json()) as { id: number; level: string }[];
-  const now = Date.now();
-  const res = await staff("/api/events", {
-    method: "POST",
-    body: JSON.stringify({
-      kind: "workshop",
-      title,
-      question: "Cần làm gì để nâng cao chất lượng cán bộ Hội cơ sở?",
-      unitId: units[0]?.id,
-      startsAt: new Date(now - 3600_000).toISOString(),
-      endsAt: new Date(now + 3600_000).toISOString(),
-      expectedParticipants: 60,
-    }),
-  });
-  if (res.status !== 201) throw new Error(`create workshop ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: number; code: string };
-}
+const newWorkshop = (title: string) =>
+  newEvent(staff, "workshop", title, { question: "Cần làm gì để nâng cao chất lượng cán bộ Hội cơ sở?" });
 
 describe("delegate on a phone", () => {
   it("proposes, sees it in the list, supports another delegate's proposal once", async ({ expect }) => {

@@ -71,6 +71,19 @@ export async function loadEventProposals(db: DB, eventId: number, limit = 2000):
   return selectProposals(db).where("event_id", "=", eventId).orderBy("id").limit(limit).execute();
 }
 
+/** The newest visible proposals with the key of the group they are in (for placing a new one). */
+export async function loadRecentGrouped(db: DB, eventId: number, limit: number) {
+  return db
+    .selectFrom("proposals as p")
+    .leftJoin("proposal_groups as g", "g.id", "p.group_id")
+    .select(["p.text", "g.key"])
+    .where("p.event_id", "=", eventId)
+    .where("p.hidden", "=", 0)
+    .orderBy("p.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
 /** What delegates see: visible, merged originals folded into the proposal they were merged into. */
 export async function listPublicProposals(db: DB, eventId: number, sort: "new" | "top", limit: number) {
   let q = selectProposals(db)

@@ -12,6 +12,12 @@ interface Pattern {
   concept: string;
 }
 
+/** A pattern found in a text, at a syllable offset. */
+interface Match {
+  p: Pattern;
+  at: number;
+}
+
 export interface ExtraTerm {
   topic: string;
   phrase: string;
@@ -105,13 +111,9 @@ export class Vocabulary {
   }
 
   /** Non-overlapping longest matches of a pattern table over the phrases of a text. */
-  matches(
-    kind: "themes" | "addressees" | "requests",
-    text: Syllable[][],
-    accented: boolean,
-  ): { p: Pattern; at: number }[] {
+  matches(kind: "themes" | "addressees" | "requests", text: Syllable[][], accented: boolean): Match[] {
     const table = kind === "themes" ? this.themes : kind === "addressees" ? this.addressees : this.requests;
-    const found: { p: Pattern; at: number }[] = [];
+    const found: Match[] = [];
     let offset = 0;
     for (const phrase of text) {
       for (let i = 0; i < phrase.length; ) {
@@ -169,7 +171,8 @@ export function analyse(text: string, vocab: Vocabulary): Analysis {
         add(`${s.folded} ${next.folded}`, `${s.surface} ${next.surface}`);
     });
   }
-  const requestAt = vocab.matches("requests", parts, accented)[0]?.at ?? Number.POSITIVE_INFINITY;
+  const requests = vocab.matches("requests", parts, accented);
+  const requestAt = requests[0]?.at ?? Number.POSITIVE_INFINITY;
   const topicScores = new Map<string, number>();
   const concepts: Vector = new Map();
   for (const { p, at } of vocab.matches("themes", parts, accented)) {
@@ -191,7 +194,7 @@ export function analyse(text: string, vocab: Vocabulary): Analysis {
     topicScores,
     topic,
     concepts,
-    addressee: suggestAddressee(parts, accented, topic, vocab),
+    addressee: suggestAddressee(parts, accented, requests, topic, vocab),
   };
 }
 
@@ -201,11 +204,11 @@ const OFFICER_CUE_WEIGHT = 2;
 function suggestAddressee(
   parts: Syllable[][],
   accented: boolean,
+  requests: readonly Match[],
   topic: string | null,
   vocab: Vocabulary,
 ): Addressee {
   const cues = vocab.matches("addressees", parts, accented);
-  const requests = vocab.matches("requests", parts, accented);
   for (const r of requests) {
     const end = r.at + r.p.syllables.length;
     const direct = cues.find((c) => c.at >= end && c.at <= end + 1);
@@ -281,6 +284,41 @@ const ATTACH_MIN = 0.12;
 /** Texts without a theme join each other above this similarity. */
 const CLUSTER_MIN = 0.3;
 export const UNSORTED = "unsorted";
+/** How many recent texts a new one without a theme is compared with (bounds the CPU per arrival). */
+export const NEAREST_AMONG = 100;
+
+/** The group whose centroid is closest to a text without a theme, if any is close enough. */
+function nearestGroup(v: Vector, centroids: ReadonlyMap<string, Vector>): string | null {
+  let bestKey: string | null = null;
+  let best = ATTACH_MIN;
+  for (const [key, c] of centroids) {
+    const s = cosine(v, c);
+    if (s >= best) {
+      best = s;
+      bestKey = key;
+    }
+  }
+  return bestKey;
+}
+
+/**
+ * The group a new text joins as it arrives: its theme, else the closest existing group (by the
+ * members' centroid), else "unsorted". Existing texts come with the group key they are in.
+ */
+export function assignGroup(
+  a: Analysis,
+  others: readonly { analysis: Analysis; key: string | null }[],
+): string {
+  if (a.topic !== null) return a.topic;
+  const weights = idf([a, ...others.map((o) => o.analysis)]);
+  const byKey = new Map<string, Vector[]>();
+  for (const o of others) {
+    if (o.key === null || o.key === UNSORTED) continue;
+    byKey.set(o.key, [...(byKey.get(o.key) ?? []), vectorOf(o.analysis, weights)]);
+  }
+  const centroids = new Map([...byKey].map(([key, vs]) => [key, centroidOf(vs)]));
+  return nearestGroup(vectorOf(a, weights), centroids) ?? UNSORTED;
+}
 
 export interface GroupOut {
   /** A theme key, "kw:<term>" for a keyword group, or "unsorted". */
@@ -304,18 +342,9 @@ export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): Gr
   );
   const stillLoose: number[] = [];
   for (const i of loose) {
-    const v = vectors[i] ?? new Map();
-    let bestKey: string | null = null;
-    let best = ATTACH_MIN;
-    for (const [k, c] of centroids) {
-      const s = cosine(v, c);
-      if (s >= best) {
-        best = s;
-        bestKey = k;
-      }
-    }
-    if (bestKey === null) stillLoose.push(i);
-    else byKey.get(bestKey)?.push(i);
+    const home = nearestGroup(vectors[i] ?? new Map(), centroids);
+    if (home === null) stillLoose.push(i);
+    else byKey.get(home)?.push(i);
   }
   // Single-link clustering of what is left: small sets, so quadratic is fine.
   const clusters: number[][] = [];

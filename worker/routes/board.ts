@@ -18,14 +18,7 @@ import {
 import { loadComments } from "../db/responses";
 import { findUnitById } from "../db/units";
 import { toCsv } from "../domain/csv";
-import {
-  ADDRESSEES,
-  FOLLOW_STATUSES,
-  GROUP_LABEL_MAX,
-  NOTE_MAX,
-  PROPOSAL_MAX,
-  REASON_MAX,
-} from "../domain/proposal";
+import { FOLLOW_STATUSES, GROUP_LABEL_MAX, NOTE_MAX, PROPOSAL_MAX, REASON_MAX } from "../domain/proposal";
 import { MIN_RESPONSES_FOR_DETAIL } from "../domain/report";
 import { toXlsx } from "../domain/xlsx";
 import type { AppEnv } from "../env";
@@ -103,12 +96,6 @@ async function groupOf(db: DB, eventId: number, gid: number, field = "groupId") 
   return g;
 }
 
-function addresseeLabel(lang: Lang, a: string) {
-  return (ADDRESSEES as readonly string[]).includes(a)
-    ? t(lang, `addressee.${a as (typeof ADDRESSEES)[number]}`)
-    : a;
-}
-
 /** Rows for CSV and XLSX: one per visible proposal, in board order; formulas are neutralised by the writers. */
 async function exportRows(db: DB, event: EventRow, lang: Lang) {
   const { groups } = await buildBoard(db, event, lang, false);
@@ -130,13 +117,13 @@ async function exportRows(db: DB, event: EventRow, lang: Lang) {
     g.items.map((i) => [
       g.label,
       i.text,
-      addresseeLabel(lang, i.addressee),
+      t(lang, `addressee.${i.addressee}`),
       i.addresseeSuggested ? (en ? "yes" : "có") : "",
       i.supports,
       i.duplicateOf,
       i.authorName,
       i.authorUnit,
-      i.followStatus === null ? "" : t(lang, `follow.${i.followStatus as (typeof FOLLOW_STATUSES)[number]}`),
+      i.followStatus === null ? "" : t(lang, `follow.${i.followStatus}`),
       i.followNote,
       i.createdAt,
     ]),
@@ -168,7 +155,7 @@ export const boardRoutes = new Hono<AppEnv>()
   })
   .get("/:id/board", requireStaff(), validate("param", idParam), async (c) => {
     const event = await workshopInScope(c.var.db, c.var.user, c.req.valid("param").id);
-    const { groups, rows, visible, analyses, vocab } = await buildBoard(c.var.db, event, c.var.lang, true);
+    const { groups, rows, visible, analyses } = await buildBoard(c.var.db, event, c.var.lang, true);
     const hidden = rows
       .filter((r) => r.hidden === 1)
       .map((r) => ({
@@ -181,10 +168,6 @@ export const boardRoutes = new Hono<AppEnv>()
       groups,
       hidden,
       suggestions: await duplicateSuggestions(c.var.db, event.id, visible, analyses),
-      topics: [...vocab.topics.values()].map((tp) => ({
-        key: tp.key,
-        label: c.var.lang === "en" ? tp.en : tp.vi,
-      })),
     });
   })
   .patch(

@@ -3,7 +3,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import * as v from "valibot";
-import { type EventRow, findEventByCode, findEventById, loadQuestions } from "../db/events";
+import { type EventRow, findEventByCode, loadQuestions } from "../db/events";
 import { listPublicProposals, supportedBy } from "../db/proposals";
 import { findResponseByClientId } from "../db/responses";
 import { normaliseEventCode } from "../domain/eventCode";
@@ -89,6 +89,13 @@ async function renderWorkshop(
   });
 }
 
+/** The text fields of a posted form (files are ignored). */
+async function formValues(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === "string") values[k] = v;
+  return values;
+}
+
 async function workshopByParam(c: Context<AppEnv>) {
   const code = normaliseEventCode(c.req.param("code")?.slice(0, 32) ?? "");
   const event = code ? await findEventByCode(c.var.db, code) : undefined;
@@ -154,9 +161,7 @@ export const phoneRoutes = new Hono<AppEnv>()
     if (event?.kind !== "class" || event.formId === null) {
       return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
     }
-    const form = await c.req.parseBody();
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
+    const values = await formValues(c);
     const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
       ? (values.clientId ?? "")
       : deviceClientId(c, event.code);
@@ -194,9 +199,7 @@ export const phoneRoutes = new Hono<AppEnv>()
     const lang = pageLang(c);
     const event = await workshopByParam(c);
     if (!event) return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
-    const form = await c.req.parseBody();
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) if (typeof v === "string") values[k] = v;
+    const values = await formValues(c);
     const parsed = v.safeParse(proposalSchema, {
       clientId: values.clientId ?? "",
       text: values.text ?? "",
@@ -233,16 +236,8 @@ export const phoneRoutes = new Hono<AppEnv>()
     if (!event) return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
     const sort = c.req.query("sort") === "top" ? "top" : "new";
     if (Number.isSafeInteger(pid) && pid > 0) {
-      const db = c.var.db;
       try {
-        await supportProposal(
-          c.env.DB,
-          db,
-          pid,
-          deviceClientId(c, event.code),
-          (id) => findEventById(db, id),
-          new Date(),
-        );
+        await supportProposal(c.env.DB, c.var.db, pid, deviceClientId(c, event.code), new Date());
       } catch (err) {
         // A hidden proposal or a closed workshop: the page shown next tells the story.
         if (!(err instanceof ApiError)) throw err;

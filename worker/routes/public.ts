@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { DB } from "../db";
-import { findEventByCode, findEventById, loadQuestions } from "../db/events";
+import { findEventByCode, loadQuestions } from "../db/events";
 import { listPublicProposals } from "../db/proposals";
 import type { StoredQuestion } from "../domain/answers";
 import { cleanText } from "../domain/answers";
@@ -154,13 +154,11 @@ export const publicRoutes = new Hono<AppEnv>()
     validate("param", v.object({ id: intId })),
     validate("json", supportBody),
     async (c) => {
-      const db = c.var.db;
       const result = await supportProposal(
         c.env.DB,
-        db,
+        c.var.db,
         c.req.valid("param").id,
         c.req.valid("json").clientId,
-        (id) => findEventById(db, id),
         new Date(),
       );
       return c.json(
