@@ -106,6 +106,7 @@ const vi = {
   "ws.empty": "Chưa có đề xuất nào. Hãy là người đầu tiên!",
   "ws.anonymous": "Ẩn danh",
   "ws.fix_errors": "Vui lòng sửa phần đánh dấu đỏ.",
+  "ws.text_required": "Vui lòng viết đề xuất trước khi gửi.",
   "ws.closed_note": "Hội nghị đã kết thúc, không nhận thêm đề xuất. Trạng thái xử lý các đề xuất ở bên dưới.",
   "ws.new_items": "Có đề xuất mới",
 } as const;
@@ -216,6 +217,7 @@ const en: Record<MessageKey, string> = {
   "ws.empty": "No proposals yet. Be the first!",
   "ws.anonymous": "Anonymous",
   "ws.fix_errors": "Please fix the parts marked in red.",
+  "ws.text_required": "Please write your proposal before sending.",
   "ws.closed_note":
     "The workshop is over and takes no more proposals. The follow-up of each proposal is below.",
   "ws.new_items": "New proposals",

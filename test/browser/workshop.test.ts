@@ -33,6 +33,11 @@ describe("delegate on a phone", () => {
     try {
       const page = await phone.newPage();
       await page.goto(`${baseUrl()}/s/${ws.code}`);
+      // Sending an empty box: told right above it, nothing sent.
+      await page.getByRole("button", { name: "Gửi đề xuất" }).click();
+      expect(await page.locator("#e-text").isVisible()).toBe(true);
+      expect(await page.locator("#e-text").textContent()).toContain("Vui lòng viết đề xuất");
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-phone-empty.png") });
       await page.fill("#text", "Mở lớp hướng dẫn chị em dùng Zalo để lập nhóm chi hội");
       await page.locator('label:has(input[value="union"])').click();
       await page.getByRole("button", { name: "Gửi đề xuất" }).click();

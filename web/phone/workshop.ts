@@ -165,11 +165,18 @@ if (form instanceof HTMLFormElement) {
     const data = new FormData(form);
     const text = String(data.get("text") ?? "").trim();
     const area = form.elements.namedItem("text");
+    const error = document.getElementById("e-text");
     if (!text) {
-      say(words?.fix ?? "");
-      if (area instanceof HTMLTextAreaElement) area.focus();
+      // Shown right above the box, where the person is looking, not by the button below.
+      error?.removeAttribute("hidden");
+      if (area instanceof HTMLTextAreaElement) {
+        area.setAttribute("aria-invalid", "true");
+        area.focus();
+      }
       return;
     }
+    error?.setAttribute("hidden", "");
+    if (area instanceof HTMLTextAreaElement) area.removeAttribute("aria-invalid");
     const hidden = form.elements.namedItem("clientId");
     const clientId = hidden instanceof HTMLInputElement ? hidden.value : newId();
     pending.push({

@@ -33,6 +33,12 @@ function fieldError(lang: Lang, errors: FieldErrors | null, field: string): Html
   return e ? html`<p class="err" id="e-${field}">${t(lang, e.key, e.params)}</p>` : "";
 }
 
+/** Always present so the script can show it beside the field when the proposal is left empty. */
+function textError(lang: Lang, errors: FieldErrors | null): Html {
+  const e = errors?.text;
+  return html`<p class="err" id="e-text"${raw(e ? "" : " hidden")}>${e ? t(lang, e.key, e.params) : t(lang, "ws.text_required")}</p>`;
+}
+
 function item(lang: Lang, code: string, p: PublicProposal, supported: boolean, state: WorkshopState): Html {
   const author = [p.authorName, p.authorUnit].filter((x) => x).join(", ");
   return html`<li class="prop" id="p${p.id}" data-id="${p.id}"><p class="txt">${p.text}</p><p class="meta">${author || t(lang, "ws.anonymous")}${
@@ -58,8 +64,8 @@ export function workshopPage(
   const form = state.open
     ? html`<form method="post" action="/s/${event.code}/proposals" id="propose" class="q" data-code="${event.code}" data-device="${state.deviceId}" data-sending="${t(lang, "page.sending")}" data-retrying="${t(lang, "page.retrying")}" data-offline="${t(lang, "page.offline")}" data-sent="${t(lang, "ws.sent")}" data-fix="${t(lang, "ws.fix_errors")}" novalidate>
 <input type="hidden" name="clientId" value="${state.clientId}">
-<label for="text" class="lbl">${t(lang, "ws.text_label")}</label>${fieldError(lang, state.errors, "text")}
-<textarea id="text" name="text" rows="4" maxlength="${PROPOSAL_MAX}" required aria-describedby="h-text">${v.text ?? ""}</textarea><p class="hint" id="h-text">${t(lang, "page.chars_max", { max: PROPOSAL_MAX })}</p>
+<label for="text" class="lbl">${t(lang, "ws.text_label")}</label>${textError(lang, state.errors)}
+<textarea id="text" name="text" rows="4" maxlength="${PROPOSAL_MAX}" required aria-describedby="e-text h-text">${v.text ?? ""}</textarea><p class="hint" id="h-text">${t(lang, "page.chars_max", { max: PROPOSAL_MAX })}</p>
 <fieldset class="sub"><legend>${t(lang, "ws.addressee_legend")}</legend>${fieldError(lang, state.errors, "addressee")}<div class="scale">${radios}</div></fieldset>
 <details${raw(v.authorName || v.authorUnit ? " open" : "")}><summary>${t(lang, "ws.author_summary")}</summary>
 <label for="authorName">${t(lang, "ws.name_label")}</label><input id="authorName" name="authorName" maxlength="${AUTHOR_MAX}" value="${v.authorName ?? ""}" autocomplete="name">
