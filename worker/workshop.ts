@@ -145,7 +145,7 @@ export interface BoardGroup {
   items: GroupItem[];
 }
 
-export function itemOf(p: ProposalRow, withModeration: boolean): GroupItem {
+function itemOf(p: ProposalRow, withModeration: boolean): GroupItem {
   return {
     id: p.id,
     text: p.text,

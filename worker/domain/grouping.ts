@@ -262,7 +262,7 @@ export function cosine(a: Vector, b: Vector): number {
   return dot;
 }
 
-export function centroidOf(vectors: readonly Vector[]): Vector {
+function centroidOf(vectors: readonly Vector[]): Vector {
   const c: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) c.set(t, (c.get(t) ?? 0) + w);
   let norm = 0;

@@ -13,7 +13,3 @@ export const AUTHOR_MAX = 120;
 export const REASON_MAX = 300;
 export const NOTE_MAX = 1000;
 export const GROUP_LABEL_MAX = 120;
-
-export function isAddressee(value: string | null): value is Addressee {
-  return value !== null && (ADDRESSEES as readonly string[]).includes(value);
-}

@@ -40,7 +40,7 @@ export const proposalSchema = jsonObject({
   authorUnit: v.optional(v.nullable(text(AUTHOR_MAX)), null),
 });
 
-export type ProposalBody = v.InferOutput<typeof proposalSchema>;
+type ProposalBody = v.InferOutput<typeof proposalSchema>;
 
 /** Empty author fields mean anonymous; "unsure" means the delegate left the addressee open. */
 export function proposalInput(b: ProposalBody) {
