@@ -4,6 +4,7 @@ import type { EventRow } from "./db/events";
 import { loadQuestions } from "./db/events";
 import { findResponseByClientId, insertResponse, isUniqueViolation } from "./db/responses";
 import type { RespondentRole } from "./db/schema";
+import { statsUpdates } from "./db/stats";
 import { checkAnswers } from "./domain/answers";
 import { sha256Hex } from "./domain/password";
 import { ApiError, invalidBody } from "./errors";
@@ -56,6 +57,8 @@ export async function submitResponse(
       bodyHash,
       answers: checked.answers,
       now: now.toISOString(),
+      aggregates:
+        event.kind === "class" ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers) : [],
     });
     return { id: stored.id, created: true, rowsWritten: stored.rowsWritten };
   } catch (err) {

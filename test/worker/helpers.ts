@@ -26,11 +26,19 @@ export async function createUnit(name: string, level: Level, parent?: { id: numb
   const code = unique("U");
   const row = await db()
     .insertInto("units")
-    .values({ code, name, level, parent_id: parent?.id ?? null, path: "" })
+    .values({
+      code,
+      name,
+      level,
+      parent_id: parent?.id ?? null,
+      now_parent_id: parent?.id ?? null,
+      path: "",
+      now_path: "",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const path = `${parent?.path ?? "/"}${row.id}/`;
-  await db().updateTable("units").set({ path }).where("id", "=", row.id).execute();
+  await db().updateTable("units").set({ path, now_path: path }).where("id", "=", row.id).execute();
   return { id: row.id, code, path, name };
 }
 

@@ -4,6 +4,7 @@ import type { StoredQuestion } from "../domain/answers";
 import type { ChoiceOption, QuestionDef } from "../domain/form";
 import { type DB, runBatch } from ".";
 import type { EventKind } from "./schema";
+import { classStatsInsert } from "./stats";
 
 export interface EventRow {
   id: number;
@@ -11,7 +12,9 @@ export interface EventRow {
   kind: EventKind;
   title: string;
   unitId: number;
+  /** The unit's place in today's tree (scope checks); unitThenPath is the tree at the time. */
   unitPath: string;
+  unitThenPath: string;
   unitName: string;
   startsAt: string;
   endsAt: string;
@@ -25,6 +28,7 @@ export interface EventRow {
   responseCount: number;
   createdAt: string;
   question: string | null;
+  programmeId: number | null;
 }
 
 function selectEvents(db: DB) {
@@ -37,7 +41,8 @@ function selectEvents(db: DB) {
       "e.kind",
       "e.title",
       "e.unit_id as unitId",
-      "u.path as unitPath",
+      "u.now_path as unitPath",
+      "u.path as unitThenPath",
       "u.name as unitName",
       "e.starts_at as startsAt",
       "e.ends_at as endsAt",
@@ -51,6 +56,7 @@ function selectEvents(db: DB) {
       "e.response_count as responseCount",
       "e.created_at as createdAt",
       "e.question",
+      "e.programme_id as programmeId",
     ]);
 }
 
@@ -64,8 +70,8 @@ export async function findEventById(db: DB, id: number): Promise<EventRow | unde
 
 export async function listEventsInScope(db: DB, scopePath: string, limit: number): Promise<EventRow[]> {
   return selectEvents(db)
-    .where("u.path", ">=", scopePath)
-    .where("u.path", "<", `${scopePath}\uffff`)
+    .where("u.now_path", ">=", scopePath)
+    .where("u.now_path", "<", `${scopePath}\uffff`)
     .orderBy("e.starts_at", "desc")
     .limit(limit)
     .execute();
@@ -102,6 +108,7 @@ export interface NewEvent {
   lecturers: string;
   traineeCategory: string | null;
   question: string | null;
+  programmeId: number | null;
   createdBy: number;
   now: string;
 }
@@ -146,6 +153,7 @@ export async function createEvent(
   d1: D1Database,
   db: DB,
   event: NewEvent,
+  unit: { path: string; nowPath: string },
   form: { title: string; questions: readonly QuestionDef[] } | null,
 ): Promise<number> {
   const insertEvent = db
@@ -165,6 +173,7 @@ export async function createEvent(
       created_by: event.createdBy,
       created_at: event.now,
       question: event.question,
+      programme_id: event.programmeId,
     })
     .returning("id");
   const queries = form
@@ -177,8 +186,25 @@ export async function createEvent(
         insertEvent,
       ]
     : [insertEvent];
-  const results = await runBatch(d1, queries);
-  const last = results.at(-1)?.results[0] as { id: number } | undefined;
+  const stats =
+    event.kind === "class"
+      ? [
+          classStatsInsert(
+            db,
+            {
+              unitThenPath: unit.path,
+              unitPath: unit.nowPath,
+              startsAt: event.startsAt,
+              programmeId: event.programmeId,
+              traineeCategory: event.traineeCategory,
+            },
+            event.unitId,
+            event.expectedParticipants,
+          ),
+        ]
+      : [];
+  const results = await runBatch(d1, [...queries, ...stats]);
+  const last = results[queries.length - 1]?.results[0] as { id: number } | undefined;
   if (!last) throw new Error("event insert returned no id");
   return last.id;
 }

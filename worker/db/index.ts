@@ -13,14 +13,29 @@ import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
 
+/** What the queries of one request cost D1, for the Server-Timing header the benchmark reads. */
+export interface Meter {
+  queries: number;
+  rowsRead: number;
+  sqlMs: number;
+}
+
 class D1Connection implements DatabaseConnection {
-  constructor(private readonly d1: D1Database) {}
+  constructor(
+    private readonly d1: D1Database,
+    private readonly meter?: Meter,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.d1
       .prepare(compiled.sql)
       .bind(...compiled.parameters)
       .all<R>();
+    if (this.meter) {
+      this.meter.queries += 1;
+      this.meter.rowsRead += result.meta.rows_read ?? 0;
+      this.meter.sqlMs += result.meta.duration ?? 0;
+    }
     const changes = result.meta.changes;
     return {
       rows: result.results,
@@ -36,10 +51,13 @@ class D1Connection implements DatabaseConnection {
 }
 
 class D1Driver implements Driver {
-  constructor(private readonly d1: D1Database) {}
+  constructor(
+    private readonly d1: D1Database,
+    private readonly meter?: Meter,
+  ) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new D1Connection(this.d1);
+    return new D1Connection(this.d1, this.meter);
   }
   async beginTransaction(): Promise<void> {
     throw new Error("D1 has no interactive transactions: use runBatch()");
@@ -50,11 +68,11 @@ class D1Driver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-export function createDb(d1: D1Database): DB {
+export function createDb(d1: D1Database, meter?: Meter): DB {
   return new Kysely<Database>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new D1Driver(d1),
+      createDriver: () => new D1Driver(d1, meter),
       createIntrospector: (db) => new SqliteIntrospector(db),
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },

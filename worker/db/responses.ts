@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import type { CheckedAnswer } from "../domain/answers";
 import type { CountRow } from "../domain/report";
-import { type DB, runBatch } from ".";
+import { type Compilable, type DB, runBatch } from ".";
 import type { RespondentRole } from "./schema";
 
 export interface NewResponse {
@@ -13,6 +13,8 @@ export interface NewResponse {
   bodyHash: string;
   answers: readonly CheckedAnswer[];
   now: string;
+  /** Aggregate updates that must land in the same batch (dashboards). */
+  aggregates: Compilable[];
 }
 
 export async function findResponseByClientId(db: DB, eventId: number, clientId: string) {
@@ -94,7 +96,14 @@ export async function insertResponse(
     .updateTable("events")
     .set({ response_count: sql`response_count + 1` })
     .where("id", "=", r.eventId);
-  const results = await runBatch(d1, [insert, ...answerInserts, ...commentInserts, ...countUpserts, bump]);
+  const results = await runBatch(d1, [
+    insert,
+    ...answerInserts,
+    ...commentInserts,
+    ...countUpserts,
+    bump,
+    ...r.aggregates,
+  ]);
   const first = results[0]?.results[0] as { id: number } | undefined;
   if (!first) throw new Error("response insert returned no id");
   return {

@@ -1,5 +1,6 @@
 // The one Database interface Kysely checks every query against; mirrors schema/*.sql.
 import type { Generated } from "kysely";
+import type { Counts } from "../domain/criteria";
 import type { Addressee, FollowStatus } from "../domain/proposal";
 
 export type Level = "central" | "province" | "district" | "commune";
@@ -15,6 +16,12 @@ export interface UnitsTable {
   level: Level;
   parent_id: number | null;
   path: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: number | null;
+  active: Generated<number>;
+  now_parent_id: number | null;
+  now_path: string;
 }
 
 export interface UsersTable {
@@ -74,6 +81,59 @@ export interface EventsTable {
   created_by: number | null;
   created_at: string;
   question: string | null;
+  programme_id: number | null;
+}
+
+export interface ProgrammesTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  categories: Generated<string>;
+  created_at: string;
+}
+
+export interface ObservationsTable {
+  event_id: number;
+  user_id: number;
+  content: number | null;
+  method: number | null;
+  interaction: number | null;
+  organisation: number | null;
+  materials: number | null;
+  usefulness: number | null;
+  note: Generated<string>;
+  observed_on: string;
+  updated_at: string;
+}
+
+type CountColumns = { [K in keyof Counts]: Generated<number> };
+
+export interface ClassStatsTable extends CountColumns {
+  event_id: number;
+  unit_id: number;
+  path: string;
+  now_path: string;
+  month: string;
+  programme_id: number;
+  category: string;
+  expected: number;
+  responses: Generated<number>;
+  straight: Generated<number>;
+  observed: number | null;
+}
+
+export type Tree = "now" | "then";
+
+export interface UnitStatsTable extends CountColumns {
+  tree: Tree;
+  unit_id: number;
+  month: string;
+  programme_id: number;
+  category: string;
+  responses: Generated<number>;
+  straight: Generated<number>;
 }
 
 export interface ResponsesTable {
@@ -180,4 +240,8 @@ export interface Database {
   supports: SupportsTable;
   duplicate_dismissals: DuplicateDismissalsTable;
   vocabulary_terms: VocabularyTermsTable;
+  programmes: ProgrammesTable;
+  observations: ObservationsTable;
+  class_stats: ClassStatsTable;
+  unit_stats: UnitStatsTable;
 }

@@ -1,6 +1,10 @@
-// Units and the subtree rule: a staff account sees its unit and everything under it.
-import type { DB } from ".";
+// Units and the subtree rule (a staff account sees its unit and everything under it, in today's tree), and tree edits.
+import { sql } from "kysely";
+import { layoutTree, type TreeNode } from "../domain/tree";
+import type { Compilable, DB } from ".";
+import { runBatch } from ".";
 import type { Level } from "./schema";
+import { RETREE_SQL } from "./stats";
 
 export interface Unit {
   id: number;
@@ -8,10 +12,37 @@ export interface Unit {
   name: string;
   level: Level;
   parentId: number | null;
+  /** Place in today's tree (scope); thenPath is the tree at the time. */
   path: string;
+  thenPath: string;
+  nowParentId: number | null;
+  active: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+  successorId: number | null;
 }
 
-const columns = ["id", "code", "name", "level", "parent_id as parentId", "path"] as const;
+function selectUnits(db: DB) {
+  return db
+    .selectFrom("units")
+    .select([
+      "id",
+      "code",
+      "name",
+      "level",
+      "parent_id as parentId",
+      "now_path as path",
+      "path as thenPath",
+      "now_parent_id as nowParentId",
+      "active",
+      "valid_from as validFrom",
+      "valid_to as validTo",
+      "successor_id as successorId",
+    ]);
+}
+
+type UnitRow = Omit<Unit, "active"> & { active: number };
+const toUnit = (r: UnitRow): Unit => ({ ...r, active: r.active === 1 });
 
 /** Whether a unit with `path` lies in the subtree rooted at `scopePath` (both '/1/4/'-style). */
 export function inScope(path: string, scopePath: string): boolean {
@@ -19,19 +50,143 @@ export function inScope(path: string, scopePath: string): boolean {
 }
 
 export async function findUnitById(db: DB, id: number): Promise<Unit | undefined> {
-  return db.selectFrom("units").select(columns).where("id", "=", id).executeTakeFirst();
+  const r = await selectUnits(db).where("id", "=", id).executeTakeFirst();
+  return r && toUnit(r);
 }
 
 export async function findUnitByCode(db: DB, code: string): Promise<Unit | undefined> {
-  return db.selectFrom("units").select(columns).where("code", "=", code).executeTakeFirst();
+  const r = await selectUnits(db).where("code", "=", code).executeTakeFirst();
+  return r && toUnit(r);
 }
 
 export async function listUnitsInScope(db: DB, scopePath: string): Promise<Unit[]> {
-  return db
-    .selectFrom("units")
-    .select(columns)
-    .where("path", ">=", scopePath)
-    .where("path", "<", `${scopePath}\uffff`)
-    .orderBy("path")
+  const rows = await selectUnits(db)
+    .where("now_path", ">=", scopePath)
+    .where("now_path", "<", `${scopePath}\uffff`)
+    .orderBy("now_path")
+    .orderBy("id")
     .execute();
+  return rows.map(toUnit);
+}
+
+export async function listAllUnits(db: DB): Promise<Unit[]> {
+  return (await selectUnits(db).orderBy("id").execute()).map(toUnit);
+}
+
+export interface NewUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: Level;
+  parentId: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  successorId: number | null;
+  active: boolean;
+}
+
+export type TreeEdit =
+  | { kind: "insert"; unit: NewUnit }
+  | {
+      kind: "update";
+      id: number;
+      set: Partial<{
+        name: string;
+        parentId: number | null;
+        active: boolean;
+        validTo: string | null;
+        successorId: number | null;
+      }>;
+    };
+
+export type TreeEditResult = { ok: true } | { ok: false; cycleAt: number };
+
+/**
+ * Applies the edits, lays the whole tree out again (both trees), writes every changed path and
+ * moves the aggregates under the new paths, all in one batch.
+ */
+export async function editTree(
+  d1: D1Database,
+  db: DB,
+  current: readonly Unit[],
+  edits: readonly TreeEdit[],
+): Promise<TreeEditResult> {
+  const nodes = new Map<number, TreeNode>(
+    current.map((u) => [
+      u.id,
+      { id: u.id, parentId: u.parentId, successorId: u.successorId, active: u.active },
+    ]),
+  );
+  for (const e of edits) {
+    if (e.kind === "insert") {
+      nodes.set(e.unit.id, {
+        id: e.unit.id,
+        parentId: e.unit.parentId,
+        successorId: e.unit.successorId,
+        active: e.unit.active,
+      });
+    } else {
+      const n = nodes.get(e.id);
+      if (!n) continue;
+      if (e.set.parentId !== undefined) n.parentId = e.set.parentId;
+      if (e.set.successorId !== undefined) n.successorId = e.set.successorId;
+      if (e.set.active !== undefined) n.active = e.set.active;
+    }
+  }
+  const layout = layoutTree([...nodes.values()]);
+  if (!layout.ok) return layout;
+  const queries: Compilable[] = [];
+  for (const e of edits) {
+    if (e.kind === "insert") {
+      const placed = layout.placements.get(e.unit.id);
+      if (!placed) continue;
+      queries.push(
+        db.insertInto("units").values({
+          id: e.unit.id,
+          code: e.unit.code,
+          name: e.unit.name,
+          level: e.unit.level,
+          parent_id: e.unit.parentId,
+          valid_from: e.unit.validFrom,
+          valid_to: e.unit.validTo,
+          successor_id: e.unit.successorId,
+          active: e.unit.active ? 1 : 0,
+          path: placed.path,
+          now_path: placed.nowPath,
+          now_parent_id: placed.nowParentId,
+        }),
+      );
+    } else {
+      const s = e.set;
+      queries.push(
+        db
+          .updateTable("units")
+          .set({
+            ...(s.name !== undefined && { name: s.name }),
+            ...(s.parentId !== undefined && { parent_id: s.parentId }),
+            ...(s.active !== undefined && { active: s.active ? 1 : 0 }),
+            ...(s.validTo !== undefined && { valid_to: s.validTo }),
+            ...(s.successorId !== undefined && { successor_id: s.successorId }),
+          })
+          .where("id", "=", e.id),
+      );
+    }
+  }
+  let moved = edits.some((e) => e.kind === "insert");
+  for (const u of current) {
+    const placed = layout.placements.get(u.id);
+    if (!placed) continue;
+    if (placed.path !== u.thenPath || placed.nowPath !== u.path || placed.nowParentId !== u.nowParentId) {
+      moved = true;
+      queries.push(
+        db
+          .updateTable("units")
+          .set({ path: placed.path, now_path: placed.nowPath, now_parent_id: placed.nowParentId })
+          .where("id", "=", u.id),
+      );
+    }
+  }
+  const retree = moved ? RETREE_SQL.map((text) => ({ compile: () => sql.raw(text).compile(db) })) : [];
+  await runBatch(d1, [...queries, ...retree]);
+  return { ok: true };
 }

@@ -35,7 +35,7 @@ export async function findSessionUser(
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .innerJoin("units as un", "un.id", "u.unit_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.unit_id as unitId", "un.path as unitPath"])
+    .select(["u.id", "u.email", "u.name", "u.role", "u.unit_id as unitId", "un.now_path as unitPath"])
     .where("s.token_hash", "=", tokenHash)
     .where("s.expires_at", ">", now)
     .executeTakeFirst();

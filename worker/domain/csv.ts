@@ -15,3 +15,48 @@ function cell(value: string | number | null): string {
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
   return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
+
+/**
+ * RFC 4180 reader (quotes, doubled quotes, CRLF or LF, a leading BOM). The separator is a comma,
+ * or a semicolon when the header uses them (Excel's choice where the comma is the decimal mark).
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cellText = "";
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, "");
+  const header = s.slice(0, s.search(/\r|\n|$/));
+  const sep = header.includes(";") && !header.includes(",") ? ";" : ",";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cellText += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        cellText += ch;
+      }
+    } else if (ch === '"' && cellText === "") {
+      quoted = true;
+    } else if (ch === sep) {
+      row.push(cellText);
+      cellText = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && s[i + 1] === "\n") i++;
+      row.push(cellText);
+      rows.push(row);
+      row = [];
+      cellText = "";
+    } else {
+      cellText += ch;
+    }
+  }
+  if (cellText !== "" || row.length > 0) {
+    row.push(cellText);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -13,6 +13,7 @@ import {
   loadQuestions,
   replaceEventForm,
 } from "../db/events";
+import { findProgramme } from "../db/programmes";
 import { loadComments, loadCounts } from "../db/responses";
 import { findUnitById } from "../db/units";
 import { toCsv } from "../domain/csv";
@@ -89,6 +90,7 @@ const createBody = jsonObject({
   traineeCategory: v.optional(v.nullable(v.picklist(TRAINEE_CATEGORIES, "field.invalid")), null),
   form: v.optional(formSchema),
   question: v.optional(v.nullable(text(500)), null),
+  programmeId: v.optional(v.nullable(intId), null),
 });
 
 export const idParam = v.object({ id: intId });
@@ -140,6 +142,7 @@ function eventSummary(e: EventRow, now: Date) {
     expectedParticipants: e.expectedParticipants,
     lecturers: e.lecturers,
     traineeCategory: e.traineeCategory,
+    programmeId: e.programmeId,
     status: isOpen(e, now) ? ("open" as const) : ("closed" as const),
     closedAt: e.closedAt,
     responses: e.responseCount,
@@ -183,6 +186,14 @@ export const eventRoutes = new Hono<AppEnv>()
         unitId: { key: "field.unit_not_found" },
       });
     }
+    if (!unit.active) throw invalidBody({ unitId: { key: "field.unit_inactive" } });
+    if (body.programmeId !== null) {
+      const programme = await findProgramme(c.var.db, body.programmeId);
+      // A programme run by a unit covers the classes of its whole subtree.
+      if (!programme || !unit.path.startsWith(programme.unitPath)) {
+        throw invalidBody({ programmeId: { key: "field.not_found" } });
+      }
+    }
     const form =
       body.kind === "class"
         ? body.form
@@ -209,9 +220,11 @@ export const eventRoutes = new Hono<AppEnv>()
             lecturers: body.lecturers,
             traineeCategory: body.traineeCategory,
             question: body.kind === "workshop" ? body.question || null : null,
+            programmeId: body.kind === "class" ? body.programmeId : null,
             createdBy: user.id,
             now,
           },
+          { path: unit.thenPath, nowPath: unit.path },
           form,
         );
         return c.json({ id, code }, 201);

@@ -1,0 +1,79 @@
+// Programmes: training schemes that group classes over a period for some trainee categories.
+
+import type { TraineeCategory } from "../domain/form";
+import { TRAINEE_CATEGORIES } from "../domain/form";
+import type { DB } from ".";
+
+export interface Programme {
+  id: number;
+  unitId: number;
+  unitPath: string;
+  unitName: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  categories: TraineeCategory[];
+}
+
+function parseCategories(json: string): TraineeCategory[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? TRAINEE_CATEGORIES.filter((c) => parsed.includes(c)) : [];
+}
+
+function selectProgrammes(db: DB) {
+  return db
+    .selectFrom("programmes as p")
+    .innerJoin("units as u", "u.id", "p.unit_id")
+    .select([
+      "p.id",
+      "p.unit_id as unitId",
+      "u.now_path as unitPath",
+      "u.name as unitName",
+      "p.name",
+      "p.starts_on as startsOn",
+      "p.ends_on as endsOn",
+      "p.categories",
+    ]);
+}
+
+export async function findProgramme(db: DB, id: number): Promise<Programme | undefined> {
+  const r = await selectProgrammes(db).where("p.id", "=", id).executeTakeFirst();
+  return r && { ...r, categories: parseCategories(r.categories) };
+}
+
+/** Programmes run by the caller's unit, its ancestors (they cover it) or its subtree. */
+export async function listProgrammesFor(db: DB, scopePath: string): Promise<Programme[]> {
+  const ancestors = scopePath
+    .split("/")
+    .filter((s) => s !== "")
+    .map((_, i, all) => `/${all.slice(0, i + 1).join("/")}/`);
+  const rows = await selectProgrammes(db)
+    .where((eb) =>
+      eb.or([
+        eb("u.now_path", "in", ancestors),
+        eb.and([eb("u.now_path", ">=", scopePath), eb("u.now_path", "<", `${scopePath}\uffff`)]),
+      ]),
+    )
+    .orderBy("p.starts_on", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, categories: parseCategories(r.categories) }));
+}
+
+export async function insertProgramme(
+  db: DB,
+  p: { unitId: number; name: string; startsOn: string; endsOn: string; categories: string[]; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("programmes")
+    .values({
+      unit_id: p.unitId,
+      name: p.name,
+      starts_on: p.startsOn,
+      ends_on: p.endsOn,
+      categories: JSON.stringify(p.categories),
+      created_at: p.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,180 @@
+// Reads the dashboard aggregates: unit rows for a breakdown and a trend, class rows for a subtree. Never raw answers.
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
+import { COUNT_COLUMNS } from "../domain/criteria";
+import type { StatTotals } from "../domain/scores";
+import type { DB } from ".";
+import type { Database, Level, Tree } from "./schema";
+import type { Unit } from "./units";
+
+export interface ScoreFilters {
+  tree: Tree;
+  from: string;
+  to: string;
+  programmeId: number | null;
+  category: string | null;
+}
+
+export interface BreakdownUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: Level;
+  active: boolean;
+  validTo: string | null;
+  /** The unit's path in the chosen tree, to place classes under it. */
+  path: string;
+}
+
+type UnitsEB = ExpressionBuilder<Database, "units">;
+
+/** Which units make the rows of the breakdown: children in the chosen tree, or every unit of one level below. */
+function breakdownWhere(unit: Unit, tree: Tree, level: Level | null) {
+  return (eb: UnitsEB) => {
+    if (level !== null) {
+      const col = tree === "now" ? "now_path" : "path";
+      const prefix = tree === "now" ? unit.path : unit.thenPath;
+      const inTree = [eb(col, ">", prefix), eb(col, "<", `${prefix}\uffff`), eb("level", "=", level)];
+      // In today's tree a merged unit is folded into its successor, not a row of its own.
+      return eb.and(tree === "now" ? [...inTree, eb("now_parent_id", "is not", null)] : inTree);
+    }
+    return tree === "now" ? eb("now_parent_id", "=", unit.id) : eb("parent_id", "=", unit.id);
+  };
+}
+
+export async function loadBreakdownUnits(
+  db: DB,
+  unit: Unit,
+  tree: Tree,
+  level: Level | null,
+): Promise<BreakdownUnit[]> {
+  const rows = await db
+    .selectFrom("units")
+    .select(["id", "code", "name", "level", "active", "valid_to as validTo", "path", "now_path as nowPath"])
+    .where(breakdownWhere(unit, tree, level))
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ ...r, active: r.active === 1, path: tree === "now" ? r.nowPath : r.path }));
+}
+
+const sums = COUNT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+
+function filtered<O>(
+  q: SelectQueryBuilder<Database, "unit_stats", O>,
+  f: ScoreFilters,
+  from: string,
+): SelectQueryBuilder<Database, "unit_stats", O> {
+  let out = q.where("tree", "=", f.tree).where("month", ">=", from).where("month", "<=", f.to);
+  if (f.programmeId !== null) out = out.where("programme_id", "=", f.programmeId);
+  if (f.category !== null) out = out.where("category", "=", f.category);
+  return out;
+}
+
+export type PeriodRow = StatTotals & { unitId: number; current: number };
+
+/** Sums per breakdown unit, for the period (current = 1) and the one before it (current = 0). */
+export async function loadBreakdownStats(
+  db: DB,
+  unit: Unit,
+  level: Level | null,
+  f: ScoreFilters,
+  previousFrom: string,
+): Promise<PeriodRow[]> {
+  const q = db
+    .selectFrom("unit_stats")
+    .select([
+      "unit_id as unitId",
+      sql<number>`month >= ${f.from}`.as("current"),
+      sql<number>`sum(responses)`.as("responses"),
+      sql<number>`sum(straight)`.as("straight"),
+      ...sums,
+    ])
+    .where("unit_id", "in", (eb) =>
+      eb
+        .selectFrom("units")
+        .select("id")
+        .where(breakdownWhere(unit, f.tree, level)),
+    )
+    .groupBy(["unit_id", "current"]);
+  return filtered(q, f, previousFrom).execute();
+}
+
+export type MonthRow = StatTotals & { month: string };
+
+/** The unit's own sums per month from the start of the previous period (trend and change). */
+export async function loadMonthStats(
+  db: DB,
+  unitId: number,
+  f: ScoreFilters,
+  previousFrom: string,
+): Promise<MonthRow[]> {
+  const q = db
+    .selectFrom("unit_stats")
+    .select([
+      "month",
+      sql<number>`sum(responses)`.as("responses"),
+      sql<number>`sum(straight)`.as("straight"),
+      ...sums,
+    ])
+    .where("unit_id", "=", unitId)
+    .groupBy("month")
+    .orderBy("month");
+  return filtered(q, f, previousFrom).execute();
+}
+
+export interface ClassStatRow extends StatTotals {
+  eventId: number;
+  code: string;
+  title: string;
+  startsAt: string;
+  unitId: number;
+  unitName: string;
+  path: string;
+  expected: number;
+  observed: number | null;
+  programmeId: number;
+  category: string;
+}
+
+/** Every class of the subtree in the period, with its counters (one index range on class_stats). */
+export async function loadClassStats(db: DB, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {
+  const col = f.tree === "now" ? "cs.now_path" : "cs.path";
+  const prefix = f.tree === "now" ? unit.path : unit.thenPath;
+  let q = db
+    .selectFrom("class_stats as cs")
+    .innerJoin("events as e", "e.id", "cs.event_id")
+    .innerJoin("units as u", "u.id", "cs.unit_id")
+    .select([
+      "cs.event_id as eventId",
+      "e.code",
+      "e.title",
+      "e.starts_at as startsAt",
+      "cs.unit_id as unitId",
+      "u.name as unitName",
+      `${col} as path`,
+      "cs.expected",
+      "cs.observed",
+      "cs.programme_id as programmeId",
+      "cs.category",
+      "cs.responses",
+      "cs.straight",
+      ...COUNT_COLUMNS.map((c) => `cs.${c}` as const),
+    ])
+    .where(col, ">=", prefix)
+    .where(col, "<", `${prefix}\uffff`)
+    .where("cs.month", ">=", f.from)
+    .where("cs.month", "<=", f.to);
+  if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
+  if (f.category !== null) q = q.where("cs.category", "=", f.category);
+  return q.orderBy("e.starts_at", "desc").execute();
+}
+
+/** Units merged into this one: shown as links in the "as it was" view. */
+export async function loadMergedInto(db: DB, unitId: number) {
+  return db
+    .selectFrom("units")
+    .select(["id", "code", "name", "level", "valid_to as validTo"])
+    .where("successor_id", "=", unitId)
+    .where("active", "=", 0)
+    .orderBy("name")
+    .execute();
+}

@@ -1,0 +1,216 @@
+// The dashboard aggregates: kept current by each submission's batch, rebuilt after tree changes, verified against raw answers.
+import { sql } from "kysely";
+import type { CheckedAnswer } from "../domain/answers";
+import {
+  COUNT_COLUMNS,
+  type CountColumn,
+  CRITERIA,
+  isCriterion,
+  pathIds,
+  vietnamMonth,
+} from "../domain/criteria";
+import type { Compilable, DB } from ".";
+
+/** What the aggregates need to know about a class. */
+export interface StatsKey {
+  eventId: number;
+  unitThenPath: string;
+  unitPath: string;
+  startsAt: string;
+  programmeId: number | null;
+  traineeCategory: string | null;
+}
+
+/** Ratings per response at least this many and all equal: the respondent answered without reading. */
+export const STRAIGHT_MIN_RATINGS = 3;
+
+export function isStraight(answers: readonly CheckedAnswer[]): boolean {
+  const ratings = answers.filter((a) => a.question.type === "rating").map((a) => a.valueNum);
+  return ratings.length >= STRAIGHT_MIN_RATINGS && ratings.every((v) => v === ratings[0]);
+}
+
+function countedColumns(answers: readonly CheckedAnswer[]): CountColumn[] {
+  const cols: CountColumn[] = [];
+  for (const a of answers) {
+    const v = a.valueNum;
+    if (a.question.type !== "rating" || !isCriterion(a.question.criterion) || v === null) continue;
+    if (v >= 1 && v <= 5) cols.push(`${a.question.criterion}_${v}` as CountColumn);
+  }
+  return cols;
+}
+
+const addAll = Object.fromEntries(
+  ["responses", "straight", ...COUNT_COLUMNS].map((c) => [c, sql`${sql.ref(c)} + excluded.${sql.ref(c)}`]),
+);
+
+/**
+ * The statements a submission adds to its batch: its class row, and one row per ancestor unit
+ * in today's tree and in the tree at the time (at most 3 + 4 rows written).
+ */
+export function statsUpdates(db: DB, key: StatsKey, answers: readonly CheckedAnswer[]): Compilable[] {
+  const cols = countedColumns(answers);
+  const straight = isStraight(answers) ? 1 : 0;
+  const increments: Record<string, number> = { responses: 1, straight };
+  for (const c of cols) increments[c] = (increments[c] ?? 0) + 1;
+  const classUpdate = db
+    .updateTable("class_stats")
+    .set(Object.fromEntries(Object.entries(increments).map(([c, n]) => [c, sql`${sql.ref(c)} + ${n}`])))
+    .where("event_id", "=", key.eventId);
+  const month = vietnamMonth(key.startsAt);
+  const rows = [
+    ...pathIds(key.unitPath).map((id) => ({ tree: "now" as const, unit_id: id })),
+    ...pathIds(key.unitThenPath).map((id) => ({ tree: "then" as const, unit_id: id })),
+  ].map((r) => ({
+    ...r,
+    month,
+    programme_id: key.programmeId ?? 0,
+    category: key.traineeCategory ?? "",
+    ...increments,
+  }));
+  // ≤ 13 parameters a row; 4 rows a statement stays far below D1's 100.
+  const upserts: Compilable[] = [];
+  for (let i = 0; i < rows.length; i += 4) {
+    upserts.push(
+      db
+        .insertInto("unit_stats")
+        .values(rows.slice(i, i + 4))
+        .onConflict((oc) =>
+          oc.columns(["tree", "unit_id", "month", "programme_id", "category"]).doUpdateSet(addAll),
+        ),
+    );
+  }
+  return [classUpdate, ...upserts];
+}
+
+/** The class row created with the class (in the same batch as the event insert). */
+export function classStatsInsert(db: DB, key: Omit<StatsKey, "eventId">, unitId: number, expected: number) {
+  return db.insertInto("class_stats").values({
+    event_id: sql<number>`(SELECT max(id) FROM events)`,
+    unit_id: unitId,
+    path: key.unitThenPath,
+    now_path: key.unitPath,
+    month: vietnamMonth(key.startsAt),
+    programme_id: key.programmeId ?? 0,
+    category: key.traineeCategory ?? "",
+    expected,
+  });
+}
+
+// ---- Whole-table SQL: rebuilds (seed, bench, tree changes) and the verification -------------
+
+/** One observation's mean over the criteria the observer scored. */
+const OBSERVATION_MEAN = `(${CRITERIA.map((c) => `coalesce(${c}, 0)`).join(" + ")}) * 1.0 / nullif(${CRITERIA.map((c) => `(${c} IS NOT NULL)`).join(" + ")}, 0)`;
+
+const COLS = COUNT_COLUMNS.join(", ");
+const CLASS_COLS = `event_id, unit_id, path, now_path, month, programme_id, category, expected, responses, straight, observed, ${COLS}`;
+const UNIT_COLS = `tree, unit_id, month, programme_id, category, responses, straight, ${COLS}`;
+
+/** class_stats computed from the raw answers, in CLASS_COLS order. */
+const EXPECTED_CLASS_SELECT = `
+SELECT e.id AS event_id, e.unit_id, u.path, u.now_path, strftime('%Y-%m', e.starts_at, '+7 hours') AS month,
+  coalesce(e.programme_id, 0) AS programme_id, coalesce(e.trainee_category, '') AS category,
+  e.expected_participants AS expected,
+  (SELECT count(*) FROM responses r WHERE r.event_id = e.id) AS responses,
+  (SELECT count(*) FROM (
+    SELECT r.id FROM responses r
+    JOIN answers a ON a.response_id = r.id
+    JOIN questions q ON q.id = a.question_id
+    WHERE r.event_id = e.id AND q.type = 'rating'
+    GROUP BY r.id HAVING count(*) >= ${STRAIGHT_MIN_RATINGS} AND min(a.value_num) = max(a.value_num))) AS straight,
+  (SELECT round(avg(${OBSERVATION_MEAN}), 4) FROM observations WHERE event_id = e.id) AS observed,
+  ${COUNT_COLUMNS.map((c) => `coalesce(x.${c}, 0) AS ${c}`).join(", ")}
+FROM events e
+JOIN units u ON u.id = e.unit_id
+LEFT JOIN (
+  SELECT r.event_id, ${COUNT_COLUMNS.map((c) => {
+    const [crit, v] = c.split("_");
+    return `sum(q.criterion = '${crit}' AND a.value_num = ${v}) AS ${c}`;
+  }).join(", ")}
+  FROM answers a
+  JOIN responses r ON r.id = a.response_id
+  JOIN questions q ON q.id = a.question_id
+  WHERE q.type = 'rating'
+  GROUP BY r.event_id
+) x ON x.event_id = e.id
+WHERE e.kind = 'class'`;
+
+/** unit_stats summed up both trees from a class_stats-shaped source, in UNIT_COLS order. */
+const unitSelectFrom = (source: string) => `
+SELECT s.tree, s.unit_id, cs.month, cs.programme_id, cs.category, sum(cs.responses), sum(cs.straight),
+  ${COUNT_COLUMNS.map((c) => `sum(cs.${c})`).join(", ")}
+FROM seg s JOIN ${source} cs ON cs.event_id = s.event_id
+WHERE s.unit_id IS NOT NULL AND cs.responses > 0
+GROUP BY s.tree, s.unit_id, cs.month, cs.programme_id, cs.category`;
+
+// Splits '/1/4/9/' into one row per ancestor, for both trees.
+const segFrom = (source: string) => `seg (event_id, tree, rest, unit_id) AS (
+  SELECT event_id, 'then', substr(path, 2), NULL FROM ${source}
+  UNION ALL
+  SELECT event_id, 'now', substr(now_path, 2), NULL FROM ${source}
+  UNION ALL
+  SELECT event_id, tree, substr(rest, instr(rest, '/') + 1), CAST(substr(rest, 1, instr(rest, '/') - 1) AS INTEGER)
+  FROM seg WHERE rest <> ''
+)`;
+
+/** Recomputes every aggregate from the raw answers (after a bulk load). */
+export const REBUILD_ALL_SQL = [
+  "DELETE FROM class_stats",
+  `INSERT INTO class_stats (${CLASS_COLS}) ${EXPECTED_CLASS_SELECT}`,
+  "DELETE FROM unit_stats",
+  `WITH RECURSIVE ${segFrom("class_stats")} INSERT INTO unit_stats (${UNIT_COLS}) ${unitSelectFrom("class_stats")}`,
+];
+
+/**
+ * After the tree changed (move, merge, import): class rows take their units' new paths and the
+ * unit rows are summed again from the class rows, without reading any answer.
+ */
+export const RETREE_SQL = [
+  "UPDATE class_stats SET path = (SELECT path FROM units WHERE id = class_stats.unit_id), now_path = (SELECT now_path FROM units WHERE id = class_stats.unit_id)",
+  "DELETE FROM unit_stats",
+  `WITH RECURSIVE ${segFrom("class_stats")} INSERT INTO unit_stats (${UNIT_COLS}) ${unitSelectFrom("class_stats")}`,
+];
+
+/** Rows that differ between the stored aggregates and those recomputed from raw answers. */
+export const VERIFY_SQL = `
+WITH RECURSIVE expected_class AS (${EXPECTED_CLASS_SELECT}),
+${segFrom("expected_class")},
+expected_unit AS (${unitSelectFrom("expected_class")})
+SELECT 'class_stats' AS "table", 'missing or different' AS problem, count(*) AS n FROM (
+  SELECT ${CLASS_COLS} FROM expected_class EXCEPT SELECT ${CLASS_COLS} FROM class_stats)
+UNION ALL
+SELECT 'class_stats', 'unexpected or different', count(*) FROM (
+  SELECT ${CLASS_COLS} FROM class_stats EXCEPT SELECT ${CLASS_COLS} FROM expected_class)
+UNION ALL
+SELECT 'unit_stats', 'missing or different', count(*) FROM (
+  SELECT ${UNIT_COLS} FROM expected_unit EXCEPT SELECT ${UNIT_COLS} FROM unit_stats)
+UNION ALL
+SELECT 'unit_stats', 'unexpected or different', count(*) FROM (
+  SELECT ${UNIT_COLS} FROM unit_stats EXCEPT SELECT ${UNIT_COLS} FROM expected_unit)`;
+
+export interface VerifyRow {
+  table: string;
+  problem: string;
+  n: number;
+}
+
+/** Differences per table (all zero when every aggregate matches the raw answers). */
+export async function verifyAggregates(d1: D1Database): Promise<VerifyRow[]> {
+  const r = await d1.prepare(VERIFY_SQL).all<VerifyRow>();
+  return r.results;
+}
+
+export async function retree(d1: D1Database): Promise<void> {
+  await d1.batch(RETREE_SQL.map((s) => d1.prepare(s)));
+}
+
+/** Keeps class_stats.observed equal to the mean of the observers' own means (same batch as the observation). */
+export function observedUpdate(db: DB, eventId: number): Compilable {
+  return db
+    .updateTable("class_stats")
+    .set({
+      observed: sql<
+        number | null
+      >`(SELECT round(avg(${sql.raw(OBSERVATION_MEAN)}), 4) FROM observations WHERE event_id = ${eventId})`,
+    })
+    .where("event_id", "=", eventId);
+}

@@ -1,0 +1,140 @@
+// Turns aggregate rows into the scores, changes and flags inspectors act on; pure, so the rules are unit-tested.
+import { type Counts, CRITERIA, type Criterion, emptyCounts, RATINGS } from "./criteria";
+import { MIN_RESPONSES_FOR_DETAIL } from "./report";
+
+export interface StatTotals extends Counts {
+  responses: number;
+  straight: number;
+}
+
+export type Flag = "low_score" | "low_response_rate" | "few_responses" | "identical_answers" | "observer_gap";
+export const FLAGS: readonly Flag[] = [
+  "low_score",
+  "low_response_rate",
+  "few_responses",
+  "identical_answers",
+  "observer_gap",
+];
+
+export interface FlagRules {
+  /** Overall below this (of 5) is weak; the brief's default 3.5. */
+  threshold: number;
+  /** Trainees' overall and the observer's differ by at least this much. */
+  gap: number;
+}
+
+export const DEFAULT_RULES: FlagRules = { threshold: 3.5, gap: 1 };
+export const LOW_RESPONSE_RATE = 0.5;
+/** Share of responses giving one rating to every question above which the answers look unread. */
+export const IDENTICAL_SHARE = 0.3;
+
+export type Distribution = Record<"1" | "2" | "3" | "4" | "5", number>;
+
+export interface Summary {
+  responses: number;
+  /** Null below the 5-response threshold: no breakdown is shown for so few people. */
+  means: Record<Criterion, number | null> | null;
+  overall: number | null;
+  distribution: Record<Criterion, Distribution> | null;
+  identicalShare: number | null;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function emptyTotals(): StatTotals {
+  return { responses: 0, straight: 0, ...emptyCounts() };
+}
+
+export function addTotals(into: StatTotals, row: StatTotals): StatTotals {
+  into.responses += row.responses;
+  into.straight += row.straight;
+  for (const c of CRITERIA) for (const v of RATINGS) into[`${c}_${v}`] += row[`${c}_${v}`];
+  return into;
+}
+
+/** Means are over all answers; overall is the mean of the criterion means (as on the class report). */
+export function summarise(t: StatTotals): Summary {
+  if (t.responses < MIN_RESPONSES_FOR_DETAIL) {
+    return { responses: t.responses, means: null, overall: null, distribution: null, identicalShare: null };
+  }
+  const means: Partial<Record<Criterion, number | null>> = {};
+  const distribution: Partial<Record<Criterion, Distribution>> = {};
+  const present: number[] = [];
+  for (const c of CRITERIA) {
+    let n = 0;
+    let sum = 0;
+    const d: Distribution = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
+    for (const v of RATINGS) {
+      const k = t[`${c}_${v}`];
+      n += k;
+      sum += v * k;
+      d[`${v}`] = k;
+    }
+    means[c] = n > 0 ? round2(sum / n) : null;
+    distribution[c] = d;
+    if (n > 0) present.push(sum / n);
+  }
+  return {
+    responses: t.responses,
+    means: complete(means, null),
+    overall: present.length > 0 ? round2(present.reduce((a, b) => a + b, 0) / present.length) : null,
+    distribution: complete(distribution, { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 }),
+    identicalShare: round2(t.straight / t.responses),
+  };
+}
+
+function complete<T>(partial: Partial<Record<Criterion, T>>, fallback: T): Record<Criterion, T> {
+  return {
+    content: partial.content ?? fallback,
+    method: partial.method ?? fallback,
+    interaction: partial.interaction ?? fallback,
+    organisation: partial.organisation ?? fallback,
+    materials: partial.materials ?? fallback,
+    usefulness: partial.usefulness ?? fallback,
+  };
+}
+
+export function responseRate(responses: number, expected: number): number | null {
+  return expected > 0 ? round2(responses / expected) : null;
+}
+
+export function change(current: number | null, previous: number | null): number | null {
+  return current === null || previous === null ? null : round2(current - previous);
+}
+
+/** The flags of a class or a unit; `observed` is the observers' mean (classes only). */
+export function flagsFor(
+  s: Summary,
+  expected: number,
+  rules: FlagRules,
+  observed: number | null = null,
+): Flag[] {
+  const flags: Flag[] = [];
+  if (s.overall !== null && s.overall < rules.threshold) flags.push("low_score");
+  const rate = responseRate(s.responses, expected);
+  if (rate !== null && rate < LOW_RESPONSE_RATE) flags.push("low_response_rate");
+  if (s.responses < MIN_RESPONSES_FOR_DETAIL) flags.push("few_responses");
+  if (s.identicalShare !== null && s.identicalShare >= IDENTICAL_SHARE) flags.push("identical_answers");
+  if (observed !== null && s.overall !== null && Math.abs(observed - s.overall) >= rules.gap) {
+    flags.push("observer_gap");
+  }
+  return flags;
+}
+
+/** Months from..to inclusive ('YYYY-MM'); the previous period is as long and ends just before. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const n = monthIndex(to) - monthIndex(from) + 1;
+  return { from: monthAt(monthIndex(from) - n), to: monthAt(monthIndex(from) - 1) };
+}
+
+export function monthIndex(m: string): number {
+  return Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+}
+
+export function monthAt(i: number): string {
+  return `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`;
+}
+
+export function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}

@@ -1,0 +1,215 @@
+// Unit scores for inspectors and leaders: breakdown rows, the unit's own totals and trend, its classes, flags.
+import type { DB } from "./db";
+import type { Level } from "./db/schema";
+import {
+  type BreakdownUnit,
+  type ClassStatRow,
+  loadBreakdownStats,
+  loadBreakdownUnits,
+  loadClassStats,
+  loadMergedInto,
+  loadMonthStats,
+  type ScoreFilters,
+} from "./db/scores";
+import type { Unit } from "./db/units";
+import { CRITERIA, type Criterion, pathIds } from "./domain/criteria";
+import { STANDARD_FORM } from "./domain/form";
+import { MIN_RESPONSES_FOR_DETAIL } from "./domain/report";
+import {
+  addTotals,
+  change,
+  emptyTotals,
+  type Flag,
+  type FlagRules,
+  flagsFor,
+  previousPeriod,
+  quarterOf,
+  responseRate,
+  type StatTotals,
+  type Summary,
+  summarise,
+} from "./domain/scores";
+import type { Lang } from "./i18n";
+
+export interface ScoreQuery extends ScoreFilters {
+  level: Level | null;
+  rules: FlagRules;
+  by: "month" | "quarter";
+  limit: number;
+}
+
+export interface ClassScore {
+  id: number;
+  code: string;
+  title: string;
+  startsAt: string;
+  unitId: number;
+  unitName: string;
+  responses: number;
+  expected: number;
+  responseRate: number | null;
+  means: Summary["means"];
+  overall: number | null;
+  observed: number | null;
+  identicalShare: number | null;
+  flags: Flag[];
+}
+
+export interface UnitScore {
+  id: number;
+  code: string;
+  name: string;
+  level: Level;
+  active: boolean;
+  validTo: string | null;
+  classes: number;
+  responses: number;
+  expected: number;
+  responseRate: number | null;
+  means: Summary["means"];
+  overall: number | null;
+  change: number | null;
+  distribution: Summary["distribution"];
+  identicalShare: number | null;
+  flags: Flag[];
+  flaggedClasses: number;
+}
+
+export function criterionLabels(lang: Lang): { id: Criterion; label: string }[] {
+  return CRITERIA.map((id) => {
+    const q = STANDARD_FORM.find((d) => d.criterion === id);
+    return { id, label: (lang === "en" ? q?.labelEn : q?.labelVi) ?? id };
+  });
+}
+
+function classScore(row: ClassStatRow, rules: FlagRules): ClassScore {
+  const s = summarise(row);
+  return {
+    id: row.eventId,
+    code: row.code,
+    title: row.title,
+    startsAt: row.startsAt,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    responses: row.responses,
+    expected: row.expected,
+    responseRate: responseRate(row.responses, row.expected),
+    means: s.means,
+    overall: s.overall,
+    observed: row.observed === null ? null : Math.round(row.observed * 100) / 100,
+    identicalShare: s.identicalShare,
+    flags: flagsFor(s, row.expected, rules, row.observed),
+  };
+}
+
+/** Weakest first: more flags, then a lower overall; classes with hidden scores after scored ones. */
+function byConcern(a: ClassScore, b: ClassScore): number {
+  return b.flags.length - a.flags.length || (a.overall ?? 99) - (b.overall ?? 99) || a.id - b.id;
+}
+
+export async function unitScores(db: DB, unit: Unit, q: ScoreQuery) {
+  const prev = previousPeriod(q.from, q.to);
+  const [breakdown, stats, months, classRows, merged] = await Promise.all([
+    loadBreakdownUnits(db, unit, q.tree, q.level),
+    loadBreakdownStats(db, unit, q.level, q, prev.from),
+    loadMonthStats(db, unit.id, q, prev.from),
+    loadClassStats(db, unit, q),
+    q.tree === "then" ? loadMergedInto(db, unit.id) : Promise.resolve([]),
+  ]);
+  const classes = classRows.map((r) => classScore(r, q.rules));
+
+  // Classes go to the breakdown unit whose id appears in their path.
+  const rowOf = new Map<number, BreakdownUnit>(breakdown.map((b) => [b.id, b]));
+  const perUnit = new Map<number, { classes: number; expected: number; flagged: number }>();
+  classRows.forEach((r, i) => {
+    const owner = pathIds(r.path).find((id) => rowOf.has(id));
+    if (owner === undefined) return;
+    const acc = perUnit.get(owner) ?? { classes: 0, expected: 0, flagged: 0 };
+    acc.classes += 1;
+    acc.expected += r.expected;
+    if ((classes[i]?.flags.length ?? 0) > 0) acc.flagged += 1;
+    perUnit.set(owner, acc);
+  });
+  const current = new Map<number, StatTotals>();
+  const previous = new Map<number, StatTotals>();
+  for (const s of stats) (s.current === 1 ? current : previous).set(s.unitId, s);
+
+  const units: UnitScore[] = breakdown
+    .map((b) => {
+      const t = current.get(b.id) ?? emptyTotals();
+      const s = summarise(t);
+      const extra = perUnit.get(b.id) ?? { classes: 0, expected: 0, flagged: 0 };
+      const before = previous.get(b.id);
+      return {
+        id: b.id,
+        code: b.code,
+        name: b.name,
+        level: b.level,
+        active: b.active,
+        validTo: b.validTo,
+        classes: extra.classes,
+        responses: t.responses,
+        expected: extra.expected,
+        responseRate: responseRate(t.responses, extra.expected),
+        means: s.means,
+        overall: s.overall,
+        change: change(s.overall, before ? summarise(before).overall : null),
+        distribution: s.distribution,
+        identicalShare: s.identicalShare,
+        flags: extra.classes > 0 ? flagsFor(s, extra.expected, q.rules) : [],
+        flaggedClasses: extra.flagged,
+      };
+    })
+    // A unit that no longer exists and held nothing in the period is noise.
+    .filter((u) => u.active || u.classes > 0 || u.responses > 0);
+
+  const cur = emptyTotals();
+  const before = emptyTotals();
+  const trend = new Map<string, StatTotals>();
+  for (const m of months) {
+    if (m.month >= q.from) {
+      addTotals(cur, m);
+      const key = q.by === "quarter" ? quarterOf(m.month) : m.month;
+      trend.set(key, addTotals(trend.get(key) ?? emptyTotals(), m));
+    } else {
+      addTotals(before, m);
+    }
+  }
+  const expected = classRows.reduce((n, r) => n + r.expected, 0);
+  const total = summarise(cur);
+  return {
+    tree: q.tree,
+    period: { from: q.from, to: q.to },
+    previous: prev,
+    rules: q.rules,
+    minResponses: MIN_RESPONSES_FOR_DETAIL,
+    total: {
+      classes: classRows.length,
+      responses: cur.responses,
+      expected,
+      responseRate: responseRate(cur.responses, expected),
+      means: total.means,
+      overall: total.overall,
+      change: change(total.overall, summarise(before).overall),
+      distribution: total.distribution,
+      identicalShare: total.identicalShare,
+      flags: classRows.length > 0 ? flagsFor(total, expected, q.rules) : [],
+      flaggedClasses: classes.filter((c) => c.flags.length > 0).length,
+    },
+    units,
+    trend: [...trend.entries()].map(([period, t]) => {
+      const s = summarise(t);
+      return { period, responses: t.responses, overall: s.overall, means: s.means };
+    }),
+    classes: [...classes].sort(byConcern).slice(0, q.limit),
+    classesTotal: classes.length,
+    merged,
+  };
+}
+
+export type UnitScores = Awaited<ReturnType<typeof unitScores>>;
+
+/** Every class of the subtree in the period (exports have no limit). */
+export async function allClassScores(db: DB, unit: Unit, q: ScoreQuery): Promise<ClassScore[]> {
+  return (await loadClassStats(db, unit, q)).map((r) => classScore(r, q.rules)).sort(byConcern);
+}
