@@ -136,8 +136,8 @@ WHERE e.kind = 'class'`;
 
 /** unit_stats summed up both trees from a class_stats-shaped source, in UNIT_COLS order. */
 const unitSelectFrom = (source: string) => `
-SELECT s.tree, s.unit_id, cs.month, cs.programme_id, cs.category, sum(cs.responses), sum(cs.straight),
-  ${COUNT_COLUMNS.map((c) => `sum(cs.${c})`).join(", ")}
+SELECT s.tree, s.unit_id, cs.month, cs.programme_id, cs.category, sum(cs.responses) AS responses,
+  sum(cs.straight) AS straight, ${COUNT_COLUMNS.map((c) => `sum(cs.${c}) AS ${c}`).join(", ")}
 FROM seg s JOIN ${source} cs ON cs.event_id = s.event_id
 WHERE s.unit_id IS NOT NULL AND cs.responses > 0
 GROUP BY s.tree, s.unit_id, cs.month, cs.programme_id, cs.category`;
