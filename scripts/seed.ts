@@ -1,9 +1,12 @@
 // Demo data for an empty local D1: a unit tree, staff accounts, and classes with realistic responses.
+
+import { REBUILD_ALL_SQL } from "../worker/db/stats";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
 import { analyse, groupTexts, Vocabulary } from "../worker/domain/grouping";
 import { hashPassword } from "../worker/domain/password";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { executeFile, q, query, type Target } from "./lib";
+import { historySql, type SeededUnit, unitSql } from "./seed-history";
 
 export const DEMO_PASSWORD = "gopy-demo-2026";
 export const DEMO_ACCOUNTS = [
@@ -12,20 +15,6 @@ export const DEMO_ACCOUNTS = [
   { email: "kiemtra@gopy.local", role: "inspector", unit: "TN", note: "Thái Nguyên" },
   { email: "lanhdao@gopy.local", role: "leader", unit: "TW", note: "toàn quốc / national" },
 ] as const;
-
-const UNITS: [code: string, name: string, level: string, parent: string | null][] = [
-  ["TW", "Trung ương Hội LHPN Việt Nam", "central", null],
-  ["HN", "Hội LHPN Thành phố Hà Nội", "province", "TW"],
-  ["HN-BM", "Hội LHPN phường Bạch Mai", "commune", "HN"],
-  ["HN-HK", "Hội LHPN phường Hoàn Kiếm", "commune", "HN"],
-  ["TN", "Hội LHPN tỉnh Thái Nguyên", "province", "TW"],
-  ["TN-PDP", "Hội LHPN phường Phan Đình Phùng", "commune", "TN"],
-  ["TN-DX", "Hội LHPN phường Đức Xuân", "commune", "TN"],
-  ["PT", "Hội LHPN tỉnh Phú Thọ", "province", "TW"],
-  ["PT-VT", "Hội LHPN phường Việt Trì", "commune", "PT"],
-  ["VL", "Hội LHPN tỉnh Vĩnh Long", "province", "TW"],
-  ["VL-AH", "Hội LHPN phường An Hội", "commune", "VL"],
-];
 
 interface DemoClass {
   code: string;
@@ -190,16 +179,12 @@ function prng(seed: number) {
 export async function seedDemo(target: Target): Promise<void> {
   const now = new Date();
   const iso = (d: Date) => d.toISOString();
-  const sql: string[] = [];
-  const unitIds = new Map<string, { id: number; path: string }>();
-  UNITS.forEach(([code, name, level, parent], i) => {
-    const id = i + 1;
-    const path = `${parent ? unitIds.get(parent)?.path : "/"}${id}/`;
-    unitIds.set(code, { id, path });
-    sql.push(
-      `INSERT INTO units (id, code, name, level, parent_id, path) VALUES (${id}, ${q(code)}, ${q(name)}, ${q(level)}, ${parent ? (unitIds.get(parent)?.id ?? "NULL") : "NULL"}, ${q(path)});`,
-    );
-  });
+  const tree = unitSql();
+  const sql: string[] = [...tree.sql];
+  const unitIds = tree.units;
+  sql.push(
+    `INSERT INTO programmes (id, unit_id, name, starts_on, ends_on, categories, created_at) VALUES (1, ${unitIds.get("TW")?.id}, 'Đề án bồi dưỡng cán bộ Hội các cấp giai đoạn 2019-2025', '2019-01-01', '2025-12-31', '["branch_head","commune_chair"]', ${q(iso(now))}), (2, ${unitIds.get("TW")?.id}, 'Chương trình chuyển đổi số trong công tác Hội 2026', '2026-01-01', '2026-12-31', '["branch_head","commune_chair","full_time_officer","mixed"]', ${q(iso(now))});`,
+  );
   for (const a of DEMO_ACCOUNTS) {
     sql.push(
       `INSERT INTO users (email, name, password_hash, role, unit_id, created_at) VALUES (${q(a.email)}, ${q(a.email.split("@")[0] ?? "")}, ${q(await hashPassword(DEMO_PASSWORD))}, ${q(a.role)}, ${unitIds.get(a.unit)?.id}, ${q(iso(now))});`,
@@ -253,9 +238,22 @@ export async function seedDemo(target: Target): Promise<void> {
     }
   });
   seedWorkshop(sql, unitIds, DEMO_CLASSES.length + 1, now, rand);
+  const history = historySql(unitIds, {
+    rand,
+    firstEventId: 100,
+    firstResponseId: responseId + 1000,
+    formId: 100,
+    firstQuestionId: 1000,
+    programmes: { before: 1, after: 2 },
+    comments: COMMENTS,
+    now,
+  });
+  sql.push(...history.sql);
   // The running aggregates, exactly as submissions would have built them.
   sql.push(
     `INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id GROUP BY r.event_id, a.question_id, r.role, a.value_num;`,
+    // The dashboards' aggregates, as the submissions would have kept them.
+    ...REBUILD_ALL_SQL.map((s) => `${s};`),
   );
   executeFile(sql.join("\n"), target);
 }
@@ -263,7 +261,7 @@ export async function seedDemo(target: Target): Promise<void> {
 /** One open workshop with proposals, groups as the Worker would have made them, supports, a merge, follow-ups. */
 function seedWorkshop(
   sql: string[],
-  unitIds: Map<string, { id: number; path: string }>,
+  unitIds: Map<string, SeededUnit>,
   eventId: number,
   now: Date,
   rand: () => number,

@@ -62,7 +62,9 @@ async function classIn(
 let n = 0;
 /** `count` trainees answer with the given ratings (one per rating question, cycling). */
 async function answer(code: string, count: number, ratings: number[]) {
-  const form = await (await call(`/api/public/events/${code}`)).json<{ questions: { id: number; type: string }[] }>();
+  const form = await (await call(`/api/public/events/${code}`)).json<{
+    questions: { id: number; type: string }[];
+  }>();
   for (let i = 0; i < count; i++) {
     const answers: Record<string, unknown> = {};
     let k = 0;
@@ -214,7 +216,9 @@ describe("unit scores", () => {
     const other = await classIn(organiser, unit, "2025-11", { traineeCategory: "commune_chair" });
     await answer(inProg.code, 5, [4]);
     await answer(other.code, 5, [2]);
-    const byProg = await json<Scores>(await scores(unit.id, `from=2025-11&to=2025-11&programme=${programmeId}`));
+    const byProg = await json<Scores>(
+      await scores(unit.id, `from=2025-11&to=2025-11&programme=${programmeId}`),
+    );
     expect(byProg.classes.map((k) => k.code)).toEqual([inProg.code]);
     expect(byProg.total.responses).toBe(5);
     const byCat = await json<Scores>(await scores(unit.id, "from=2025-11&to=2025-11&category=commune_chair"));
@@ -247,7 +251,9 @@ describe("unit scores", () => {
     expect((await scores(tree.hanoi.id, "", local)).status).toBe(404);
     expect((await scores(tree.central.id, "", local)).status).toBe(404);
     for (const file of ["scores.csv", "classes.xlsx"]) {
-      expect((await call(`/api/units/${tree.bachMai.id}/${file}`, { headers: local.headers })).status).toBe(404);
+      expect((await call(`/api/units/${tree.bachMai.id}/${file}`, { headers: local.headers })).status).toBe(
+        404,
+      );
     }
     const leader = await signIn("leader", tree.hanoi);
     expect((await scores(tree.thaiNguyen.id, "", leader)).status).toBe(404);
@@ -283,7 +289,9 @@ describe("the 2025 reform", () => {
     const tn = await json<Scores>(await scores(tree.thaiNguyen.id, "from=2024-06&to=2024-06", local));
     expect(tn.units.map((u) => u.id)).toContain(tree.chuHuong.id);
     expect(tn.classes.map((k) => k.code)).toContain(old.code);
-    const history = await json<Scores>(await scores(tree.thaiNguyen.id, "from=2024-06&to=2024-06&tree=then", local));
+    const history = await json<Scores>(
+      await scores(tree.thaiNguyen.id, "from=2024-06&to=2024-06&tree=then", local),
+    );
     expect(history.merged.map((m) => m.id)).toContain(tree.bacKan.id);
     expect((await scores(tree.bacKan.id, "tree=then&from=2024-06&to=2024-06", local)).status).toBe(200);
     // A class can no longer be created at the merged unit.
@@ -322,7 +330,11 @@ describe("unit tree admin", () => {
       });
     expect((await patch({ name: "Hội LHPN xã Mới Đổi Tên" })).status).toBe(200);
     expect((await patch({ parentId: tree.thaiNguyen.id })).status).toBe(200);
-    const row = await db().selectFrom("units").select(["path", "now_path"]).where("id", "=", id).executeTakeFirst();
+    const row = await db()
+      .selectFrom("units")
+      .select(["path", "now_path"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     expect(row?.now_path).toBe(`${tree.thaiNguyen.path}${id}/`);
     expect((await patch({ parentId: id })).status).toBe(400);
     const wrongLevel = await postJson(
@@ -366,7 +378,9 @@ describe("unit tree admin", () => {
       "lines.5.valid_to",
       "lines.6.successor_code",
     ]);
-    expect(await db().selectFrom("units").select("id").where("code", "=", p).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db().selectFrom("units").select("id").where("code", "=", p).executeTakeFirst(),
+    ).toBeUndefined();
     const good = [
       "code,name,level,parent_code,valid_from,valid_to,successor_code",
       `${p},"Hội LHPN tỉnh Mới, khu vực 1",province,${tree.central.code},2025-07-01,,`,
@@ -394,7 +408,9 @@ describe("unit tree admin", () => {
 });
 
 describe("class observation", () => {
-  it("an inspector records their own scores; the class shows both and flags a large gap", async ({ expect }) => {
+  it("an inspector records their own scores; the class shows both and flags a large gap", async ({
+    expect,
+  }) => {
     const unit = await createUnit("Hội LHPN phường Quang Trung", "commune", tree.thaiNguyen);
     const cls = await classIn(organiser, unit, "2026-06");
     await answer(cls.code, 5, [5]);

@@ -1,0 +1,23 @@
+// `npm run db:verify`: recomputes every dashboard aggregate from the raw answers and reports any difference.
+import { VERIFY_SQL, type VerifyRow } from "../worker/db/stats";
+import { query } from "./lib";
+
+const remote = process.argv.includes("--remote");
+const target = { remote, persistTo: process.env.GOPY_PERSIST_TO };
+const started = Date.now();
+const rows = query<VerifyRow>(VERIFY_SQL.replace(/\s+/g, " "), target);
+const counts = query<{ classes: number; units: number; answers: number }>(
+  "SELECT (SELECT count(*) FROM class_stats) AS classes, (SELECT count(*) FROM unit_stats) AS units, (SELECT count(*) FROM answers) AS answers",
+  target,
+)[0];
+console.log(
+  `Checked ${counts?.classes ?? 0} class rows and ${counts?.units ?? 0} unit rows against ${counts?.answers ?? 0} raw answers in ${((Date.now() - started) / 1000).toFixed(1)} s (${remote ? "remote" : "local"} D1).`,
+);
+for (const r of rows) console.log(`  ${r.table.padEnd(12)} ${r.problem.padEnd(24)} ${r.n}`);
+const bad = rows.reduce((n, r) => n + r.n, 0);
+console.log(
+  bad === 0
+    ? "No differences."
+    : `${bad} rows differ: run the rebuild in scripts/seed.ts's REBUILD_ALL_SQL or investigate.`,
+);
+process.exit(bad === 0 ? 0 : 1);
