@@ -41,3 +41,5 @@ export async function ok<T>(res: { ok: boolean; status: number; json(): Promise<
 }
 
 export type Report = InferResponseType<(typeof api.api.events)[":id"]["report"]["$get"], 200>;
+export type UnitScores = InferResponseType<(typeof api.api.units)[":id"]["scores"]["$get"], 200>;
+export type Observations = InferResponseType<(typeof api.api.events)[":id"]["observations"]["$get"], 200>;

@@ -9,7 +9,9 @@ import { NewEvent } from "./pages/NewEvent";
 import { Poster } from "./pages/Poster";
 import { ProjectorPage } from "./pages/Projector";
 import { ReportPage } from "./pages/Report";
+import { ScoresPage } from "./pages/Scores";
 import { SummaryPage } from "./pages/Summary";
+import { UnitsAdmin } from "./pages/Units";
 import { usePath } from "./router";
 
 function App() {
@@ -17,6 +19,8 @@ function App() {
   const id = /^\/app\/events\/(\d+)/.exec(path)?.[1];
   if (path.startsWith("/app/login")) return <Login />;
   if (path === "/app/events/new") return <NewEvent />;
+  if (path === "/app/units/admin") return <UnitsAdmin />;
+  if (path.startsWith("/app/units")) return <ScoresPage id={/^\/app\/units\/(\d+)/.exec(path)?.[1]} />;
   if (id && path.endsWith("/poster")) return <Poster id={id} />;
   if (id && path.endsWith("/report")) return <ReportPage id={id} />;
   if (id && path.endsWith("/board")) return <BoardPage id={id} />;

@@ -62,8 +62,13 @@ export async function newEvent(
   title: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ id: number; code: string }> {
-  const units = (await (await staff("/api/units")).json()) as { id: number; level: string }[];
-  const unit = kind === "class" ? (units.find((u) => u.level === "commune") ?? units[0]) : units[0];
+  const units = (await (await staff("/api/units")).json()) as {
+    id: number;
+    level: string;
+    active: boolean;
+  }[];
+  const unit =
+    kind === "class" ? (units.find((u) => u.level === "commune" && u.active) ?? units[0]) : units[0];
   const now = Date.now();
   const res = await staff("/api/events", {
     method: "POST",

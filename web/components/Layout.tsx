@@ -12,6 +12,9 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
           {t("app_name")}
         </Link>
         <nav>
+          <Link href="/app">{t("nav_events")}</Link>
+          <Link href="/app/units">{t("nav_scores")}</Link>
+          <Link href="/app/units/admin">{t("nav_units")}</Link>
           <button type="button" class="link" onClick={switchLang}>
             {t("lang_switch")}
           </button>

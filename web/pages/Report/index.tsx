@@ -1,6 +1,7 @@
 // The class report for staff: response rate, scores per criterion, recommendations; prints on A4.
 import { api, ok } from "../../api";
 import { Layout, PendingPage } from "../../components/Layout";
+import { ObservationSection } from "../../components/Observation";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
@@ -11,6 +12,7 @@ export function ReportPage(props: { id: string }) {
     async () => ok(await api.api.events[":id"].report.$get({ param: { id: props.id } })),
     [props.id],
   );
+  const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
   if (!r) return <PendingPage title={t("report_of")} error={error} />;
   return (
     <Layout
@@ -63,6 +65,13 @@ export function ReportPage(props: { id: string }) {
           </ul>
         )}
       </section>
+      {r.event.kind === "class" ? (
+        <ObservationSection
+          eventId={props.id}
+          criteria={r.criteria}
+          canObserve={me.data?.role === "inspector" || me.data?.role === "admin"}
+        />
+      ) : null}
       <p class="print-only muted">{t("printed_at", { t: formatTime(new Date().toISOString()) })}</p>
     </Layout>
   );

@@ -1,0 +1,53 @@
+// An inspector at laptop size drills from the national view to a class on the demo data, with screenshots kept.
+import { join } from "node:path";
+import { describe, it } from "vitest";
+import { ARTIFACTS, baseUrl, LAPTOP, launch, seriousViolations } from "./helpers";
+
+describe("class quality dashboards", () => {
+  it("national → province → commune → class, switching to the structure at the time on the way", async ({
+    expect,
+  }) => {
+    const browser = await launch({ viewport: LAPTOP });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${baseUrl()}/app/login?next=/app/units`);
+      await page.fill("#email", "lanhdao@gopy.local");
+      await page.fill("#password", "gopy-demo-2026");
+      await page.click("button[type=submit]");
+      await page.getByRole("heading", { level: 1, name: "Trung ương Hội LHPN Việt Nam" }).waitFor();
+      await page.fill("input[type=month] >> nth=0", "2024-01");
+      await page
+        .getByRole("row", { name: /Thái Nguyên/ })
+        .first()
+        .waitFor();
+      // Today's structure: Bắc Kạn is folded into Thái Nguyên.
+      expect(await page.getByRole("link", { name: "Hội LHPN tỉnh Bắc Kạn" }).count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-national.png") });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByText("Theo đơn vị tại thời điểm").click();
+      await page.getByRole("link", { name: "Hội LHPN tỉnh Bắc Kạn" }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-national-then.png") });
+      await page.getByText("Theo đơn vị hiện nay").click();
+
+      await page.getByRole("link", { name: "Hội LHPN tỉnh Thái Nguyên" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Hội LHPN tỉnh Thái Nguyên" }).waitFor();
+      await page.getByRole("link", { name: "Hội LHPN xã Ba Bể" }).first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-province.png") });
+
+      await page.getByRole("link", { name: "Hội LHPN xã Ba Bể" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "Hội LHPN xã Ba Bể" }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-commune.png") });
+
+      const firstClass = page.locator("section:has(h2:text('Các lớp')) tbody tr a").first();
+      const title = (await firstClass.textContent()) ?? "";
+      await firstClass.click();
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      await page.getByRole("heading", { name: "Dự giờ" }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-class.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,140 @@
+// Dự giờ on the class report: the trainees' means beside each observer's scores, and the inspector's own form.
+import { useState } from "preact/hooks";
+import { ApiProblem, api, ok, type Report } from "../api";
+import { formatScore, t } from "../i18n";
+import { useAsync } from "../useAsync";
+
+const CRITERIA = ["content", "method", "interaction", "organisation", "materials", "usefulness"] as const;
+
+export function ObservationSection(props: {
+  eventId: string;
+  criteria: Report["criteria"];
+  canObserve: boolean;
+}) {
+  const { data, reload } = useAsync(
+    async () => ok(await api.api.events[":id"].observations.$get({ param: { id: props.eventId } })),
+    [props.eventId],
+  );
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  if (!data) return null;
+  const mine = data.observations.find((o) => o.mine);
+  const trainee = (id: string) => props.criteria.find((c) => c.id === id)?.mean ?? null;
+  return (
+    <section>
+      <h2>{t("observation")}</h2>
+      {data.observations.length === 0 ? <p class="muted">{t("no_observation")}</p> : null}
+      <table class="list">
+        <caption>{t("observation_caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("criterion")}</th>
+            <th scope="col">{t("trainees")}</th>
+            {data.observations.map((o) => (
+              <th scope="col" key={o.userId}>
+                {t("observer", { name: o.observer })}
+                <div class="muted">{o.observedOn}</div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.label}</th>
+              <td>{formatScore(trainee(c.id))}</td>
+              {data.observations.map((o) => (
+                <td key={o.userId}>{o.scores[c.id] ?? "–"}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.observations
+        .filter((o) => o.note)
+        .map((o) => (
+          <blockquote key={o.userId}>
+            <b>{o.observer}:</b> {o.note}
+          </blockquote>
+        ))}
+      {props.canObserve ? (
+        <form
+          key={mine?.updatedAt ?? "new"}
+          class="panel no-print"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            const scores: Partial<Record<(typeof CRITERIA)[number], number | null>> = {};
+            for (const c of CRITERIA) {
+              const v = f.get(c);
+              scores[c] = v ? Number(v) : null;
+            }
+            setSaved(false);
+            try {
+              ok(
+                await api.api.events[":id"].observation.$put({
+                  param: { id: props.eventId },
+                  json: {
+                    scores,
+                    note: String(f.get("note") ?? ""),
+                    observedOn: String(f.get("observedOn") ?? ""),
+                  },
+                }),
+              );
+              setFields({});
+              setSaved(true);
+              await reload();
+            } catch (err) {
+              if (err instanceof ApiProblem) setFields({ _: err.failure.message, ...err.failure.fields });
+            }
+          }}
+        >
+          <h3>{t(mine ? "edit_observation" : "record_observation")}</h3>
+          <div class="obs-grid">
+            {data.criteria.map((c) => (
+              <label key={c.id}>
+                {c.label}
+                <select name={c.id} defaultValue={String(mine?.scores[c.id] ?? "")}>
+                  <option value="">–</option>
+                  {[1, 2, 3, 4, 5].map((v) => (
+                    <option key={v} value={String(v)}>
+                      {v}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <label>
+            {t("observed_on")}
+            <input
+              type="date"
+              name="observedOn"
+              required
+              defaultValue={
+                mine?.observedOn ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)
+              }
+            />
+          </label>
+          <label>
+            {t("observation_note")}
+            <textarea name="note" rows={3} maxLength={2000} defaultValue={mine?.note ?? ""} />
+          </label>
+          {Object.keys(fields).length > 0 ? (
+            <ul class="problem" role="alert">
+              {Object.entries(fields).map(([k, m]) => (
+                <li key={k}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+          {saved ? (
+            <p class="notice" role="status">
+              {t("saved")}
+            </p>
+          ) : null}
+          <button type="submit">{t("save_observation")}</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,435 @@
+// Class quality for a unit: its children ranked (a heat map of criteria), flags, trend, classes; drill down, export, print.
+import { useState } from "preact/hooks";
+import { api, ok, type UnitScores } from "../../api";
+import { Layout, PendingPage, Problem } from "../../components/Layout";
+import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
+import { TrendChart } from "../../components/TrendChart";
+import { formatScore, formatTime, type Key, t } from "../../i18n";
+import { Link } from "../../router";
+import { useAsync } from "../../useAsync";
+
+const FILTERS = ["tree", "from", "to", "programme", "category", "level", "threshold", "by"] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+function readFilters(): Filters {
+  const p = new URLSearchParams(location.search);
+  const f: Filters = {};
+  for (const k of FILTERS) {
+    const v = p.get(k);
+    if (v) f[k] = v;
+  }
+  return f;
+}
+
+const query = (f: Filters) => {
+  const p = new URLSearchParams();
+  for (const k of FILTERS) if (f[k]) p.set(k, f[k] ?? "");
+  const s = p.toString();
+  return s ? `?${s}` : "";
+};
+
+const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
+const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${formatScore(x)}`);
+/** Five colour steps from weak to strong, always paired with the number itself. */
+const heat = (x: number | null) =>
+  x === null ? "heat-none" : `heat-${x < 3 ? 1 : x < 3.5 ? 2 : x < 4 ? 3 : x < 4.5 ? 4 : 5}`;
+
+type Row = UnitScores["units"][number];
+type SortKey =
+  | "name"
+  | "classes"
+  | "responses"
+  | "responseRate"
+  | "overall"
+  | "change"
+  | "flaggedClasses"
+  | string;
+
+function sortValue(r: Row, key: SortKey): number | string {
+  if (key === "name") return r.name;
+  if (key in (r.means ?? {})) return r.means?.[key as keyof NonNullable<Row["means"]>] ?? -1;
+  const v = r[key as keyof Row];
+  return typeof v === "number" ? v : -1;
+}
+
+function Flags(props: { flags: readonly string[] }) {
+  return (
+    <>
+      {props.flags.map((f) => (
+        <span class={`flag flag-${f}`} key={f}>
+          {t(`flag_${f}` as Key)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function ScoresPage(props: { id: string | undefined }) {
+  const [filters, setFilters] = useState<Filters>(readFilters);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "overall", desc: false });
+  const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
+  const programmes = useAsync(async () => ok(await api.api.programmes.$get()), []);
+  const id = props.id ?? (me.data ? String(me.data.unitId) : undefined);
+  const { data: s, error } = useAsync(async () => {
+    if (!id) return undefined;
+    // The weakest 50 classes are what an inspector reads on screen; exports carry them all.
+    return ok(await api.api.units[":id"].scores.$get({ param: { id }, query: { ...filters, limit: "50" } }));
+  }, [id, JSON.stringify(filters)]);
+  if (!s) return <PendingPage title={t("scores_title")} error={error ?? me.error} />;
+
+  const set = (k: keyof Filters, v: string) => {
+    const next = { ...filters, [k]: v || undefined };
+    setFilters(next);
+    history.replaceState(null, "", `${location.pathname}${query(next)}`);
+  };
+  const q = query(filters);
+  const rows = [...s.units].sort((a, b) => {
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
+    const c =
+      typeof x === "string" && typeof y === "string" ? x.localeCompare(y, "vi") : Number(x) - Number(y);
+    return sort.desc ? -c : c;
+  });
+  const Th = (p: { k: SortKey; label: string }) => (
+    <th scope="col" aria-sort={sort.key === p.k ? (sort.desc ? "descending" : "ascending") : undefined}>
+      <button
+        type="button"
+        class="sort"
+        onClick={() => setSort({ key: p.k, desc: sort.key === p.k ? !sort.desc : p.k !== "name" })}
+      >
+        {p.label}
+        {sort.key === p.k ? (sort.desc ? " ▼" : " ▲") : ""}
+      </button>
+    </th>
+  );
+  const totalCriteria = s.criteria.map((c) => {
+    const d = s.total.distribution?.[c.id] ?? null;
+    return {
+      id: c.id,
+      label: c.label,
+      mean: s.total.means?.[c.id] ?? null,
+      n: d ? Object.values(d).reduce((a, b) => a + b, 0) : 0,
+      distribution: d,
+    };
+  });
+  const exportHref = (file: string) => `/api/units/${s.unit.id}/${file}${q}`;
+  return (
+    <Layout
+      title={s.unit.name}
+      actions={
+        <>
+          <a class="button" href={exportHref("scores.csv")} download>
+            {t("export_units_csv")}
+          </a>
+          <a class="button" href={exportHref("scores.xlsx")} download>
+            XLSX
+          </a>
+          <a class="button" href={exportHref("classes.csv")} download>
+            {t("export_classes_csv")}
+          </a>
+          <a class="button" href={exportHref("classes.xlsx")} download>
+            XLSX
+          </a>
+          <button type="button" onClick={() => print()}>
+            {t("print")}
+          </button>
+        </>
+      }
+    >
+      <nav class="crumbs" aria-label={t("breadcrumb")} hidden={s.ancestors.length === 0 && s.unit.active}>
+        {s.ancestors.map((a) => (
+          <span key={a.id}>
+            <Link href={`/app/units/${a.id}${q}`}>{a.name}</Link> ›{" "}
+          </span>
+        ))}
+        <span aria-current="page">{s.unit.name}</span>
+        {s.unit.active ? null : (
+          <span class="muted"> ({t("unit_inactive", { d: s.unit.validTo ?? "" })})</span>
+        )}
+      </nav>
+      <p class="muted print-only">
+        {t("period")}: {s.period.from} → {s.period.to} · {t(s.tree === "now" ? "tree_now" : "tree_then")}
+      </p>
+      <form class="filters no-print" onSubmit={(e) => e.preventDefault()}>
+        <fieldset class="segmented">
+          <legend>{t("structure")}</legend>
+          {(["now", "then"] as const).map((tr) => (
+            <label key={tr}>
+              <input
+                type="radio"
+                name="tree"
+                checked={s.tree === tr}
+                onChange={() => set("tree", tr === "now" ? "" : "then")}
+              />
+              {t(tr === "now" ? "tree_now" : "tree_then")}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t("from_month")}
+          <input type="month" value={s.period.from} onChange={(e) => set("from", e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("to_month")}
+          <input type="month" value={s.period.to} onChange={(e) => set("to", e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("programme")}
+          <select value={filters.programme ?? ""} onChange={(e) => set("programme", e.currentTarget.value)}>
+            <option value="">{t("all")}</option>
+            {(programmes.data ?? []).map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("trainee_category")}
+          <select value={filters.category ?? ""} onChange={(e) => set("category", e.currentTarget.value)}>
+            <option value="">{t("all")}</option>
+            {(["branch_head", "commune_chair", "full_time_officer", "mixed"] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`cat_${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("breakdown_level")}
+          <select value={filters.level ?? ""} onChange={(e) => set("level", e.currentTarget.value)}>
+            <option value="">{t("direct_units")}</option>
+            {(["province", "district", "commune"] as const)
+              .filter((l) => LEVEL_ORDER[l] > LEVEL_ORDER[s.unit.level])
+              .map((l) => (
+                <option key={l} value={l}>
+                  {t(`level_${l}`)}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t("threshold")}
+          <input
+            type="number"
+            min="1"
+            max="5"
+            step="0.1"
+            value={String(s.rules.threshold)}
+            onChange={(e) => set("threshold", e.currentTarget.value)}
+          />
+        </label>
+      </form>
+      {s.merged.length > 0 ? (
+        <p class="notice">
+          {t("merged_into_this")}{" "}
+          {s.merged.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 ? ", " : ""}
+              <Link href={`/app/units/${m.id}${q}`}>{m.name}</Link> ({t("until", { d: m.validTo ?? "" })})
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <section class="cards">
+        <div class="card">
+          <h2>{t("overall")}</h2>
+          <p class="big">{formatScore(s.total.overall)} / 5</p>
+          <p class="muted">
+            {t("change_prev", { a: s.previous.from, b: s.previous.to })}: {signed(s.total.change)}
+          </p>
+        </div>
+        <div class="card">
+          <h2>{t("classes_and_responses")}</h2>
+          <p class="big">
+            {s.total.classes} · {s.total.responses}
+          </p>
+          <p class="muted">
+            {t("response_rate")}: {pct(s.total.responseRate)}
+          </p>
+        </div>
+        <div class="card">
+          <h2>{t("flagged_classes")}</h2>
+          <p class="big">{s.total.flaggedClasses}</p>
+          <p class="muted">
+            <Flags flags={s.total.flags} />
+          </p>
+        </div>
+      </section>
+      {s.total.means === null && s.total.responses > 0 ? (
+        <p class="notice">{t("hidden_detail", { min: s.minResponses })}</p>
+      ) : null}
+
+      <section>
+        <h2>{t("units_heading")}</h2>
+        {rows.length === 0 ? (
+          <p>{t("no_units_data")}</p>
+        ) : (
+          <div class="scroll">
+            <table class="list heat">
+              <caption>{t("heat_caption", { n: s.minResponses })}</caption>
+              <thead>
+                <tr>
+                  <Th k="name" label={t("unit_col")} />
+                  <Th k="classes" label={t("classes")} />
+                  <Th k="responses" label={t("responses")} />
+                  <Th k="responseRate" label={t("rate_short")} />
+                  {s.criteria.map((c) => (
+                    <Th key={c.id} k={c.id} label={c.label} />
+                  ))}
+                  <Th k="overall" label={t("overall")} />
+                  <Th k="change" label={t("change_short")} />
+                  <Th k="flaggedClasses" label={t("flags")} />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((u) => (
+                  <tr key={u.id} class={u.active ? "" : "inactive"}>
+                    <th scope="row">
+                      <Link href={`/app/units/${u.id}${q}`}>{u.name}</Link>
+                      {u.active ? null : <div class="muted">{t("until", { d: u.validTo ?? "" })}</div>}
+                    </th>
+                    <td>{u.classes}</td>
+                    <td>{u.responses}</td>
+                    <td>{pct(u.responseRate)}</td>
+                    {s.criteria.map((c) => {
+                      const m = u.means?.[c.id] ?? null;
+                      return (
+                        <td key={c.id} class={heat(m)}>
+                          {formatScore(m)}
+                        </td>
+                      );
+                    })}
+                    <td class={heat(u.overall)}>
+                      <b>{formatScore(u.overall)}</b>
+                    </td>
+                    <td>{signed(u.change)}</td>
+                    <td>
+                      <Flags flags={u.flags} />
+                      {u.flaggedClasses > 0 ? (
+                        <div class="muted">{t("n_flagged_classes", { n: u.flaggedClasses })}</div>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section class="two">
+        <div>
+          <h2>{t("criteria")}</h2>
+          {s.total.means ? (
+            <ScoreChart criteria={totalCriteria} />
+          ) : (
+            <p>{t("hidden_detail", { min: s.minResponses })}</p>
+          )}
+          <details>
+            <summary>{t("show_table")}</summary>
+            <ScoreTable criteria={totalCriteria} />
+          </details>
+        </div>
+        <div>
+          <h2>
+            {t("trend")}{" "}
+            <select
+              class="inline no-print"
+              aria-label={t("trend_by")}
+              value={filters.by ?? "month"}
+              onChange={(e) => set("by", e.currentTarget.value === "month" ? "" : e.currentTarget.value)}
+            >
+              <option value="month">{t("by_month")}</option>
+              <option value="quarter">{t("by_quarter")}</option>
+            </select>
+          </h2>
+          <TrendChart points={s.trend} threshold={s.rules.threshold} />
+          <details>
+            <summary>{t("show_table")}</summary>
+            <table class="list">
+              <caption>{t("trend")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("period")}</th>
+                  <th scope="col">{t("responses")}</th>
+                  <th scope="col">{t("overall")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.trend.map((p) => (
+                  <tr key={p.period}>
+                    <th scope="row">{p.period}</th>
+                    <td>{p.responses}</td>
+                    <td>{formatScore(p.overall)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </div>
+      </section>
+
+      <section>
+        <h2>
+          {t("classes_heading")}{" "}
+          <span class="muted">
+            {s.classes.length < s.classesTotal
+              ? t("showing_of", { n: s.classes.length, total: s.classesTotal })
+              : `(${s.classesTotal})`}
+          </span>
+        </h2>
+        <p class="hint">{t("classes_hint")}</p>
+        <div class="scroll">
+          <table class="list">
+            <thead>
+              <tr>
+                <th scope="col">{t("class_col")}</th>
+                <th scope="col">{t("unit_col")}</th>
+                <th scope="col">{t("responses")}</th>
+                <th scope="col">{t("overall")}</th>
+                <th scope="col">{t("observed")}</th>
+                <th scope="col">{t("flags")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.classes.map((k) => (
+                <tr key={k.id}>
+                  <td>
+                    <Link href={`/app/events/${k.id}/report`}>{k.title}</Link>
+                    <div class="muted">
+                      {formatTime(k.startsAt)} · <span class="mono">{k.code}</span>
+                    </div>
+                  </td>
+                  <td>{k.unitName}</td>
+                  <td>
+                    {k.responses}/{k.expected} ({pct(k.responseRate)})
+                  </td>
+                  <td class={heat(k.overall)}>{formatScore(k.overall)}</td>
+                  <td>{formatScore(k.observed)}</td>
+                  <td>
+                    <Flags flags={k.flags} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <p class="print-only muted">{t("printed_at", { t: formatTime(new Date().toISOString()) })}</p>
+      <Problem error={error} />
+      <button
+        type="button"
+        class="link no-print"
+        onClick={() => {
+          setFilters({});
+          history.replaceState(null, "", location.pathname);
+        }}
+      >
+        {t("reset_filters")}
+      </button>
+    </Layout>
+  );
+}
+
+const LEVEL_ORDER = { central: 0, province: 1, district: 2, commune: 3 } as const;
