@@ -13,6 +13,7 @@ import { analyse, assignGroup, groupTexts, NEAREST_AMONG, Vocabulary } from "../
 import { sha256Hex } from "../worker/domain/password";
 import { fold } from "../worker/domain/text";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
+import { benchDashboards, DASHBOARD_BUDGET } from "./bench-dashboards";
 import { applyMigrations, buildWeb, quietEnv, ROOT, startDev, waitForHttp } from "./lib";
 import { DEMO_WORKSHOP, seedDemo } from "./seed";
 
@@ -286,6 +287,7 @@ try {
     /rows_written=(\d+)/.exec(proposal.headers.get("server-timing") ?? "")?.[1] ?? 99,
   );
   const grouping = groupingMs();
+  const dash = await benchDashboards(port + 1);
 
   const results = {
     date: new Date().toISOString(),
@@ -310,6 +312,7 @@ try {
         grouping.noThemeMs <= BUDGET.assignMs &&
         grouping.regroup500Ms <= BUDGET.regroupMs,
     },
+    dashboards: dash,
     load: {
       ...run,
       rowsBudget: BUDGET.rowsWritten,
@@ -339,6 +342,22 @@ ${row("latency p99 (ms)", String(run.p99ms), "", true)}
 ${row("throughput (submissions/s, wrangler dev)", String(run.throughputPerSec), "", true)}
 ${row("stored / sent", `${run.stored}/${SUBMISSIONS}`, "", run.stored === SUBMISSIONS)}
 statuses: ${JSON.stringify(run.statuses)}
+
+Dashboards: ${dash.classes} classes, ${dash.answers.toLocaleString("en")} answers, ${dash.units} units (built in ${dash.buildSeconds} s); ${dash.unitStatsRows} unit aggregate rows.
+Server time is the Worker's (Server-Timing app), SQL time D1's own; naive = one query scanning raw answers on the same database.
+| view     | server ms | SQL ms | rows read | naive SQL ms | naive rows read | rows ratio | budget |
+|----------|-----------|--------|-----------|--------------|-----------------|------------|--------|
+${(["national", "province", "class"] as const)
+  .map((v) => {
+    const a = dash.views[v];
+    const n = dash.naive[v];
+    const budget =
+      v === "national"
+        ? `${DASHBOARD_BUDGET.nationalRows} rows, ${DASHBOARD_BUDGET.nationalMs} ms ${dash.ok ? "ok" : "OVER"}`
+        : "";
+    return `| ${v.padEnd(8)} | ${String(a.appMs).padStart(9)} | ${String(a.sqlMs).padStart(6)} | ${String(a.rowsRead).padStart(9)} | ${n.sqlMs.toFixed(0).padStart(12)} | ${String(n.rowsRead).padStart(15)} | ${(n.rowsRead / Math.max(1, a.rowsRead)).toFixed(1).padStart(10)} | ${budget} |`;
+  })
+  .join("\n")}
 written to bench-results/bench.json`);
   const allOk =
     results.surveyPage.ok &&
@@ -347,7 +366,8 @@ written to bench-results/bench.json`);
     results.load.ok &&
     results.workshopPage.ok &&
     results.proposalRowsWritten.ok &&
-    results.grouping.ok;
+    results.grouping.ok &&
+    dash.ok;
   process.exitCode = allOk ? 0 : 1;
 } finally {
   dev.kill("SIGTERM");

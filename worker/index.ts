@@ -37,7 +37,8 @@ const app = new Hono<AppEnv>()
     if (c.req.path.startsWith("/api/") && meter.queries > 0) {
       c.header(
         "Server-Timing",
-        `db;dur=${meter.sqlMs.toFixed(2)};desc="${meter.queries} queries, ${meter.rowsRead} rows read", app;dur=${Date.now() - started}`,
+        `db;dur=${meter.sqlMs.toFixed(2)};desc="${meter.queries} queries, rows_read=${meter.rowsRead}", app;dur=${Date.now() - started}`,
+        { append: true },
       );
     }
   })
