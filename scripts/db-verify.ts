@@ -1,9 +1,22 @@
 // `npm run db:verify`: recomputes every dashboard aggregate from the raw answers and reports any difference.
+// `--demo` checks a fresh database seeded with the demo data instead (what CI runs).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { VERIFY_SQL, type VerifyRow } from "../worker/db/stats";
-import { query } from "./lib";
+import { applyMigrations, query } from "./lib";
+import { seedDemo } from "./seed";
 
 const remote = process.argv.includes("--remote");
-const target = { remote, persistTo: process.env.GOPY_PERSIST_TO };
+const demo = process.argv.includes("--demo");
+const target = {
+  remote,
+  persistTo: demo ? mkdtempSync(join(tmpdir(), "gopy-verify-")) : process.env.GOPY_PERSIST_TO,
+};
+if (demo) {
+  applyMigrations(target);
+  await seedDemo(target);
+}
 const started = Date.now();
 const rows = query<VerifyRow>(VERIFY_SQL.replace(/\s+/g, " "), target);
 const counts = query<{ classes: number; units: number; answers: number }>(

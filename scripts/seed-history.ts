@@ -173,7 +173,7 @@ export function historySql(units: Map<string, SeededUnit>, o: HistoryOptions) {
     ),
   );
   const before = DEMO_TREE.filter(
-    ([code, , level, , fate]) => fate !== "new" && fate !== null && level !== "central",
+    ([, , level, , fate]) => fate !== "new" && fate !== null && level !== "central",
   )
     .map(([code]) => code)
     .concat(["HN", "TN", "PT", "VL", "TQ"]);
