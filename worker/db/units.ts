@@ -1,6 +1,7 @@
 // Units and the subtree rule (a staff account sees its unit and everything under it, in today's tree), and tree edits.
 import { sql } from "kysely";
 import { layoutTree, type TreeNode } from "../domain/tree";
+import type { ImportedUnit } from "../domain/unitImport";
 import type { Compilable, DB } from ".";
 import { runBatch } from ".";
 import type { Level } from "./schema";
@@ -73,17 +74,7 @@ export async function listAllUnits(db: DB): Promise<Unit[]> {
   return (await selectUnits(db).orderBy("id").execute()).map(toUnit);
 }
 
-export interface NewUnit {
-  id: number;
-  code: string;
-  name: string;
-  level: Level;
-  parentId: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  successorId: number | null;
-  active: boolean;
-}
+export type NewUnit = Omit<ImportedUnit, "line">;
 
 export type TreeEdit =
   | { kind: "insert"; unit: NewUnit }

@@ -4,7 +4,6 @@ import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
 import { assertInScope, requireStaff } from "../auth";
 import { findProgramme } from "../db/programmes";
-import type { Level } from "../db/schema";
 import {
   editTree,
   findUnitByCode,
@@ -16,7 +15,7 @@ import {
 } from "../db/units";
 import { parseCsv, toCsv } from "../domain/csv";
 import { TRAINEE_CATEGORIES } from "../domain/form";
-import { DEFAULT_RULES } from "../domain/scores";
+import { DEFAULT_RULES, monthAt, monthIndex } from "../domain/scores";
 import { LEVEL_RANK, LEVELS } from "../domain/tree";
 import { checkImport, DATE, type ExistingUnit, UNIT_CODE } from "../domain/unitImport";
 import { toXlsx } from "../domain/xlsx";
@@ -63,8 +62,6 @@ const scoresQuery = v.strictObject(
   "field.type_object",
 );
 
-const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-
 /** The unit in the caller's scope, or 404 (out of scope looks the same as unknown). */
 async function unitInScope(c: { var: { db: AppEnv["Variables"]["db"]; user: StaffUser } }, id: number) {
   const unit = await findUnitById(c.var.db, id);
@@ -81,12 +78,7 @@ async function toScoreQuery(
 ): Promise<ScoreQuery> {
   const thisMonth = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 7);
   const to = q.to ?? thisMonth;
-  const from =
-    q.from ??
-    (() => {
-      const i = monthIndex(to) - 11;
-      return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-    })();
+  const from = q.from ?? monthAt(monthIndex(to) - 11);
   const fields: FieldErrors = {};
   if (monthIndex(to) < monthIndex(from) || monthIndex(to) - monthIndex(from) >= 120) {
     fields.to = { key: "field.period_order" };
@@ -305,8 +297,10 @@ export const unitRoutes = new Hono<AppEnv>()
   )
   .post("/", requireStaff("admin"), validate("json", createBody), async (c) => {
     const body = c.req.valid("json");
-    const parent = await unitInScope(c, body.parentId).catch(() => undefined);
-    if (!parent) throw invalidBody({ parentId: { key: "field.unit_not_found" } });
+    const parent = await findUnitById(c.var.db, body.parentId);
+    if (!parent?.path.startsWith(c.var.user.unitPath)) {
+      throw invalidBody({ parentId: { key: "field.unit_not_found" } });
+    }
     if (!parent.active) throw invalidBody({ parentId: { key: "field.unit_inactive" } });
     if (LEVEL_RANK[parent.level] >= LEVEL_RANK[body.level]) {
       throw invalidBody({ parentId: { key: "field.parent_level" } });
@@ -444,5 +438,3 @@ export const unitRoutes = new Hono<AppEnv>()
       return c.json({ imported: checked.units.length, codes: checked.units.map((u) => u.code) }, 201);
     },
   );
-
-export type UnitLevel = Level;
