@@ -244,6 +244,13 @@ const vi = {
   observed_on: "Ngày dự giờ",
   observation_note: "Nhận xét",
   save_observation: "Lưu dự giờ",
+  add_programme: "Thêm chương trình",
+  programme_added: "Đã thêm chương trình.",
+  programme_name: "Tên chương trình",
+  programme_unit: "Đơn vị chủ trì (áp dụng cho các lớp của đơn vị và cấp dưới)",
+  from_date: "Từ ngày",
+  to_date: "Đến ngày",
+  target_categories: "Đối tượng học viên",
 } as const;
 
 export type Key = keyof typeof vi;
@@ -490,6 +497,13 @@ const en: Record<Key, string> = {
   observed_on: "Observed on",
   observation_note: "Notes",
   save_observation: "Save observation",
+  add_programme: "Add a programme",
+  programme_added: "Programme added.",
+  programme_name: "Programme name",
+  programme_unit: "Lead unit (covers classes of the unit and below)",
+  from_date: "From",
+  to_date: "To",
+  target_categories: "Trainee categories",
 };
 
 function initialLang(): Lang {

@@ -24,7 +24,10 @@ function todayAt(hour: number): string {
 export function NewEvent() {
   const workshop = new URLSearchParams(location.search).get("kind") === "workshop";
   const [question, setQuestion] = useState("");
-  const units = useAsync(async () => ok(await api.api.units.$get()), []);
+  // Only units that still exist can hold a new class; merged ones stay in the tree for history.
+  const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
+  const programmes = useAsync(async () => ok(await api.api.programmes.$get()), []);
+  const [programmeId, setProgrammeId] = useState("");
   const [title, setTitle] = useState("");
   const [unitId, setUnitId] = useState("");
   const [startsAt, setStartsAt] = useState(todayAt(8));
@@ -62,7 +65,14 @@ export function NewEvent() {
                   endsAt: vnLocalToIso(endsAt),
                   ...(closesAt ? { closesAt: vnLocalToIso(closesAt) } : {}),
                   expectedParticipants: Number(expected),
-                  ...(workshop ? { question } : { lecturers, traineeCategory: category || null, form }),
+                  ...(workshop
+                    ? { question }
+                    : {
+                        lecturers,
+                        traineeCategory: category || null,
+                        programmeId: programmeId ? Number(programmeId) : null,
+                        form,
+                      }),
                 },
               }),
             );
@@ -173,6 +183,22 @@ export function NewEvent() {
                 {TRAINEE_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {t(`cat_${c}` as Key)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {workshop ? null : (
+            <Field id="programme" label={t("programme")} error={fields.programmeId}>
+              <select
+                id="programme"
+                value={programmeId}
+                onChange={(e) => setProgrammeId(e.currentTarget.value)}
+              >
+                <option value="">{t("cat_none")}</option>
+                {(programmes.data ?? []).map((p) => (
+                  <option key={p.id} value={String(p.id)}>
+                    {p.name} ({p.startsOn.slice(0, 4)}–{p.endsOn.slice(0, 4)})
                   </option>
                 ))}
               </select>

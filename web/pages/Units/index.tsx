@@ -7,6 +7,7 @@ import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
 const LEVELS = ["province", "district", "commune"] as const;
+const CATEGORIES = ["branch_head", "commune_chair", "full_time_officer", "mixed"] as const;
 type Action = "rename" | "move" | "deactivate" | "merge";
 
 export function UnitsAdmin() {
@@ -187,6 +188,59 @@ export function UnitsAdmin() {
           </form>
         </section>
       ) : null}
+      <form
+        class="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = e.currentTarget;
+          void run(
+            async () =>
+              ok(
+                await api.api.programmes.$post({
+                  json: {
+                    name: value(f, "programmeName"),
+                    unitId: Number(value(f, "programmeUnit")),
+                    startsOn: value(f, "startsOn"),
+                    endsOn: value(f, "endsOn"),
+                    categories: CATEGORIES.filter((c) => {
+                      const box = f.elements.namedItem(`cat-${c}`);
+                      return box instanceof HTMLInputElement && box.checked;
+                    }),
+                  },
+                }),
+              ),
+            t("programme_added"),
+          );
+        }}
+      >
+        <h2>{t("add_programme")}</h2>
+        <label>
+          {t("programme_name")}
+          <input name="programmeName" required maxLength={200} />
+        </label>
+        <label>
+          {t("programme_unit")}
+          <select name="programmeUnit">{unitOptions(active)}</select>
+        </label>
+        <label>
+          {t("from_date")}
+          <input name="startsOn" type="date" required />
+        </label>
+        <label>
+          {t("to_date")}
+          <input name="endsOn" type="date" required />
+        </label>
+        <fieldset class="segmented">
+          <legend>{t("target_categories")}</legend>
+          {CATEGORIES.map((c) => (
+            <label key={c}>
+              <input type="checkbox" name={`cat-${c}`} />
+              {t(`cat_${c}` as Key)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">{t("add_programme")}</button>
+      </form>
       <form
         class="panel"
         onSubmit={(e) => {
