@@ -7,7 +7,7 @@ import { REBUILD_ALL_SQL } from "../worker/db/stats";
 import { CRITERIA } from "../worker/domain/criteria";
 import { hashPassword } from "../worker/domain/password";
 import { layoutTree, type TreeNode } from "../worker/domain/tree";
-import { applyMigrations, executeFile, q, startDev, waitForHttp, wrangler } from "./lib";
+import { applyMigrations, executeFile, loginCookie, q, startDev, waitForHttp, wrangler } from "./lib";
 
 export const DASHBOARD_BUDGET = { nationalRows: 20_000, nationalMs: 50 };
 const CLASSES = 1000;
@@ -226,12 +226,7 @@ export async function benchDashboards(port: number) {
     const base = `http://127.0.0.1:${port}`;
     try {
       await waitForHttp(`${base}/`, 90_000);
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email: "bench@gopy.local", password: "bench-password-1" }),
-      });
-      const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+      const cookie = await loginCookie(base, "bench@gopy.local", "bench-password-1");
       const province = t.provinces[0] ?? 2;
       const period = "from=2024-01&to=2026-12";
       const views = {

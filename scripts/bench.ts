@@ -14,7 +14,7 @@ import { sha256Hex } from "../worker/domain/password";
 import { fold } from "../worker/domain/text";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { benchDashboards, DASHBOARD_BUDGET } from "./bench-dashboards";
-import { applyMigrations, buildWeb, quietEnv, ROOT, startDev, waitForHttp } from "./lib";
+import { applyMigrations, buildWeb, loginCookie, quietEnv, ROOT, startDev, waitForHttp } from "./lib";
 import { DEMO_WORKSHOP, seedDemo } from "./seed";
 
 const BUDGET = {
@@ -250,12 +250,7 @@ const dev = startDev({ port, persistTo });
 const base = `http://127.0.0.1:${port}`;
 try {
   await waitForHttp(`${base}/`, 90_000);
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email: "tochuc@gopy.local", password: "gopy-demo-2026" }),
-  });
-  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const cookie = await loginCookie(base, "tochuc@gopy.local", "gopy-demo-2026");
   const created = await fetch(`${base}/api/events`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Cookie: cookie },

@@ -92,6 +92,17 @@ export async function waitForHttp(url: string, ms = 60_000): Promise<void> {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
+/** Signs a staff account in against a running server; returns its session cookie. */
+export async function loginCookie(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  return res.headers.get("set-cookie")?.split(";")[0] ?? "";
+}
+
 export function buildWeb(): void {
   const r = spawnSync(join(ROOT, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn"], {
     cwd: ROOT,

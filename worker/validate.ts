@@ -2,6 +2,7 @@
 import { vValidator } from "@hono/valibot-validator";
 import type { ValidationTargets } from "hono";
 import * as v from "valibot";
+import { DATE } from "./domain/unitImport";
 import { type FieldErrors, invalidBody } from "./errors";
 import { isMessageKey } from "./i18n";
 
@@ -52,6 +53,9 @@ export const isoTime = v.pipe(
   v.check((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "field.date"),
   v.transform((s) => new Date(s).toISOString()),
 );
+
+/** A calendar date, YYYY-MM-DD (kept as text: units and programmes have no time of day). */
+export const day = v.pipe(v.string("field.day"), v.regex(DATE, "field.day"));
 
 export const intId = v.pipe(
   v.union([v.number(), v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number))], "field.type_integer"),

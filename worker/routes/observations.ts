@@ -4,11 +4,10 @@ import * as v from "valibot";
 import { requireStaff } from "../auth";
 import { listObservations, saveObservation } from "../db/observations";
 import { CRITERIA } from "../domain/criteria";
-import { DATE } from "../domain/unitImport";
 import type { AppEnv } from "../env";
 import { ApiError, invalidBody } from "../errors";
 import { criterionLabels } from "../scores";
-import { jsonObject, text, validate } from "../validate";
+import { day, jsonObject, text, validate } from "../validate";
 import { eventInScope, idParam } from "./events";
 
 const score = v.optional(
@@ -28,7 +27,7 @@ const body = jsonObject({
     Object.fromEntries(CRITERIA.map((c) => [c, score])) as Record<(typeof CRITERIA)[number], typeof score>,
   ),
   note: v.optional(text(2000), ""),
-  observedOn: v.pipe(v.string("field.day"), v.regex(DATE, "field.day")),
+  observedOn: day,
 });
 
 export const observationRoutes = new Hono<AppEnv>()

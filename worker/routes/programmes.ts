@@ -5,13 +5,10 @@ import { requireStaff } from "../auth";
 import { insertProgramme, listProgrammesFor } from "../db/programmes";
 import { findUnitById } from "../db/units";
 import { TRAINEE_CATEGORIES } from "../domain/form";
-import { DATE } from "../domain/unitImport";
 import type { AppEnv } from "../env";
 import { invalidBody } from "../errors";
-import { intId, jsonObject, requiredText, validate } from "../validate";
+import { day, intId, jsonObject, requiredText, validate } from "../validate";
 import { organisers } from "./events";
-
-const day = v.pipe(v.string("field.day"), v.regex(DATE, "field.day"));
 
 const createBody = jsonObject({
   name: requiredText(200),

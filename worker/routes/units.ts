@@ -17,13 +17,13 @@ import { parseCsv, toCsv } from "../domain/csv";
 import { TRAINEE_CATEGORIES } from "../domain/form";
 import { DEFAULT_RULES, monthAt, monthIndex } from "../domain/scores";
 import { LEVEL_RANK, LEVELS } from "../domain/tree";
-import { checkImport, DATE, type ExistingUnit, UNIT_CODE } from "../domain/unitImport";
+import { checkImport, type ExistingUnit, UNIT_CODE } from "../domain/unitImport";
 import { toXlsx } from "../domain/xlsx";
 import type { AppEnv, StaffUser } from "../env";
 import { ApiError, type FieldErrors, invalidBody, notFound } from "../errors";
 import { isMessageKey, type MessageKey, t } from "../i18n";
 import { allClassScores, criterionLabels, type ScoreQuery, unitScores } from "../scores";
-import { intId, jsonObject, requiredText, validate } from "../validate";
+import { day, intId, jsonObject, requiredText, validate } from "../validate";
 import { idParam } from "./events";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -117,19 +117,19 @@ const createBody = jsonObject({
   name: requiredText(200),
   level: v.picklist(LEVELS, "field.invalid"),
   parentId: intId,
-  validFrom: v.optional(v.nullable(v.pipe(v.string("field.day"), v.regex(DATE, "field.day"))), null),
+  validFrom: v.optional(v.nullable(day), null),
 });
 
 const patchBody = jsonObject({
   name: v.optional(requiredText(200)),
   parentId: v.optional(intId),
   active: v.optional(v.literal(false, "field.invalid")),
-  validTo: v.optional(v.pipe(v.string("field.day"), v.regex(DATE, "field.day"))),
+  validTo: v.optional(day),
 });
 
 const mergeBody = jsonObject({
   successorId: intId,
-  date: v.pipe(v.string("field.day"), v.regex(DATE, "field.day")),
+  date: day,
 });
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
