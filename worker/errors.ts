@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { LimitKind } from "./domain/limits";
 import type { AppEnv } from "./env";
 import { type Lang, type MessageKey, t } from "./i18n";
 
@@ -22,6 +23,19 @@ export class ApiError extends HTTPException {
     super(status, { message: code });
   }
 }
+
+/** 429 for a person who hit a limit; the message says which and what to do. */
+export class LimitError extends ApiError {
+  constructor(
+    kind: LimitKind,
+    readonly retryAfter: number,
+  ) {
+    super(429, `limit_${kind}`, `error.limit_${kind}`);
+  }
+}
+
+export const limited = (check: { kind: LimitKind; retryAfter: number }) =>
+  new LimitError(check.kind, check.retryAfter);
 
 export const notFound = () => new ApiError(404, "not_found", "error.not_found");
 export const invalidBody = (fields: FieldErrors) =>
@@ -53,6 +67,7 @@ const hono: Partial<Record<number, [string, MessageKey]>> = {
 
 export function onError(err: Error, c: Context<AppEnv>): Response {
   const lang = c.get("lang") ?? "vi";
+  if (err instanceof LimitError && err.retryAfter > 0) c.header("Retry-After", String(err.retryAfter));
   if (err instanceof ApiError) {
     return c.json(errorBody(lang, err.code, err.messageKey, err.fields), err.status);
   }

@@ -5,9 +5,11 @@ import { loadQuestions } from "./db/events";
 import { findResponseByClientId, insertResponse, isUniqueViolation } from "./db/responses";
 import type { RespondentRole } from "./db/schema";
 import { statsUpdates } from "./db/stats";
+import { bumpCounters, loadCounts } from "./db/limits";
 import { checkAnswers } from "./domain/answers";
+import { exceeded, isTooFast, type LimitCheck } from "./domain/limits";
 import { sha256Hex } from "./domain/password";
-import { ApiError, invalidBody } from "./errors";
+import { ApiError, invalidBody, limited } from "./errors";
 
 /** A phone's id for one event: what the phone page generates, and all the API accepts. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -16,6 +18,8 @@ export interface Submission {
   clientId: string;
   role: RespondentRole;
   answers: Record<string, unknown>;
+  /** Milliseconds from opening the survey to sending it, as the phone measured them. */
+  elapsedMs?: number | null;
 }
 
 export function isOpen(event: EventRow, now: Date): boolean {
@@ -38,7 +42,8 @@ export async function submitResponse(
   event: EventRow,
   s: Submission,
   now: Date,
-): Promise<{ id: number; created: boolean; rowsWritten: number }> {
+  limits: readonly LimitCheck[],
+): Promise<{ id: number; created: boolean; rowsWritten: number; tooFast: boolean }> {
   const bodyHash = await sha256Hex(canonical(s));
   // A retry of an answer taken before closing still gets its confirmation.
   const existing = await findResponseByClientId(db, event.id, s.clientId);
@@ -48,6 +53,10 @@ export async function submitResponse(
   const questions = await loadQuestions(db, event.formId);
   const checked = checkAnswers(questions, s.answers);
   if (!checked.ok) throw invalidBody(checked.fields);
+  const over = exceeded(limits, await loadCounts(db, limits));
+  if (over) throw limited(over);
+  const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;
+  const tooFast = isTooFast(s.elapsedMs, answered);
   try {
     const stored = await insertResponse(d1, db, {
       eventId: event.id,
@@ -57,10 +66,16 @@ export async function submitResponse(
       bodyHash,
       answers: checked.answers,
       now: now.toISOString(),
-      aggregates:
-        event.kind === "class" ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers) : [],
+      elapsedMs: s.elapsedMs ?? null,
+      tooFast,
+      aggregates: [
+        ...(event.kind === "class" && !tooFast
+          ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
+          : []),
+        ...bumpCounters(db, limits),
+      ],
     });
-    return { id: stored.id, created: true, rowsWritten: stored.rowsWritten };
+    return { id: stored.id, created: true, rowsWritten: stored.rowsWritten, tooFast };
   } catch (err) {
     // A concurrent retry won the race: answer as for any retry.
     if (!isUniqueViolation(err)) throw err;
@@ -74,5 +89,5 @@ export function sameOrConflict(existing: { id: number; bodyHash: string }, bodyH
   if (existing.bodyHash !== bodyHash) {
     throw new ApiError(422, "client_id_reused", "error.client_id_reused");
   }
-  return { id: existing.id, created: false, rowsWritten: 0 };
+  return { id: existing.id, created: false, rowsWritten: 0, tooFast: false };
 }

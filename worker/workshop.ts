@@ -30,7 +30,9 @@ import {
 import { sha256Hex } from "./domain/password";
 import type { Addressee, FollowStatus } from "./domain/proposal";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "./domain/vocabulary";
-import { ApiError } from "./errors";
+import { bumpCounters, loadCounts } from "./db/limits";
+import { exceeded, type LimitCheck, limitsFor, type Writer } from "./domain/limits";
+import { ApiError, limited } from "./errors";
 import { type Lang, t } from "./i18n";
 import { assertOpen, sameOrConflict } from "./submission";
 
@@ -61,11 +63,20 @@ export interface ProposalInput {
 }
 
 /** Stores a proposal once per clientId; the same clientId with other words is a 422. */
-export async function submitProposal(d1: D1Database, db: DB, event: EventRow, p: ProposalInput, now: Date) {
+export async function submitProposal(
+  d1: D1Database,
+  db: DB,
+  event: EventRow,
+  p: ProposalInput,
+  now: Date,
+  limits: readonly LimitCheck[],
+) {
   const bodyHash = await sha256Hex(JSON.stringify([p.text, p.addressee, p.authorName, p.authorUnit]));
   const existing = await findProposalByClientId(db, event.id, p.clientId);
   if (existing) return sameOrConflict(existing, bodyHash);
   assertOpen(event, now);
+  const over = exceeded(limits, await loadCounts(db, limits));
+  if (over) throw limited(over);
   const vocab = await vocabularyFor(db, event.unitPath, "proposal");
   const analysis = analyse(p.text, vocab);
   // Without a theme, compare with the newest proposals only: analysing them all would put the
@@ -80,7 +91,10 @@ export async function submitProposal(d1: D1Database, db: DB, event: EventRow, p:
       })),
     );
   try {
-    const stored = await insertProposal(d1, db, {
+    const stored = await insertProposal(
+      d1,
+      db,
+      {
       eventId: event.id,
       clientId: p.clientId,
       bodyHash,
@@ -89,9 +103,11 @@ export async function submitProposal(d1: D1Database, db: DB, event: EventRow, p:
       suggestedAddressee: analysis.addressee,
       authorName: p.authorName,
       authorUnit: p.authorUnit,
-      groupKey,
-      now: now.toISOString(),
-    });
+        groupKey,
+        now: now.toISOString(),
+      },
+      bumpCounters(db, limits),
+    );
     return { id: stored.id, created: true, rowsWritten: stored.rowsWritten };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -108,13 +124,18 @@ export async function supportProposal(
   proposalId: number,
   clientId: string,
   now: Date,
+  who: { writer: Writer; eventId?: number },
 ) {
   const proposal = await findProposal(db, proposalId);
-  const event = proposal && proposal.hidden === 0 ? await findEventById(db, proposal.eventId) : undefined;
+  const visible = proposal && proposal.hidden === 0 && (who.eventId ?? proposal.eventId) === proposal.eventId;
+  const event = visible ? await findEventById(db, proposal.eventId) : undefined;
   if (!proposal || !event) throw new ApiError(404, "proposal_not_found", "error.proposal_not_found");
   assertOpen(event, now);
+  const limits = limitsFor("support", event.id, who.writer, now);
+  const over = exceeded(limits, await loadCounts(db, limits));
+  if (over) throw limited(over);
   const rootId = proposal.duplicateOf ?? proposal.id;
-  const result = await addSupport(d1, db, rootId, clientId, now.toISOString());
+  const result = await addSupport(d1, db, rootId, clientId, now.toISOString(), bumpCounters(db, limits));
   return { id: rootId, ...result };
 }
 

@@ -5,6 +5,7 @@ interface Pending {
   clientId: string;
   role: string;
   answers: Record<string, number | string>;
+  elapsedMs?: number;
 }
 
 const form = document.getElementById("survey");
@@ -50,6 +51,8 @@ function enhance(form: HTMLFormElement): void {
   }
   const clientId = hidden instanceof HTMLInputElement ? hidden.value : "";
 
+  // Time spent answering goes with the answers: a form sent within seconds is set aside from scores.
+  const openedAt = Date.now();
   let attempt = 0;
   let timer = 0;
   let sending = false;
@@ -65,7 +68,7 @@ function enhance(form: HTMLFormElement): void {
       if (!id || el.value.trim() === "") continue;
       answers[id] = el.closest("[data-type='rating']") ? Number(el.value) : el.value;
     }
-    return { clientId, role, answers };
+    return { clientId, role, answers, elapsedMs: Math.max(0, Date.now() - openedAt) };
   }
 
   function restore(p: Pending): void {
@@ -148,6 +151,13 @@ function enhance(form: HTMLFormElement): void {
       } else if (res.status === 410 || res.status === 404) {
         store.remove(key);
         location.reload();
+      } else if (res.status === 429) {
+        // Limited: say why, keep the answers, and try again only if the limit has an end.
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        const wait = Number(res.headers.get("Retry-After"));
+        if (button) button.disabled = false;
+        say(body?.error?.message ?? "");
+        if (wait > 0) timer = window.setTimeout(send, wait * 1000);
       } else if (res.status === 400) {
         store.remove(key);
         const body = (await res.json()) as { error?: { fields?: Record<string, string> } };

@@ -57,6 +57,11 @@ const supported = new Set<number>(load(supportedKey, []));
 let timer = 0;
 let attempt = 0;
 
+async function errorMessage(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? "";
+}
+
 async function flush(): Promise<void> {
   window.clearTimeout(timer);
   while (pending.length > 0) {
@@ -80,6 +85,18 @@ async function flush(): Promise<void> {
     attempt = 0;
     if (res.status >= 500) {
       timer = window.setTimeout(() => void flush(), 5000);
+      return;
+    }
+    if (res.status === 429) {
+      // Limited: say why; a limit that ends keeps the proposal for later, one that does not drops it.
+      const wait = Number(res.headers.get("Retry-After"));
+      say(await errorMessage(res));
+      if (wait > 0) {
+        timer = window.setTimeout(() => void flush(), wait * 1000);
+        return;
+      }
+      pending.shift();
+      save(pendingKey, pending);
       return;
     }
     pending.shift();
@@ -210,7 +227,10 @@ list?.addEventListener("submit", (e) => {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ clientId: device }),
   })
-    .then(() => refresh())
+    .then(async (res) => {
+      if (res.status === 429) say(await errorMessage(res));
+      await refresh();
+    })
     .catch(() => {
       // Not sent: let the person try again.
       supported.delete(id);

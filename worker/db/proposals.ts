@@ -1,7 +1,7 @@
 // Workshop proposals, supports, groups, duplicate dismissals and organisers' vocabulary terms.
 import { sql } from "kysely";
 import type { Addressee, FollowStatus } from "../domain/proposal";
-import { type DB, runBatch } from ".";
+import { type Compilable, type DB, runBatch } from ".";
 
 export interface ProposalRow {
   id: number;
@@ -112,6 +112,7 @@ export async function insertProposal(
   d1: D1Database,
   db: DB,
   p: NewProposal,
+  extra: readonly Compilable[] = [],
 ): Promise<{ id: number; rowsWritten: number }> {
   const ensureGroup = db
     .insertInto("proposal_groups")
@@ -137,7 +138,7 @@ export async function insertProposal(
     .updateTable("events")
     .set({ response_count: sql`response_count + 1` })
     .where("id", "=", p.eventId);
-  const results = await runBatch(d1, [ensureGroup, insert, count]);
+  const results = await runBatch(d1, [ensureGroup, insert, count, ...extra]);
   const row = results[1]?.results[0] as { id: number } | undefined;
   if (!row) throw new Error("proposal insert returned no id");
   const rowsWritten = results.reduce((n, r) => n + (r.meta.rows_written ?? 0), 0);
@@ -148,7 +149,14 @@ const familySupportCount = (rootId: number) =>
   sql<number>`(SELECT COUNT(DISTINCT client_id) FROM supports WHERE proposal_id IN (SELECT id FROM proposals WHERE id = ${rootId} OR duplicate_of = ${rootId}))`;
 
 /** One support per phone; on a merged family a phone counts once whichever member it supported. */
-export async function addSupport(d1: D1Database, db: DB, rootId: number, clientId: string, now: string) {
+export async function addSupport(
+  d1: D1Database,
+  db: DB,
+  rootId: number,
+  clientId: string,
+  now: string,
+  extra: readonly Compilable[] = [],
+) {
   const insert = db
     .insertInto("supports")
     .values({ proposal_id: rootId, client_id: clientId, created_at: now })
@@ -158,7 +166,7 @@ export async function addSupport(d1: D1Database, db: DB, rootId: number, clientI
     .set({ support_count: familySupportCount(rootId) })
     .where("id", "=", rootId)
     .returning("support_count");
-  const [inserted, counted] = await runBatch(d1, [insert, recount]);
+  const [inserted, counted] = await runBatch(d1, [insert, recount, ...extra]);
   const row = counted?.results[0] as { support_count: number } | undefined;
   return { created: (inserted?.meta.changes ?? 0) > 0, supports: row?.support_count ?? 0 };
 }

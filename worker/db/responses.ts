@@ -13,7 +13,11 @@ export interface NewResponse {
   bodyHash: string;
   answers: readonly CheckedAnswer[];
   now: string;
-  /** Aggregate updates that must land in the same batch (dashboards). */
+  /** How long the respondent took, when the phone says. */
+  elapsedMs: number | null;
+  /** Too fast to have read the questions: stored and flagged, left out of every count. */
+  tooFast: boolean;
+  /** Statements that must land in the same batch (dashboard aggregates, rate counters). */
   aggregates: Compilable[];
 }
 
@@ -53,6 +57,8 @@ export async function insertResponse(
       form_id: r.formId,
       body_hash: r.bodyHash,
       created_at: r.now,
+      elapsed_ms: r.elapsedMs,
+      too_fast: r.tooFast ? 1 : 0,
     })
     .returning("id");
   // Parameters per row: answers 5, comments 5, counts 5; chunks of 15 stay under D1's 100.
@@ -76,7 +82,7 @@ export async function insertResponse(
       })),
     ),
   );
-  const countUpserts = chunk(numeric, 15).map((rows) =>
+  const countUpserts = chunk(r.tooFast ? [] : numeric, 15).map((rows) =>
     db
       .insertInto("answer_counts")
       .values(
@@ -94,7 +100,7 @@ export async function insertResponse(
   );
   const bump = db
     .updateTable("events")
-    .set({ response_count: sql`response_count + 1` })
+    .set(r.tooFast ? { fast_count: sql`fast_count + 1` } : { response_count: sql`response_count + 1` })
     .where("id", "=", r.eventId);
   const results = await runBatch(d1, [
     insert,

@@ -82,6 +82,7 @@ export interface EventsTable {
   created_at: string;
   question: string | null;
   programme_id: number | null;
+  fast_count: Generated<number>;
 }
 
 export interface ProgrammesTable {
@@ -144,6 +145,8 @@ export interface ResponsesTable {
   form_id: number;
   body_hash: string;
   created_at: string;
+  elapsed_ms: number | null;
+  too_fast: Generated<number>;
 }
 
 export interface AnswersTable {
@@ -224,6 +227,30 @@ export interface VocabularyTermsTable {
   created_at: string;
 }
 
+export interface RateCountersTable {
+  key: string;
+  bucket: string;
+  n: number;
+}
+
+export interface LoginFailuresTable {
+  email: string;
+  failures: number;
+  last_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  user_email: string;
+  action: string;
+  event_id: number | null;
+  unit_id: number | null;
+  status: number;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -244,4 +271,7 @@ export interface Database {
   observations: ObservationsTable;
   class_stats: ClassStatsTable;
   unit_stats: UnitStatsTable;
+  rate_counters: RateCountersTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
 }

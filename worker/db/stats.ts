@@ -105,17 +105,17 @@ const COLS = COUNT_COLUMNS.join(", ");
 const CLASS_COLS = `event_id, unit_id, path, now_path, month, programme_id, category, expected, responses, straight, observed, ${COLS}`;
 const UNIT_COLS = `tree, unit_id, month, programme_id, category, responses, straight, ${COLS}`;
 
-/** class_stats computed from the raw answers, in CLASS_COLS order. */
+/** class_stats computed from the raw answers, in CLASS_COLS order (responses set aside as too fast left out). */
 const EXPECTED_CLASS_SELECT = `
 SELECT e.id AS event_id, e.unit_id, u.path, u.now_path, strftime('%Y-%m', e.starts_at, '+7 hours') AS month,
   coalesce(e.programme_id, 0) AS programme_id, coalesce(e.trainee_category, '') AS category,
   e.expected_participants AS expected,
-  (SELECT count(*) FROM responses r WHERE r.event_id = e.id) AS responses,
+  (SELECT count(*) FROM responses r WHERE r.event_id = e.id AND r.too_fast = 0) AS responses,
   (SELECT count(*) FROM (
     SELECT r.id FROM responses r
     JOIN answers a ON a.response_id = r.id
     JOIN questions q ON q.id = a.question_id
-    WHERE r.event_id = e.id AND q.type = 'rating'
+    WHERE r.event_id = e.id AND r.too_fast = 0 AND q.type = 'rating'
     GROUP BY r.id HAVING count(*) >= ${STRAIGHT_MIN_RATINGS} AND min(a.value_num) = max(a.value_num))) AS straight,
   (SELECT round(avg(${OBSERVATION_MEAN}), 4) FROM observations WHERE event_id = e.id) AS observed,
   ${COUNT_COLUMNS.map((c) => `coalesce(x.${c}, 0) AS ${c}`).join(", ")}
@@ -129,7 +129,7 @@ LEFT JOIN (
   FROM answers a
   JOIN responses r ON r.id = a.response_id
   JOIN questions q ON q.id = a.question_id
-  WHERE q.type = 'rating'
+  WHERE q.type = 'rating' AND r.too_fast = 0
   GROUP BY r.event_id
 ) x ON x.event_id = e.id
 WHERE e.kind = 'class'`;

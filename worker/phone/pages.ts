@@ -111,7 +111,7 @@ export function surveyPage(
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, "page.intro")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}
 <form method="post" action="/s/${event.code}" id="survey" data-code="${event.code}" data-sending="${t(lang, "page.sending")}" data-retrying="${t(lang, "page.retrying")}" data-offline="${t(lang, "page.offline")}" data-fix="${t(lang, "page.fix_errors")}" data-thanks="${t(lang, "page.thanks_title")}" data-thanks-text="${t(lang, "page.thanks_text")}" novalidate>
-<input type="hidden" name="clientId" value="${state.clientId}">
+<input type="hidden" name="clientId" value="${state.clientId}"><input type="hidden" name="shownAt" value="${state.values.shownAt ?? String(Date.now())}">
 <fieldset class="q"><legend>${t(lang, "page.role_legend")}</legend><div class="roles">${role("trainee", "page.role_trainee")}${role("lecturer", "page.role_lecturer")}</div></fieldset>
 ${questions.map((q, i) =>
   q.type === "rating"

@@ -10,7 +10,9 @@ import { normaliseEventCode } from "../domain/eventCode";
 import { newToken } from "../domain/password";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../errors";
-import { ApiError } from "../errors";
+import { ApiError, LimitError } from "../errors";
+import { ensureDeviceCookie, writerOf } from "../device";
+import { limitsFor } from "../domain/limits";
 import type { Lang } from "../i18n";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
 import { workshopPage } from "../phone/workshop";
@@ -117,6 +119,7 @@ export const phoneRoutes = new Hono<AppEnv>()
     const event = code ? await findEventByCode(c.var.db, code) : undefined;
     if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
     if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
+    ensureDeviceCookie(c);
     if (event.kind === "workshop") {
       const sort = c.req.query("sort") === "top" ? "top" : "new";
       return c.html(
@@ -173,8 +176,13 @@ export const phoneRoutes = new Hono<AppEnv>()
       if (raw === undefined || raw === "") continue;
       answers[String(q.id)] = q.type === "rating" && /^\d{1,2}$/.test(raw) ? Number(raw) : raw;
     }
+    const now = new Date();
+    // The page carries the time it was shown, so a form sent back within seconds is set aside.
+    const shownAt = Number(values.shownAt);
+    const elapsedMs = Number.isSafeInteger(shownAt) && shownAt > 0 && shownAt <= now.getTime() ? now.getTime() - shownAt : null;
+    const limits = limitsFor("response", event.id, writerOf(c), now);
     try {
-      await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers }, new Date());
+      await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers, elapsedMs }, now, limits);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 410) {
@@ -185,6 +193,9 @@ export const phoneRoutes = new Hono<AppEnv>()
         );
       }
       if (err.status === 422) return c.redirect(`/s/${event.code}`, 303);
+      if (err instanceof LimitError) {
+        return c.html(messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey), 429, noStore);
+      }
       return c.html(
         surveyPage(lang, event, questions, { clientId, role, values, errors: err.fields ?? {} }),
         400,
@@ -220,11 +231,16 @@ export const phoneRoutes = new Hono<AppEnv>()
         noStore,
       );
     if (!parsed.success) return rerender(400, issuesToFields(parsed.issues));
+    const now = new Date();
+    const limits = limitsFor("proposal", event.id, writerOf(c), now);
     try {
-      await submitProposal(c.env.DB, c.var.db, event, proposalInput(parsed.output), new Date());
+      await submitProposal(c.env.DB, c.var.db, event, proposalInput(parsed.output), now, limits);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 410) return rerender(410);
+      if (err instanceof LimitError) {
+        return c.html(messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey), 429, noStore);
+      }
       if (err.status !== 422) return rerender(400, err.fields ?? {});
     }
     return c.redirect(`/s/${event.code}?sent=1#list`, 303);
@@ -237,7 +253,10 @@ export const phoneRoutes = new Hono<AppEnv>()
     const sort = c.req.query("sort") === "top" ? "top" : "new";
     if (Number.isSafeInteger(pid) && pid > 0) {
       try {
-        await supportProposal(c.env.DB, c.var.db, pid, deviceClientId(c, event.code), new Date());
+        await supportProposal(c.env.DB, c.var.db, pid, deviceClientId(c, event.code), new Date(), {
+          writer: writerOf(c),
+          eventId: event.id,
+        });
       } catch (err) {
         // A hidden proposal or a closed workshop: the page shown next tells the story.
         if (!(err instanceof ApiError)) throw err;

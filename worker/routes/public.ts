@@ -8,6 +8,8 @@ import type { StoredQuestion } from "../domain/answers";
 import { cleanText } from "../domain/answers";
 import { normaliseEventCode } from "../domain/eventCode";
 import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX } from "../domain/proposal";
+import { writerOf } from "../device";
+import { limitsFor } from "../domain/limits";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { type Lang, t } from "../i18n";
@@ -24,6 +26,18 @@ const responseBody = jsonObject({
   answers: v.pipe(
     v.record(v.string(), v.unknown(), "field.type_object"),
     v.check((o) => Object.keys(o).length <= 100, "field.too_many"),
+  ),
+  // How long the person took, measured by the phone; a week is far more than any survey.
+  elapsedMs: v.optional(
+    v.nullable(
+      v.pipe(
+        v.number("field.type_integer"),
+        v.integer("field.type_integer"),
+        v.minValue(0, "field.invalid"),
+        v.maxValue(7 * 86400_000, "field.invalid"),
+      ),
+    ),
+    null,
   ),
 });
 
@@ -116,7 +130,9 @@ export const publicRoutes = new Hono<AppEnv>()
     validate("json", responseBody),
     async (c) => {
       const event = await eventByCodeOr404(c.var.db, c.req.valid("param").code);
-      const result = await submitResponse(c.env.DB, c.var.db, event, c.req.valid("json"), new Date());
+      const now = new Date();
+      const limits = limitsFor("response", event.id, writerOf(c), now);
+      const result = await submitResponse(c.env.DB, c.var.db, event, c.req.valid("json"), now, limits);
       // D1's own count of rows this submission wrote (billing), for monitoring and the benchmark.
       c.header("Server-Timing", `d1;desc="rows_written=${result.rowsWritten}"`);
       return c.json({ id: result.id }, result.created ? 201 : 200);
@@ -138,12 +154,14 @@ export const publicRoutes = new Hono<AppEnv>()
     async (c) => {
       const event = await eventByCodeOr404(c.var.db, c.req.valid("param").code);
       if (event.kind !== "workshop") throw new ApiError(404, "event_not_found", "error.event_not_found");
+      const now = new Date();
       const result = await submitProposal(
         c.env.DB,
         c.var.db,
         event,
         proposalInput(c.req.valid("json")),
-        new Date(),
+        now,
+        limitsFor("proposal", event.id, writerOf(c), now),
       );
       c.header("Server-Timing", `d1;desc="rows_written=${result.rowsWritten}"`);
       return c.json({ id: result.id }, result.created ? 201 : 200);
@@ -160,6 +178,7 @@ export const publicRoutes = new Hono<AppEnv>()
         c.req.valid("param").id,
         c.req.valid("json").clientId,
         new Date(),
+        { writer: writerOf(c) },
       );
       return c.json(
         { id: result.id, supports: result.supports, supported: true },
