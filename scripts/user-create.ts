@@ -23,7 +23,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const email = values.email?.trim() ?? "";
+const email = values.email?.trim().toLowerCase() ?? "";
 if (!/^[^@\s]+@[^@\s]+$/.test(email)) fail("--email is missing or not an email");
 if (!values.password || values.password.length < 10) fail("--password must have at least 10 characters");
 if (!values.role || !ROLES.includes(values.role)) fail(`--role must be one of ${ROLES.join(", ")}`);

@@ -27,10 +27,14 @@ export class ApiError extends HTTPException {
 /** 429 for a person who hit a limit; the message says which and what to do. */
 export class LimitError extends ApiError {
   constructor(
-    kind: LimitKind,
+    kind: LimitKind | "login_locked",
     readonly retryAfter: number,
   ) {
-    super(429, `limit_${kind}`, `error.limit_${kind}`);
+    super(
+      429,
+      kind === "login_locked" ? kind : `limit_${kind}`,
+      kind === "login_locked" ? "error.login_locked" : `error.limit_${kind}`,
+    );
   }
 }
 

@@ -1,12 +1,16 @@
 // Composes the Worker: middleware, the resource routes, errors, and the cron that closes surveys.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { audit } from "./audit";
 import { sameOrigin } from "./auth";
 import { createDb, type Meter } from "./db";
 import { closeExpiredEvents } from "./db/events";
+import { purgeMinuteCounters } from "./db/limits";
 import type { AppEnv } from "./env";
 import { ApiError, onError } from "./errors";
 import { langFromAcceptLanguage } from "./i18n";
+import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/board";
 import { eventRoutes } from "./routes/events";
@@ -26,7 +30,31 @@ const apiBodyLimit = bodyLimit({
   },
 });
 
+/**
+ * Every Worker answer: scripts and styles only from files of this site (no inline code), never
+ * framed, no MIME sniffing. Static files get the same from `web/public/_headers`.
+ */
+export const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 const app = new Hono<AppEnv>()
+  .use(
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      referrerPolicy: "same-origin",
+      xFrameOptions: "DENY",
+    }),
+  )
   .use(async (c, next) => {
     const meter: Meter = { queries: 0, rowsRead: 0, sqlMs: 0 };
     const started = Date.now();
@@ -44,12 +72,15 @@ const app = new Hono<AppEnv>()
   })
   // The unit-tree import takes a larger CSV and sets its own limit.
   .use("/api/*", (c, next) => (c.req.path === "/api/units/import" ? next() : apiBodyLimit(c, next)))
-  .use("/api/auth/*", sameOrigin)
-  .use("/api/events/*", sameOrigin)
-  .use("/api/events", sameOrigin)
-  .use("/api/vocabulary", sameOrigin)
-  .use("/api/units/*", sameOrigin)
-  .use("/api/programmes", sameOrigin)
+  // Staff calls: refused from other sites, and recorded in the audit log when they change something.
+  .use("/api/auth/*", sameOrigin, audit)
+  .use("/api/events", sameOrigin, audit)
+  .use("/api/events/*", sameOrigin, audit)
+  .use("/api/vocabulary", sameOrigin, audit)
+  .use("/api/units", sameOrigin, audit)
+  .use("/api/units/*", sameOrigin, audit)
+  .use("/api/programmes", sameOrigin, audit)
+  .use("/api/audit", sameOrigin)
   .route("/api/public", publicRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/units", unitRoutes)
@@ -58,11 +89,14 @@ const app = new Hono<AppEnv>()
   .route("/api/events", observationRoutes)
   .route("/api/programmes", programmeRoutes)
   .route("/api/vocabulary", vocabularyRoutes)
+  .route("/api/audit", auditRoutes)
   .route("/", phoneRoutes);
 
-app.notFound((c) => {
+app.notFound(async (c) => {
   if (c.req.path.startsWith("/api/")) throw new ApiError(404, "not_found", "error.not_found");
-  return c.env.ASSETS.fetch(c.req.raw);
+  // A fresh Response: the asset's own headers are immutable, and the security headers go on it.
+  const asset = await c.env.ASSETS.fetch(c.req.raw);
+  return new Response(asset.body, asset);
 });
 app.onError(onError);
 
@@ -71,7 +105,10 @@ export type AppType = typeof app;
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env) {
-    const closed = await closeExpiredEvents(createDb(env.DB), new Date().toISOString());
+    const db = createDb(env.DB);
+    const now = new Date();
+    const closed = await closeExpiredEvents(db, now.toISOString());
+    await purgeMinuteCounters(db, new Date(now.getTime() - 3600_000));
     if (closed > 0) console.log(JSON.stringify({ level: "info", message: "closed expired surveys", closed }));
   },
 } satisfies ExportedHandler<Env>;

@@ -5,9 +5,18 @@ import type { DB } from ".";
 
 export async function findUserForLogin(db: DB, email: string) {
   return db
-    .selectFrom("users")
-    .select(["id", "password_hash as passwordHash"])
-    .where("email", "=", email)
+    .selectFrom("users as u")
+    .innerJoin("units as un", "un.id", "u.unit_id")
+    .select([
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.role",
+      "u.unit_id as unitId",
+      "un.now_path as unitPath",
+      "u.password_hash as passwordHash",
+    ])
+    .where("u.email", "=", email)
     .executeTakeFirst();
 }
 

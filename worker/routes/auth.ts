@@ -5,7 +5,9 @@ import { clearSessionCookie, requireStaff, SESSION_DAYS, sessionTokenHash, setSe
 import { createSession, deleteSession, findUserForLogin } from "../db/users";
 import { DUMMY_HASH, newToken, sha256Hex, verifyPassword } from "../domain/password";
 import type { AppEnv } from "../env";
-import { ApiError } from "../errors";
+import { clearLoginFailures, findLoginFailures, recordLoginFailure } from "../db/limits";
+import { afterFailure, lockedFor } from "../domain/limits";
+import { ApiError, LimitError } from "../errors";
 import { jsonObject, validate } from "../validate";
 
 const loginBody = jsonObject({
@@ -24,13 +26,24 @@ const loginBody = jsonObject({
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", loginBody), async (c) => {
-    const { email, password } = c.req.valid("json");
+    const { password } = c.req.valid("json");
+    const email = c.req.valid("json").email.toLowerCase();
+    const now = new Date();
+    // Failures are kept per email whether or not the account exists, so limits tell nothing either.
+    const failures = await findLoginFailures(c.var.db, email);
+    const locked = lockedFor(failures, now);
+    if (locked > 0) throw new LimitError("login_locked", locked);
     const user = await findUserForLogin(c.var.db, email);
     // Unknown emails cost the same PBKDF2 work, so timing does not reveal which accounts exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw new ApiError(401, "bad_credentials", "error.bad_credentials");
+    if (!user || !ok) {
+      const next = afterFailure(failures, now);
+      await recordLoginFailure(c.var.db, email, { ...next, now: now.toISOString() });
+      if (next.delayMs > 0) await new Promise((done) => setTimeout(done, next.delayMs));
+      throw new ApiError(401, "bad_credentials", "error.bad_credentials");
+    }
+    if (failures) await clearLoginFailures(c.var.db, email);
     const token = newToken();
-    const now = new Date();
     await createSession(c.var.db, {
       tokenHash: await sha256Hex(token),
       userId: user.id,
@@ -38,6 +51,7 @@ export const authRoutes = new Hono<AppEnv>()
       now: now.toISOString(),
     });
     setSessionCookie(c, token);
+    c.set("user", user);
     return c.json({ ok: true });
   })
   .post("/logout", async (c) => {

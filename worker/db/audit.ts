@@ -1,0 +1,50 @@
+// The staff audit log: one row per staff action, read by admins.
+import type { DB } from ".";
+
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  userEmail: string;
+  action: string;
+  eventId: number | null;
+  unitId: number | null;
+  status: number;
+}
+
+export async function recordAudit(db: DB, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      at: e.at,
+      user_id: e.userId,
+      user_email: e.userEmail,
+      action: e.action,
+      event_id: e.eventId,
+      unit_id: e.unitId,
+      status: e.status,
+    })
+    .execute();
+}
+
+/** Newest first, a page at a time (`before` is the last id of the previous page). */
+export async function listAudit(db: DB, f: { before?: number; eventId?: number; limit: number }) {
+  let q = db
+    .selectFrom("audit_log as a")
+    .leftJoin("events as e", "e.id", "a.event_id")
+    .select([
+      "a.id",
+      "a.at",
+      "a.user_email as userEmail",
+      "a.action",
+      "a.event_id as eventId",
+      "e.code as eventCode",
+      "e.title as eventTitle",
+      "a.unit_id as unitId",
+      "a.status",
+    ])
+    .orderBy("a.id", "desc")
+    .limit(f.limit);
+  if (f.before !== undefined) q = q.where("a.id", "<", f.before);
+  if (f.eventId !== undefined) q = q.where("a.event_id", "=", f.eventId);
+  return q.execute();
+}
