@@ -35,6 +35,8 @@ export const audit = createMiddleware<AppEnv>(async (c, next) => {
     });
   } catch (err) {
     // The action itself succeeded; a lost log line is reported, not turned into a failure.
-    console.error(JSON.stringify({ level: "error", message: "audit write failed", path, error: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", message: "audit write failed", path, error: String(err) }),
+    );
   }
 });

@@ -1,8 +1,8 @@
 // The phone's own random id (a cookie), which the public limits count by; many phones share one address.
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { newToken } from "./domain/password";
 import type { Writer } from "./domain/limits";
+import { newToken } from "./domain/password";
 import type { AppEnv } from "./env";
 
 export const DEVICE_COOKIE = "gy_device";

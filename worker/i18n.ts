@@ -19,9 +19,11 @@ const vi = {
   "error.limit_phone_proposals":
     "Điện thoại này đã gửi 10 ý kiến cho hội nghị này. Xin gộp các ý còn lại vào một ý kiến, hoặc báo thư ký hội nghị.",
   "error.limit_phone_supports": "Bạn ủng hộ quá nhanh. Xin chờ một phút rồi thử lại.",
-  "error.limit_event_rate": "Đang có quá nhiều người gửi cùng lúc. Câu trả lời của bạn vẫn được giữ, xin chờ một phút rồi gửi lại.",
+  "error.limit_event_rate":
+    "Đang có quá nhiều người gửi cùng lúc. Câu trả lời của bạn vẫn được giữ, xin chờ một phút rồi gửi lại.",
   "error.login_locked": "Đăng nhập sai quá nhiều lần. Tài khoản tạm khoá 15 phút, xin thử lại sau.",
   "page.limited_title": "Tạm thời chưa nhận thêm",
+  "field.confirm_code": "Gõ đúng mã của lớp/hội nghị để xác nhận xoá.",
   "error.client_id_reused": "Mã thiết bị này đã được dùng cho một câu trả lời khác.",
   "error.form_locked": "Không sửa được phiếu này.",
   "error.cross_origin": "Yêu cầu từ trang khác bị từ chối.",
@@ -200,9 +202,12 @@ const en: Record<MessageKey, string> = {
   "error.limit_phone_proposals":
     "This phone has already sent 10 proposals to this workshop. Please combine the rest into one, or tell the workshop secretary.",
   "error.limit_phone_supports": "Supporting too fast. Please wait a minute and try again.",
-  "error.limit_event_rate": "Too many people are sending at once. Your answers are kept; please wait a minute and send again.",
-  "error.login_locked": "Too many failed sign-ins. Signing in is locked for 15 minutes; please try again later.",
+  "error.limit_event_rate":
+    "Too many people are sending at once. Your answers are kept; please wait a minute and send again.",
+  "error.login_locked":
+    "Too many failed sign-ins. Signing in is locked for 15 minutes; please try again later.",
   "page.limited_title": "Not accepted for now",
+  "field.confirm_code": "Type the event's code exactly to confirm the deletion.",
   "error.client_id_reused": "This clientId was already used for a different answer.",
   "error.form_locked": "This form cannot be edited.",
   "error.cross_origin": "Requests from another site are refused.",

@@ -2,10 +2,10 @@
 import type { DB } from "./db";
 import type { EventRow } from "./db/events";
 import { loadQuestions } from "./db/events";
+import { bumpCounters, loadCounts } from "./db/limits";
 import { findResponseByClientId, insertResponse, isUniqueViolation } from "./db/responses";
 import type { RespondentRole } from "./db/schema";
 import { statsUpdates } from "./db/stats";
-import { bumpCounters, loadCounts } from "./db/limits";
 import { checkAnswers } from "./domain/answers";
 import { exceeded, isTooFast, type LimitCheck } from "./domain/limits";
 import { sha256Hex } from "./domain/password";

@@ -1,6 +1,7 @@
 // Workshop logic over the database: accepting proposals and supports, and building the grouped board.
 import type { DB } from "./db";
 import { type EventRow, findEventById } from "./db/events";
+import { bumpCounters, loadCounts } from "./db/limits";
 import {
   addSupport,
   applyRegroup,
@@ -27,11 +28,10 @@ import {
   UNSORTED,
   Vocabulary,
 } from "./domain/grouping";
+import { exceeded, type LimitCheck, limitsFor, type Writer } from "./domain/limits";
 import { sha256Hex } from "./domain/password";
 import type { Addressee, FollowStatus } from "./domain/proposal";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "./domain/vocabulary";
-import { bumpCounters, loadCounts } from "./db/limits";
-import { exceeded, type LimitCheck, limitsFor, type Writer } from "./domain/limits";
 import { ApiError, limited } from "./errors";
 import { type Lang, t } from "./i18n";
 import { assertOpen, sameOrConflict } from "./submission";
@@ -95,14 +95,14 @@ export async function submitProposal(
       d1,
       db,
       {
-      eventId: event.id,
-      clientId: p.clientId,
-      bodyHash,
-      text: p.text,
-      addressee: p.addressee,
-      suggestedAddressee: analysis.addressee,
-      authorName: p.authorName,
-      authorUnit: p.authorUnit,
+        eventId: event.id,
+        clientId: p.clientId,
+        bodyHash,
+        text: p.text,
+        addressee: p.addressee,
+        suggestedAddressee: analysis.addressee,
+        authorName: p.authorName,
+        authorUnit: p.authorUnit,
         groupKey,
         now: now.toISOString(),
       },

@@ -26,6 +26,8 @@ export interface EventRow {
   status: "open" | "closed";
   closedAt: string | null;
   responseCount: number;
+  /** Responses set aside as too fast (stored, not counted). */
+  fastCount: number;
   createdAt: string;
   question: string | null;
   programmeId: number | null;
@@ -54,6 +56,7 @@ function selectEvents(db: DB) {
       "e.status",
       "e.closed_at as closedAt",
       "e.response_count as responseCount",
+      "e.fast_count as fastCount",
       "e.created_at as createdAt",
       "e.question",
       "e.programme_id as programmeId",

@@ -9,9 +9,7 @@ export async function loadCounts(db: DB, checks: readonly LimitCheck[]): Promise
   const rows = await db
     .selectFrom("rate_counters")
     .select(["key", "bucket", "n"])
-    .where((eb) =>
-      eb.or(checks.map((c) => eb.and([eb("key", "=", c.key), eb("bucket", "=", c.bucket)]))),
-    )
+    .where((eb) => eb.or(checks.map((c) => eb.and([eb("key", "=", c.key), eb("bucket", "=", c.bucket)]))))
     .execute();
   return new Map(rows.map((r) => [`${r.key}|${r.bucket}`, r.n]));
 }

@@ -56,30 +56,84 @@ export function statsUpdates(db: DB, key: StatsKey, answers: readonly CheckedAns
     .updateTable("class_stats")
     .set(Object.fromEntries(Object.entries(increments).map(([c, n]) => [c, sql`${sql.ref(c)} + ${n}`])))
     .where("event_id", "=", key.eventId);
-  const month = vietnamMonth(key.startsAt);
+  const cell = {
+    path: key.unitThenPath,
+    nowPath: key.unitPath,
+    month: vietnamMonth(key.startsAt),
+    programmeId: key.programmeId ?? 0,
+    category: key.traineeCategory ?? "",
+  };
+  return [classUpdate, ...unitStatsAdd(db, cell, increments)];
+}
+
+/** Where a class's counts land in unit_stats: its ancestors in both trees, for one month, programme and category. */
+export interface StatsCell {
+  path: string;
+  nowPath: string;
+  month: string;
+  programmeId: number;
+  category: string;
+}
+
+/** Adds (or with negative numbers, subtracts) counts on every ancestor row of a cell. */
+function unitStatsAdd(db: DB, cell: StatsCell, increments: Record<string, number>): Compilable[] {
   const rows = [
-    ...pathIds(key.unitPath).map((id) => ({ tree: "now" as const, unit_id: id })),
-    ...pathIds(key.unitThenPath).map((id) => ({ tree: "then" as const, unit_id: id })),
+    ...pathIds(cell.nowPath).map((id) => ({ tree: "now" as const, unit_id: id })),
+    ...pathIds(cell.path).map((id) => ({ tree: "then" as const, unit_id: id })),
   ].map((r) => ({
     ...r,
-    month,
-    programme_id: key.programmeId ?? 0,
-    category: key.traineeCategory ?? "",
+    month: cell.month,
+    programme_id: cell.programmeId,
+    category: cell.category,
     ...increments,
   }));
-  // ≤ 13 parameters a row; 4 rows a statement stays far below D1's 100.
+  // D1 binds at most 100 parameters a statement: a submission's rows (≤ 13 each) go 4 at a time.
+  const perRow = 5 + Object.keys(increments).length;
+  const perStatement = Math.max(1, Math.min(4, Math.floor(100 / perRow)));
   const upserts: Compilable[] = [];
-  for (let i = 0; i < rows.length; i += 4) {
+  for (let i = 0; i < rows.length; i += perStatement) {
     upserts.push(
       db
         .insertInto("unit_stats")
-        .values(rows.slice(i, i + 4))
+        .values(rows.slice(i, i + perStatement))
         .onConflict((oc) =>
           oc.columns(["tree", "unit_id", "month", "programme_id", "category"]).doUpdateSet(addAll),
         ),
     );
   }
-  return [classUpdate, ...upserts];
+  return upserts;
+}
+
+/**
+ * Takes a whole class out of the aggregates (its data is being deleted): its counts are
+ * subtracted from every ancestor row, rows left with no response go, and the class row goes.
+ */
+export async function classStatsRemoval(db: DB, eventId: number): Promise<Compilable[]> {
+  const row = await db
+    .selectFrom("class_stats")
+    .selectAll()
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  if (!row) return [];
+  const drop = db.deleteFrom("class_stats").where("event_id", "=", eventId);
+  if (row.responses === 0) return [drop];
+  const minus: Record<string, number> = { responses: -row.responses, straight: -row.straight };
+  for (const c of COUNT_COLUMNS) if (row[c] !== 0) minus[c] = -row[c];
+  const cell = {
+    path: row.path,
+    nowPath: row.now_path,
+    month: row.month,
+    programmeId: row.programme_id,
+    category: row.category,
+  };
+  const emptied = db
+    .deleteFrom("unit_stats")
+    .where("responses", "<=", 0)
+    .where("month", "=", cell.month)
+    .where("programme_id", "=", cell.programmeId)
+    .where("category", "=", cell.category)
+    .where("unit_id", "in", [...new Set([...pathIds(cell.path), ...pathIds(cell.nowPath)])]);
+  return [...unitStatsAdd(db, cell, minus), emptied, drop];
 }
 
 /** The class row created with the class (in the same batch as the event insert). */

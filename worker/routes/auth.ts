@@ -2,11 +2,11 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { clearSessionCookie, requireStaff, SESSION_DAYS, sessionTokenHash, setSessionCookie } from "../auth";
+import { clearLoginFailures, findLoginFailures, recordLoginFailure } from "../db/limits";
 import { createSession, deleteSession, findUserForLogin } from "../db/users";
+import { afterFailure, lockedFor } from "../domain/limits";
 import { DUMMY_HASH, newToken, sha256Hex, verifyPassword } from "../domain/password";
 import type { AppEnv } from "../env";
-import { clearLoginFailures, findLoginFailures, recordLoginFailure } from "../db/limits";
-import { afterFailure, lockedFor } from "../domain/limits";
 import { ApiError, LimitError } from "../errors";
 import { jsonObject, validate } from "../validate";
 

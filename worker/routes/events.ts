@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { assertInScope, requireStaff } from "../auth";
 import type { DB } from "../db";
+import { deleteEventData, loadResponsesWithAnswers } from "../db/eventData";
 import {
   closeEvent,
   createEvent,
@@ -13,7 +14,9 @@ import {
   loadQuestions,
   replaceEventForm,
 } from "../db/events";
+import { listObservations } from "../db/observations";
 import { findProgramme } from "../db/programmes";
+import { loadEventProposals } from "../db/proposals";
 import { loadComments, loadCounts } from "../db/responses";
 import { findUnitById } from "../db/units";
 import { toCsv } from "../domain/csv";
@@ -25,7 +28,7 @@ import {
   STANDARD_FORM_TITLE,
   TRAINEE_CATEGORIES,
 } from "../domain/form";
-import { buildReport } from "../domain/report";
+import { buildReport, MIN_RESPONSES_FOR_DETAIL } from "../domain/report";
 import type { AppEnv, StaffUser } from "../env";
 import { ApiError, invalidBody, notFound } from "../errors";
 import { isOpen } from "../submission";
@@ -146,6 +149,7 @@ function eventSummary(e: EventRow, now: Date) {
     status: isOpen(e, now) ? ("open" as const) : ("closed" as const),
     closedAt: e.closedAt,
     responses: e.responseCount,
+    tooFast: e.fastCount,
     question: e.question,
   };
 }
@@ -162,6 +166,15 @@ async function reportFor(db: DB, event: EventRow, lang: "vi" | "en") {
 }
 
 export const organisers = ["admin", "organiser"] as const;
+
+const deleteBody = jsonObject({
+  confirm: v.pipe(
+    v.string("field.type_string"),
+    v.maxLength(32, "field.too_long"),
+    v.trim(),
+    v.toUpperCase(),
+  ),
+});
 
 export const eventRoutes = new Hono<AppEnv>()
   .get("/", requireStaff(), async (c) => {
@@ -274,6 +287,52 @@ export const eventRoutes = new Hono<AppEnv>()
       ...(await reportFor(c.var.db, event, c.var.lang)),
     });
   })
+  // The organiser's copy of everything the event holds; raw answers only from 5 responses up.
+  .get("/:id/export.json", requireStaff(...organisers), validate("param", idParam), async (c) => {
+    const event = await eventInScope(c.var.db, c.var.user, c.req.valid("param").id);
+    const db = c.var.db;
+    const [questions, responses, proposals, observations] = await Promise.all([
+      event.formId === null ? [] : loadQuestions(db, event.formId),
+      loadResponsesWithAnswers(db, event.id),
+      event.kind === "workshop" ? loadEventProposals(db, event.id) : [],
+      listObservations(db, event.id),
+    ]);
+    const detail = responses.length >= MIN_RESPONSES_FOR_DETAIL;
+    const data = {
+      exportedAt: new Date().toISOString(),
+      event: eventSummary(event, new Date()),
+      questions: questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        criterion: q.criterion,
+        labelVi: q.labelVi,
+        labelEn: q.labelEn,
+      })),
+      responseCount: responses.length,
+      responses: detail ? responses : null,
+      proposals: proposals.map(({ clientId: _c, bodyHash: _b, ...p }) => p),
+      observations,
+    };
+    return c.body(JSON.stringify(data, null, 1), 200, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="du-lieu-${event.code}.json"`,
+    });
+  })
+  // Deletes the event and all its answers; the typed code guards against a slip of the hand.
+  .delete(
+    "/:id",
+    requireStaff(...organisers),
+    validate("param", idParam),
+    validate("json", deleteBody),
+    async (c) => {
+      const event = await eventInScope(c.var.db, c.var.user, c.req.valid("param").id);
+      if (c.req.valid("json").confirm !== event.code) {
+        throw invalidBody({ confirm: { key: "field.confirm_code" } });
+      }
+      await deleteEventData(c.env.DB, c.var.db, event.id);
+      return c.json({ ok: true, deleted: event.id });
+    },
+  )
   .get("/:id/report.csv", requireStaff(), validate("param", idParam), async (c) => {
     const event = await eventInScope(c.var.db, c.var.user, c.req.valid("param").id);
     const r = await reportFor(c.var.db, event, c.var.lang);

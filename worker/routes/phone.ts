@@ -6,13 +6,13 @@ import * as v from "valibot";
 import { type EventRow, findEventByCode, loadQuestions } from "../db/events";
 import { listPublicProposals, supportedBy } from "../db/proposals";
 import { findResponseByClientId } from "../db/responses";
+import { ensureDeviceCookie, writerOf } from "../device";
 import { normaliseEventCode } from "../domain/eventCode";
+import { limitsFor } from "../domain/limits";
 import { newToken } from "../domain/password";
 import type { AppEnv } from "../env";
 import type { FieldErrors } from "../errors";
 import { ApiError, LimitError } from "../errors";
-import { ensureDeviceCookie, writerOf } from "../device";
-import { limitsFor } from "../domain/limits";
 import type { Lang } from "../i18n";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
 import { workshopPage } from "../phone/workshop";
@@ -179,7 +179,10 @@ export const phoneRoutes = new Hono<AppEnv>()
     const now = new Date();
     // The page carries the time it was shown, so a form sent back within seconds is set aside.
     const shownAt = Number(values.shownAt);
-    const elapsedMs = Number.isSafeInteger(shownAt) && shownAt > 0 && shownAt <= now.getTime() ? now.getTime() - shownAt : null;
+    const elapsedMs =
+      Number.isSafeInteger(shownAt) && shownAt > 0 && shownAt <= now.getTime()
+        ? now.getTime() - shownAt
+        : null;
     const limits = limitsFor("response", event.id, writerOf(c), now);
     try {
       await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers, elapsedMs }, now, limits);
@@ -194,7 +197,11 @@ export const phoneRoutes = new Hono<AppEnv>()
       }
       if (err.status === 422) return c.redirect(`/s/${event.code}`, 303);
       if (err instanceof LimitError) {
-        return c.html(messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey), 429, noStore);
+        return c.html(
+          messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey),
+          429,
+          noStore,
+        );
       }
       return c.html(
         surveyPage(lang, event, questions, { clientId, role, values, errors: err.fields ?? {} }),
@@ -239,7 +246,11 @@ export const phoneRoutes = new Hono<AppEnv>()
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 410) return rerender(410);
       if (err instanceof LimitError) {
-        return c.html(messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey), 429, noStore);
+        return c.html(
+          messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey),
+          429,
+          noStore,
+        );
       }
       if (err.status !== 422) return rerender(400, err.fields ?? {});
     }
