@@ -26,11 +26,21 @@ export async function recordAudit(db: DB, e: AuditEntry): Promise<void> {
     .execute();
 }
 
-/** Newest first, a page at a time (`before` is the last id of the previous page). */
-export async function listAudit(db: DB, f: { before?: number; eventId?: number; limit: number }) {
+/**
+ * Newest first, a page at a time (`before` is the last id of the previous page); only what staff
+ * of units inside `scopePath` did.
+ */
+export async function listAudit(
+  db: DB,
+  scopePath: string,
+  f: { before?: number; eventId?: number; limit: number },
+) {
   let q = db
     .selectFrom("audit_log as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .innerJoin("units as un", "un.id", "u.unit_id")
     .leftJoin("events as e", "e.id", "a.event_id")
+    .where("un.now_path", "like", `${scopePath}%`)
     .select([
       "a.id",
       "a.at",

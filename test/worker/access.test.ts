@@ -1,0 +1,385 @@
+// The access matrix: every staff endpoint × every role × a unit inside and outside the caller's province.
+import { beforeAll, describe, it } from "vitest";
+import type { Role } from "../../worker/db/schema";
+import { call, createClass, createTree, createUnit, postJson, signIn, unique } from "./helpers";
+
+type Staff = Awaited<ReturnType<typeof signIn>>;
+type Tree = Awaited<ReturnType<typeof createTree>>;
+
+/** What one endpoint needs to exist: a class, a workshop with two proposals and a group, two communes. */
+interface Place {
+  province: { id: number; code: string };
+  classId: number;
+  classCode: string;
+  workshopId: number;
+  workshopCode: string;
+  p1: number;
+  p2: number;
+  groupId: number;
+  commune: { id: number; code: string };
+  commune2: { id: number; code: string };
+}
+
+let tree: Tree;
+let national: Staff;
+const staff = {} as Record<Role, Staff>;
+const ROLES: Role[] = ["admin", "organiser", "inspector", "leader"];
+
+async function place(province: { id: number; code: string; path: string }, merged = false): Promise<Place> {
+  const commune = await createUnit(`Hội LHPN xã ${unique("A")}`, "commune", province);
+  const commune2 = await createUnit(`Hội LHPN xã ${unique("B")}`, "commune", province);
+  const cls = await createClass(national, commune);
+  const now = Date.now();
+  const ws = await (
+    await postJson(
+      "/api/events",
+      {
+        kind: "workshop",
+        title: "Tọa đàm",
+        unitId: commune.id,
+        startsAt: new Date(now - 3600_000).toISOString(),
+        endsAt: new Date(now + 3600_000).toISOString(),
+        expectedParticipants: 30,
+      },
+      national.headers,
+    )
+  ).json<{ id: number; code: string }>();
+  const ids: number[] = [];
+  for (const text of ["Mở lớp tin học cho hội viên", "Mở thêm lớp tin học cho chị em"]) {
+    const res = await postJson(`/api/public/events/${ws.code}/proposals`, { clientId: unique("p-"), text });
+    ids.push((await res.json<{ id: number }>()).id);
+  }
+  const [p1 = 0, p2 = 0] = ids;
+  const group = await (
+    await postJson(`/api/events/${ws.id}/groups`, { label: "Nhóm thử" }, national.headers)
+  ).json<{ id: number }>();
+  if (merged) {
+    await postJson(`/api/events/${ws.id}/merges`, { targetId: p1, sourceIds: [p2] }, national.headers);
+  }
+  return {
+    province,
+    classId: cls.id,
+    classCode: cls.code,
+    workshopId: ws.id,
+    workshopCode: ws.code,
+    p1,
+    p2,
+    groupId: group.id,
+    commune,
+    commune2,
+  };
+}
+
+interface Endpoint {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: (p: Place) => string;
+  body?: (p: Place) => unknown;
+  csv?: (p: Place) => string;
+  /** Roles allowed; the others get 403. */
+  roles: readonly Role[];
+  /** Status inside the caller's scope, and outside it. */
+  ok: number;
+  out: number;
+  /** Changes the place for good (delete, merge): each call gets a fresh one. */
+  fresh?: "plain" | "merged";
+}
+
+const all = ROLES;
+const organisers: Role[] = ["admin", "organiser"];
+const today = () => new Date().toISOString().slice(0, 10);
+const eventForm = {
+  title: "Phiếu riêng",
+  questions: [
+    { type: "rating", criterion: "content", labelVi: "Nội dung", labelEn: "", required: true, options: null, maxLength: null },
+  ],
+};
+
+const ENDPOINTS: Record<string, Endpoint> = {
+  "GET /api/auth/me": { method: "GET", path: () => "/api/auth/me", roles: all, ok: 200, out: 200 },
+  "GET /api/events": { method: "GET", path: () => "/api/events", roles: all, ok: 200, out: 200 },
+  "POST /api/events": {
+    method: "POST",
+    path: () => "/api/events",
+    body: (p) => ({
+      kind: "class",
+      title: "Lớp mới",
+      unitId: p.commune.id,
+      startsAt: new Date().toISOString(),
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      expectedParticipants: 20,
+    }),
+    roles: organisers,
+    ok: 201,
+    out: 403,
+  },
+  "GET /api/events/:id": { method: "GET", path: (p) => `/api/events/${p.classId}`, roles: all, ok: 200, out: 404 },
+  "PUT /api/events/:id/form": {
+    method: "PUT",
+    path: (p) => `/api/events/${p.classId}/form`,
+    body: () => eventForm,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/events/:id/close": {
+    method: "POST",
+    path: (p) => `/api/events/${p.classId}/close`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/report": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/report`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/report.csv": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/report.csv`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/export.json": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/export.json`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "DELETE /api/events/:id": {
+    method: "DELETE",
+    path: (p) => `/api/events/${p.classId}`,
+    body: (p) => ({ confirm: p.classCode }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+    fresh: "plain",
+  },
+  "GET /api/events/:id/groups": {
+    method: "GET",
+    path: (p) => `/api/events/${p.workshopId}/groups`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/board": {
+    method: "GET",
+    path: (p) => `/api/events/${p.workshopId}/board`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "PATCH /api/events/:id/proposals/:pid": {
+    method: "PATCH",
+    path: (p) => `/api/events/${p.workshopId}/proposals/${p.p1}`,
+    body: () => ({ followStatus: "received" }),
+    roles: ["admin", "organiser", "leader"],
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/events/:id/merges": {
+    method: "POST",
+    path: (p) => `/api/events/${p.workshopId}/merges`,
+    body: (p) => ({ targetId: p.p1, sourceIds: [p.p2] }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+    fresh: "plain",
+  },
+  "DELETE /api/events/:id/merges/:pid": {
+    method: "DELETE",
+    path: (p) => `/api/events/${p.workshopId}/merges/${p.p2}`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+    fresh: "merged",
+  },
+  "POST /api/events/:id/duplicates/dismiss": {
+    method: "POST",
+    path: (p) => `/api/events/${p.workshopId}/duplicates/dismiss`,
+    body: (p) => ({ a: p.p1, b: p.p2 }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/events/:id/groups": {
+    method: "POST",
+    path: (p) => `/api/events/${p.workshopId}/groups`,
+    body: () => ({ label: "Nhóm mới" }),
+    roles: organisers,
+    ok: 201,
+    out: 404,
+  },
+  "PATCH /api/events/:id/groups/:gid": {
+    method: "PATCH",
+    path: (p) => `/api/events/${p.workshopId}/groups/${p.groupId}`,
+    body: () => ({ label: "Đổi tên" }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/events/:id/regroup": {
+    method: "POST",
+    path: (p) => `/api/events/${p.workshopId}/regroup`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/proposals.csv": {
+    method: "GET",
+    path: (p) => `/api/events/${p.workshopId}/proposals.csv`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/proposals.xlsx": {
+    method: "GET",
+    path: (p) => `/api/events/${p.workshopId}/proposals.xlsx`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/observations": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/observations`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "PUT /api/events/:id/observation": {
+    method: "PUT",
+    path: (p) => `/api/events/${p.classId}/observation`,
+    body: () => ({ scores: { content: 4 }, observedOn: today() }),
+    roles: ["admin", "inspector"],
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/units": { method: "GET", path: () => "/api/units", roles: all, ok: 200, out: 200 },
+  "GET /api/units/:id/scores": {
+    method: "GET",
+    path: (p) => `/api/units/${p.province.id}/scores`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/units/:id/scores.csv": {
+    method: "GET",
+    path: (p) => `/api/units/${p.province.id}/scores.csv`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/units/:id/classes.xlsx": {
+    method: "GET",
+    path: (p) => `/api/units/${p.province.id}/classes.xlsx`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/units": {
+    method: "POST",
+    path: () => "/api/units",
+    body: (p) => ({ code: unique("X"), name: "Hội LHPN xã Mới", level: "commune", parentId: p.province.id }),
+    roles: ["admin"],
+    ok: 201,
+    out: 400,
+  },
+  "PATCH /api/units/:id": {
+    method: "PATCH",
+    path: (p) => `/api/units/${p.commune.id}`,
+    body: () => ({ name: "Hội LHPN xã Đổi Tên" }),
+    roles: ["admin"],
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/units/:id/merge": {
+    method: "POST",
+    path: (p) => `/api/units/${p.commune2.id}/merge`,
+    body: (p) => ({ successorId: p.commune.id, date: today() }),
+    roles: ["admin"],
+    ok: 200,
+    out: 404,
+    fresh: "plain",
+  },
+  "POST /api/units/import": {
+    method: "POST",
+    path: () => "/api/units/import",
+    csv: (p) => `code,name,level,parent_code\n${unique("I")},Hội LHPN xã Nhập,commune,${p.province.code}\n`,
+    roles: ["admin"],
+    ok: 201,
+    out: 400,
+  },
+  "GET /api/programmes": { method: "GET", path: () => "/api/programmes", roles: all, ok: 200, out: 200 },
+  "POST /api/programmes": {
+    method: "POST",
+    path: () => "/api/programmes",
+    body: (p) => ({ name: "Chương trình", unitId: p.province.id, startsOn: "2026-01-01", endsOn: "2026-12-31" }),
+    roles: organisers,
+    ok: 201,
+    out: 400,
+  },
+  "GET /api/vocabulary": { method: "GET", path: () => "/api/vocabulary", roles: all, ok: 200, out: 200 },
+  "POST /api/vocabulary": {
+    method: "POST",
+    path: () => "/api/vocabulary",
+    body: (p) => ({ kind: "proposal", topic: "digital", phrase: unique("từ "), unitId: p.commune.id }),
+    roles: organisers,
+    ok: 201,
+    out: 403,
+  },
+  "GET /api/audit": { method: "GET", path: () => "/api/audit", roles: ["admin"], ok: 200, out: 200 },
+};
+
+let inside: Place;
+let outside: Place;
+
+beforeAll(async () => {
+  tree = await createTree();
+  national = await signIn("admin", tree.central);
+  for (const role of ROLES) staff[role] = await signIn(role, tree.hanoi);
+  inside = await place(tree.hanoi);
+  outside = await place(tree.thaiNguyen);
+});
+
+function send(e: Endpoint, p: Place, headers: Record<string, string>): Promise<Response> {
+  const body = e.csv ? e.csv(p) : e.body ? JSON.stringify(e.body(p)) : undefined;
+  return call(e.path(p), {
+    method: e.method,
+    headers: body === undefined ? headers : { ...headers, "Content-Type": e.csv ? "text/csv" : "application/json" },
+    body,
+  });
+}
+
+async function placeFor(e: Endpoint, scope: "in" | "out"): Promise<Place> {
+  const province = scope === "in" ? tree.hanoi : tree.thaiNguyen;
+  if (e.fresh) return place(province, e.fresh === "merged");
+  return scope === "in" ? inside : outside;
+}
+
+describe("every staff endpoint × every role × inside and outside the caller's province", () => {
+  for (const [name, e] of Object.entries(ENDPOINTS)) {
+    it(name, async ({ expect }) => {
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const role of ROLES) {
+        for (const scope of ["in", "out"] as const) {
+          const key = `${role} ${scope}`;
+          want[key] = e.roles.includes(role) ? (scope === "in" ? e.ok : e.out) : 403;
+          got[key] = (await send(e, await placeFor(e, scope), staff[role].headers)).status;
+        }
+      }
+      want.anonymous = 401;
+      got.anonymous = (await send(e, await placeFor(e, "in"), {})).status;
+      if (e.method !== "GET") {
+        // The same call from another site, with a valid session cookie: refused before anything runs.
+        const hostile = { ...staff.admin.headers, Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
+        want["cross-site"] = 403;
+        got["cross-site"] = (await send(e, await placeFor(e, "in"), hostile)).status;
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});
