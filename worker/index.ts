@@ -1,14 +1,16 @@
 // Composes the Worker: middleware, the resource routes, errors, and the cron that closes surveys.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import { audit } from "./audit";
 import { sameOrigin } from "./auth";
 import { createDb, type Meter } from "./db";
 import { closeExpiredEvents } from "./db/events";
 import { purgeMinuteCounters } from "./db/limits";
+import { duplicateKey } from "./domain/json";
 import type { AppEnv } from "./env";
-import { ApiError, onError } from "./errors";
+import { ApiError, invalidBody, onError } from "./errors";
 import { langFromAcceptLanguage } from "./i18n";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -26,8 +28,26 @@ const API_BODY_LIMIT = 64 * 1024;
 const apiBodyLimit = bodyLimit({
   maxSize: API_BODY_LIMIT,
   onError: () => {
-    throw new ApiError(413, "body_too_large", "error.body_too_large");
+    throw new ApiError(413, "body_too_large", "error.body_too_large", {
+      body: { key: "error.body_too_large" },
+    });
   },
+});
+
+/** A JSON body naming one key twice is refused: which copy counts would be a guess. */
+const noDuplicateKeys = createMiddleware<AppEnv>(async (c, next) => {
+  if (/^application\/json/i.test(c.req.header("Content-Type") ?? "")) {
+    const text = await c.req.text();
+    let parsed = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      parsed = false;
+    }
+    const dup = parsed ? duplicateKey(text) : null;
+    if (dup !== null) throw invalidBody({ [dup || "body"]: { key: "field.duplicate_key" } });
+  }
+  await next();
 });
 
 /**
@@ -72,6 +92,7 @@ const app = new Hono<AppEnv>()
   })
   // The unit-tree import takes a larger CSV and sets its own limit.
   .use("/api/*", (c, next) => (c.req.path === "/api/units/import" ? next() : apiBodyLimit(c, next)))
+  .use("/api/*", noDuplicateKeys)
   // Staff calls: refused from other sites, and recorded in the audit log when they change something.
   .use("/api/auth/*", sameOrigin, audit)
   .use("/api/events", sameOrigin, audit)

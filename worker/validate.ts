@@ -2,6 +2,7 @@
 import { vValidator } from "@hono/valibot-validator";
 import type { ValidationTargets } from "hono";
 import * as v from "valibot";
+import { cleanText } from "./domain/answers";
 import { DATE } from "./domain/unitImport";
 import { type FieldErrors, invalidBody } from "./errors";
 import { isMessageKey } from "./i18n";
@@ -36,13 +37,14 @@ export const validate = <T extends v.GenericSchema, Target extends keyof Validat
   });
 
 /** Reusable field schemas; messages are catalogue keys resolved per request. */
+/** Free text: NFC, control characters (null bytes included) dropped, trimmed, bounded. */
 export const text = (max: number) =>
-  v.pipe(v.string("field.type_string"), v.trim(), v.maxLength(max, "field.too_long"));
+  v.pipe(v.string("field.type_string"), v.transform(cleanText), v.maxLength(max, "field.too_long"));
 
 export const requiredText = (max: number) =>
   v.pipe(
     v.string("field.type_string"),
-    v.trim(),
+    v.transform(cleanText),
     v.minLength(1, "field.required"),
     v.maxLength(max, "field.too_long"),
   );
@@ -64,6 +66,13 @@ export const intId = v.pipe(
   v.minValue(1, "field.invalid"),
   v.maxValue(Number.MAX_SAFE_INTEGER, "field.invalid"),
 );
+
+/** A PATCH body that changes nothing is a mistake worth telling. */
+export function assertSomeField(body: Record<string, unknown>): void {
+  if (Object.values(body).every((x) => x === undefined)) {
+    throw invalidBody({ body: { key: "field.nothing_to_change" } });
+  }
+}
 
 const isPlainObject = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
 

@@ -90,7 +90,15 @@ const today = () => new Date().toISOString().slice(0, 10);
 const eventForm = {
   title: "Phiếu riêng",
   questions: [
-    { type: "rating", criterion: "content", labelVi: "Nội dung", labelEn: "", required: true, options: null, maxLength: null },
+    {
+      type: "rating",
+      criterion: "content",
+      labelVi: "Nội dung",
+      labelEn: "",
+      required: true,
+      options: null,
+      maxLength: null,
+    },
   ],
 };
 
@@ -112,7 +120,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 201,
     out: 403,
   },
-  "GET /api/events/:id": { method: "GET", path: (p) => `/api/events/${p.classId}`, roles: all, ok: 200, out: 404 },
+  "GET /api/events/:id": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
   "PUT /api/events/:id/form": {
     method: "PUT",
     path: (p) => `/api/events/${p.classId}/form`,
@@ -316,7 +330,12 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "POST /api/programmes": {
     method: "POST",
     path: () => "/api/programmes",
-    body: (p) => ({ name: "Chương trình", unitId: p.province.id, startsOn: "2026-01-01", endsOn: "2026-12-31" }),
+    body: (p) => ({
+      name: "Chương trình",
+      unitId: p.province.id,
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+    }),
     roles: organisers,
     ok: 201,
     out: 400,
@@ -348,7 +367,8 @@ function send(e: Endpoint, p: Place, headers: Record<string, string>): Promise<R
   const body = e.csv ? e.csv(p) : e.body ? JSON.stringify(e.body(p)) : undefined;
   return call(e.path(p), {
     method: e.method,
-    headers: body === undefined ? headers : { ...headers, "Content-Type": e.csv ? "text/csv" : "application/json" },
+    headers:
+      body === undefined ? headers : { ...headers, "Content-Type": e.csv ? "text/csv" : "application/json" },
     body,
   });
 }
@@ -375,7 +395,11 @@ describe("every staff endpoint × every role × inside and outside the caller's 
       got.anonymous = (await send(e, await placeFor(e, "in"), {})).status;
       if (e.method !== "GET") {
         // The same call from another site, with a valid session cookie: refused before anything runs.
-        const hostile = { ...staff.admin.headers, Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
+        const hostile = {
+          ...staff.admin.headers,
+          Origin: "https://evil.example",
+          "Sec-Fetch-Site": "cross-site",
+        };
         want["cross-site"] = 403;
         got["cross-site"] = (await send(e, await placeFor(e, "in"), hostile)).status;
       }

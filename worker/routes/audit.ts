@@ -26,7 +26,11 @@ export const auditRoutes = new Hono<AppEnv>().get(
   validate("query", listQuery),
   async (c) => {
     const q = c.req.valid("query");
-    const entries = await listAudit(c.var.db, c.var.user.unitPath, { before: q.before, eventId: q.event, limit: q.limit ?? 100 });
+    const entries = await listAudit(c.var.db, c.var.user.unitPath, {
+      before: q.before,
+      eventId: q.event,
+      limit: q.limit ?? 100,
+    });
     return c.json({ entries });
   },
 );

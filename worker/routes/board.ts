@@ -24,7 +24,7 @@ import { toXlsx } from "../domain/xlsx";
 import type { AppEnv } from "../env";
 import { ApiError, invalidBody } from "../errors";
 import { type Lang, t } from "../i18n";
-import { intId, jsonObject, requiredText, text, validate } from "../validate";
+import { assertSomeField, intId, jsonObject, requiredText, text, validate } from "../validate";
 import {
   buildBoard,
   duplicateSuggestions,
@@ -178,6 +178,7 @@ export const boardRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, pid } = c.req.valid("param");
       const body = c.req.valid("json");
+      assertSomeField(body);
       const user = c.var.user;
       const event = await workshopInScope(c.var.db, user, id);
       const p = await proposalOf(c.var.db, event, pid, "pid");

@@ -358,6 +358,8 @@ export const unitRoutes = new Hono<AppEnv>()
         set.active = false;
         set.validTo = body.validTo ?? today();
       }
+      // Nothing differs from what is stored (e.g. the same parent again): nothing to write.
+      if (Object.keys(set).length === 0) return c.json({ ok: true });
       const result = await editTree(c.env.DB, c.var.db, all, [{ kind: "update", id: unit.id, set }]);
       if (!result.ok) cycleError("parentId");
       return c.json({ ok: true });
