@@ -8,7 +8,11 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations },
+          // An empty database of its own for the migration test, which builds it step by step.
+          d1Databases: { DB: "gop-y", UPGRADE_DB: "upgrade-test" },
+        },
       }),
     ],
     test: {

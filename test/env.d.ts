@@ -2,6 +2,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("@cloudflare/vitest-plugin").D1Migration[];
+    /** Empty: the migration test builds it one migration at a time. */
+    UPGRADE_DB: D1Database;
   }
 }
 
