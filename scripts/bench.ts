@@ -127,10 +127,19 @@ async function submissionCpuMs() {
   return (used.user + used.system) / 1000 / n;
 }
 
-async function load(base: string, staffCookie: string, eventId: number, code: string) {
-  const form = (await (await fetch(`${base}/api/public/events/${code}`)).json()) as {
-    questions: { id: number; type: string }[];
-  };
+/** Each simulated phone has its own id cookie, as a real one gets from the survey page. */
+const phoneCookie = (n: number) => `gy_device=bench-phone-${String(n).padStart(8, "0")}`;
+
+/**
+ * SUBMISSIONS spread over classes of 500 (one class takes at most 600 new responses a minute,
+ * an abuse limit), from CONCURRENCY clients at a time.
+ */
+async function load(base: string, staffCookie: string, events: { id: number; code: string }[]) {
+  type Form = { questions: { id: number; type: string }[] };
+  // Each class has its own copy of the standard form, so its own question ids.
+  const forms = await Promise.all(
+    events.map(async (e) => (await (await fetch(`${base}/api/public/events/${e.code}`)).json()) as Form),
+  );
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const rows: number[] = [];
@@ -139,15 +148,17 @@ async function load(base: string, staffCookie: string, eventId: number, code: st
   const worker = async () => {
     while (next < SUBMISSIONS) {
       const i = next++;
+      const k = i % events.length;
+      const code = events[k]?.code ?? "";
       const answers: Record<string, unknown> = {};
-      for (const q of form.questions)
+      for (const q of forms[k]?.questions ?? [])
         answers[q.id] =
           q.type === "rating" ? 1 + ((i * 7 + q.id) % 5) : `Ý kiến số ${i}: nên tăng thời gian thực hành.`;
       const t = performance.now();
       const res = await fetch(`${base}/api/public/events/${code}/responses`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ clientId: `bench-${code}-${i}`, role: "trainee", answers }),
+        headers: { "Content-Type": "application/json", Cookie: phoneCookie(i) },
+        body: JSON.stringify({ clientId: `bench-${code}-${i}`, role: "trainee", answers, elapsedMs: 60_000 }),
       });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
@@ -158,18 +169,128 @@ async function load(base: string, staffCookie: string, eventId: number, code: st
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const stored = (await (
-    await fetch(`${base}/api/events/${eventId}`, { headers: { Cookie: staffCookie } })
-  ).json()) as { responses: number };
+  let stored = 0;
+  for (const e of events) {
+    const r = await fetch(`${base}/api/events/${e.id}`, { headers: { Cookie: staffCookie } });
+    stored += ((await r.json()) as { responses: number }).responses;
+  }
   return {
     submissions: SUBMISSIONS,
     concurrency: CONCURRENCY,
     statuses: Object.fromEntries(statuses),
-    stored: stored.responses,
+    stored,
     p50ms: Math.round(pct(latencies, 50) * 10) / 10,
     p99ms: Math.round(pct(latencies, 99) * 10) / 10,
     throughputPerSec: Math.round((SUBMISSIONS / seconds) * 10) / 10,
     rowsWrittenPerSubmission: rows.length ? Math.max(...rows) : null,
+  };
+}
+
+const HALL = Number(process.env.BENCH_HALL ?? 200);
+
+/**
+ * A hall of HALL trainees sending at the same moment on a bad network: about one request in ten
+ * gives up on the client side (aborted after a few milliseconds, whether or not the server got
+ * it) and is sent again with the same clientId, as the phone page does.
+ */
+async function hall(base: string, staffCookie: string, eventId: number, code: string) {
+  const form = (await (await fetch(`${base}/api/public/events/${code}`)).json()) as {
+    questions: { id: number; type: string }[];
+  };
+  const rand = prngFor(HALL);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let timeouts = 0;
+  const started = performance.now();
+  const phone = async (i: number) => {
+    const answers: Record<string, unknown> = {};
+    for (const q of form.questions) answers[q.id] = q.type === "rating" ? 1 + ((i + q.id) % 5) : "Bổ ích";
+    const body = JSON.stringify({
+      clientId: `hall-${code}-${i}`,
+      role: "trainee",
+      answers,
+      elapsedMs: 90_000,
+    });
+    const giveUpAfter = rand() < 0.1 ? 1 + Math.floor(rand() * 40) : 0;
+    const t = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      const ctrl = new AbortController();
+      const timer =
+        attempt === 0 && giveUpAfter > 0 ? setTimeout(() => ctrl.abort(), giveUpAfter) : undefined;
+      try {
+        const res = await fetch(`${base}/api/public/events/${code}/responses`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Cookie: phoneCookie(100_000 + i) },
+          body,
+          signal: ctrl.signal,
+        });
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status < 500 && res.status !== 429) break;
+      } catch {
+        timeouts++;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    latencies.push(performance.now() - t);
+  };
+  await Promise.all(Array.from({ length: HALL }, (_, i) => phone(i)));
+  const seconds = (performance.now() - started) / 1000;
+  const stored = (await (
+    await fetch(`${base}/api/events/${eventId}`, { headers: { Cookie: staffCookie } })
+  ).json()) as { responses: number };
+  const fivexx = [...statuses.entries()].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
+  return {
+    phones: HALL,
+    clientTimeouts: timeouts,
+    statuses: Object.fromEntries(statuses),
+    stored: stored.responses,
+    p50ms: Math.round(pct(latencies, 50) * 10) / 10,
+    p99ms: Math.round(pct(latencies, 99) * 10) / 10,
+    throughputPerSec: Math.round((HALL / seconds) * 10) / 10,
+    ok: stored.responses === HALL && fivexx === 0 && timeouts > 0,
+  };
+}
+
+/** Sign-in answers for a wrong password and for an unknown email: the same words, the same time. */
+async function loginTiming(base: string) {
+  const known = ["admin@gopy.local", "tochuc@gopy.local", "kiemtra@gopy.local", "lanhdao@gopy.local"];
+  const once = async (email: string) => {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password: "not-the-password" }),
+    });
+    return { ms: performance.now() - t, status: res.status, body: await res.text() };
+  };
+  const wrong: { ms: number; status: number; body: string }[] = [];
+  const unknown: typeof wrong = [];
+  // Two tries per account stays under the slowing threshold, so both sides are measured unslowed.
+  for (let round = 0; round < 2; round++) {
+    for (const email of known) {
+      wrong.push(await once(email));
+      unknown.push(await once(`nobody-${round}-${email}`));
+    }
+  }
+  const same = new Set([...wrong, ...unknown].map((r) => `${r.status} ${r.body}`)).size === 1;
+  return {
+    wrongPasswordMedianMs:
+      Math.round(
+        pct(
+          wrong.map((r) => r.ms),
+          50,
+        ) * 10,
+      ) / 10,
+    unknownEmailMedianMs:
+      Math.round(
+        pct(
+          unknown.map((r) => r.ms),
+          50,
+        ) * 10,
+      ) / 10,
+    sameAnswer: same,
   };
 }
 
@@ -251,24 +372,33 @@ const base = `http://127.0.0.1:${port}`;
 try {
   await waitForHttp(`${base}/`, 90_000);
   const cookie = await loginCookie(base, "tochuc@gopy.local", "gopy-demo-2026");
-  const created = await fetch(`${base}/api/events`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cookie },
-    body: JSON.stringify({
-      kind: "class",
-      title: "Lớp đo hiệu năng",
-      unitId: 2,
-      startsAt: new Date(Date.now() - 3600_000).toISOString(),
-      endsAt: new Date(Date.now() + 3600_000).toISOString(),
-      expectedParticipants: SUBMISSIONS,
-    }),
-  });
-  const event = (await created.json()) as { id: number; code: string };
+  const newClass = async (title: string, expected: number) =>
+    (await (
+      await fetch(`${base}/api/events`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Cookie: cookie },
+        body: JSON.stringify({
+          kind: "class",
+          title,
+          unitId: 2,
+          startsAt: new Date(Date.now() - 3600_000).toISOString(),
+          endsAt: new Date(Date.now() + 3600_000).toISOString(),
+          expectedParticipants: expected,
+        }),
+      })
+    ).json()) as { id: number; code: string };
+  const loadEvents: { id: number; code: string }[] = [];
+  for (let k = 0; k < Math.ceil(SUBMISSIONS / 500); k++)
+    loadEvents.push(await newClass("Lớp đo hiệu năng", 500));
+  const event = loadEvents[0] ?? (await newClass("Lớp đo hiệu năng", 500));
 
   const page = await pageBytes(base, `/s/${event.code}`);
   const bundle = bundleBytes();
   const cpu = await submissionCpuMs();
-  const run = await load(base, cookie, event.id, event.code);
+  const run = await load(base, cookie, loadEvents);
+  const hallEvent = await newClass("Hội trường 200 người", HALL);
+  const crowd = await hall(base, cookie, hallEvent.id, hallEvent.code);
+  const login = await loginTiming(base);
   const workshopPage = await pageBytes(base, `/s/${DEMO_WORKSHOP.code}`);
   const proposal = await fetch(`${base}/api/public/events/${DEMO_WORKSHOP.code}/proposals`, {
     method: "POST",
@@ -308,6 +438,8 @@ try {
         grouping.regroup500Ms <= BUDGET.regroupMs,
     },
     dashboards: dash,
+    hall: crowd,
+    login,
     load: {
       ...run,
       rowsBudget: BUDGET.rowsWritten,
@@ -323,7 +455,7 @@ try {
 |----------------------------------------------|----------------|--------------|------|
 ${row("survey page, HTML+CSS+JS gzip (bytes)", String(page.total), String(BUDGET.pageBytes), results.surveyPage.ok)}
 ${page.parts.map((p) => row(`  ${p.url.replace(/\?.*/, "")}`, String(p.gzip), "", true)).join("\n")}
-${row("worker bundle gzip (wrangler dry-run, bytes)", String(bundle.gzip), String(BUDGET.bundleBytes), results.workerBundle.ok)}
+${row("worker bundle gzip (dry-run, minified, bytes)", String(bundle.gzip), String(BUDGET.bundleBytes), results.workerBundle.ok)}
 ${row("rows written per submission (D1 meta)", String(run.rowsWrittenPerSubmission), String(BUDGET.rowsWritten), results.load.ok)}
 ${row("submission JS CPU, no I/O (ms, Node)", results.submissionCpuMs.value.toFixed(3), String(BUDGET.cpuMs), results.submissionCpuMs.ok)}
 ${row("workshop page (demo, 21 proposals) gzip", String(workshopPage.total), String(BUDGET.pageBytes), results.workshopPage.ok)}
@@ -337,6 +469,14 @@ ${row("latency p99 (ms)", String(run.p99ms), "", true)}
 ${row("throughput (submissions/s, wrangler dev)", String(run.throughputPerSec), "", true)}
 ${row("stored / sent", `${run.stored}/${SUBMISSIONS}`, "", run.stored === SUBMISSIONS)}
 statuses: ${JSON.stringify(run.statuses)}
+
+Hall: ${crowd.phones} phones at once, ${crowd.clientTimeouts} client timeouts re-sent with the same clientId.
+${row("hall: stored / unique clientIds", `${crowd.stored}/${crowd.phones}`, "", crowd.ok)}
+${row("hall: latency p50 incl. retries (ms)", String(crowd.p50ms), "", true)}
+${row("hall: latency p99 incl. retries (ms)", String(crowd.p99ms), "", true)}
+${row("hall: throughput (phones/s)", String(crowd.throughputPerSec), "", true)}
+statuses: ${JSON.stringify(crowd.statuses)} (no 5xx: ${crowd.ok ? "yes" : "NO"})
+Sign-in: wrong password ${login.wrongPasswordMedianMs} ms, unknown email ${login.unknownEmailMedianMs} ms (medians); same answer: ${login.sameAnswer ? "yes" : "NO"}
 
 Dashboards: ${dash.classes} classes, ${dash.answers.toLocaleString("en")} answers, ${dash.units} units (built in ${dash.buildSeconds} s); ${dash.unitStatsRows} unit aggregate rows.
 Server time is the Worker's (Server-Timing app), SQL time D1's own; naive = one query scanning raw answers on the same database.
@@ -362,6 +502,8 @@ written to bench-results/bench.json`);
     results.workshopPage.ok &&
     results.proposalRowsWritten.ok &&
     results.grouping.ok &&
+    crowd.ok &&
+    login.sameAnswer &&
     dash.ok;
   process.exitCode = allOk ? 0 : 1;
 } finally {

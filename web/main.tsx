@@ -1,6 +1,7 @@
 // Staff app entry: routes /app/... to its pages.
 import { render } from "preact";
 import { lang } from "./i18n";
+import { AuditPage } from "./pages/Audit";
 import { BoardPage } from "./pages/Board";
 import { EventPage } from "./pages/Event";
 import { Events } from "./pages/Events";
@@ -20,6 +21,7 @@ function App() {
   if (path.startsWith("/app/login")) return <Login />;
   if (path === "/app/events/new") return <NewEvent />;
   if (path === "/app/units/admin") return <UnitsAdmin />;
+  if (path === "/app/audit") return <AuditPage />;
   if (path.startsWith("/app/units")) return <ScoresPage id={/^\/app\/units\/(\d+)/.exec(path)?.[1]} />;
   if (id && path.endsWith("/poster")) return <Poster id={id} />;
   if (id && path.endsWith("/report")) return <ReportPage id={id} />;

@@ -15,6 +15,7 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
           <Link href="/app">{t("nav_events")}</Link>
           <Link href="/app/units">{t("nav_scores")}</Link>
           <Link href="/app/units/admin">{t("nav_units")}</Link>
+          <Link href="/app/audit">{t("nav_audit")}</Link>
           <button type="button" class="link" onClick={switchLang}>
             {t("lang_switch")}
           </button>

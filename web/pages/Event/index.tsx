@@ -1,6 +1,7 @@
 // One class for its organiser: code and link, live count against the expected number, form edits, closing.
 import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, api, ok } from "../../api";
+import { EventData } from "../../components/EventData";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
@@ -14,6 +15,7 @@ export function EventPage(props: { id: string }) {
     error,
     reload,
   } = useAsync(async () => ok(await api.api.events[":id"].$get({ param: { id: props.id } })), [props.id]);
+  const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
   const [editing, setEditing] = useState<EditableForm | undefined>(undefined);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [saved, setSaved] = useState(false);
@@ -76,6 +78,7 @@ export function EventPage(props: { id: string }) {
           >
             <span style={{ width: `${pct}%` }} />
           </div>
+          {event.tooFast > 0 ? <p class="notice">{t("too_fast_note", { n: event.tooFast })}</p> : null}
           <p class="muted">
             {event.status === "open" ? `${t("status_open")} · ${t("live")}` : t("status_closed")} ·{" "}
             {t("closes_at")} {formatTime(event.closesAt)}
@@ -168,6 +171,9 @@ export function EventPage(props: { id: string }) {
             </>
           )}
         </section>
+      ) : null}
+      {me.data && (me.data.role === "admin" || me.data.role === "organiser") ? (
+        <EventData id={event.id} code={event.code} />
       ) : null}
     </Layout>
   );
