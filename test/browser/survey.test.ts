@@ -12,6 +12,7 @@ import {
   type StaffFetch,
   seriousViolations,
   staffSession,
+  takeTimeToRead,
 } from "./helpers";
 
 let staff: StaffFetch;
@@ -40,6 +41,7 @@ describe("trainee on a phone", () => {
       await page.screenshot({ path: join(ARTIFACTS, "survey-phone.png"), fullPage: true });
       await page.screenshot({ path: join(ARTIFACTS, "survey-phone-top.png") });
       await answerSurvey(page, 4, "Nên tăng thời gian thực hành.");
+      await takeTimeToRead(page);
       await page.getByRole("button", { name: "Gửi ý kiến" }).click();
       await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, "survey-thanks.png") });
