@@ -24,12 +24,20 @@ export const audit = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get("user");
   if (!user) return;
   try {
+    // A new event's id is only in the answer.
+    let eventId = idAfter(path, "events");
+    if (eventId === null && path === "/api/events" && c.res.status === 201) {
+      const created: unknown = await c.res.clone().json();
+      if (typeof created === "object" && created !== null && "id" in created && typeof created.id === "number") {
+        eventId = created.id;
+      }
+    }
     await recordAudit(c.var.db, {
       at: new Date().toISOString(),
       userId: user.id,
       userEmail: user.email,
       action: actionOf(method, path),
-      eventId: idAfter(path, "events"),
+      eventId,
       unitId: idAfter(path, "units"),
       status: c.res.status,
     });

@@ -254,6 +254,7 @@ describe("the audit log", () => {
     expect(entries.map((e) => e.action)).toEqual([
       "GET /api/events/:id/report.csv",
       "POST /api/events/:id/close",
+      "POST /api/events",
     ]);
     expect(entries.every((e) => e.userEmail === organiser.email && e.eventCode === cls.code)).toBe(true);
     expect((await call("/api/audit", { headers: organiser.headers })).status).toBe(403);
