@@ -28,7 +28,12 @@ export const audit = createMiddleware<AppEnv>(async (c, next) => {
     let eventId = idAfter(path, "events");
     if (eventId === null && path === "/api/events" && c.res.status === 201) {
       const created: unknown = await c.res.clone().json();
-      if (typeof created === "object" && created !== null && "id" in created && typeof created.id === "number") {
+      if (
+        typeof created === "object" &&
+        created !== null &&
+        "id" in created &&
+        typeof created.id === "number"
+      ) {
         eventId = created.id;
       }
     }

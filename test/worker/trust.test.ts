@@ -1,5 +1,6 @@
 // Trust: abuse limits, too-fast responses, sign-in throttling, the audit log, export and deletion, headers.
 import { env } from "cloudflare:workers";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, it } from "vitest";
 import { verifyAggregates } from "../../worker/db/stats";
 import { LOCK_AFTER, PROPOSALS_PER_PHONE, RESPONSES_PER_PHONE } from "../../worker/domain/limits";
@@ -358,6 +359,50 @@ describe("an organiser exports or deletes an event's data", () => {
     expect(res.status).toBe(200);
     expect(await countRows("proposals", ws.id)).toBe(0);
     expect((await call(`/api/public/events/${ws.code}`)).status).toBe(404);
+  });
+});
+
+describe("the 5-response threshold", () => {
+  it("a class with 4 responses shows no breakdown or comment in any view, API or export", async ({
+    expect,
+  }) => {
+    const unit = await createUnit("Hội LHPN phường Đồng Tâm", "commune", tree.hanoi);
+    const cls = await createClass(organiser, unit);
+    for (let i = 0; i < 4; i++) {
+      await submit(cls.code, {
+        clientId: unique("four-"),
+        role: "trainee",
+        answers: await answersFor(cls.code, 2, `Bí mật ${i}`),
+      });
+    }
+    const get = (path: string) => call(path, { headers: organiser.headers });
+    const report = await (await get(`/api/events/${cls.id}/report`)).json<{
+      criteria: { distribution: unknown }[];
+      comments: unknown;
+    }>();
+    expect(report.criteria.every((c) => c.distribution === null)).toBe(true);
+    expect(report.comments).toBeNull();
+    expect(await (await get(`/api/events/${cls.id}/groups`)).json()).toMatchObject({ groups: [] });
+    expect(await (await get(`/api/events/${cls.id}/export.json`)).json()).toMatchObject({ responses: null });
+    const scores = await (await get(`/api/units/${unit.id}/scores`)).json<{
+      classes: { means: unknown; distribution?: unknown }[];
+      total: { distribution: unknown; means: unknown };
+    }>();
+    expect(scores.classes[0]?.means).toBeNull();
+    expect(scores.total.distribution).toBeNull();
+    const texts = [
+      await (await get(`/api/events/${cls.id}/report.csv`)).text(),
+      await (await get(`/api/units/${unit.id}/scores.csv`)).text(),
+      await (await get(`/api/units/${unit.id}/classes.csv`)).text(),
+      ...Object.values(
+        unzipSync(new Uint8Array(await (await get(`/api/units/${unit.id}/classes.xlsx`)).arrayBuffer())),
+      ).map((f) => strFromU8(f)),
+    ];
+    for (const text of texts) {
+      expect(text).not.toContain("Bí mật");
+      // No per-criterion mean of 2 for the class (the unit rows and class rows are withheld).
+      expect(text).not.toMatch(/[,>]2(\.0+)?[,<].*[,>]2(\.0+)?[,<]/);
+    }
   });
 });
 
