@@ -123,6 +123,38 @@ describe("abuse limits", () => {
     expect(await countRows("proposals", ws.id)).toBe(PROPOSALS_PER_PHONE);
   });
 
+  it("the plain support button of one workshop cannot support a proposal of another", async ({ expect }) => {
+    const a = await createWorkshop();
+    const b = await createWorkshop();
+    const res = await postJson(`/api/public/events/${b.code}/proposals`, {
+      clientId: unique("p-"),
+      text: "Đề xuất của hội nghị khác",
+    });
+    const pid = (await res.json<{ id: number }>()).id;
+    await call(`/s/${a.code}/supports/${pid}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    const row = await db()
+      .selectFrom("proposals")
+      .select("support_count")
+      .where("id", "=", pid)
+      .executeTakeFirst();
+    expect(row?.support_count).toBe(0);
+    await call(`/s/${b.code}/supports/${pid}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    const after = await db()
+      .selectFrom("proposals")
+      .select("support_count")
+      .where("id", "=", pid)
+      .executeTakeFirst();
+    expect(after?.support_count).toBe(1);
+  });
+
   it("a phone opening the survey page gets its own id cookie, HttpOnly and SameSite=Lax", async ({
     expect,
   }) => {
