@@ -1,7 +1,16 @@
 // The access matrix: every staff endpoint × every role × a unit inside and outside the caller's province.
 import { beforeAll, describe, it } from "vitest";
 import type { Role } from "../../worker/db/schema";
-import { call, createClass, createTree, createUnit, postJson, signIn, unique } from "./helpers";
+import {
+  call,
+  createClass,
+  createTree,
+  createUnit,
+  createWorkshop,
+  postJson,
+  signIn,
+  unique,
+} from "./helpers";
 
 type Staff = Awaited<ReturnType<typeof signIn>>;
 type Tree = Awaited<ReturnType<typeof createTree>>;
@@ -29,27 +38,11 @@ async function place(province: { id: number; code: string; path: string }, merge
   const commune = await createUnit(`Hội LHPN xã ${unique("A")}`, "commune", province);
   const commune2 = await createUnit(`Hội LHPN xã ${unique("B")}`, "commune", province);
   const cls = await createClass(national, commune);
-  const now = Date.now();
-  const ws = await (
-    await postJson(
-      "/api/events",
-      {
-        kind: "workshop",
-        title: "Tọa đàm",
-        unitId: commune.id,
-        startsAt: new Date(now - 3600_000).toISOString(),
-        endsAt: new Date(now + 3600_000).toISOString(),
-        expectedParticipants: 30,
-      },
-      national.headers,
-    )
-  ).json<{ id: number; code: string }>();
-  const ids: number[] = [];
-  for (const text of ["Mở lớp tin học cho hội viên", "Mở thêm lớp tin học cho chị em"]) {
-    const res = await postJson(`/api/public/events/${ws.code}/proposals`, { clientId: unique("p-"), text });
-    ids.push((await res.json<{ id: number }>()).id);
-  }
-  const [p1 = 0, p2 = 0] = ids;
+  const ws = await createWorkshop(national, commune, [
+    "Mở lớp tin học cho hội viên",
+    "Mở thêm lớp tin học cho chị em",
+  ]);
+  const [p1 = 0, p2 = 0] = ws.proposalIds;
   const group = await (
     await postJson(`/api/events/${ws.id}/groups`, { label: "Nhóm thử" }, national.headers)
   ).json<{ id: number }>();

@@ -95,6 +95,35 @@ export async function createClass(
   return res.json();
 }
 
+/** A workshop open now at `unit`, with these proposals already sent to it from phones. */
+export async function createWorkshop(
+  staff: { headers: Record<string, string> },
+  unit: { id: number },
+  proposals: readonly string[] = [],
+): Promise<{ id: number; code: string; proposalIds: number[] }> {
+  const now = Date.now();
+  const res = await postJson(
+    "/api/events",
+    {
+      kind: "workshop",
+      title: "Tọa đàm về chuyển đổi số",
+      unitId: unit.id,
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(),
+      expectedParticipants: 50,
+    },
+    staff.headers,
+  );
+  if (res.status !== 201) throw new Error(`create workshop failed: ${res.status} ${await res.text()}`);
+  const ws = await res.json<{ id: number; code: string }>();
+  const proposalIds: number[] = [];
+  for (const text of proposals) {
+    const sent = await postJson(`/api/public/events/${ws.code}/proposals`, { clientId: unique("p-"), text });
+    proposalIds.push((await sent.json<{ id: number }>()).id);
+  }
+  return { ...ws, proposalIds };
+}
+
 export interface PublicForm {
   questions: { id: number; type: string; label: string; required: boolean }[];
 }

@@ -3,7 +3,17 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, it } from "vitest";
-import { answersFor, call, createClass, createTree, createUnit, postJson, signIn, unique } from "./helpers";
+import {
+  answersFor,
+  call,
+  createClass,
+  createTree,
+  createUnit,
+  createWorkshop,
+  postJson,
+  signIn,
+  unique,
+} from "./helpers";
 
 type Json = Record<string, unknown>;
 
@@ -27,26 +37,12 @@ beforeAll(async () => {
   const commune = await createUnit("Hội LHPN xã Thử", "commune", tree.hanoi);
   const other = await createUnit("Hội LHPN xã Khác", "commune", tree.hanoi);
   const cls = await createClass(admin, commune);
+  const ws = await createWorkshop(admin, commune, [
+    "Mở lớp tin học cho hội viên",
+    "Tăng kinh phí cho chi hội",
+  ]);
+  const pids = ws.proposalIds;
   const now = Date.now();
-  const ws = await (
-    await postJson(
-      "/api/events",
-      {
-        kind: "workshop",
-        title: "Tọa đàm",
-        unitId: commune.id,
-        startsAt: new Date(now - 3600_000).toISOString(),
-        endsAt: new Date(now + 3600_000).toISOString(),
-        expectedParticipants: 30,
-      },
-      admin.headers,
-    )
-  ).json<{ id: number; code: string }>();
-  const pids: number[] = [];
-  for (const text of ["Mở lớp tin học cho hội viên", "Tăng kinh phí cho chi hội"]) {
-    const res = await postJson(`/api/public/events/${ws.code}/proposals`, { clientId: unique("p-"), text });
-    pids.push((await res.json<{ id: number }>()).id);
-  }
   const group = await (await postJson(`/api/events/${ws.id}/groups`, { label: "Nhóm" }, admin.headers)).json<{
     id: number;
   }>();

@@ -10,6 +10,7 @@ import {
   createClass,
   createTree,
   createUnit,
+  createWorkshop,
   db,
   ORIGIN,
   postJson,
@@ -45,22 +46,7 @@ const countRows = async (table: "responses" | "proposals" | "audit_log", eventId
     ).n,
   );
 
-async function createWorkshop() {
-  const now = Date.now();
-  const res = await postJson(
-    "/api/events",
-    {
-      kind: "workshop",
-      title: "Tọa đàm về chuyển đổi số",
-      unitId: tree.bachMai.id,
-      startsAt: new Date(now - 3600_000).toISOString(),
-      endsAt: new Date(now + 3600_000).toISOString(),
-      expectedParticipants: 50,
-    },
-    organiser.headers,
-  );
-  return res.json<{ id: number; code: string }>();
-}
+const newWorkshop = () => createWorkshop(organiser, tree.bachMai);
 
 describe("abuse limits", () => {
   it(`one phone sends at most ${RESPONSES_PER_PHONE} responses to a class, and is told why; its retries still get their confirmation`, async ({
@@ -103,7 +89,7 @@ describe("abuse limits", () => {
   });
 
   it(`one phone sends at most ${PROPOSALS_PER_PHONE} proposals to a workshop`, async ({ expect }) => {
-    const ws = await createWorkshop();
+    const ws = await newWorkshop();
     const shared = phone();
     for (let i = 0; i < PROPOSALS_PER_PHONE; i++) {
       const res = await postJson(
@@ -124,8 +110,8 @@ describe("abuse limits", () => {
   });
 
   it("the plain support button of one workshop cannot support a proposal of another", async ({ expect }) => {
-    const a = await createWorkshop();
-    const b = await createWorkshop();
+    const a = await newWorkshop();
+    const b = await newWorkshop();
     const res = await postJson(`/api/public/events/${b.code}/proposals`, {
       clientId: unique("p-"),
       text: "Đề xuất của hội nghị khác",
@@ -370,7 +356,7 @@ describe("an organiser exports or deletes an event's data", () => {
   });
 
   it("deletes a workshop with merged proposals and supports", async ({ expect }) => {
-    const ws = await createWorkshop();
+    const ws = await newWorkshop();
     const ids: number[] = [];
     for (const text of ["Tăng kinh phí cho chi hội", "Tăng kinh phí hoạt động chi hội"]) {
       const res = await postJson(`/api/public/events/${ws.code}/proposals`, { clientId: unique("p-"), text });
@@ -441,7 +427,7 @@ describe("the 5-response threshold", () => {
 describe("security headers", () => {
   it("every page and API answer forbids framing, sniffing and inline scripts", async ({ expect }) => {
     const cls = await createClass(organiser, tree.bachMai);
-    const ws = await createWorkshop();
+    const ws = await newWorkshop();
     const paths = [
       "/",
       "/s?code=nope",
