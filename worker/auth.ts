@@ -1,7 +1,8 @@
 // Staff sessions: cookie → user on the context; role and scope checks used by every staff route.
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { setPrivateCookie } from "./cookies";
 import type { Role } from "./db/schema";
 import { inScope } from "./db/units";
 import { findSessionUser } from "./db/users";
@@ -13,13 +14,7 @@ export const SESSION_COOKIE = "gy_session";
 export const SESSION_DAYS = 7;
 
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
-    path: "/",
-    maxAge: SESSION_DAYS * 86400,
-  });
+  setPrivateCookie(c, SESSION_COOKIE, token, { path: "/", maxAge: SESSION_DAYS * 86400 });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {

@@ -1,6 +1,7 @@
 // The phone's own random id (a cookie), which the public limits count by; many phones share one address.
 import type { Context } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { getCookie } from "hono/cookie";
+import { setPrivateCookie } from "./cookies";
 import type { Writer } from "./domain/limits";
 import { newToken } from "./domain/password";
 import type { AppEnv } from "./env";
@@ -21,11 +22,5 @@ export function writerOf(c: Context<AppEnv>): Writer {
 export function ensureDeviceCookie(c: Context<AppEnv>): void {
   const current = getCookie(c, DEVICE_COOKIE);
   if (current && DEVICE_ID.test(current)) return;
-  setCookie(c, DEVICE_COOKIE, newToken(), {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
-    path: "/",
-    maxAge: 365 * 86400,
-  });
+  setPrivateCookie(c, DEVICE_COOKIE, newToken(), { path: "/", maxAge: 365 * 86400 });
 }

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { LimitKind } from "./domain/limits";
+import { exceeded, type LimitCheck, type LimitKind } from "./domain/limits";
 import type { AppEnv } from "./env";
 import { type Lang, type MessageKey, t } from "./i18n";
 
@@ -38,8 +38,11 @@ export class LimitError extends ApiError {
   }
 }
 
-export const limited = (check: { kind: LimitKind; retryAfter: number }) =>
-  new LimitError(check.kind, check.retryAfter);
+/** The 429 of the first limit the current counts have already reached, if any. */
+export function assertUnderLimits(checks: readonly LimitCheck[], counts: ReadonlyMap<string, number>): void {
+  const over = exceeded(checks, counts);
+  if (over) throw new LimitError(over.kind, over.retryAfter);
+}
 
 export const notFound = () => new ApiError(404, "not_found", "error.not_found");
 export const invalidBody = (fields: FieldErrors) =>

@@ -37,14 +37,12 @@ const apiBodyLimit = bodyLimit({
 /** A JSON body naming one key twice is refused: which copy counts would be a guess. */
 const noDuplicateKeys = createMiddleware<AppEnv>(async (c, next) => {
   if (/^application\/json/i.test(c.req.header("Content-Type") ?? "")) {
-    const text = await c.req.text();
-    let parsed = true;
+    let dup: string | null = null;
     try {
-      JSON.parse(text);
+      dup = duplicateKey(await c.req.text());
     } catch {
-      parsed = false;
+      // Not JSON at all: the route's validator answers that, naming the body.
     }
-    const dup = parsed ? duplicateKey(text) : null;
     if (dup !== null) throw invalidBody({ [dup || "body"]: { key: "field.duplicate_key" } });
   }
   await next();

@@ -2,14 +2,14 @@
 import type { DB } from "./db";
 import type { EventRow } from "./db/events";
 import { loadQuestions } from "./db/events";
-import { bumpCounters, loadCounts } from "./db/limits";
+import { bumpCounters, loadLimitCounts } from "./db/limits";
 import { findResponseByClientId, insertResponse, isUniqueViolation } from "./db/responses";
 import type { RespondentRole } from "./db/schema";
 import { statsUpdates } from "./db/stats";
 import { checkAnswers } from "./domain/answers";
-import { exceeded, isTooFast, type LimitCheck } from "./domain/limits";
+import { isTooFast, type LimitCheck } from "./domain/limits";
 import { sha256Hex } from "./domain/password";
-import { ApiError, invalidBody, limited } from "./errors";
+import { ApiError, assertUnderLimits, invalidBody } from "./errors";
 
 /** A phone's id for one event: what the phone page generates, and all the API accepts. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -43,18 +43,21 @@ export async function submitResponse(
   s: Submission,
   now: Date,
   limits: readonly LimitCheck[],
-): Promise<{ id: number; created: boolean; rowsWritten: number; tooFast: boolean }> {
+): Promise<{ id: number; created: boolean; rowsWritten: number }> {
   const bodyHash = await sha256Hex(canonical(s));
   // A retry of an answer taken before closing still gets its confirmation.
   const existing = await findResponseByClientId(db, event.id, s.clientId);
   if (existing) return sameOrConflict(existing, bodyHash);
   assertOpen(event, now);
   if (event.formId === null) throw new ApiError(410, "event_closed", "error.event_closed");
-  const questions = await loadQuestions(db, event.formId);
+  // Both reads at once; wrong answers are still told before a reached limit.
+  const [questions, counts] = await Promise.all([
+    loadQuestions(db, event.formId),
+    loadLimitCounts(db, limits),
+  ]);
   const checked = checkAnswers(questions, s.answers);
   if (!checked.ok) throw invalidBody(checked.fields);
-  const over = exceeded(limits, await loadCounts(db, limits));
-  if (over) throw limited(over);
+  assertUnderLimits(limits, counts);
   const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;
   const tooFast = isTooFast(s.elapsedMs, answered);
   try {
@@ -75,7 +78,7 @@ export async function submitResponse(
         ...bumpCounters(db, limits),
       ],
     });
-    return { id: stored.id, created: true, rowsWritten: stored.rowsWritten, tooFast };
+    return { id: stored.id, created: true, rowsWritten: stored.rowsWritten };
   } catch (err) {
     // A concurrent retry won the race: answer as for any retry.
     if (!isUniqueViolation(err)) throw err;
@@ -89,5 +92,5 @@ export function sameOrConflict(existing: { id: number; bodyHash: string }, bodyH
   if (existing.bodyHash !== bodyHash) {
     throw new ApiError(422, "client_id_reused", "error.client_id_reused");
   }
-  return { id: existing.id, created: false, rowsWritten: 0, tooFast: false };
+  return { id: existing.id, created: false, rowsWritten: 0 };
 }

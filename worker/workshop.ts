@@ -1,7 +1,7 @@
 // Workshop logic over the database: accepting proposals and supports, and building the grouped board.
 import type { DB } from "./db";
 import { type EventRow, findEventById } from "./db/events";
-import { bumpCounters, loadCounts } from "./db/limits";
+import { bumpCounters, loadLimitCounts } from "./db/limits";
 import {
   addSupport,
   applyRegroup,
@@ -28,11 +28,11 @@ import {
   UNSORTED,
   Vocabulary,
 } from "./domain/grouping";
-import { exceeded, type LimitCheck, limitsFor, type Writer } from "./domain/limits";
+import { type LimitCheck, limitsFor, type Writer } from "./domain/limits";
 import { sha256Hex } from "./domain/password";
 import type { Addressee, FollowStatus } from "./domain/proposal";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "./domain/vocabulary";
-import { ApiError, limited } from "./errors";
+import { ApiError, assertUnderLimits } from "./errors";
 import { type Lang, t } from "./i18n";
 import { assertOpen, sameOrConflict } from "./submission";
 
@@ -75,9 +75,11 @@ export async function submitProposal(
   const existing = await findProposalByClientId(db, event.id, p.clientId);
   if (existing) return sameOrConflict(existing, bodyHash);
   assertOpen(event, now);
-  const over = exceeded(limits, await loadCounts(db, limits));
-  if (over) throw limited(over);
-  const vocab = await vocabularyFor(db, event.unitPath, "proposal");
+  const [counts, vocab] = await Promise.all([
+    loadLimitCounts(db, limits),
+    vocabularyFor(db, event.unitPath, "proposal"),
+  ]);
+  assertUnderLimits(limits, counts);
   const analysis = analyse(p.text, vocab);
   // Without a theme, compare with the newest proposals only: analysing them all would put the
   // handler over its CPU budget once a workshop has a few hundred.
@@ -132,8 +134,7 @@ export async function supportProposal(
   if (!proposal || !event) throw new ApiError(404, "proposal_not_found", "error.proposal_not_found");
   assertOpen(event, now);
   const limits = limitsFor("support", event.id, who.writer, now);
-  const over = exceeded(limits, await loadCounts(db, limits));
-  if (over) throw limited(over);
+  assertUnderLimits(limits, await loadLimitCounts(db, limits));
   const rootId = proposal.duplicateOf ?? proposal.id;
   const result = await addSupport(d1, db, rootId, clientId, now.toISOString(), bumpCounters(db, limits));
   return { id: rootId, ...result };

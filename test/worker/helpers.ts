@@ -77,6 +77,7 @@ export async function createClass(
   unit: { id: number },
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: number; code: string }> {
+  // Classes and workshops share the call; a workshop passes kind: "workshop" here.
   const now = Date.now();
   const res = await postJson(
     "/api/events",
@@ -91,7 +92,7 @@ export async function createClass(
     },
     staff.headers,
   );
-  if (res.status !== 201) throw new Error(`create class failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201) throw new Error(`create event failed: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
@@ -101,21 +102,11 @@ export async function createWorkshop(
   unit: { id: number },
   proposals: readonly string[] = [],
 ): Promise<{ id: number; code: string; proposalIds: number[] }> {
-  const now = Date.now();
-  const res = await postJson(
-    "/api/events",
-    {
-      kind: "workshop",
-      title: "Tọa đàm về chuyển đổi số",
-      unitId: unit.id,
-      startsAt: new Date(now - 3600_000).toISOString(),
-      endsAt: new Date(now + 3600_000).toISOString(),
-      expectedParticipants: 50,
-    },
-    staff.headers,
-  );
-  if (res.status !== 201) throw new Error(`create workshop failed: ${res.status} ${await res.text()}`);
-  const ws = await res.json<{ id: number; code: string }>();
+  const ws = await createClass(staff, unit, {
+    kind: "workshop",
+    title: "Tọa đàm về chuyển đổi số",
+    expectedParticipants: 50,
+  });
   const proposalIds: number[] = [];
   for (const text of proposals) {
     const sent = await postJson(`/api/public/events/${ws.code}/proposals`, { clientId: unique("p-"), text });

@@ -4,7 +4,7 @@ import type { FailureRow, LimitCheck } from "../domain/limits";
 import type { Compilable, DB } from ".";
 
 /** Current counts keyed "key|bucket" (one indexed read for all of a write's limits). */
-export async function loadCounts(db: DB, checks: readonly LimitCheck[]): Promise<Map<string, number>> {
+export async function loadLimitCounts(db: DB, checks: readonly LimitCheck[]): Promise<Map<string, number>> {
   if (checks.length === 0) return new Map();
   const rows = await db
     .selectFrom("rate_counters")

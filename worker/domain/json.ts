@@ -1,6 +1,6 @@
 // Finds a key repeated inside one JSON object: parsers keep the last copy silently, we refuse the body.
 
-/** The dotted path of the first repeated key, or null. Expects text that JSON.parse accepts. */
+/** The dotted path of the first repeated key, or null; may throw on text that is not JSON. */
 export function duplicateKey(text: string): string | null {
   const frames: { keys: Set<string> | null; key: string }[] = [];
   let expectKey = false;

@@ -3,6 +3,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import * as v from "valibot";
+import { setPrivateCookie } from "../cookies";
 import { type EventRow, findEventByCode, loadQuestions } from "../db/events";
 import { listPublicProposals, supportedBy } from "../db/proposals";
 import { findResponseByClientId } from "../db/responses";
@@ -35,13 +36,7 @@ function pageLang(c: Context<AppEnv>): Lang {
 }
 
 function rememberDevice(c: Context<AppEnv>, code: string, clientId: string): void {
-  setCookie(c, `gy_${code}`, clientId, {
-    path: `/s/${code}`,
-    maxAge: YEAR,
-    sameSite: "Lax",
-    httpOnly: true,
-    secure: new URL(c.req.url).protocol === "https:",
-  });
+  setPrivateCookie(c, `gy_${code}`, clientId, { path: `/s/${code}`, maxAge: YEAR });
 }
 
 /** One clientId per phone and event, kept in a cookie scoped to the event's page. */
