@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { REBUILD_ALL_SQL } from "../worker/db/stats";
 import { CRITERIA } from "../worker/domain/criteria";
-import { hashPassword } from "../worker/domain/password";
+import { hashPassword } from "../worker/domain/crypto";
 import { layoutTree, type TreeNode } from "../worker/domain/tree";
 import { applyMigrations, executeFile, loginCookie, q, startDev, waitForHttp, wrangler } from "./lib";
 

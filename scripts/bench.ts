@@ -8,9 +8,9 @@ import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryComp
 import * as v from "valibot";
 import type { Database } from "../worker/db/schema";
 import { checkAnswers, type StoredQuestion } from "../worker/domain/answers";
+import { sha256Hex } from "../worker/domain/crypto";
 import { STANDARD_FORM } from "../worker/domain/form";
 import { analyse, assignGroup, groupTexts, NEAREST_AMONG, Vocabulary } from "../worker/domain/grouping";
-import { sha256Hex } from "../worker/domain/password";
 import { fold } from "../worker/domain/text";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { benchDashboards, DASHBOARD_BUDGET } from "./bench-dashboards";

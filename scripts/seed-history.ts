@@ -1,5 +1,6 @@
 // Demo unit tree across the 2025 reform, and a few hundred past classes with responses (2024-2026) for the dashboards.
-import { STANDARD_FORM, STANDARD_FORM_TITLE, TRAINEE_CATEGORIES } from "../worker/domain/form";
+import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
+import { TRAINEE_CATEGORIES } from "../worker/domain/terms";
 import { layoutTree } from "../worker/domain/tree";
 import { q } from "./lib";
 

@@ -1,9 +1,9 @@
 // Demo data for an empty local D1: a unit tree, staff accounts, and classes with realistic responses.
 
 import { REBUILD_ALL_SQL } from "../worker/db/stats";
+import { hashPassword } from "../worker/domain/crypto";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
 import { analyse, groupTexts, Vocabulary } from "../worker/domain/grouping";
-import { hashPassword } from "../worker/domain/password";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { executeFile, q, query, type Target } from "./lib";
 import { historySql, type SeededUnit, unitSql } from "./seed-history";

@@ -1,6 +1,6 @@
 // `npm run user:create -- --email E --password P --role R [--unit CODE] [--remote]`: adds a staff account.
 import { parseArgs } from "node:util";
-import { hashPassword } from "../worker/domain/password";
+import { hashPassword } from "../worker/domain/crypto";
 import { applyMigrations, executeFile, q, query } from "./lib";
 
 const ROLES = ["admin", "organiser", "inspector", "leader"];

@@ -1,11 +1,11 @@
 // Test fixtures that go through the real Worker over HTTP; only staff accounts are inserted directly.
 import { env, exports } from "cloudflare:workers";
-import { createDb } from "../../worker/db";
+import { Db } from "../../worker/db";
 import type { Level, Role } from "../../worker/db/schema";
-import { hashPassword } from "../../worker/domain/password";
+import { hashPassword } from "../../worker/domain/crypto";
 
 export const ORIGIN = "https://gopy.test";
-export const db = () => createDb(env.DB);
+export const db = () => new Db(env.DB);
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));

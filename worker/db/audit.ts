@@ -1,5 +1,5 @@
 // The staff audit log: one row per staff action, read by admins.
-import type { DB } from ".";
+import type { Db } from ".";
 
 export interface AuditEntry {
   at: string;
@@ -11,7 +11,7 @@ export interface AuditEntry {
   status: number;
 }
 
-export async function recordAudit(db: DB, e: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
@@ -31,9 +31,9 @@ export async function recordAudit(db: DB, e: AuditEntry): Promise<void> {
  * of units inside `scopePath` did.
  */
 export async function listAudit(
-  db: DB,
+  db: Db,
   scopePath: string,
-  f: { before?: number; eventId?: number; limit: number },
+  f: { before?: number | undefined; eventId?: number | undefined; limit: number },
 ) {
   let q = db
     .selectFrom("audit_log as a")

@@ -1,10 +1,10 @@
 // An event's whole data: read out for the organiser's export, or deleted with the aggregates put right.
 import { sql } from "kysely";
-import { type Compilable, type DB, runBatch } from ".";
+import type { Compilable, Db } from ".";
 import { classStatsRemoval } from "./stats";
 
 /** Every response with its answers (rating and choice values, then comments), oldest first. */
-export async function loadResponsesWithAnswers(db: DB, eventId: number) {
+export async function loadResponsesWithAnswers(db: Db, eventId: number) {
   const [responses, answers, comments] = await Promise.all([
     db
       .selectFrom("responses")
@@ -56,7 +56,7 @@ export async function loadResponsesWithAnswers(db: DB, eventId: number) {
  * Deletes an event and everything hanging from it in one batch, after taking its counts out of
  * the unit aggregates. The audit log keeps its lines (they name the event by id).
  */
-export async function deleteEventData(d1: D1Database, db: DB, eventId: number): Promise<void> {
+export async function deleteEventData(db: Db, eventId: number): Promise<void> {
   const responseIds = db.selectFrom("responses").select("id").where("event_id", "=", eventId);
   const proposalIds = db.selectFrom("proposals").select("id").where("event_id", "=", eventId);
   const statements: Compilable[] = [
@@ -75,5 +75,5 @@ export async function deleteEventData(d1: D1Database, db: DB, eventId: number): 
     db.deleteFrom("rate_counters").where("key", "like", sql<string>`${`%:${eventId}`}`),
     db.deleteFrom("events").where("id", "=", eventId),
   ];
-  await runBatch(d1, statements);
+  await db.batch(statements);
 }

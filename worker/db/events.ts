@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import type { StoredQuestion } from "../domain/answers";
 import type { ChoiceOption, QuestionDef } from "../domain/form";
-import { type DB, runBatch } from ".";
+import type { Db } from ".";
 import type { EventKind } from "./schema";
 import { classStatsInsert } from "./stats";
 
@@ -33,7 +33,7 @@ export interface EventRow {
   programmeId: number | null;
 }
 
-function selectEvents(db: DB) {
+function selectEvents(db: Db) {
   return db
     .selectFrom("events as e")
     .innerJoin("units as u", "u.id", "e.unit_id")
@@ -63,15 +63,15 @@ function selectEvents(db: DB) {
     ]);
 }
 
-export async function findEventByCode(db: DB, code: string): Promise<EventRow | undefined> {
+export async function findEventByCode(db: Db, code: string): Promise<EventRow | undefined> {
   return selectEvents(db).where("e.code", "=", code).executeTakeFirst();
 }
 
-export async function findEventById(db: DB, id: number): Promise<EventRow | undefined> {
+export async function findEventById(db: Db, id: number): Promise<EventRow | undefined> {
   return selectEvents(db).where("e.id", "=", id).executeTakeFirst();
 }
 
-export async function listEventsInScope(db: DB, scopePath: string, limit: number): Promise<EventRow[]> {
+export async function listEventsInScope(db: Db, scopePath: string, limit: number): Promise<EventRow[]> {
   return selectEvents(db)
     .where("u.now_path", ">=", scopePath)
     .where("u.now_path", "<", `${scopePath}\uffff`)
@@ -80,7 +80,7 @@ export async function listEventsInScope(db: DB, scopePath: string, limit: number
     .execute();
 }
 
-export async function loadQuestions(db: DB, formId: number): Promise<StoredQuestion[]> {
+export async function loadQuestions(db: Db, formId: number): Promise<StoredQuestion[]> {
   const rows = await db
     .selectFrom("questions")
     .selectAll()
@@ -120,7 +120,7 @@ export interface NewEvent {
 const newestFormId = sql<number>`(SELECT max(id) FROM forms)`;
 
 function insertFormQueries(
-  db: DB,
+  db: Db,
   form: { title: string; version: number; previousId: number | null; now: string },
   questions: readonly QuestionDef[],
 ) {
@@ -151,12 +151,11 @@ function insertFormQueries(
   return [insertForm, ...insertQuestions];
 }
 
-/** Creates the event and its form in one batch; returns the event id. */
+/** Creates the event, its form and (for a class) its aggregate row in one batch; returns the event id. */
 export async function createEvent(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   event: NewEvent,
-  unit: { path: string; nowPath: string },
+  unit: { thenPath: string; nowPath: string },
   form: { title: string; questions: readonly QuestionDef[] } | null,
 ): Promise<number> {
   const insertEvent = db
@@ -172,30 +171,32 @@ export async function createEvent(
       expected_participants: event.expectedParticipants,
       lecturers: event.lecturers,
       trainee_category: event.traineeCategory,
-      form_id: form ? newestFormId : null,
+      form_id: null,
       created_by: event.createdBy,
       created_at: event.now,
       question: event.question,
       programme_id: event.programmeId,
     })
     .returning("id");
-  const queries = form
+  // The event goes first so its id is the batch's first answer; its form is attached after.
+  const newestEvent = sql<number>`(SELECT max(id) FROM events)`;
+  const withForm = form
     ? [
         ...insertFormQueries(
           db,
           { title: form.title, version: 1, previousId: null, now: event.now },
           form.questions,
         ),
-        insertEvent,
+        db.updateTable("events").set({ form_id: newestFormId }).where("id", "=", newestEvent),
       ]
-    : [insertEvent];
+    : [];
   const stats =
     event.kind === "class"
       ? [
           classStatsInsert(
             db,
             {
-              unitThenPath: unit.path,
+              unitThenPath: unit.thenPath,
               unitPath: unit.nowPath,
               startsAt: event.startsAt,
               programmeId: event.programmeId,
@@ -206,10 +207,10 @@ export async function createEvent(
           ),
         ]
       : [];
-  const results = await runBatch(d1, [...queries, ...stats]);
-  const last = results[queries.length - 1]?.results[0] as { id: number } | undefined;
-  if (!last) throw new Error("event insert returned no id");
-  return last.id;
+  const [created] = await db.batch([insertEvent, ...withForm, ...stats]);
+  const row = created.rows[0];
+  if (!row) throw new Error("event insert returned no id");
+  return row.id;
 }
 
 /**
@@ -217,8 +218,7 @@ export async function createEvent(
  * the version number moves on only when the old one had answers, so scores stay comparable.
  */
 export async function replaceEventForm(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   event: EventRow,
   form: { title: string; questions: readonly QuestionDef[] },
   now: string,
@@ -232,7 +232,7 @@ export async function replaceEventForm(
           .where("id", "=", event.formId)
           .executeTakeFirst();
   const version = previous ? previous.version + (event.responseCount > 0 ? 1 : 0) : 1;
-  await runBatch(d1, [
+  await db.batch([
     ...insertFormQueries(
       db,
       { title: form.title, version, previousId: previous?.id ?? null, now },
@@ -242,7 +242,7 @@ export async function replaceEventForm(
   ]);
 }
 
-export async function formVersion(db: DB, formId: number) {
+export async function formVersion(db: Db, formId: number) {
   return db
     .selectFrom("forms")
     .select(["id", "title", "version"])
@@ -250,7 +250,7 @@ export async function formVersion(db: DB, formId: number) {
     .executeTakeFirst();
 }
 
-export async function closeEvent(db: DB, id: number, now: string): Promise<void> {
+export async function closeEvent(db: Db, id: number, now: string): Promise<void> {
   await db
     .updateTable("events")
     .set({ status: "closed", closed_at: now })
@@ -260,7 +260,7 @@ export async function closeEvent(db: DB, id: number, now: string): Promise<void>
 }
 
 /** Closes every open survey whose closing time has passed; returns how many. */
-export async function closeExpiredEvents(db: DB, now: string): Promise<number> {
+export async function closeExpiredEvents(db: Db, now: string): Promise<number> {
   const result = await db
     .updateTable("events")
     .set({ status: "closed", closed_at: now })

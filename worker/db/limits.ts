@@ -1,10 +1,10 @@
 // Rate-limit counters and failed sign-ins in D1: read before a write, bumped in the write's own batch.
 import { sql } from "kysely";
 import type { FailureRow, LimitCheck } from "../domain/limits";
-import type { Compilable, DB } from ".";
+import type { Compilable, Db } from ".";
 
 /** Current counts keyed "key|bucket" (one indexed read for all of a write's limits). */
-export async function loadLimitCounts(db: DB, checks: readonly LimitCheck[]): Promise<Map<string, number>> {
+export async function loadLimitCounts(db: Db, checks: readonly LimitCheck[]): Promise<Map<string, number>> {
   if (checks.length === 0) return new Map();
   const rows = await db
     .selectFrom("rate_counters")
@@ -15,7 +15,7 @@ export async function loadLimitCounts(db: DB, checks: readonly LimitCheck[]): Pr
 }
 
 /** One upsert for all counters, to run in the same batch as the write it counts. */
-export function bumpCounters(db: DB, checks: readonly LimitCheck[]): Compilable[] {
+export function bumpCounters(db: Db, checks: readonly LimitCheck[]): Compilable[] {
   if (checks.length === 0) return [];
   return [
     db
@@ -26,7 +26,7 @@ export function bumpCounters(db: DB, checks: readonly LimitCheck[]): Compilable[
 }
 
 /** Minute counters are only needed for their minute; the cron drops the old ones. */
-export async function purgeMinuteCounters(db: DB, before: Date): Promise<void> {
+export async function purgeMinuteCounters(db: Db, before: Date): Promise<void> {
   await db
     .deleteFrom("rate_counters")
     .where("bucket", "<>", "")
@@ -34,7 +34,7 @@ export async function purgeMinuteCounters(db: DB, before: Date): Promise<void> {
     .execute();
 }
 
-export async function findLoginFailures(db: DB, email: string): Promise<FailureRow | undefined> {
+export async function findLoginFailures(db: Db, email: string): Promise<FailureRow | undefined> {
   return db
     .selectFrom("login_failures")
     .select(["failures", "last_at as lastAt", "locked_until as lockedUntil"])
@@ -43,7 +43,7 @@ export async function findLoginFailures(db: DB, email: string): Promise<FailureR
 }
 
 export async function recordLoginFailure(
-  db: DB,
+  db: Db,
   email: string,
   f: { failures: number; lockedUntil: string | null; now: string },
 ): Promise<void> {
@@ -57,6 +57,6 @@ export async function recordLoginFailure(
     .execute();
 }
 
-export async function clearLoginFailures(db: DB, email: string): Promise<void> {
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
   await db.deleteFrom("login_failures").where("email", "=", email).execute();
 }

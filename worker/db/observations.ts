@@ -1,13 +1,12 @@
 // Inspectors' own scores of a class (dự giờ), stored beside the trainees' and kept in class_stats.observed.
 
 import type { Criterion } from "../domain/criteria";
-import type { DB } from ".";
-import { runBatch } from ".";
+import type { Db } from ".";
 import { observedUpdate } from "./stats";
 
 export type ObservedScores = Partial<Record<Criterion, number>>;
 
-export async function listObservations(db: DB, eventId: number) {
+export async function listObservations(db: Db, eventId: number) {
   return db
     .selectFrom("observations as o")
     .innerJoin("users as u", "u.id", "o.user_id")
@@ -32,8 +31,7 @@ export async function listObservations(db: DB, eventId: number) {
 
 /** One observation per inspector and class: saving again replaces it; the class aggregate follows in the same batch. */
 export async function saveObservation(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   o: {
     eventId: number;
     userId: number;
@@ -54,7 +52,7 @@ export async function saveObservation(
     observed_on: o.observedOn,
     updated_at: o.now,
   };
-  await runBatch(d1, [
+  await db.batch([
     db
       .insertInto("observations")
       .values({ event_id: o.eventId, user_id: o.userId, ...values })

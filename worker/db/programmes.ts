@@ -1,8 +1,7 @@
 // Programmes: training schemes that group classes over a period for some trainee categories.
 
-import type { TraineeCategory } from "../domain/form";
-import { TRAINEE_CATEGORIES } from "../domain/form";
-import type { DB } from ".";
+import { TRAINEE_CATEGORIES, type TraineeCategory } from "../domain/terms";
+import type { Db } from ".";
 
 export interface Programme {
   id: number;
@@ -20,7 +19,7 @@ function parseCategories(json: string): TraineeCategory[] {
   return Array.isArray(parsed) ? TRAINEE_CATEGORIES.filter((c) => parsed.includes(c)) : [];
 }
 
-function selectProgrammes(db: DB) {
+function selectProgrammes(db: Db) {
   return db
     .selectFrom("programmes as p")
     .innerJoin("units as u", "u.id", "p.unit_id")
@@ -36,13 +35,13 @@ function selectProgrammes(db: DB) {
     ]);
 }
 
-export async function findProgramme(db: DB, id: number): Promise<Programme | undefined> {
+export async function findProgramme(db: Db, id: number): Promise<Programme | undefined> {
   const r = await selectProgrammes(db).where("p.id", "=", id).executeTakeFirst();
   return r && { ...r, categories: parseCategories(r.categories) };
 }
 
 /** Programmes run by the caller's unit, its ancestors (they cover it) or its subtree. */
-export async function listProgrammesFor(db: DB, scopePath: string): Promise<Programme[]> {
+export async function listProgrammesFor(db: Db, scopePath: string): Promise<Programme[]> {
   const ancestors = scopePath
     .split("/")
     .filter((s) => s !== "")
@@ -60,7 +59,7 @@ export async function listProgrammesFor(db: DB, scopePath: string): Promise<Prog
 }
 
 export async function insertProgramme(
-  db: DB,
+  db: Db,
   p: { unitId: number; name: string; startsOn: string; endsOn: string; categories: string[]; now: string },
 ): Promise<number> {
   const row = await db

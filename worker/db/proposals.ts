@@ -1,7 +1,7 @@
 // Workshop proposals, supports, groups, duplicate dismissals and organisers' vocabulary terms.
 import { sql } from "kysely";
 import type { Addressee, FollowStatus } from "../domain/proposal";
-import { type Compilable, type DB, runBatch } from ".";
+import type { Compilable, Db } from ".";
 
 export interface ProposalRow {
   id: number;
@@ -27,7 +27,7 @@ export interface ProposalRow {
   createdAt: string;
 }
 
-function selectProposals(db: DB) {
+function selectProposals(db: Db) {
   return db
     .selectFrom("proposals")
     .select([
@@ -55,11 +55,11 @@ function selectProposals(db: DB) {
     ]);
 }
 
-export async function findProposal(db: DB, id: number): Promise<ProposalRow | undefined> {
+export async function findProposal(db: Db, id: number): Promise<ProposalRow | undefined> {
   return selectProposals(db).where("id", "=", id).executeTakeFirst();
 }
 
-export async function findProposalByClientId(db: DB, eventId: number, clientId: string) {
+export async function findProposalByClientId(db: Db, eventId: number, clientId: string) {
   return selectProposals(db)
     .where("event_id", "=", eventId)
     .where("client_id", "=", clientId)
@@ -67,12 +67,12 @@ export async function findProposalByClientId(db: DB, eventId: number, clientId: 
 }
 
 /** Every proposal of an event, hidden ones included (the board shows them struck out). */
-export async function loadEventProposals(db: DB, eventId: number, limit = 2000): Promise<ProposalRow[]> {
+export async function loadEventProposals(db: Db, eventId: number, limit = 2000): Promise<ProposalRow[]> {
   return selectProposals(db).where("event_id", "=", eventId).orderBy("id").limit(limit).execute();
 }
 
 /** The newest visible proposals with the key of the group they are in (for placing a new one). */
-export async function loadRecentGrouped(db: DB, eventId: number, limit: number) {
+export async function loadRecentGrouped(db: Db, eventId: number, limit: number) {
   return db
     .selectFrom("proposals as p")
     .leftJoin("proposal_groups as g", "g.id", "p.group_id")
@@ -85,7 +85,7 @@ export async function loadRecentGrouped(db: DB, eventId: number, limit: number) 
 }
 
 /** What delegates see: visible, merged originals folded into the proposal they were merged into. */
-export async function listPublicProposals(db: DB, eventId: number, sort: "new" | "top", limit: number) {
+export async function listPublicProposals(db: Db, eventId: number, sort: "new" | "top", limit: number) {
   let q = selectProposals(db)
     .where("event_id", "=", eventId)
     .where("hidden", "=", 0)
@@ -109,11 +109,10 @@ export interface NewProposal {
 
 /** The proposal, its automatic group (created on first use) and the event's count, in one batch. */
 export async function insertProposal(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   p: NewProposal,
-  extra: readonly Compilable[] = [],
-): Promise<{ id: number; rowsWritten: number }> {
+  alongside: readonly Compilable[] = [],
+): Promise<{ id: number }> {
   const ensureGroup = db
     .insertInto("proposal_groups")
     .values({ event_id: p.eventId, key: p.groupKey, label: null, created_at: p.now })
@@ -138,11 +137,10 @@ export async function insertProposal(
     .updateTable("events")
     .set({ response_count: sql`response_count + 1` })
     .where("id", "=", p.eventId);
-  const results = await runBatch(d1, [ensureGroup, insert, count, ...extra]);
-  const row = results[1]?.results[0] as { id: number } | undefined;
+  const results = await db.batch([ensureGroup, insert, count, ...alongside]);
+  const row = results[1].rows[0];
   if (!row) throw new Error("proposal insert returned no id");
-  const rowsWritten = results.reduce((n, r) => n + (r.meta.rows_written ?? 0), 0);
-  return { id: row.id, rowsWritten };
+  return { id: row.id };
 }
 
 const familySupportCount = (rootId: number) =>
@@ -150,12 +148,11 @@ const familySupportCount = (rootId: number) =>
 
 /** One support per phone; on a merged family a phone counts once whichever member it supported. */
 export async function addSupport(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   rootId: number,
   clientId: string,
   now: string,
-  extra: readonly Compilable[] = [],
+  alongside: readonly Compilable[] = [],
 ) {
   const insert = db
     .insertInto("supports")
@@ -166,13 +163,12 @@ export async function addSupport(
     .set({ support_count: familySupportCount(rootId) })
     .where("id", "=", rootId)
     .returning("support_count");
-  const [inserted, counted] = await runBatch(d1, [insert, recount, ...extra]);
-  const row = counted?.results[0] as { support_count: number } | undefined;
-  return { created: (inserted?.meta.changes ?? 0) > 0, supports: row?.support_count ?? 0 };
+  const [inserted, counted] = await db.batch([insert, recount, ...alongside]);
+  return { created: inserted.changes > 0, supports: counted.rows[0]?.support_count ?? 0 };
 }
 
 /** Ids of an event's proposals this phone has supported, resolved to what delegates see. */
-export async function supportedBy(db: DB, eventId: number, clientId: string): Promise<Set<number>> {
+export async function supportedBy(db: Db, eventId: number, clientId: string): Promise<Set<number>> {
   const rows = await db
     .selectFrom("supports as s")
     .innerJoin("proposals as p", "p.id", "s.proposal_id")
@@ -195,7 +191,7 @@ export interface ProposalPatch {
   now: string;
 }
 
-export async function updateProposal(db: DB, eventId: number, id: number, p: ProposalPatch): Promise<void> {
+export async function updateProposal(db: Db, eventId: number, id: number, p: ProposalPatch): Promise<void> {
   await db
     .updateTable("proposals")
     .set({
@@ -231,13 +227,7 @@ export async function updateProposal(db: DB, eventId: number, id: number, p: Pro
  * Marks the sources (and anything already merged into them) as originals of the target, moves them
  * into its group and recounts unique supporting phones, all in one batch.
  */
-export async function mergeProposals(
-  d1: D1Database,
-  db: DB,
-  eventId: number,
-  targetId: number,
-  sourceIds: number[],
-) {
+export async function mergeProposals(db: Db, eventId: number, targetId: number, sourceIds: number[]) {
   const targetGroup = sql<number | null>`(SELECT group_id FROM proposals WHERE id = ${targetId})`;
   const link = db
     .updateTable("proposals")
@@ -248,11 +238,11 @@ export async function mergeProposals(
     .updateTable("proposals")
     .set({ support_count: familySupportCount(targetId) })
     .where("id", "=", targetId);
-  await runBatch(d1, [link, recount]);
+  await db.batch([link, recount]);
 }
 
 /** Takes one original back out of its merged proposal. */
-export async function unmergeProposal(d1: D1Database, db: DB, eventId: number, id: number, rootId: number) {
+export async function unmergeProposal(db: Db, eventId: number, id: number, rootId: number) {
   const unlink = db
     .updateTable("proposals")
     .set({ duplicate_of: null })
@@ -266,10 +256,10 @@ export async function unmergeProposal(d1: D1Database, db: DB, eventId: number, i
     .updateTable("proposals")
     .set({ support_count: familySupportCount(id) })
     .where("id", "=", id);
-  await runBatch(d1, [unlink, recountRoot, recountSelf]);
+  await db.batch([unlink, recountRoot, recountSelf]);
 }
 
-export async function dismissPair(db: DB, eventId: number, a: number, b: number): Promise<void> {
+export async function dismissPair(db: Db, eventId: number, a: number, b: number): Promise<void> {
   const [low, high] = a < b ? [a, b] : [b, a];
   await db
     .insertInto("duplicate_dismissals")
@@ -278,7 +268,7 @@ export async function dismissPair(db: DB, eventId: number, a: number, b: number)
     .execute();
 }
 
-export async function loadDismissals(db: DB, eventId: number): Promise<Set<string>> {
+export async function loadDismissals(db: Db, eventId: number): Promise<Set<string>> {
   const rows = await db
     .selectFrom("duplicate_dismissals")
     .select(["a_id", "b_id"])
@@ -294,7 +284,7 @@ export interface GroupRow {
   manual: number;
 }
 
-export async function loadGroups(db: DB, eventId: number): Promise<GroupRow[]> {
+export async function loadGroups(db: Db, eventId: number): Promise<GroupRow[]> {
   return db
     .selectFrom("proposal_groups")
     .select(["id", "key", "label", "manual"])
@@ -305,8 +295,7 @@ export async function loadGroups(db: DB, eventId: number): Promise<GroupRow[]> {
 
 /** A facilitator's group, optionally taking proposals (and their originals) from other groups. */
 export async function createGroup(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   eventId: number,
   label: string,
   proposalIds: number[],
@@ -327,13 +316,13 @@ export async function createGroup(
             .where("event_id", "=", eventId)
             .where((eb) => eb.or([eb("id", "in", proposalIds), eb("duplicate_of", "in", proposalIds)])),
         ];
-  const [created] = await runBatch(d1, [insert, ...move]);
-  const row = created?.results[0] as { id: number } | undefined;
+  const [created] = await db.batch([insert, ...move]);
+  const row = created.rows[0];
   if (!row) throw new Error("group insert returned no id");
   return row.id;
 }
 
-export async function renameGroup(db: DB, eventId: number, groupId: number, label: string): Promise<void> {
+export async function renameGroup(db: Db, eventId: number, groupId: number, label: string): Promise<void> {
   await db
     .updateTable("proposal_groups")
     .set({ label })
@@ -344,8 +333,7 @@ export async function renameGroup(db: DB, eventId: number, groupId: number, labe
 
 /** Puts unlocked proposals into the automatic groups chosen by a full regroup; locked ones stay. */
 export async function applyRegroup(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   eventId: number,
   moves: readonly { id: number; key: string }[],
   now: string,
@@ -364,11 +352,11 @@ export async function applyRegroup(
       .where("id", "=", m.id)
       .where("group_locked", "=", 0),
   );
-  if (ensure.length + updates.length > 0) await runBatch(d1, [...ensure, ...updates]);
+  if (ensure.length + updates.length > 0) await db.batch([...ensure, ...updates]);
 }
 
 /** Organisers' extra phrases for events of this unit path (theirs and their ancestors'). */
-export async function loadVocabularyTerms(db: DB, unitPath: string, kind: "proposal" | "comment") {
+export async function loadVocabularyTerms(db: Db, unitPath: string, kind: "proposal" | "comment") {
   return db
     .selectFrom("vocabulary_terms as v")
     .innerJoin("units as u", "u.id", "v.unit_id")
@@ -381,7 +369,7 @@ export async function loadVocabularyTerms(db: DB, unitPath: string, kind: "propo
 }
 
 export async function addVocabularyTerm(
-  db: DB,
+  db: Db,
   term: {
     unitId: number;
     kind: "proposal" | "comment";

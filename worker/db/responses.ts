@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import type { CheckedAnswer } from "../domain/answers";
 import type { CountRow } from "../domain/report";
-import { type Compilable, type DB, runBatch } from ".";
+import type { Compilable, Db } from ".";
 import type { RespondentRole } from "./schema";
 
 export interface NewResponse {
@@ -18,10 +18,10 @@ export interface NewResponse {
   /** Too fast to have read the questions: stored and flagged, left out of every count. */
   tooFast: boolean;
   /** Statements that must land in the same batch (dashboard aggregates, rate counters). */
-  aggregates: Compilable[];
+  alongside: readonly Compilable[];
 }
 
-export async function findResponseByClientId(db: DB, eventId: number, clientId: string) {
+export async function findResponseByClientId(db: Db, eventId: number, clientId: string) {
   return db
     .selectFrom("responses")
     .select(["id", "body_hash as bodyHash"])
@@ -40,11 +40,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * One batch, all or nothing. A second submission with the same clientId violates
  * UNIQUE(event_id, client_id) in the first statement, so nothing of it is stored.
  */
-export async function insertResponse(
-  d1: D1Database,
-  db: DB,
-  r: NewResponse,
-): Promise<{ id: number; rowsRead: number; rowsWritten: number }> {
+export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: number }> {
   const responseId = sql<number>`(SELECT id FROM responses WHERE event_id = ${r.eventId} AND client_id = ${r.clientId})`;
   const numeric = r.answers.filter((a) => a.question.type !== "text");
   const texts = r.answers.filter((a) => a.question.type === "text" && a.valueText !== "");
@@ -102,28 +98,20 @@ export async function insertResponse(
     .updateTable("events")
     .set(r.tooFast ? { fast_count: sql`fast_count + 1` } : { response_count: sql`response_count + 1` })
     .where("id", "=", r.eventId);
-  const results = await runBatch(d1, [
+  const results = await db.batch([
     insert,
     ...answerInserts,
     ...commentInserts,
     ...countUpserts,
     bump,
-    ...r.aggregates,
+    ...r.alongside,
   ]);
-  const first = results[0]?.results[0] as { id: number } | undefined;
+  const first = results[0].rows[0];
   if (!first) throw new Error("response insert returned no id");
-  return {
-    id: first.id,
-    rowsRead: results.reduce((s, x) => s + (x.meta.rows_read ?? 0), 0),
-    rowsWritten: results.reduce((s, x) => s + (x.meta.rows_written ?? 0), 0),
-  };
+  return { id: first.id };
 }
 
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
-}
-
-export async function loadCounts(db: DB, eventId: number): Promise<CountRow[]> {
+export async function loadCounts(db: Db, eventId: number): Promise<CountRow[]> {
   return db
     .selectFrom("answer_counts as c")
     .innerJoin("questions as q", "q.id", "c.question_id")
@@ -142,7 +130,7 @@ export async function loadCounts(db: DB, eventId: number): Promise<CountRow[]> {
     .execute();
 }
 
-export async function loadComments(db: DB, eventId: number, limit: number) {
+export async function loadComments(db: Db, eventId: number, limit: number) {
   return db
     .selectFrom("comments")
     .select(["id", "text"])

@@ -3,11 +3,9 @@ import type { Generated } from "kysely";
 import type { Counts } from "../domain/criteria";
 import type { Addressee, FollowStatus } from "../domain/proposal";
 
-export type Level = "central" | "province" | "district" | "commune";
-export type Role = "admin" | "organiser" | "inspector" | "leader";
-export type EventKind = "class" | "workshop";
-export type QuestionType = "rating" | "choice" | "text";
-export type RespondentRole = "trainee" | "lecturer";
+import type { EventKind, Level, QuestionType, RespondentRole, Role } from "../domain/terms";
+
+export type { EventKind, Level, QuestionType, RespondentRole, Role } from "../domain/terms";
 
 export interface UnitsTable {
   id: Generated<number>;

@@ -2,7 +2,7 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import { COUNT_COLUMNS } from "../domain/criteria";
 import type { StatTotals } from "../domain/scores";
-import type { DB } from ".";
+import type { Db } from ".";
 import type { Database, Level, Tree } from "./schema";
 import type { Unit } from "./units";
 
@@ -32,7 +32,7 @@ function breakdownWhere(unit: Unit, tree: Tree, level: Level | null) {
   return (eb: UnitsEB) => {
     if (level !== null) {
       const col = tree === "now" ? "now_path" : "path";
-      const prefix = tree === "now" ? unit.path : unit.thenPath;
+      const prefix = tree === "now" ? unit.nowPath : unit.thenPath;
       const inTree = [eb(col, ">", prefix), eb(col, "<", `${prefix}\uffff`), eb("level", "=", level)];
       // In today's tree a merged unit is folded into its successor, not a row of its own.
       return eb.and(tree === "now" ? [...inTree, eb("now_parent_id", "is not", null)] : inTree);
@@ -42,7 +42,7 @@ function breakdownWhere(unit: Unit, tree: Tree, level: Level | null) {
 }
 
 export async function loadBreakdownUnits(
-  db: DB,
+  db: Db,
   unit: Unit,
   tree: Tree,
   level: Level | null,
@@ -73,7 +73,7 @@ export type PeriodRow = StatTotals & { unitId: number; current: number };
 
 /** Sums per breakdown unit, for the period (current = 1) and the one before it (current = 0). */
 export async function loadBreakdownStats(
-  db: DB,
+  db: Db,
   unit: Unit,
   level: Level | null,
   f: ScoreFilters,
@@ -102,7 +102,7 @@ export type MonthRow = StatTotals & { month: string };
 
 /** The unit's own sums per month from the start of the previous period (trend and change). */
 export async function loadMonthStats(
-  db: DB,
+  db: Db,
   unitId: number,
   f: ScoreFilters,
   previousFrom: string,
@@ -136,9 +136,9 @@ export interface ClassStatRow extends StatTotals {
 }
 
 /** Every class of the subtree in the period, with its counters (one index range on class_stats). */
-export async function loadClassStats(db: DB, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {
+export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {
   const col = f.tree === "now" ? "cs.now_path" : "cs.path";
-  const prefix = f.tree === "now" ? unit.path : unit.thenPath;
+  const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
   let q = db
     .selectFrom("class_stats as cs")
     .innerJoin("events as e", "e.id", "cs.event_id")
@@ -169,7 +169,7 @@ export async function loadClassStats(db: DB, unit: Unit, f: ScoreFilters): Promi
 }
 
 /** Units merged into this one: shown as links in the "as it was" view. */
-export async function loadMergedInto(db: DB, unitId: number) {
+export async function loadMergedInto(db: Db, unitId: number) {
   return db
     .selectFrom("units")
     .select(["id", "code", "name", "level", "valid_to as validTo"])

@@ -1,15 +1,11 @@
 // The dashboard aggregates: kept current by each submission's batch, rebuilt after tree changes, verified against raw answers.
 import { sql } from "kysely";
 import type { CheckedAnswer } from "../domain/answers";
-import {
-  COUNT_COLUMNS,
-  type CountColumn,
-  CRITERIA,
-  isCriterion,
-  pathIds,
-  vietnamMonth,
-} from "../domain/criteria";
-import type { Compilable, DB } from ".";
+import { COUNT_COLUMNS, type CountColumn, CRITERIA, isCriterion } from "../domain/criteria";
+import { isStraight, STRAIGHT_MIN_RATINGS } from "../domain/scores";
+import { vietnamMonth } from "../domain/time";
+import { pathIds } from "../domain/tree";
+import type { Compilable, Db } from ".";
 
 /** What the aggregates need to know about a class. */
 export interface StatsKey {
@@ -19,14 +15,6 @@ export interface StatsKey {
   startsAt: string;
   programmeId: number | null;
   traineeCategory: string | null;
-}
-
-/** Ratings per response at least this many and all equal: the respondent answered without reading. */
-export const STRAIGHT_MIN_RATINGS = 3;
-
-export function isStraight(answers: readonly CheckedAnswer[]): boolean {
-  const ratings = answers.filter((a) => a.question.type === "rating").map((a) => a.valueNum);
-  return ratings.length >= STRAIGHT_MIN_RATINGS && ratings.every((v) => v === ratings[0]);
 }
 
 function countedColumns(answers: readonly CheckedAnswer[]): CountColumn[] {
@@ -47,7 +35,7 @@ const addAll = Object.fromEntries(
  * The statements a submission adds to its batch: its class row, and one row per ancestor unit
  * in today's tree and in the tree at the time (at most 3 + 4 rows written).
  */
-export function statsUpdates(db: DB, key: StatsKey, answers: readonly CheckedAnswer[]): Compilable[] {
+export function statsUpdates(db: Db, key: StatsKey, answers: readonly CheckedAnswer[]): Compilable[] {
   const cols = countedColumns(answers);
   const straight = isStraight(answers) ? 1 : 0;
   const increments: Record<string, number> = { responses: 1, straight };
@@ -76,7 +64,7 @@ export interface StatsCell {
 }
 
 /** Adds (or with negative numbers, subtracts) counts on every ancestor row of a cell. */
-function unitStatsAdd(db: DB, cell: StatsCell, increments: Record<string, number>): Compilable[] {
+function unitStatsAdd(db: Db, cell: StatsCell, increments: Record<string, number>): Compilable[] {
   const rows = [
     ...pathIds(cell.nowPath).map((id) => ({ tree: "now" as const, unit_id: id })),
     ...pathIds(cell.path).map((id) => ({ tree: "then" as const, unit_id: id })),
@@ -108,7 +96,7 @@ function unitStatsAdd(db: DB, cell: StatsCell, increments: Record<string, number
  * Takes a whole class out of the aggregates (its data is being deleted): its counts are
  * subtracted from every ancestor row, rows left with no response go, and the class row goes.
  */
-export async function classStatsRemoval(db: DB, eventId: number): Promise<Compilable[]> {
+export async function classStatsRemoval(db: Db, eventId: number): Promise<Compilable[]> {
   const row = await db
     .selectFrom("class_stats")
     .selectAll()
@@ -137,7 +125,7 @@ export async function classStatsRemoval(db: DB, eventId: number): Promise<Compil
 }
 
 /** The class row created with the class (in the same batch as the event insert). */
-export function classStatsInsert(db: DB, key: Omit<StatsKey, "eventId">, unitId: number, expected: number) {
+export function classStatsInsert(db: Db, key: Omit<StatsKey, "eventId">, unitId: number, expected: number) {
   return db.insertInto("class_stats").values({
     event_id: sql<number>`(SELECT max(id) FROM events)`,
     unit_id: unitId,
@@ -258,7 +246,7 @@ export async function retree(d1: D1Database): Promise<void> {
 }
 
 /** Keeps class_stats.observed equal to the mean of the observers' own means (same batch as the observation). */
-export function observedUpdate(db: DB, eventId: number): Compilable {
+export function observedUpdate(db: Db, eventId: number): Compilable {
   return db
     .updateTable("class_stats")
     .set({

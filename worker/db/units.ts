@@ -1,10 +1,9 @@
 // Units and the subtree rule (a staff account sees its unit and everything under it, in today's tree), and tree edits.
 import { sql } from "kysely";
+import type { Level } from "../domain/terms";
 import { layoutTree, type TreeNode } from "../domain/tree";
 import type { ImportedUnit } from "../domain/unitImport";
-import type { Compilable, DB } from ".";
-import { runBatch } from ".";
-import type { Level } from "./schema";
+import type { Compilable, Db } from ".";
 import { RETREE_SQL } from "./stats";
 
 export interface Unit {
@@ -13,9 +12,9 @@ export interface Unit {
   name: string;
   level: Level;
   parentId: number | null;
-  /** Place in today's tree (scope); thenPath is the tree at the time. */
-  path: string;
+  /** Place in the tree at the time (column `path`), and in today's tree after merges (`now_path`, scope). */
   thenPath: string;
+  nowPath: string;
   nowParentId: number | null;
   active: boolean;
   validFrom: string | null;
@@ -23,7 +22,7 @@ export interface Unit {
   successorId: number | null;
 }
 
-function selectUnits(db: DB) {
+function selectUnits(db: Db) {
   return db
     .selectFrom("units")
     .select([
@@ -32,8 +31,8 @@ function selectUnits(db: DB) {
       "name",
       "level",
       "parent_id as parentId",
-      "now_path as path",
       "path as thenPath",
+      "now_path as nowPath",
       "now_parent_id as nowParentId",
       "active",
       "valid_from as validFrom",
@@ -45,22 +44,17 @@ function selectUnits(db: DB) {
 type UnitRow = Omit<Unit, "active"> & { active: number };
 const toUnit = (r: UnitRow): Unit => ({ ...r, active: r.active === 1 });
 
-/** Whether a unit with `path` lies in the subtree rooted at `scopePath` (both '/1/4/'-style). */
-export function inScope(path: string, scopePath: string): boolean {
-  return path.startsWith(scopePath);
-}
-
-export async function findUnitById(db: DB, id: number): Promise<Unit | undefined> {
+export async function findUnitById(db: Db, id: number): Promise<Unit | undefined> {
   const r = await selectUnits(db).where("id", "=", id).executeTakeFirst();
   return r && toUnit(r);
 }
 
-export async function findUnitByCode(db: DB, code: string): Promise<Unit | undefined> {
+export async function findUnitByCode(db: Db, code: string): Promise<Unit | undefined> {
   const r = await selectUnits(db).where("code", "=", code).executeTakeFirst();
   return r && toUnit(r);
 }
 
-export async function listUnitsInScope(db: DB, scopePath: string): Promise<Unit[]> {
+export async function listUnitsInScope(db: Db, scopePath: string): Promise<Unit[]> {
   const rows = await selectUnits(db)
     .where("now_path", ">=", scopePath)
     .where("now_path", "<", `${scopePath}\uffff`)
@@ -70,7 +64,7 @@ export async function listUnitsInScope(db: DB, scopePath: string): Promise<Unit[
   return rows.map(toUnit);
 }
 
-export async function listAllUnits(db: DB): Promise<Unit[]> {
+export async function listAllUnits(db: Db): Promise<Unit[]> {
   return (await selectUnits(db).orderBy("id").execute()).map(toUnit);
 }
 
@@ -97,8 +91,7 @@ export type TreeEditResult = { ok: true } | { ok: false; cycleAt: number };
  * moves the aggregates under the new paths, all in one batch.
  */
 export async function editTree(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   current: readonly Unit[],
   edits: readonly TreeEdit[],
 ): Promise<TreeEditResult> {
@@ -167,7 +160,7 @@ export async function editTree(
   for (const u of current) {
     const placed = layout.placements.get(u.id);
     if (!placed) continue;
-    if (placed.path !== u.thenPath || placed.nowPath !== u.path || placed.nowParentId !== u.nowParentId) {
+    if (placed.path !== u.thenPath || placed.nowPath !== u.nowPath || placed.nowParentId !== u.nowParentId) {
       moved = true;
       queries.push(
         db
@@ -178,6 +171,6 @@ export async function editTree(
     }
   }
   const retree = moved ? RETREE_SQL.map((text) => ({ compile: () => sql.raw(text).compile(db) })) : [];
-  await runBatch(d1, [...queries, ...retree]);
+  await db.batch([...queries, ...retree]);
   return { ok: true };
 }

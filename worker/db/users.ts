@@ -1,9 +1,9 @@
 // Staff accounts and their sessions (only token hashes are stored).
 
-import type { StaffUser } from "../env";
-import type { DB } from ".";
+import type { StaffUser } from "../http/env";
+import type { Db } from ".";
 
-export async function findUserForLogin(db: DB, email: string) {
+export async function findUserForLogin(db: Db, email: string) {
   return db
     .selectFrom("users as u")
     .innerJoin("units as un", "un.id", "u.unit_id")
@@ -21,7 +21,7 @@ export async function findUserForLogin(db: DB, email: string) {
 }
 
 export async function createSession(
-  db: DB,
+  db: Db,
   session: { tokenHash: string; userId: number; expiresAt: string; now: string },
 ): Promise<void> {
   await db
@@ -36,7 +36,7 @@ export async function createSession(
 }
 
 export async function findSessionUser(
-  db: DB,
+  db: Db,
   tokenHash: string,
   now: string,
 ): Promise<StaffUser | undefined> {
@@ -50,6 +50,6 @@ export async function findSessionUser(
     .executeTakeFirst();
 }
 
-export async function deleteSession(db: DB, tokenHash: string): Promise<void> {
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
 }

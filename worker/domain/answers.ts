@@ -1,5 +1,5 @@
 // Checks a respondent's answers against the form's questions; pure, shared by the API and the no-JS form.
-import type { FieldErrors } from "../errors";
+import type { FieldErrors } from "../domain/errors";
 import type { QuestionDef } from "./form";
 
 export interface StoredQuestion extends QuestionDef {

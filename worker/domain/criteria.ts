@@ -28,17 +28,3 @@ export function isCriterion(key: string | null): key is Criterion {
 export function emptyCounts(): Counts {
   return Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Counts;
 }
-
-/** Ancestor ids of a '/1/4/9/' path, root first, the unit itself last. */
-export function pathIds(path: string): number[] {
-  return path
-    .split("/")
-    .filter((s) => s !== "")
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-}
-
-/** 'YYYY-MM' of an ISO instant in Vietnam (UTC+7, no daylight saving). */
-export function vietnamMonth(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 7);
-}

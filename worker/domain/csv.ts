@@ -1,5 +1,14 @@
 // CSV for Excel: UTF-8 with a BOM, RFC 4180 quoting, and formula-looking cells neutralised.
 
+export type Cell = string | number | null;
+
+/** A table handed out as a file: its file name (without extension), sheet name, and rows. */
+export interface Table {
+  name: string;
+  sheet: string;
+  rows: Cell[][];
+}
+
 /** A cell Excel would evaluate (= + - @, or a leading tab/CR) gets a leading apostrophe. */
 export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -1,5 +1,5 @@
 // The standard post-course form of the brief, and the question shape shared by forms and the API.
-import type { QuestionType } from "../db/schema";
+import type { QuestionType } from "./terms";
 
 export interface ChoiceOption {
   value: string;
@@ -48,6 +48,3 @@ export const STANDARD_FORM: readonly QuestionDef[] = [
     maxLength: COMMENT_MAX,
   },
 ];
-
-export const TRAINEE_CATEGORIES = ["branch_head", "commune_chair", "full_time_officer", "mixed"] as const;
-export type TraineeCategory = (typeof TRAINEE_CATEGORIES)[number];

@@ -1,4 +1,5 @@
 // Abuse limits as data: which counters a public write bumps, how fast is too fast, when sign-in slows and locks.
+import { LimitReached } from "./errors";
 
 /** What a limit protects; each kind has its own message to the person who hits it. */
 export type LimitKind = "phone_responses" | "phone_proposals" | "phone_supports" | "event_rate";
@@ -120,4 +121,10 @@ export function afterFailure(row: FailureRow | undefined, now: Date) {
   const lockedUntil =
     failures >= LOCK_AFTER ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
   return { failures, lockedUntil, delayMs: failures >= SLOW_AFTER ? SLOW_MS : 0 };
+}
+
+/** Refuses the write when the current counts have already reached one of its limits. */
+export function assertUnderLimits(checks: readonly LimitCheck[], counts: ReadonlyMap<string, number>): void {
+  const over = exceeded(checks, counts);
+  if (over) throw new LimitReached(over.kind, over.retryAfter);
 }

@@ -1,9 +1,7 @@
 // Turns a class's running histograms into the report of the brief; pure so the maths is unit-tested.
-import type { RespondentRole } from "../db/schema";
-import type { Lang } from "../i18n";
 
-/** Below this many responses no breakdown or comment is shown (trust rules). */
-export const MIN_RESPONSES_FOR_DETAIL = 5;
+import type { Lang } from "./i18n";
+import { MIN_RESPONSES_FOR_DETAIL, type RespondentRole } from "./terms";
 
 export interface CountRow {
   questionId: number;

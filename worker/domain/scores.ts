@@ -1,6 +1,6 @@
 // Turns aggregate rows into the scores, changes and flags inspectors act on; pure, so the rules are unit-tested.
 import { type Counts, CRITERIA, type Criterion, emptyCounts, RATINGS } from "./criteria";
-import { MIN_RESPONSES_FOR_DETAIL } from "./report";
+import { MIN_RESPONSES_FOR_DETAIL } from "./terms";
 
 export interface StatTotals extends Counts {
   responses: number;
@@ -137,4 +137,15 @@ export function monthAt(i: number): string {
 
 export function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Ratings per response at least this many and all equal: the respondent answered without reading. */
+export const STRAIGHT_MIN_RATINGS = 3;
+
+/** One rating given to every rating question (a straight line down the form). */
+export function isStraight(
+  answers: readonly { question: { type: string }; valueNum: number | null }[],
+): boolean {
+  const ratings = answers.filter((a) => a.question.type === "rating").map((a) => a.valueNum);
+  return ratings.length >= STRAIGHT_MIN_RATINGS && ratings.every((v) => v === ratings[0]);
 }

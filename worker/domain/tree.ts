@@ -1,8 +1,13 @@
 // Lays out the unit tree twice (as it was, and today's after merges); pure, so every tree edit reuses it.
-import type { Level } from "../db/schema";
 
-export const LEVELS: readonly Level[] = ["central", "province", "district", "commune"];
-export const LEVEL_RANK: Record<Level, number> = { central: 0, province: 1, district: 2, commune: 3 };
+/** Ancestor ids of a '/1/4/9/' path, root first, the unit itself last. */
+export function pathIds(path: string): number[] {
+  return path
+    .split("/")
+    .filter((s) => s !== "")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
 
 export interface TreeNode {
   id: number;

@@ -1,6 +1,5 @@
 // Checks a unit-tree CSV line by line and turns it into new units; nothing is imported while any line is wrong.
-import type { Level } from "../db/schema";
-import { LEVEL_RANK } from "./tree";
+import { LEVEL_RANK, type Level } from "./terms";
 
 export const IMPORT_COLUMNS = [
   "code",

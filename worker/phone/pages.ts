@@ -2,8 +2,8 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { StoredQuestion } from "../domain/answers";
-import type { FieldErrors } from "../errors";
-import { type Lang, type MessageKey, t } from "../i18n";
+import type { FieldErrors } from "../domain/errors";
+import { type Lang, type MessageKey, t } from "../domain/i18n";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

@@ -1,9 +1,9 @@
 // The delegate's workshop page: the question, a proposal form that posts without JavaScript, and the list to support.
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { FieldErrors } from "../domain/errors";
+import { type Lang, t } from "../domain/i18n";
 import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX } from "../domain/proposal";
-import type { FieldErrors } from "../errors";
-import { type Lang, t } from "../i18n";
 import { layout } from "./pages";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

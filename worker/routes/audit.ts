@@ -1,10 +1,10 @@
 // The audit log, for admins: who did what, when, on which event.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { requireStaff } from "../auth";
-import { listAudit } from "../db/audit";
-import type { AppEnv } from "../env";
-import { intId, validate } from "../validate";
+import { allow } from "../http/auth";
+import type { AppEnv } from "../http/env";
+import { intId, validate } from "../http/validate";
+import { auditLog } from "../services/audit";
 
 const listQuery = v.object({
   before: v.optional(intId),
@@ -22,15 +22,9 @@ const listQuery = v.object({
 
 export const auditRoutes = new Hono<AppEnv>().get(
   "/",
-  requireStaff("admin"),
+  allow("admin"),
   validate("query", listQuery),
   async (c) => {
-    const q = c.req.valid("query");
-    const entries = await listAudit(c.var.db, c.var.user.unitPath, {
-      before: q.before,
-      eventId: q.event,
-      limit: q.limit ?? 100,
-    });
-    return c.json({ entries });
+    return c.json(await auditLog(c.var.db, c.var.user, c.req.valid("query")));
   },
 );

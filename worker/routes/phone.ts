@@ -3,24 +3,23 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import * as v from "valibot";
-import { setPrivateCookie } from "../cookies";
-import { type EventRow, findEventByCode, loadQuestions } from "../db/events";
-import { listPublicProposals, supportedBy } from "../db/proposals";
-import { findResponseByClientId } from "../db/responses";
-import { ensureDeviceCookie, writerOf } from "../device";
+import type { EventRow } from "../db/events";
+import { newToken } from "../domain/crypto";
+import { Closed, DomainError, type FieldErrors, LimitReached, Mismatch, TooLarge } from "../domain/errors";
+import { CLIENT_ID_PATTERN, isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
+import type { Lang } from "../domain/i18n";
 import { limitsFor } from "../domain/limits";
-import { newToken } from "../domain/password";
-import type { AppEnv } from "../env";
-import type { FieldErrors } from "../errors";
-import { ApiError, LimitError } from "../errors";
-import type { Lang } from "../i18n";
+import { setPrivateCookie } from "../http/cookies";
+import { ensureDeviceCookie, writerOf } from "../http/device";
+import type { AppEnv } from "../http/env";
+import { proposalBody, proposalInput } from "../http/params";
+import { issuesToFields } from "../http/validate";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
 import { workshopPage } from "../phone/workshop";
-import { CLIENT_ID_PATTERN, isOpen, submitResponse } from "../submission";
-import { issuesToFields } from "../validate";
-import { submitProposal, supportProposal } from "../workshop";
-import { proposalInput, proposalSchema, publicProposal } from "./public";
+import { listProposals, submitProposal, supportedByPhone, supportProposal } from "../services/proposals";
+import { findByCode, questionsOf } from "../services/public";
+import { hasAnswered, submitResponse } from "../services/responses";
 
 const LANG_COOKIE = "gy_lang";
 const YEAR = 365 * 86400;
@@ -53,9 +52,26 @@ const noStore = { "Cache-Control": "no-store" };
 const formLimit = bodyLimit({
   maxSize: 32 * 1024,
   onError: () => {
-    throw new ApiError(413, "body_too_large", "error.body_too_large");
+    throw new TooLarge();
   },
 });
+
+/** The phone pages' side of the one error mapping: which page a refusal shows. */
+function refusal(
+  err: unknown,
+  pages: {
+    closed: () => Response | Promise<Response>;
+    limited: (e: LimitReached) => Response | Promise<Response>;
+    retried: () => Response | Promise<Response>;
+    invalid: (fields: FieldErrors) => Response | Promise<Response>;
+  },
+): Response | Promise<Response> {
+  if (!(err instanceof DomainError)) throw err;
+  if (err instanceof Closed) return pages.closed();
+  if (err instanceof LimitReached) return pages.limited(err);
+  if (err instanceof Mismatch) return pages.retried();
+  return pages.invalid(err.fields ?? {});
+}
 
 async function renderWorkshop(
   c: Context<AppEnv>,
@@ -71,10 +87,10 @@ async function renderWorkshop(
 ) {
   const deviceId = deviceClientId(c, event.code);
   const [rows, supported] = await Promise.all([
-    listPublicProposals(c.var.db, event.id, opts.sort, 300),
-    supportedBy(c.var.db, event.id, deviceId),
+    listProposals(c.var.db, event.id, opts.sort),
+    supportedByPhone(c.var.db, event.id, deviceId),
   ]);
-  return workshopPage(lang, event, rows.map(publicProposal), supported, {
+  return workshopPage(lang, event, rows, supported, {
     // A fresh id per form shown: resubmitting the same form is idempotent, a new proposal gets a new id.
     clientId: opts.clientId ?? newToken().slice(0, 32),
     deviceId,
@@ -93,11 +109,15 @@ async function formValues(c: Context<AppEnv>): Promise<Record<string, string>> {
   return values;
 }
 
+const typedCode = (c: Context<AppEnv>) => (c.req.param("code") ?? "").slice(0, 32);
+
 async function workshopByParam(c: Context<AppEnv>) {
-  const code = normaliseEventCode(c.req.param("code")?.slice(0, 32) ?? "");
-  const event = code ? await findEventByCode(c.var.db, code) : undefined;
+  const event = await findByCode(c.var.db, typedCode(c));
   return event?.kind === "workshop" ? event : undefined;
 }
+
+const limitedPage = (lang: Lang, event: EventRow, err: LimitReached) =>
+  messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey);
 
 export const phoneRoutes = new Hono<AppEnv>()
   .get("/", (c) => c.html(homePage(pageLang(c)), 200, noStore))
@@ -109,9 +129,8 @@ export const phoneRoutes = new Hono<AppEnv>()
   })
   .get("/s/:code", async (c) => {
     const lang = pageLang(c);
-    const typed = c.req.param("code").slice(0, 32);
-    const code = normaliseEventCode(typed);
-    const event = code ? await findEventByCode(c.var.db, code) : undefined;
+    const typed = typedCode(c);
+    const event = await findByCode(c.var.db, typed);
     if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
     if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
     ensureDeviceCookie(c);
@@ -124,7 +143,7 @@ export const phoneRoutes = new Hono<AppEnv>()
       );
     }
     const clientId = deviceClientId(c, event.code);
-    if (await findResponseByClientId(c.var.db, event.id, clientId)) {
+    if (await hasAnswered(c.var.db, event.id, clientId)) {
       const sent = c.req.query("sent") === "1";
       return c.html(
         messagePage(
@@ -145,7 +164,7 @@ export const phoneRoutes = new Hono<AppEnv>()
         noStore,
       );
     }
-    const questions = await loadQuestions(c.var.db, event.formId);
+    const questions = await questionsOf(c.var.db, event);
     return c.html(
       surveyPage(lang, event, questions, { clientId, role: "trainee", values: {}, errors: null }),
       200,
@@ -154,17 +173,16 @@ export const phoneRoutes = new Hono<AppEnv>()
   })
   .post("/s/:code", formLimit, async (c) => {
     const lang = pageLang(c);
-    const code = normaliseEventCode(c.req.param("code").slice(0, 32));
-    const event = code ? await findEventByCode(c.var.db, code) : undefined;
+    const event = await findByCode(c.var.db, typedCode(c));
     if (event?.kind !== "class" || event.formId === null) {
-      return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+      return c.html(notFoundPage(lang, typedCode(c)), 404, noStore);
     }
     const values = await formValues(c);
     const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
       ? (values.clientId ?? "")
       : deviceClientId(c, event.code);
     const role = values.role === "lecturer" ? "lecturer" : "trainee";
-    const questions = await loadQuestions(c.var.db, event.formId);
+    const questions = await questionsOf(c.var.db, event);
     const answers: Record<string, unknown> = {};
     for (const q of questions) {
       const raw = values[`a${q.id}`];
@@ -180,29 +198,20 @@ export const phoneRoutes = new Hono<AppEnv>()
         : null;
     const limits = limitsFor("response", event.id, writerOf(c), now);
     try {
-      await submitResponse(c.env.DB, c.var.db, event, { clientId, role, answers, elapsedMs }, now, limits);
+      await submitResponse(c.var.db, event, { clientId, role, answers, elapsedMs }, now, limits);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 410) {
-        return c.html(
-          messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
-          410,
-          noStore,
-        );
-      }
-      if (err.status === 422) return c.redirect(`/s/${event.code}`, 303);
-      if (err instanceof LimitError) {
-        return c.html(
-          messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey),
-          429,
-          noStore,
-        );
-      }
-      return c.html(
-        surveyPage(lang, event, questions, { clientId, role, values, errors: err.fields ?? {} }),
-        400,
-        noStore,
-      );
+      return refusal(err, {
+        closed: () =>
+          c.html(
+            messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
+            410,
+            noStore,
+          ),
+        limited: (e) => c.html(limitedPage(lang, event, e), 429, noStore),
+        retried: () => c.redirect(`/s/${event.code}`, 303),
+        invalid: (errors) =>
+          c.html(surveyPage(lang, event, questions, { clientId, role, values, errors }), 400, noStore),
+      });
     }
     // Remember the phone even if it arrived without the cookie (e.g. after clearing it).
     rememberDevice(c, event.code, clientId);
@@ -211,9 +220,9 @@ export const phoneRoutes = new Hono<AppEnv>()
   .post("/s/:code/proposals", formLimit, async (c) => {
     const lang = pageLang(c);
     const event = await workshopByParam(c);
-    if (!event) return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+    if (!event) return c.html(notFoundPage(lang, typedCode(c)), 404, noStore);
     const values = await formValues(c);
-    const parsed = v.safeParse(proposalSchema, {
+    const parsed = v.safeParse(proposalBody, {
       clientId: values.clientId ?? "",
       text: values.text ?? "",
       addressee: values.addressee || null,
@@ -236,18 +245,16 @@ export const phoneRoutes = new Hono<AppEnv>()
     const now = new Date();
     const limits = limitsFor("proposal", event.id, writerOf(c), now);
     try {
-      await submitProposal(c.env.DB, c.var.db, event, proposalInput(parsed.output), now, limits);
+      await submitProposal(c.var.db, event, proposalInput(parsed.output), now, limits);
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 410) return rerender(410);
-      if (err instanceof LimitError) {
-        return c.html(
-          messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey),
-          429,
-          noStore,
-        );
-      }
-      if (err.status !== 422) return rerender(400, err.fields ?? {});
+      const page = await refusal(err, {
+        closed: () => rerender(410),
+        limited: (e) => c.html(limitedPage(lang, event, e), 429, noStore),
+        // The same form sent again with other words: the first stands, as if sent.
+        retried: () => c.redirect(`/s/${event.code}?sent=1#list`, 303),
+        invalid: (errors) => rerender(400, errors),
+      });
+      return page;
     }
     return c.redirect(`/s/${event.code}?sent=1#list`, 303);
   })
@@ -255,17 +262,17 @@ export const phoneRoutes = new Hono<AppEnv>()
     const lang = pageLang(c);
     const event = await workshopByParam(c);
     const pid = Number(c.req.param("pid"));
-    if (!event) return c.html(notFoundPage(lang, c.req.param("code").slice(0, 32)), 404, noStore);
+    if (!event) return c.html(notFoundPage(lang, typedCode(c)), 404, noStore);
     const sort = c.req.query("sort") === "top" ? "top" : "new";
     if (Number.isSafeInteger(pid) && pid > 0) {
       try {
-        await supportProposal(c.env.DB, c.var.db, pid, deviceClientId(c, event.code), new Date(), {
+        await supportProposal(c.var.db, pid, deviceClientId(c, event.code), new Date(), {
           writer: writerOf(c),
           eventId: event.id,
         });
       } catch (err) {
         // A hidden proposal or a closed workshop: the page shown next tells the story.
-        if (!(err instanceof ApiError)) throw err;
+        if (!(err instanceof DomainError)) throw err;
       }
     }
     return c.redirect(`/s/${event.code}?sort=${sort}#p${pid}`, 303);

@@ -1,11 +1,7 @@
 // Organiser creates a class: details plus an editable copy of the standard form.
 import { useState } from "preact/hooks";
-import {
-  STANDARD_FORM,
-  STANDARD_FORM_TITLE,
-  TRAINEE_CATEGORIES,
-  type TraineeCategory,
-} from "../../../worker/domain/form";
+import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../../../worker/domain/form";
+import { TRAINEE_CATEGORIES, type TraineeCategory } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";

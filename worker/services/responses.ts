@@ -1,18 +1,17 @@
-// Accepting one survey response, shared by the JSON API and the no-JavaScript form post.
-import type { DB } from "./db";
-import type { EventRow } from "./db/events";
-import { loadQuestions } from "./db/events";
-import { bumpCounters, loadLimitCounts } from "./db/limits";
-import { findResponseByClientId, insertResponse, isUniqueViolation } from "./db/responses";
-import type { RespondentRole } from "./db/schema";
-import { statsUpdates } from "./db/stats";
-import { checkAnswers } from "./domain/answers";
-import { isTooFast, type LimitCheck } from "./domain/limits";
-import { sha256Hex } from "./domain/password";
-import { ApiError, assertUnderLimits, invalidBody } from "./errors";
-
-/** A phone's id for one event: what the phone page generates, and all the API accepts. */
-export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+// Survey responses: accepting one (JSON API and no-JS form alike), once per clientId, inside the limits.
+import type { Db } from "../db";
+import { isUniqueViolation } from "../db";
+import type { EventRow } from "../db/events";
+import { loadQuestions } from "../db/events";
+import { bumpCounters, loadLimitCounts } from "../db/limits";
+import { findResponseByClientId, insertResponse } from "../db/responses";
+import { statsUpdates } from "../db/stats";
+import { checkAnswers } from "../domain/answers";
+import { sha256Hex } from "../domain/crypto";
+import { Closed, Invalid } from "../domain/errors";
+import { assertOpen, retried } from "../domain/event";
+import { assertUnderLimits, isTooFast, type LimitCheck } from "../domain/limits";
+import type { RespondentRole } from "../domain/terms";
 
 export interface Submission {
   clientId: string;
@@ -22,14 +21,6 @@ export interface Submission {
   elapsedMs?: number | null;
 }
 
-export function isOpen(event: EventRow, now: Date): boolean {
-  return event.status === "open" && new Date(event.closesAt) > now;
-}
-
-export function assertOpen(event: EventRow, now: Date): void {
-  if (!isOpen(event, now)) throw new ApiError(410, "event_closed", "error.event_closed");
-}
-
 function canonical(s: Submission): string {
   const keys = Object.keys(s.answers).sort();
   return JSON.stringify([s.role, keys.map((k) => [k, s.answers[k]])]);
@@ -37,31 +28,30 @@ function canonical(s: Submission): string {
 
 /** Stores the response once per clientId; `created` is false for a retry of the same body. */
 export async function submitResponse(
-  d1: D1Database,
-  db: DB,
+  db: Db,
   event: EventRow,
   s: Submission,
   now: Date,
   limits: readonly LimitCheck[],
-): Promise<{ id: number; created: boolean; rowsWritten: number }> {
+): Promise<{ id: number; created: boolean }> {
   const bodyHash = await sha256Hex(canonical(s));
   // A retry of an answer taken before closing still gets its confirmation.
   const existing = await findResponseByClientId(db, event.id, s.clientId);
-  if (existing) return sameOrConflict(existing, bodyHash);
+  if (existing) return retried(existing, bodyHash);
   assertOpen(event, now);
-  if (event.formId === null) throw new ApiError(410, "event_closed", "error.event_closed");
+  if (event.formId === null) throw new Closed();
   // Both reads at once; wrong answers are still told before a reached limit.
   const [questions, counts] = await Promise.all([
     loadQuestions(db, event.formId),
     loadLimitCounts(db, limits),
   ]);
   const checked = checkAnswers(questions, s.answers);
-  if (!checked.ok) throw invalidBody(checked.fields);
+  if (!checked.ok) throw new Invalid(checked.fields);
   assertUnderLimits(limits, counts);
   const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;
   const tooFast = isTooFast(s.elapsedMs, answered);
   try {
-    const stored = await insertResponse(d1, db, {
+    const stored = await insertResponse(db, {
       eventId: event.id,
       formId: event.formId,
       clientId: s.clientId,
@@ -71,26 +61,24 @@ export async function submitResponse(
       now: now.toISOString(),
       elapsedMs: s.elapsedMs ?? null,
       tooFast,
-      aggregates: [
+      alongside: [
         ...(event.kind === "class" && !tooFast
           ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
           : []),
         ...bumpCounters(db, limits),
       ],
     });
-    return { id: stored.id, created: true, rowsWritten: stored.rowsWritten };
+    return { id: stored.id, created: true };
   } catch (err) {
     // A concurrent retry won the race: answer as for any retry.
     if (!isUniqueViolation(err)) throw err;
     const winner = await findResponseByClientId(db, event.id, s.clientId);
     if (!winner) throw err;
-    return sameOrConflict(winner, bodyHash);
+    return retried(winner, bodyHash);
   }
 }
 
-export function sameOrConflict(existing: { id: number; bodyHash: string }, bodyHash: string) {
-  if (existing.bodyHash !== bodyHash) {
-    throw new ApiError(422, "client_id_reused", "error.client_id_reused");
-  }
-  return { id: existing.id, created: false, rowsWritten: 0 };
+/** Whether this phone (its clientId for the event) has already answered. */
+export async function hasAnswered(db: Db, eventId: number, clientId: string): Promise<boolean> {
+  return (await findResponseByClientId(db, eventId, clientId)) !== undefined;
 }

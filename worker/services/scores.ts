@@ -1,6 +1,6 @@
 // Unit scores for inspectors and leaders: breakdown rows, the unit's own totals and trend, its classes, flags.
-import type { DB } from "./db";
-import type { Level } from "./db/schema";
+import type { Db } from "../db";
+import { findProgramme } from "../db/programmes";
 import {
   type BreakdownUnit,
   type ClassStatRow,
@@ -10,26 +10,40 @@ import {
   loadMergedInto,
   loadMonthStats,
   type ScoreFilters,
-} from "./db/scores";
-import type { Unit } from "./db/units";
-import { CRITERIA, type Criterion, pathIds } from "./domain/criteria";
-import { STANDARD_FORM } from "./domain/form";
-import { MIN_RESPONSES_FOR_DETAIL } from "./domain/report";
+} from "../db/scores";
+import { findUnitById, type Unit } from "../db/units";
+import { CRITERIA, type Criterion } from "../domain/criteria";
+import { type FieldErrors, Invalid } from "../domain/errors";
+import { STANDARD_FORM } from "../domain/form";
+import type { Lang } from "../domain/i18n";
 import {
   addTotals,
   change,
+  DEFAULT_RULES,
   emptyTotals,
   type Flag,
   type FlagRules,
   flagsFor,
+  monthAt,
+  monthIndex,
   previousPeriod,
   quarterOf,
   responseRate,
   type StatTotals,
   type Summary,
   summarise,
-} from "./domain/scores";
-import type { Lang } from "./i18n";
+} from "../domain/scores";
+import {
+  inScope,
+  LEVEL_RANK,
+  type Level,
+  MIN_RESPONSES_FOR_DETAIL,
+  type StaffUser,
+  type TraineeCategory,
+} from "../domain/terms";
+import { vietnamMonth } from "../domain/time";
+import { pathIds } from "../domain/tree";
+import { unitInScope } from "./scope";
 
 export interface ScoreQuery extends ScoreFilters {
   level: Level | null;
@@ -107,7 +121,7 @@ function byConcern(a: ClassScore, b: ClassScore): number {
   return b.flags.length - a.flags.length || (a.overall ?? 99) - (b.overall ?? 99) || a.id - b.id;
 }
 
-export async function unitScores(db: DB, unit: Unit, q: ScoreQuery) {
+export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   const prev = previousPeriod(q.from, q.to);
   const [breakdown, stats, months, classRows, merged] = await Promise.all([
     loadBreakdownUnits(db, unit, q.tree, q.level),
@@ -210,6 +224,91 @@ export async function unitScores(db: DB, unit: Unit, q: ScoreQuery) {
 export type UnitScores = Awaited<ReturnType<typeof unitScores>>;
 
 /** Every class of the subtree in the period (exports have no limit). */
-export async function allClassScores(db: DB, unit: Unit, q: ScoreQuery): Promise<ClassScore[]> {
+export async function allClassScores(db: Db, unit: Unit, q: ScoreQuery): Promise<ClassScore[]> {
   return (await loadClassStats(db, unit, q)).map((r) => classScore(r, q.rules)).sort(byConcern);
+}
+
+/** The filters a dashboard asks for, as the query string gives them (already well formed). */
+export interface ScoreRequest {
+  tree: "now" | "then";
+  from?: string | undefined;
+  to?: string | undefined;
+  programme?: number | undefined;
+  category?: TraineeCategory | undefined;
+  level?: Level | undefined;
+  threshold?: number | undefined;
+  gap?: number | undefined;
+  by: "month" | "quarter";
+  limit: number;
+}
+
+/** Defaults (the last 12 months in Vietnam) and the checks a schema cannot make. */
+export async function scoreQuery(db: Db, unit: Unit, q: ScoreRequest, now: Date): Promise<ScoreQuery> {
+  const to = q.to ?? vietnamMonth(now);
+  const from = q.from ?? monthAt(monthIndex(to) - 11);
+  const fields: FieldErrors = {};
+  if (monthIndex(to) < monthIndex(from) || monthIndex(to) - monthIndex(from) >= 120) {
+    fields.to = { key: "field.period_order" };
+  }
+  if (q.level !== undefined && LEVEL_RANK[q.level] <= LEVEL_RANK[unit.level]) {
+    fields.level = { key: "field.level_below" };
+  }
+  if (q.programme !== undefined) {
+    const p = await findProgramme(db, q.programme);
+    // Programmes visible here: run by this unit's ancestors or inside its subtree.
+    if (!p || !(inScope(unit.nowPath, p.unitPath) || inScope(p.unitPath, unit.nowPath))) {
+      fields.programme = { key: "field.not_found" };
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new Invalid(fields);
+  return {
+    tree: q.tree,
+    from,
+    to,
+    programmeId: q.programme ?? null,
+    category: q.category ?? null,
+    level: q.level ?? null,
+    rules: { threshold: q.threshold ?? DEFAULT_RULES.threshold, gap: q.gap ?? DEFAULT_RULES.gap },
+    by: q.by,
+    limit: q.limit,
+  };
+}
+
+/** The unit in scope and its resolved query: what every dashboard view and export starts from. */
+export async function scopedQuery(db: Db, user: StaffUser, id: number, q: ScoreRequest, now: Date) {
+  const unit = await unitInScope(db, user, id);
+  return { unit, query: await scoreQuery(db, unit, q, now) };
+}
+
+/** A unit's dashboard: its breadcrumb inside the caller's scope, the filters, the criteria and the scores. */
+export async function unitDashboard(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  req: ScoreRequest,
+  lang: Lang,
+  now: Date,
+) {
+  const { unit, query: q } = await scopedQuery(db, user, id, req, now);
+  const scores = await unitScores(db, unit, q);
+  const trail = pathIds(q.tree === "now" ? unit.nowPath : unit.thenPath);
+  const scopeDepth = pathIds(user.unitPath).length;
+  const ancestors = await Promise.all(
+    trail.slice(Math.max(0, scopeDepth - 1), -1).map((a) => findUnitById(db, a)),
+  );
+  return {
+    unit: {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      active: unit.active,
+      validTo: unit.validTo,
+      successorId: unit.successorId,
+    },
+    ancestors: ancestors.flatMap((a) => (a ? [{ id: a.id, name: a.name, level: a.level }] : [])),
+    filters: { programmeId: q.programmeId, category: q.category, level: q.level, by: q.by },
+    criteria: criterionLabels(lang),
+    ...scores,
+  };
 }

@@ -1,9 +1,9 @@
 // The phone's own random id (a cookie), which the public limits count by; many phones share one address.
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
+import { newToken } from "../domain/crypto";
+import type { Writer } from "../domain/limits";
 import { setPrivateCookie } from "./cookies";
-import type { Writer } from "./domain/limits";
-import { newToken } from "./domain/password";
 import type { AppEnv } from "./env";
 
 export const DEVICE_COOKIE = "gy_device";

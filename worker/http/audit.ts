@@ -1,6 +1,6 @@
 // Records every staff action (and every export of answers) in the audit log: who, what, when, which event.
 import { createMiddleware } from "hono/factory";
-import { recordAudit } from "./db/audit";
+import { record } from "../services/audit";
 import type { AppEnv } from "./env";
 
 /** Reads that hand data out of the product are actions too. */
@@ -37,7 +37,7 @@ export const audit = createMiddleware<AppEnv>(async (c, next) => {
         eventId = created.id;
       }
     }
-    await recordAudit(c.var.db, {
+    await record(c.var.db, {
       at: new Date().toISOString(),
       userId: user.id,
       userEmail: user.email,

@@ -2,10 +2,10 @@
 import { vValidator } from "@hono/valibot-validator";
 import type { ValidationTargets } from "hono";
 import * as v from "valibot";
-import { cleanText } from "./domain/answers";
-import { DATE } from "./domain/unitImport";
-import { type FieldErrors, invalidBody } from "./errors";
-import { isMessageKey } from "./i18n";
+import { cleanText } from "../domain/answers";
+import { type FieldErrors, Invalid } from "../domain/errors";
+import { isMessageKey } from "../domain/i18n";
+import { DATE } from "../domain/unitImport";
 
 /** Turns valibot issues into `{ "answers.12": {key} }`; schemas carry message keys as messages. */
 export function issuesToFields(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
@@ -33,7 +33,7 @@ export const validate = <T extends v.GenericSchema, Target extends keyof Validat
   schema: T,
 ) =>
   vValidator(target, schema, (result) => {
-    if (!result.success) throw invalidBody(issuesToFields(result.issues));
+    if (!result.success) throw new Invalid(issuesToFields(result.issues));
   });
 
 /** Reusable field schemas; messages are catalogue keys resolved per request. */
@@ -70,7 +70,7 @@ export const intId = v.pipe(
 /** A PATCH body that changes nothing is a mistake worth telling. */
 export function assertSomeField(body: Record<string, unknown>): void {
   if (Object.values(body).every((x) => x === undefined)) {
-    throw invalidBody({ body: { key: "field.nothing_to_change" } });
+    throw new Invalid({ body: { key: "field.nothing_to_change" } });
   }
 }
 

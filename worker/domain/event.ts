@@ -1,0 +1,19 @@
+// Rules every event follows: when it takes answers, and how a retried write is told from a different one.
+import { Closed, Mismatch } from "./errors";
+
+/** A phone's id for one write: what the phone page generates, and all the API accepts. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function isOpen(event: { status: "open" | "closed"; closesAt: string }, now: Date): boolean {
+  return event.status === "open" && new Date(event.closesAt) > now;
+}
+
+export function assertOpen(event: { status: "open" | "closed"; closesAt: string }, now: Date): void {
+  if (!isOpen(event, now)) throw new Closed();
+}
+
+/** A write already stored under this clientId: the same content is a retry, other content a mismatch. */
+export function retried(existing: { id: number; bodyHash: string }, bodyHash: string) {
+  if (existing.bodyHash !== bodyHash) throw new Mismatch();
+  return { id: existing.id, created: false };
+}

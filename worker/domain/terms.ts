@@ -1,0 +1,43 @@
+// The product's vocabulary, defined once for the worker, the staff app and the phone pages.
+
+/** Unit levels, top down; districts exist only before the 2025 reform. */
+export const LEVELS = ["central", "province", "district", "commune"] as const;
+export type Level = (typeof LEVELS)[number];
+export const LEVEL_RANK: Record<Level, number> = { central: 0, province: 1, district: 2, commune: 3 };
+
+export const ROLES = ["admin", "organiser", "inspector", "leader"] as const;
+export type Role = (typeof ROLES)[number];
+/** Who may create and run events. */
+export const ORGANISERS = ["admin", "organiser"] as const satisfies readonly Role[];
+
+export const EVENT_KINDS = ["class", "workshop"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const QUESTION_TYPES = ["rating", "choice", "text"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Who filled in a survey response. */
+export const RESPONDENT_ROLES = ["trainee", "lecturer"] as const;
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
+
+export const TRAINEE_CATEGORIES = ["branch_head", "commune_chair", "full_time_officer", "mixed"] as const;
+export type TraineeCategory = (typeof TRAINEE_CATEGORIES)[number];
+
+/** Below this many responses no distribution, comment, breakdown or raw answer is shown anywhere. */
+export const MIN_RESPONSES_FOR_DETAIL = 5;
+
+/** Scope rule: a unit at `path` lies in the subtree rooted at `scopePath` (both '/1/4/'-style). */
+export function inScope(path: string, scopePath: string): boolean {
+  return path.startsWith(scopePath);
+}
+
+/** The signed-in staff member every staff service is called on behalf of. */
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  unitId: number;
+  /** Today's path of their unit: everything under it is theirs to see. */
+  unitPath: string;
+}

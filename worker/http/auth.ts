@@ -1,0 +1,54 @@
+// Staff sessions: cookie → user on the context; role checks and the same-origin rule every staff route gets.
+import type { Context } from "hono";
+import { deleteCookie, getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { Forbidden, Unauthenticated } from "../domain/errors";
+import type { Role } from "../domain/terms";
+import { SESSION_DAYS, sessionUser } from "../services/auth";
+import { setPrivateCookie } from "./cookies";
+import type { AppEnv } from "./env";
+
+export const SESSION_COOKIE = "gy_session";
+
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  setPrivateCookie(c, SESSION_COOKIE, token, { path: "/", maxAge: SESSION_DAYS * 86400 });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+}
+
+/** The session token the browser sent, if it is one we could have issued. */
+export function sessionToken(c: Context<AppEnv>): string | undefined {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token && token.length <= 128 ? token : undefined;
+}
+
+/** Every staff route after sign-in: the session's account goes on the context, or 401. */
+export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  const token = sessionToken(c);
+  const user = token ? await sessionUser(c.var.db, token, new Date()) : undefined;
+  if (!user) throw new Unauthenticated();
+  c.set("user", user);
+  await next();
+});
+
+/** Only these roles (the account is already on the context, see `signedIn`). */
+export const allow = (...roles: readonly Role[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw new Forbidden();
+    await next();
+  });
+
+/** State-changing staff calls must come from our own pages (CSRF defence beside SameSite=Lax). */
+export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+    const site = c.req.header("Sec-Fetch-Site");
+    const origin = c.req.header("Origin");
+    const own = new URL(c.req.url).origin;
+    if ((site && site !== "same-origin" && site !== "none") || (origin && origin !== own)) {
+      throw new Forbidden("cross_origin", "error.cross_origin");
+    }
+  }
+  await next();
+});

@@ -1,0 +1,15 @@
+// Hono environment: bindings plus what middleware puts on the context.
+import type { Db } from "../db";
+import type { Lang } from "../domain/i18n";
+import type { StaffUser } from "../domain/terms";
+
+export type { StaffUser } from "../domain/terms";
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    db: Db;
+    lang: Lang;
+    user: StaffUser;
+  };
+}

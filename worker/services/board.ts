@@ -1,0 +1,371 @@
+// The facilitator's board and the leaders' view of a workshop: groups, moderation, merges, follow-up.
+import type { Db } from "../db";
+import type { EventRow } from "../db/events";
+import {
+  applyRegroup,
+  createGroup,
+  dismissPair,
+  findProposal,
+  loadDismissals,
+  loadEventProposals,
+  loadGroups,
+  mergeProposals,
+  type ProposalPatch,
+  type ProposalRow,
+  renameGroup,
+  unmergeProposal,
+  updateProposal,
+} from "../db/proposals";
+import { loadComments } from "../db/responses";
+import { findUnitById } from "../db/units";
+import { Forbidden, Invalid, NotFound } from "../domain/errors";
+import {
+  type Analysis,
+  analyse,
+  duplicatePairs,
+  groupTexts,
+  idf,
+  keywordsOf,
+  UNSORTED,
+  type Vocabulary,
+} from "../domain/grouping";
+import { type Lang, t } from "../domain/i18n";
+import type { Addressee, FollowStatus } from "../domain/proposal";
+import { inScope, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
+import { eventInScope, workshopInScope } from "./scope";
+import { vocabularyFor } from "./vocabulary";
+
+export interface GroupItem {
+  id: number;
+  text: string;
+  originalText: string | null;
+  addressee: Addressee;
+  addresseeSuggested: boolean;
+  supports: number;
+  duplicateOf: number | null;
+  authorName: string | null;
+  authorUnit: string | null;
+  createdAt: string;
+  followStatus: FollowStatus | null;
+  followNote: string | null;
+  followUnitId: number | null;
+  hidden?: boolean;
+  hiddenReason?: string | null;
+}
+
+export interface BoardGroup {
+  id: number;
+  key: string | null;
+  label: string;
+  keywords: string[];
+  manual: boolean;
+  items: GroupItem[];
+}
+
+function itemOf(p: ProposalRow, withModeration: boolean): GroupItem {
+  return {
+    id: p.id,
+    text: p.text,
+    originalText: p.originalText,
+    addressee: p.addressee ?? p.suggestedAddressee,
+    addresseeSuggested: p.addressee === null,
+    supports: p.supports,
+    duplicateOf: p.duplicateOf,
+    authorName: p.authorName,
+    authorUnit: p.authorUnit,
+    createdAt: p.createdAt,
+    followStatus: p.followStatus,
+    followNote: p.followNote,
+    followUnitId: p.followUnitId,
+    ...(withModeration ? { hidden: p.hidden === 1, hiddenReason: p.hiddenReason } : {}),
+  };
+}
+
+/** A person's name for the group, else its theme's, else its keywords. */
+function groupLabel(
+  key: string | null,
+  label: string | null,
+  vocab: Vocabulary,
+  keywords: string[],
+  lang: Lang,
+): string {
+  if (label !== null) return label;
+  if (key === UNSORTED || key === null) return t(lang, "group.unsorted");
+  const topic = vocab.topics.get(key);
+  if (topic) return lang === "en" ? topic.en : topic.vi;
+  return keywords.slice(0, 3).join(", ");
+}
+
+/**
+ * Every visible proposal in exactly one group (the unsorted group takes any without one). Keywords are
+ * computed from the members each time, so they follow manual moves.
+ */
+async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boolean) {
+  const [rows, groups, vocab] = await Promise.all([
+    loadEventProposals(db, event.id),
+    loadGroups(db, event.id),
+    vocabularyFor(db, event.unitPath, "proposal"),
+  ]);
+  const visible = rows.filter((r) => r.hidden === 0);
+  const analyses = visible.map((r) => analyse(r.text, vocab));
+  const weights = idf(analyses);
+  const known = new Set(groups.map((g) => g.id));
+  const members = new Map<number, number[]>();
+  let unsorted = groups.find((g) => g.key === UNSORTED);
+  visible.forEach((r, i) => {
+    const gid = r.groupId !== null && known.has(r.groupId) ? r.groupId : (unsorted?.id ?? 0);
+    members.set(gid, [...(members.get(gid) ?? []), i]);
+  });
+  if (!unsorted && members.has(0)) {
+    unsorted = { id: 0, key: UNSORTED, label: null, manual: 0 };
+    groups.push(unsorted);
+  }
+  const out: BoardGroup[] = groups
+    .map((g) => {
+      const m = members.get(g.id) ?? [];
+      const keywords = keywordsOf(m, analyses, weights, 4);
+      return {
+        id: g.id,
+        key: g.key,
+        label: groupLabel(g.key, g.label, vocab, keywords, lang),
+        keywords,
+        manual: g.manual === 1,
+        items: m
+          .map((i) => visible[i])
+          .filter((r): r is ProposalRow => r !== undefined)
+          .map((r) => itemOf(r, moderation))
+          .sort((a, b) => b.supports - a.supports || a.id - b.id),
+      };
+    })
+    // Empty automatic groups are noise; a facilitator's empty group is kept for them to fill.
+    .filter((g) => g.items.length > 0 || g.manual)
+    .sort(
+      (a, b) =>
+        (a.key === UNSORTED ? 1 : 0) - (b.key === UNSORTED ? 1 : 0) ||
+        b.items.length - a.items.length ||
+        a.id - b.id,
+    );
+  return { groups: out, rows, visible, analyses, vocab };
+}
+
+/** Suggested duplicate pairs among visible, unmerged proposals, minus those a facilitator dismissed. */
+async function duplicateSuggestions(
+  db: Db,
+  eventId: number,
+  visible: readonly ProposalRow[],
+  analyses: readonly Analysis[],
+) {
+  const dismissed = await loadDismissals(db, eventId);
+  const candidates = visible.map((r, i) => ({ r, a: analyses[i] })).filter((x) => x.r.duplicateOf === null);
+  const pairs = duplicatePairs(candidates.flatMap((x) => (x.a ? [x.a] : [])));
+  const out: { a: number; b: number; score: number }[] = [];
+  for (const p of pairs) {
+    const a = candidates[p.a]?.r.id;
+    const b = candidates[p.b]?.r.id;
+    if (a === undefined || b === undefined) continue;
+    const [low, high] = a < b ? [a, b] : [b, a];
+    if (!dismissed.has(`${low}-${high}`))
+      out.push({ a: low, b: high, score: Math.round(p.score * 100) / 100 });
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
+/** Full regroup: unlocked proposals move to the groups the grouping picks now; manual decisions stay. */
+async function regroup(db: Db, event: EventRow, now: Date) {
+  const [rows, vocab] = await Promise.all([
+    loadEventProposals(db, event.id),
+    vocabularyFor(db, event.unitPath, "proposal"),
+  ]);
+  const free = rows.filter((r) => r.hidden === 0 && r.groupLocked === 0 && r.duplicateOf === null);
+  const analyses = free.map((r) => analyse(r.text, vocab));
+  const moves = groupTexts(analyses, vocab).flatMap((g) =>
+    g.members.flatMap((i) => {
+      const r = free[i];
+      return r ? [{ id: r.id, key: g.key }] : [];
+    }),
+  );
+  await applyRegroup(db, event.id, moves, now.toISOString());
+  return moves.length;
+}
+
+/** Survey comments grouped by theme, for a class report or across a unit's classes. */
+export function groupComments(
+  comments: readonly { id: number; text: string }[],
+  vocab: Vocabulary,
+  lang: Lang,
+) {
+  const analyses = comments.map((c) => analyse(c.text, vocab));
+  return groupTexts(analyses, vocab).map((g, i) => ({
+    id: i + 1,
+    key: g.key,
+    label: groupLabel(g.key, null, vocab, g.keywords, lang),
+    keywords: g.keywords,
+    items: g.members.flatMap((m) => {
+      const c = comments[m];
+      return c ? [{ id: c.id, text: c.text }] : [];
+    }),
+  }));
+}
+
+// ---- What staff do on the board ---------------------------------------------------------------
+
+async function proposalOf(db: Db, event: EventRow, id: number, field = "id"): Promise<ProposalRow> {
+  const p = await findProposal(db, id);
+  if (!p) {
+    throw new NotFound("proposal_not_found", "error.proposal_not_found", {
+      [field]: { key: "error.proposal_not_found" },
+    });
+  }
+  if (p.eventId !== event.id) throw new Invalid({ [field]: { key: "field.proposal_other_event" } });
+  return p;
+}
+
+async function groupOf(db: Db, eventId: number, gid: number, field = "groupId") {
+  const g = (await loadGroups(db, eventId)).find((x) => x.id === gid);
+  if (!g) {
+    throw new NotFound("group_not_found", "error.group_not_found", {
+      [field]: { key: "error.group_not_found" },
+    });
+  }
+  return g;
+}
+
+/** One shape for both kinds, so clients get one type: a class's items are {id, text} only. */
+export interface GroupsView {
+  kind: "class" | "workshop";
+  hiddenBelow: number | null;
+  groups: {
+    id: number;
+    key: string | null;
+    label: string;
+    keywords: string[];
+    items: (GroupItem | { id: number; text: string })[];
+  }[];
+}
+
+/** A workshop's proposals by group; a class's recommendations by theme (hidden below the threshold). */
+export async function eventGroups(db: Db, user: StaffUser, id: number, lang: Lang): Promise<GroupsView> {
+  const event = await eventInScope(db, user, id);
+  if (event.kind === "class") {
+    if (event.responseCount < MIN_RESPONSES_FOR_DETAIL) {
+      return { kind: event.kind, hiddenBelow: MIN_RESPONSES_FOR_DETAIL, groups: [] };
+    }
+    const [comments, vocab] = await Promise.all([
+      loadComments(db, event.id, 2000),
+      vocabularyFor(db, event.unitPath, "comment"),
+    ]);
+    return { kind: event.kind, hiddenBelow: null, groups: groupComments(comments, vocab, lang) };
+  }
+  const { groups } = await buildBoard(db, event, lang, false);
+  return { kind: event.kind, hiddenBelow: null, groups };
+}
+
+/** The facilitator's board: groups with moderation flags, hidden proposals, suggested duplicates. */
+export async function boardOf(db: Db, user: StaffUser, id: number, lang: Lang) {
+  const event = await workshopInScope(db, user, id);
+  const { groups, rows, visible, analyses } = await buildBoard(db, event, lang, true);
+  const hidden = rows
+    .filter((r) => r.hidden === 1)
+    .map((r) => ({ id: r.id, text: r.text, hiddenReason: r.hiddenReason, createdAt: r.createdAt }));
+  return { groups, hidden, suggestions: await duplicateSuggestions(db, event.id, visible, analyses) };
+}
+
+export type ProposalChange = Omit<ProposalPatch, "originalText" | "now">;
+
+/** Moderation (organisers, admins) and follow-up (leaders too) of one proposal. */
+export async function changeProposal(
+  db: Db,
+  user: StaffUser,
+  ids: { id: number; pid: number },
+  change: ProposalChange,
+  now: Date,
+): Promise<void> {
+  const event = await workshopInScope(db, user, ids.id);
+  const p = await proposalOf(db, event, ids.pid, "pid");
+  const moderating = change.text !== undefined || change.hidden !== undefined || change.groupId !== undefined;
+  if (moderating && user.role === "leader") throw new Forbidden();
+  if (change.groupId !== undefined) await groupOf(db, event.id, change.groupId);
+  if (change.followUnitId !== undefined && change.followUnitId !== null) {
+    const unit = await findUnitById(db, change.followUnitId);
+    if (!unit || !inScope(unit.nowPath, user.unitPath)) {
+      throw new Invalid({ followUnitId: { key: "field.unit_not_found" } });
+    }
+  }
+  await updateProposal(db, event.id, p.id, {
+    ...change,
+    // The delegate's words are kept the first time a facilitator corrects them.
+    ...(change.text !== undefined && change.text !== p.text && p.originalText === null
+      ? { originalText: p.text }
+      : {}),
+    now: now.toISOString(),
+  });
+}
+
+/** Merges duplicates into a target (into what the target already belongs to); returns the family's supports. */
+export async function mergeInto(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  m: { targetId: number; sourceIds: readonly number[] },
+) {
+  const event = await workshopInScope(db, user, id);
+  if (m.sourceIds.includes(m.targetId)) throw new Invalid({ sourceIds: { key: "field.merge_self" } });
+  const target = await proposalOf(db, event, m.targetId, "targetId");
+  const rootId = target.duplicateOf ?? target.id;
+  for (const [i, sid] of m.sourceIds.entries()) await proposalOf(db, event, sid, `sourceIds.${i}`);
+  const sources = m.sourceIds.filter((s) => s !== rootId);
+  if (sources.length > 0) await mergeProposals(db, event.id, rootId, sources);
+  const merged = await proposalOf(db, event, rootId);
+  return { id: rootId, supports: merged.supports };
+}
+
+/** Takes one original back out of what it was merged into. */
+export async function unmerge(db: Db, user: StaffUser, ids: { id: number; pid: number }): Promise<void> {
+  const event = await workshopInScope(db, user, ids.id);
+  const p = await proposalOf(db, event, ids.pid, "pid");
+  if (p.duplicateOf !== null) await unmergeProposal(db, event.id, p.id, p.duplicateOf);
+}
+
+/** The facilitator says two suggested proposals are not duplicates. */
+export async function dismissDuplicate(db: Db, user: StaffUser, id: number, a: number, b: number) {
+  const event = await workshopInScope(db, user, id);
+  await proposalOf(db, event, a, "a");
+  await proposalOf(db, event, b, "b");
+  await dismissPair(db, event.id, a, b);
+}
+
+/** A facilitator's own group, optionally taking proposals (with their originals) from others. */
+export async function addGroup(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  g: { label: string; proposalIds: readonly number[] },
+  now: Date,
+): Promise<number> {
+  const event = await workshopInScope(db, user, id);
+  for (const [i, pid] of g.proposalIds.entries()) await proposalOf(db, event, pid, `proposalIds.${i}`);
+  return createGroup(db, event.id, g.label, [...g.proposalIds], now.toISOString());
+}
+
+export async function relabelGroup(
+  db: Db,
+  user: StaffUser,
+  ids: { id: number; gid: number },
+  label: string,
+): Promise<void> {
+  const event = await workshopInScope(db, user, ids.id);
+  await groupOf(db, event.id, ids.gid, "gid");
+  await renameGroup(db, event.id, ids.gid, label);
+}
+
+/** Regroups what no person has placed; returns how many proposals were considered. */
+export async function regroupWorkshop(db: Db, user: StaffUser, id: number, now: Date): Promise<number> {
+  return regroup(db, await workshopInScope(db, user, id), now);
+}
+
+/** Every visible proposal in board order with its group's label, for the exports. */
+export async function boardRows(db: Db, event: EventRow, lang: Lang) {
+  const { groups } = await buildBoard(db, event, lang, false);
+  return groups.flatMap((g) => g.items.map((item) => ({ group: g.label, item })));
+}

@@ -1,0 +1,267 @@
+// Events (classes and workshops) for staff: create with a form, read, edit the form, close, report, export, delete.
+import { type Db, isUniqueViolation } from "../db";
+import { deleteEventData, loadResponsesWithAnswers } from "../db/eventData";
+import {
+  closeEvent,
+  createEvent,
+  type EventRow,
+  formVersion,
+  listEventsInScope,
+  loadQuestions,
+  replaceEventForm,
+} from "../db/events";
+import { listObservations } from "../db/observations";
+import { findProgramme } from "../db/programmes";
+import { loadEventProposals } from "../db/proposals";
+import { loadComments, loadCounts } from "../db/responses";
+import { findUnitById } from "../db/units";
+import { Conflict, type FieldErrors, Forbidden, Invalid } from "../domain/errors";
+import { isOpen } from "../domain/event";
+import { generateEventCode } from "../domain/eventCode";
+import {
+  type ChoiceOption,
+  COMMENT_MAX,
+  type QuestionDef,
+  STANDARD_FORM,
+  STANDARD_FORM_TITLE,
+} from "../domain/form";
+import type { Lang } from "../domain/i18n";
+import { buildReport } from "../domain/report";
+import {
+  type EventKind,
+  inScope,
+  MIN_RESPONSES_FOR_DETAIL,
+  type QuestionType,
+  type StaffUser,
+  type TraineeCategory,
+} from "../domain/terms";
+import { eventInScope } from "./scope";
+
+/** An event as staff see it in lists and on its page. */
+export function eventSummary(e: EventRow, now: Date) {
+  return {
+    id: e.id,
+    code: e.code,
+    kind: e.kind,
+    title: e.title,
+    unitId: e.unitId,
+    unitName: e.unitName,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    closesAt: e.closesAt,
+    expectedParticipants: e.expectedParticipants,
+    lecturers: e.lecturers,
+    traineeCategory: e.traineeCategory,
+    programmeId: e.programmeId,
+    status: isOpen(e, now) ? ("open" as const) : ("closed" as const),
+    closedAt: e.closedAt,
+    responses: e.responseCount,
+    tooFast: e.fastCount,
+    question: e.question,
+  };
+}
+
+/** The newest events of the caller's subtree. */
+export async function listEvents(db: Db, user: StaffUser, now: Date) {
+  const events = await listEventsInScope(db, user.unitPath, 200);
+  return events.map((e) => eventSummary(e, now));
+}
+
+/** A question as an editor sends it: English labels and option lists may be left out. */
+export interface QuestionInput {
+  type: QuestionType;
+  criterion: string | null;
+  labelVi: string;
+  labelEn: string;
+  required: boolean;
+  options: ChoiceOption[] | null;
+  maxLength: number | null;
+}
+
+export interface FormInput {
+  title: string;
+  questions: readonly QuestionInput[];
+}
+
+/** Fills defaults and checks what a schema cannot: choice questions need options. */
+function toQuestionDefs(form: FormInput): QuestionDef[] {
+  const fields: FieldErrors = {};
+  const defs = form.questions.map((q, i) => {
+    if (q.type === "choice" && (q.options === null || q.options.length < 2)) {
+      fields[`form.questions.${i}.options`] = { key: "field.required" };
+    }
+    return {
+      type: q.type,
+      criterion: q.criterion,
+      labelVi: q.labelVi,
+      labelEn: q.labelEn || q.labelVi,
+      required: q.required,
+      options:
+        q.type === "choice"
+          ? (q.options ?? []).map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi }))
+          : null,
+      maxLength: q.type === "text" ? (q.maxLength ?? COMMENT_MAX) : null,
+    };
+  });
+  if (Object.keys(fields).length > 0) throw new Invalid(fields);
+  return defs;
+}
+
+export interface EventInput {
+  kind: EventKind;
+  title: string;
+  unitId: number;
+  startsAt: string;
+  endsAt: string;
+  closesAt?: string | undefined;
+  expectedParticipants: number;
+  lecturers: string;
+  traineeCategory: TraineeCategory | null;
+  form?: FormInput | undefined;
+  question: string | null;
+  programmeId: number | null;
+}
+
+const DAY_MS = 86400_000;
+
+/** A class (with the standard form unless another is given) or a workshop, at a unit of the caller's subtree. */
+export async function createNewEvent(db: Db, user: StaffUser, input: EventInput, now: Date) {
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) {
+    throw new Invalid({ endsAt: { key: "field.ends_before_start" } });
+  }
+  // Unless set, a survey closes a day after the class ends.
+  const closesAt = input.closesAt ?? new Date(new Date(input.endsAt).getTime() + DAY_MS).toISOString();
+  if (new Date(closesAt) <= new Date(input.startsAt)) {
+    throw new Invalid({ closesAt: { key: "field.ends_before_start" } });
+  }
+  const unit = await findUnitById(db, input.unitId);
+  if (!unit) throw new Invalid({ unitId: { key: "field.unit_not_found" } });
+  if (!inScope(unit.nowPath, user.unitPath)) {
+    throw new Forbidden("out_of_scope", "error.out_of_scope", { unitId: { key: "field.unit_not_found" } });
+  }
+  if (!unit.active) throw new Invalid({ unitId: { key: "field.unit_inactive" } });
+  if (input.programmeId !== null) {
+    const programme = await findProgramme(db, input.programmeId);
+    // A programme run by a unit covers the classes of its whole subtree.
+    if (!programme || !inScope(unit.nowPath, programme.unitPath)) {
+      throw new Invalid({ programmeId: { key: "field.not_found" } });
+    }
+  }
+  const form =
+    input.kind === "class"
+      ? input.form
+        ? { title: input.form.title, questions: toQuestionDefs(input.form) }
+        : { title: STANDARD_FORM_TITLE, questions: STANDARD_FORM }
+      : null;
+  // A fresh code collides about once in 10^8 events: two retries are plenty.
+  for (let attempt = 0; ; attempt++) {
+    const code = generateEventCode();
+    try {
+      const id = await createEvent(
+        db,
+        {
+          code,
+          kind: input.kind,
+          title: input.title,
+          unitId: unit.id,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          closesAt,
+          expectedParticipants: input.expectedParticipants,
+          lecturers: input.lecturers,
+          traineeCategory: input.traineeCategory,
+          question: input.kind === "workshop" ? input.question || null : null,
+          programmeId: input.kind === "class" ? input.programmeId : null,
+          createdBy: user.id,
+          now: now.toISOString(),
+        },
+        { thenPath: unit.thenPath, nowPath: unit.nowPath },
+        form,
+      );
+      return { id, code };
+    } catch (err) {
+      if (attempt >= 2 || !isUniqueViolation(err, /events\.code/)) throw err;
+    }
+  }
+}
+
+/** The event with its current form and the link trainees open. */
+export async function eventDetail(db: Db, user: StaffUser, id: number, now: Date) {
+  const event = await eventInScope(db, user, id);
+  const [form, questions] =
+    event.formId === null
+      ? [undefined, []]
+      : await Promise.all([formVersion(db, event.formId), loadQuestions(db, event.formId)]);
+  return { ...eventSummary(event, now), form: form ? { ...form, questions } : null };
+}
+
+export async function replaceForm(db: Db, user: StaffUser, id: number, form: FormInput, now: Date) {
+  const event = await eventInScope(db, user, id);
+  if (event.kind !== "class") throw new Conflict("form_locked", "error.form_locked");
+  await replaceEventForm(
+    db,
+    event,
+    { title: form.title, questions: toQuestionDefs(form) },
+    now.toISOString(),
+  );
+}
+
+export async function closeSurvey(db: Db, user: StaffUser, id: number, now: Date): Promise<void> {
+  const event = await eventInScope(db, user, id);
+  await closeEvent(db, event.id, now.toISOString());
+}
+
+/** A class's report from its running histograms (never the raw answers). */
+export async function classReport(db: Db, event: EventRow, lang: Lang) {
+  const [counts, comments] = await Promise.all([loadCounts(db, event.id), loadComments(db, event.id, 2000)]);
+  return buildReport({
+    lang,
+    responses: event.responseCount,
+    expected: event.expectedParticipants,
+    counts,
+    comments,
+  });
+}
+
+export async function reportOf(db: Db, user: StaffUser, id: number, lang: Lang, now: Date) {
+  const event = await eventInScope(db, user, id);
+  return { event: eventSummary(event, now), ...(await classReport(db, event, lang)) };
+}
+
+/** The organiser's copy of everything the event holds; raw answers only from the threshold up. */
+export async function exportEvent(db: Db, user: StaffUser, id: number, now: Date) {
+  const event = await eventInScope(db, user, id);
+  const [questions, responses, proposals, observations] = await Promise.all([
+    event.formId === null ? [] : loadQuestions(db, event.formId),
+    loadResponsesWithAnswers(db, event.id),
+    event.kind === "workshop" ? loadEventProposals(db, event.id) : [],
+    listObservations(db, event.id),
+  ]);
+  const detail = responses.length >= MIN_RESPONSES_FOR_DETAIL;
+  return {
+    event,
+    data: {
+      exportedAt: now.toISOString(),
+      event: eventSummary(event, now),
+      questions: questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        criterion: q.criterion,
+        labelVi: q.labelVi,
+        labelEn: q.labelEn,
+      })),
+      responseCount: responses.length,
+      responses: detail ? responses : null,
+      proposals: proposals.map(({ clientId: _c, bodyHash: _b, ...p }) => p),
+      observations,
+    },
+  };
+}
+
+/** Deletes the event and all it holds; the typed code guards against a slip of the hand. */
+export async function deleteEvent(db: Db, user: StaffUser, id: number, confirm: string): Promise<number> {
+  const event = await eventInScope(db, user, id);
+  if (confirm !== event.code) throw new Invalid({ confirm: { key: "field.confirm_code" } });
+  await deleteEventData(db, event.id);
+  return event.id;
+}

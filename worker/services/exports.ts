@@ -1,0 +1,153 @@
+// The tables staff download: a class report, a workshop's proposals, a unit's scores and its classes.
+import type { Db } from "../db";
+import type { Unit } from "../db/units";
+import type { Cell, Table } from "../domain/csv";
+import { type Lang, type MessageKey, t } from "../domain/i18n";
+import type { Flag } from "../domain/scores";
+import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
+import { VIETNAM_TZ } from "../domain/time";
+import { boardRows } from "./board";
+import { classReport } from "./events";
+import { eventInScope, workshopInScope } from "./scope";
+import { allClassScores, criterionLabels, type ScoreQuery, unitScores } from "./scores";
+
+export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lang): Promise<Table> {
+  const event = await eventInScope(db, user, id);
+  const r = await classReport(db, event, lang);
+  const en = lang === "en";
+  const rows: Cell[][] = [
+    [en ? "Class" : "Lớp", event.title],
+    [en ? "Code" : "Mã", event.code],
+    [en ? "Responses" : "Số phiếu", r.responses],
+    [en ? "Expected" : "Dự kiến", r.expected],
+    [en ? "Overall (1-5)" : "Điểm chung (1-5)", r.overall],
+    [],
+    [en ? "Criterion" : "Tiêu chí", en ? "Mean" : "Điểm TB", "n", "1", "2", "3", "4", "5"],
+    ...r.criteria.map((cr) => [
+      cr.label,
+      cr.mean,
+      cr.n,
+      ...(cr.distribution ? (["1", "2", "3", "4", "5"] as const).map((k) => cr.distribution?.[k] ?? 0) : []),
+    ]),
+    [],
+    [en ? "Recommendations" : "Kiến nghị, đề xuất"],
+    ...(r.comments ?? []).map((cm) => [cm.text]),
+  ];
+  return { name: `bao-cao-${event.code}`, sheet: en ? "Report" : "Bao cao", rows };
+}
+
+export async function proposalsTable(db: Db, user: StaffUser, id: number, lang: Lang): Promise<Table> {
+  const event = await workshopInScope(db, user, id);
+  const en = lang === "en";
+  const header = [
+    en ? "Group" : "Nhóm",
+    en ? "Proposal" : "Đề xuất",
+    en ? "Who should act" : "Ai thực hiện",
+    en ? "Suggested" : "Gợi ý",
+    en ? "Supports" : "Ủng hộ",
+    en ? "Merged into" : "Gộp vào",
+    en ? "Name" : "Họ tên",
+    en ? "Unit" : "Đơn vị",
+    en ? "Follow-up" : "Xử lý",
+    en ? "Note" : "Ghi chú",
+    en ? "Sent at" : "Thời gian gửi",
+  ];
+  const rows: Cell[][] = (await boardRows(db, event, lang)).map(({ group, item: i }) => [
+    group,
+    i.text,
+    t(lang, `addressee.${i.addressee}`),
+    i.addresseeSuggested ? (en ? "yes" : "có") : "",
+    i.supports,
+    i.duplicateOf,
+    i.authorName,
+    i.authorUnit,
+    i.followStatus === null ? "" : t(lang, `follow.${i.followStatus}`),
+    i.followNote,
+    i.createdAt,
+  ]);
+  return { name: `de-xuat-${event.code}`, sheet: en ? "Proposals" : "De xuat", rows: [header, ...rows] };
+}
+
+/** A unit's breakdown rows ("scores") or every class of its subtree ("classes"), for the period asked. */
+export async function unitTable(
+  db: Db,
+  unit: Unit,
+  q: ScoreQuery,
+  what: "scores" | "classes",
+  lang: Lang,
+): Promise<Table> {
+  const tr = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
+  const labels = criterionLabels(lang);
+  const flagText = (flags: readonly Flag[]) => flags.map((f) => tr(`flag.${f}`)).join("; ");
+  const hidden = tr("score.hidden", { n: MIN_RESPONSES_FOR_DETAIL });
+  const title = [unit.name, `${tr("score.period")}: ${q.from} → ${q.to}`];
+  const name = `${what === "scores" ? "diem" : "lop"}-${unit.code}-${q.from}-${q.to}`;
+  if (what === "scores") {
+    const s = await unitScores(db, unit, { ...q, limit: 0 });
+    const rows: Cell[][] = [
+      title,
+      [
+        tr("score.unit"),
+        tr("score.level"),
+        tr("score.classes"),
+        tr("score.responses"),
+        tr("score.expected"),
+        tr("score.rate"),
+        ...labels.map((l) => l.label),
+        tr("score.overall"),
+        tr("score.change"),
+        tr("score.identical"),
+        tr("score.flags"),
+        tr("score.flagged"),
+      ],
+      ...s.units.map((u) => [
+        u.name,
+        tr(`level.${u.level}`),
+        u.classes,
+        u.responses,
+        u.expected,
+        u.responseRate,
+        ...labels.map((l) => u.means?.[l.id] ?? null),
+        u.overall ?? (u.responses > 0 ? hidden : null),
+        u.change,
+        u.identicalShare,
+        flagText(u.flags),
+        u.flaggedClasses,
+      ]),
+    ];
+    return { name, sheet: "Don vi", rows };
+  }
+  const classes = await allClassScores(db, unit, q);
+  const rows: Cell[][] = [
+    title,
+    [
+      tr("score.class"),
+      tr("score.code"),
+      tr("score.unit"),
+      tr("score.date"),
+      tr("score.responses"),
+      tr("score.expected"),
+      tr("score.rate"),
+      ...labels.map((l) => l.label),
+      tr("score.overall"),
+      tr("score.observed"),
+      tr("score.identical"),
+      tr("score.flags"),
+    ],
+    ...classes.map((k) => [
+      k.title,
+      k.code,
+      k.unitName,
+      new Date(k.startsAt).toLocaleDateString("vi-VN", { timeZone: VIETNAM_TZ }),
+      k.responses,
+      k.expected,
+      k.responseRate,
+      ...labels.map((l) => k.means?.[l.id] ?? null),
+      k.overall ?? (k.responses > 0 ? hidden : null),
+      k.observed,
+      k.identicalShare,
+      flagText(k.flags),
+    ]),
+  ];
+  return { name, sheet: "Lop", rows };
+}

@@ -1,0 +1,130 @@
+// Workshop proposals from phones: accepting them and supports, once per clientId, inside the limits; the shared grouping vocabulary.
+import { type Db, isUniqueViolation } from "../db";
+import { type EventRow, findEventById } from "../db/events";
+import { bumpCounters, loadLimitCounts } from "../db/limits";
+import {
+  addSupport,
+  findProposal,
+  findProposalByClientId,
+  insertProposal,
+  listPublicProposals,
+  loadRecentGrouped,
+  type ProposalRow,
+  supportedBy,
+} from "../db/proposals";
+import { sha256Hex } from "../domain/crypto";
+import { NotFound } from "../domain/errors";
+import { assertOpen, retried } from "../domain/event";
+import { analyse, assignGroup, NEAREST_AMONG } from "../domain/grouping";
+import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
+import type { Addressee } from "../domain/proposal";
+import { vocabularyFor } from "./vocabulary";
+
+export interface ProposalInput {
+  clientId: string;
+  text: string;
+  addressee: Addressee | null;
+  authorName: string | null;
+  authorUnit: string | null;
+}
+
+/** Stores a proposal once per clientId; the same clientId with other words is a 422. */
+export async function submitProposal(
+  db: Db,
+  event: EventRow,
+  p: ProposalInput,
+  now: Date,
+  limits: readonly LimitCheck[],
+) {
+  const bodyHash = await sha256Hex(JSON.stringify([p.text, p.addressee, p.authorName, p.authorUnit]));
+  const existing = await findProposalByClientId(db, event.id, p.clientId);
+  if (existing) return retried(existing, bodyHash);
+  assertOpen(event, now);
+  const [counts, vocab] = await Promise.all([
+    loadLimitCounts(db, limits),
+    vocabularyFor(db, event.unitPath, "proposal"),
+  ]);
+  assertUnderLimits(limits, counts);
+  const analysis = analyse(p.text, vocab);
+  // Without a theme, compare with the newest proposals only: analysing them all would put the
+  // handler over its CPU budget once a workshop has a few hundred.
+  const groupKey =
+    analysis.topic ??
+    assignGroup(
+      analysis,
+      (await loadRecentGrouped(db, event.id, NEAREST_AMONG)).map((r) => ({
+        analysis: analyse(r.text, vocab),
+        key: r.key,
+      })),
+    );
+  try {
+    const stored = await insertProposal(
+      db,
+      {
+        eventId: event.id,
+        clientId: p.clientId,
+        bodyHash,
+        text: p.text,
+        addressee: p.addressee,
+        suggestedAddressee: analysis.addressee,
+        authorName: p.authorName,
+        authorUnit: p.authorUnit,
+        groupKey,
+        now: now.toISOString(),
+      },
+      bumpCounters(db, limits),
+    );
+    return { id: stored.id, created: true };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await findProposalByClientId(db, event.id, p.clientId);
+    if (!winner) throw err;
+    return retried(winner, bodyHash);
+  }
+}
+
+/** A phone supports a proposal once; a merged original passes the support to what it was merged into. */
+export async function supportProposal(
+  db: Db,
+  proposalId: number,
+  clientId: string,
+  now: Date,
+  who: { writer: Writer; eventId?: number },
+) {
+  const proposal = await findProposal(db, proposalId);
+  const visible = proposal && proposal.hidden === 0 && (who.eventId ?? proposal.eventId) === proposal.eventId;
+  const event = visible ? await findEventById(db, proposal.eventId) : undefined;
+  if (!proposal || !event) throw new NotFound("proposal_not_found", "error.proposal_not_found");
+  assertOpen(event, now);
+  const limits = limitsFor("support", event.id, who.writer, now);
+  assertUnderLimits(limits, await loadLimitCounts(db, limits));
+  const rootId = proposal.duplicateOf ?? proposal.id;
+  const result = await addSupport(db, rootId, clientId, now.toISOString(), bumpCounters(db, limits));
+  return { id: rootId, ...result };
+}
+
+/** What delegates see of a proposal, on the phone page and in the public API. */
+export function publicProposal(p: ProposalRow) {
+  return {
+    id: p.id,
+    text: p.text,
+    supports: p.supports,
+    authorName: p.authorName,
+    authorUnit: p.authorUnit,
+    createdAt: p.createdAt,
+    followStatus: p.followStatus,
+    followNote: p.followNote,
+  };
+}
+
+export type PublicProposal = ReturnType<typeof publicProposal>;
+
+/** A workshop's visible proposals, merged originals folded in, newest or most supported first. */
+export async function listProposals(db: Db, eventId: number, sort: "new" | "top") {
+  return (await listPublicProposals(db, eventId, sort, 300)).map(publicProposal);
+}
+
+/** Which proposals this phone has supported, as delegates see them. */
+export async function supportedByPhone(db: Db, eventId: number, clientId: string): Promise<Set<number>> {
+  return supportedBy(db, eventId, clientId);
+}

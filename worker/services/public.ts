@@ -1,0 +1,66 @@
+// Events as the public sees them: found by the code on the poster, with the questions in the reader's language.
+import type { Db } from "../db";
+import { type EventRow, findEventByCode, loadQuestions } from "../db/events";
+import type { StoredQuestion } from "../domain/answers";
+import { NotFound } from "../domain/errors";
+import { isOpen } from "../domain/event";
+import { normaliseEventCode } from "../domain/eventCode";
+import { type Lang, t } from "../domain/i18n";
+
+const notFound = () => new NotFound("event_not_found", "error.event_not_found");
+
+/** The event of a typed code (look-alike characters forgiven), or undefined. */
+export async function findByCode(db: Db, typed: string): Promise<EventRow | undefined> {
+  const code = normaliseEventCode(typed);
+  return code ? findEventByCode(db, code) : undefined;
+}
+
+export async function eventByCode(db: Db, typed: string): Promise<EventRow> {
+  const event = await findByCode(db, typed);
+  if (!event) throw notFound();
+  return event;
+}
+
+export async function workshopByCode(db: Db, typed: string): Promise<EventRow> {
+  const event = await eventByCode(db, typed);
+  if (event.kind !== "workshop") throw notFound();
+  return event;
+}
+
+export function publicQuestion(q: StoredQuestion, lang: Lang) {
+  const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
+  const options =
+    q.type === "rating"
+      ? ([1, 2, 3, 4, 5] as const).map((n) => ({ value: n, label: t(lang, `page.scale_${n}`) }))
+      : q.type === "choice"
+        ? (q.options ?? []).map((o) => ({ value: o.value, label: label(o) }))
+        : null;
+  return {
+    id: q.id,
+    type: q.type,
+    label: label(q),
+    required: q.required,
+    options,
+    ...(q.type === "text" ? { maxLength: q.maxLength } : {}),
+  };
+}
+
+/** The form of the brief's public API: title, kind, status and the questions. */
+export async function publicEvent(db: Db, typed: string, lang: Lang, now: Date) {
+  const event = await eventByCode(db, typed);
+  const questions = event.formId === null ? [] : await loadQuestions(db, event.formId);
+  return {
+    code: event.code,
+    title: event.title,
+    kind: event.kind,
+    status: isOpen(event, now) ? ("open" as const) : ("closed" as const),
+    unit: event.unitName,
+    question: event.question,
+    questions: questions.map((q) => publicQuestion(q, lang)),
+  };
+}
+
+/** The questions of an event's current form (none for a workshop). */
+export async function questionsOf(db: Db, event: EventRow): Promise<StoredQuestion[]> {
+  return event.formId === null ? [] : loadQuestions(db, event.formId);
+}
