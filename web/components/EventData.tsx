@@ -10,11 +10,11 @@ export function EventData(props: { id: number; code: string }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   return (
     <section class="event-data">
-      <h2>{t("data_title")}</h2>
-      <p class="muted">{t("data_help")}</p>
+      <h2>{t("app.data_title")}</h2>
+      <p class="muted">{t("app.data_help")}</p>
       <p>
         <a class="button secondary" href={`/api/events/${props.id}/export.json`} download>
-          {t("data_export")}
+          {t("app.data_export")}
         </a>
       </p>
       <form
@@ -36,7 +36,7 @@ export function EventData(props: { id: number; code: string }) {
           }
         }}
       >
-        <label for="confirm-code">{t("data_delete_label", { code: props.code })}</label>
+        <label for="confirm-code">{t("app.data_delete_label", { code: props.code })}</label>
         <input
           id="confirm-code"
           autocomplete="off"
@@ -46,7 +46,7 @@ export function EventData(props: { id: number; code: string }) {
         />
         <Problem error={problem} />
         <button type="submit" class="danger" disabled={typed.trim().toUpperCase() !== props.code}>
-          {t("data_delete")}
+          {t("app.data_delete")}
         </button>
       </form>
     </section>

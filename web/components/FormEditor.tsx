@@ -1,6 +1,6 @@
 // Edits a survey form: reorder, relabel, add and remove questions; the standard criteria keep their keys.
 import type { QuestionDef } from "../../worker/domain/form";
-import { type Key, t } from "../i18n";
+import { t } from "../i18n";
 
 export interface EditableForm {
   title: string;
@@ -34,10 +34,10 @@ export function FormEditor(props: {
   };
   return (
     <fieldset class="form-editor">
-      <legend>{t("form")}</legend>
-      <p class="hint">{t("form_hint")}</p>
+      <legend>{t("app.form")}</legend>
+      <p class="hint">{t("app.form_hint")}</p>
       <div class="field">
-        <label for="form-title">{t("form_title")}</label>
+        <label for="form-title">{t("app.form_title")}</label>
         <input
           id="form-title"
           value={form.title}
@@ -51,10 +51,10 @@ export function FormEditor(props: {
           return (
             <li key={i} class="question">
               <div class="question-head">
-                <strong>{t(`q_type_${q.type}` as Key)}</strong>
+                <strong>{t(`question_type.${q.type}`)}</strong>
                 <span class="row-actions">
                   <button type="button" class="small" disabled={i === 0} onClick={() => move(i, -1)}>
-                    {t("move_up")}
+                    {t("app.move_up")}
                   </button>
                   <button
                     type="button"
@@ -62,19 +62,19 @@ export function FormEditor(props: {
                     disabled={i === form.questions.length - 1}
                     onClick={() => move(i, 1)}
                   >
-                    {t("move_down")}
+                    {t("app.move_down")}
                   </button>
                   <button
                     type="button"
                     class="small danger"
                     onClick={() => onChange({ ...form, questions: form.questions.filter((_, j) => j !== i) })}
                   >
-                    {t("remove")}
+                    {t("app.remove")}
                   </button>
                 </span>
               </div>
               <label>
-                {t("q_label_vi")}
+                {t("app.q_label_vi")}
                 <input
                   value={q.labelVi}
                   maxLength={300}
@@ -83,7 +83,7 @@ export function FormEditor(props: {
               </label>
               {err("labelVi") ? <span class="field-error">{err("labelVi")}</span> : null}
               <label>
-                {t("q_label_en")}
+                {t("app.q_label_en")}
                 <input
                   value={q.labelEn}
                   maxLength={300}
@@ -92,7 +92,7 @@ export function FormEditor(props: {
               </label>
               {q.type === "choice" ? (
                 <label>
-                  {t("q_options")}
+                  {t("app.q_options")}
                   <textarea
                     rows={3}
                     value={(q.options ?? []).map((o) => o.labelVi).join("\n")}
@@ -116,7 +116,7 @@ export function FormEditor(props: {
                   checked={q.required}
                   onChange={(e) => set(i, { required: e.currentTarget.checked })}
                 />
-                {t("q_required")}
+                {t("app.q_required")}
               </label>
             </li>
           );
@@ -130,7 +130,7 @@ export function FormEditor(props: {
             class="small"
             onClick={() => onChange({ ...form, questions: [...form.questions, blank(type)] })}
           >
-            {t(`add_${type}` as Key)}
+            {t(`form.add_${type}`)}
           </button>
         ))}
       </div>

@@ -9,15 +9,15 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
     <>
       <header class="top no-print">
         <Link href="/app" class="brand">
-          {t("app_name")}
+          {t("page.title_suffix")}
         </Link>
         <nav>
-          <Link href="/app">{t("nav_events")}</Link>
-          <Link href="/app/units">{t("nav_scores")}</Link>
-          <Link href="/app/units/admin">{t("nav_units")}</Link>
-          <Link href="/app/audit">{t("nav_audit")}</Link>
+          <Link href="/app">{t("app.nav_events")}</Link>
+          <Link href="/app/units">{t("app.nav_scores")}</Link>
+          <Link href="/app/units/admin">{t("app.nav_units")}</Link>
+          <Link href="/app/audit">{t("app.nav_audit")}</Link>
           <button type="button" class="link" onClick={switchLang}>
-            {t("lang_switch")}
+            {t("page.lang_switch")}
           </button>
           <button
             type="button"
@@ -27,7 +27,7 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
               navigate("/app/login");
             }}
           >
-            {t("sign_out")}
+            {t("app.sign_out")}
           </button>
         </nav>
       </header>
@@ -45,13 +45,13 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
 export function Problem(props: { error: string | undefined }) {
   return props.error ? (
     <p class="problem" role="alert">
-      {t("error", { m: props.error })}
+      {t("app.error", { m: props.error })}
     </p>
   ) : null;
 }
 
 export function Loading() {
-  return <p aria-busy="true">{t("loading")}</p>;
+  return <p aria-busy="true">{t("app.loading")}</p>;
 }
 
 /** What a page shows until its data arrives, or why it did not. */

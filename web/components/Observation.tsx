@@ -22,17 +22,17 @@ export function ObservationSection(props: {
   const trainee = (id: string) => props.criteria.find((c) => c.id === id)?.mean ?? null;
   return (
     <section>
-      <h2>{t("observation")}</h2>
-      {data.observations.length === 0 ? <p class="muted">{t("no_observation")}</p> : null}
+      <h2>{t("app.observation")}</h2>
+      {data.observations.length === 0 ? <p class="muted">{t("app.no_observation")}</p> : null}
       <table class="list">
-        <caption>{t("observation_caption")}</caption>
+        <caption>{t("app.observation_caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("criterion")}</th>
-            <th scope="col">{t("trainees")}</th>
+            <th scope="col">{t("app.criterion")}</th>
+            <th scope="col">{t("app.trainees")}</th>
             {data.observations.map((o) => (
               <th scope="col" key={o.userId}>
-                {t("observer", { name: o.observer })}
+                {t("app.observer", { name: o.observer })}
                 <div class="muted">{o.observedOn}</div>
               </th>
             ))}
@@ -89,7 +89,7 @@ export function ObservationSection(props: {
             }
           }}
         >
-          <h3>{t(mine ? "edit_observation" : "record_observation")}</h3>
+          <h3>{t(mine ? "app.edit_observation" : "app.record_observation")}</h3>
           <div class="obs-grid">
             {data.criteria.map((c) => (
               <label key={c.id}>
@@ -106,7 +106,7 @@ export function ObservationSection(props: {
             ))}
           </div>
           <label>
-            {t("observed_on")}
+            {t("app.observed_on")}
             <input
               type="date"
               name="observedOn"
@@ -117,7 +117,7 @@ export function ObservationSection(props: {
             />
           </label>
           <label>
-            {t("observation_note")}
+            {t("app.observation_note")}
             <textarea name="note" rows={3} maxLength={2000} defaultValue={mine?.note ?? ""} />
           </label>
           {Object.keys(fields).length > 0 ? (
@@ -129,10 +129,10 @@ export function ObservationSection(props: {
           ) : null}
           {saved ? (
             <p class="notice" role="status">
-              {t("saved")}
+              {t("app.saved")}
             </p>
           ) : null}
-          <button type="submit">{t("save_observation")}</button>
+          <button type="submit">{t("app.save_observation")}</button>
         </form>
       ) : null}
     </section>

@@ -42,7 +42,7 @@ export function ScoreChart(props: { criteria: Report["criteria"] }) {
         {KEYS.map((k) => (
           <span key={k}>
             <i class={`d${k}`} /> {k}
-            {k === "1" ? ` ${t("scale_1")}` : k === "5" ? ` ${t("scale_5")}` : ""}
+            {k === "1" ? ` ${t("page.scale_1")}` : k === "5" ? ` ${t("page.scale_5")}` : ""}
           </span>
         ))}
       </div>
@@ -53,12 +53,12 @@ export function ScoreChart(props: { criteria: Report["criteria"] }) {
 export function ScoreTable(props: { criteria: Report["criteria"] }) {
   return (
     <table class="list">
-      <caption>{t("table_alt")}</caption>
+      <caption>{t("app.table_alt")}</caption>
       <thead>
         <tr>
-          <th scope="col">{t("criterion")}</th>
-          <th scope="col">{t("mean")}</th>
-          <th scope="col">{t("n")}</th>
+          <th scope="col">{t("app.criterion")}</th>
+          <th scope="col">{t("app.mean")}</th>
+          <th scope="col">{t("app.n")}</th>
           {KEYS.map((k) => (
             <th scope="col" key={k}>
               {k}

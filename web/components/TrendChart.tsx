@@ -9,7 +9,7 @@ interface Point {
 
 export function TrendChart(props: { points: readonly Point[]; threshold: number }) {
   const pts = props.points;
-  if (pts.length === 0) return <p>{t("no_units_data")}</p>;
+  if (pts.length === 0) return <p>{t("app.no_units_data")}</p>;
   const w = 640;
   const h = 220;
   const pad = { l: 32, r: 8, t: 12, b: 44 };
@@ -17,7 +17,7 @@ export function TrendChart(props: { points: readonly Point[]; threshold: number 
   const y = (v: number) => pad.t + (h - pad.t - pad.b) * (1 - (v - 1) / 4);
   const every = Math.ceil(pts.length / 12);
   return (
-    <svg class="trend" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={t("trend")}>
+    <svg class="trend" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={t("app.trend")}>
       {[1, 2, 3, 4, 5].map((v) => (
         <g key={v}>
           <line x1={pad.l} x2={w - pad.r} y1={y(v)} y2={y(v)} class="grid" />
@@ -55,7 +55,7 @@ export function TrendChart(props: { points: readonly Point[]; threshold: number 
       })}
       <line x1={pad.l} x2={w - pad.r} y1={y(props.threshold)} y2={y(props.threshold)} class="threshold" />
       <text x={w - pad.r} y={y(props.threshold) - 4} text-anchor="end" class="threshold-text">
-        {t("threshold")} {formatScore(props.threshold)}
+        {t("app.threshold")} {formatScore(props.threshold)}
       </text>
     </svg>
   );

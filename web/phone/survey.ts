@@ -1,5 +1,13 @@
 // Phone survey enhancement: keeps answers on the phone until the server confirms, retries with the same clientId.
 // Plain DOM and no dependencies: the whole phone page must fit in one TCP window (14.6 KB gzip).
+import {
+  type ErrorBody,
+  questionBoxId,
+  questionErrorId,
+  readData,
+  SURVEY_ID,
+  type SurveyData,
+} from "../../worker/phone/contract";
 
 interface Pending {
   clientId: string;
@@ -8,14 +16,15 @@ interface Pending {
   elapsedMs?: number;
 }
 
-const form = document.getElementById("survey");
+const form = document.getElementById(SURVEY_ID.form);
 if (form instanceof HTMLFormElement) enhance(form);
 
 function enhance(form: HTMLFormElement): void {
-  const code = form.dataset.code ?? "";
+  const data = (name: SurveyData) => readData(form, name);
+  const code = data("code");
   const key = `gy:${code}`;
   const idKey = `gy:id:${code}`;
-  const status = document.getElementById("status");
+  const status = document.getElementById(SURVEY_ID.status);
   const button = form.querySelector("button");
   const hidden = form.elements.namedItem("clientId");
   const say = (text: string) => {
@@ -84,14 +93,14 @@ function enhance(form: HTMLFormElement): void {
   }
 
   function showError(id: string, text: string | null): void {
-    const box = document.getElementById(`q${id}`);
-    const err = document.getElementById(`e${id}`);
+    const box = document.getElementById(questionBoxId(id));
+    const err = document.getElementById(questionErrorId(id));
     box?.classList.toggle("bad", text !== null);
     if (err) {
       err.hidden = text === null;
       if (text) err.textContent = text;
     }
-    if (text) box?.setAttribute("aria-describedby", `e${id}`);
+    if (text) box?.setAttribute("aria-describedby", questionErrorId(id));
   }
 
   function missing(p: Pending): string[] {
@@ -99,7 +108,7 @@ function enhance(form: HTMLFormElement): void {
     for (const box of Array.from(form.querySelectorAll<HTMLElement>(".q[data-required='1']"))) {
       const id = box.id.slice(1);
       const ok = p.answers[id] !== undefined;
-      showError(id, ok ? null : (document.getElementById(`e${id}`)?.textContent ?? ""));
+      showError(id, ok ? null : (document.getElementById(questionErrorId(id))?.textContent ?? ""));
       if (!ok) ids.push(id);
     }
     return ids;
@@ -107,22 +116,22 @@ function enhance(form: HTMLFormElement): void {
 
   function thanks(): void {
     store.remove(key);
-    const main = document.getElementById("main");
+    const main = document.getElementById(SURVEY_ID.main);
     if (!main) return;
     const box = document.createElement("div");
     box.className = "done";
     box.setAttribute("role", "status");
     const h = document.createElement("h1");
-    h.textContent = form.dataset.thanks ?? "";
+    h.textContent = data("thanks");
     const p = document.createElement("p");
-    p.textContent = form.dataset.thanksText ?? "";
+    p.textContent = data("thanksText");
     box.append(h, p);
     main.replaceChildren(box);
     window.scrollTo(0, 0);
   }
 
   function retryLater(offline: boolean): void {
-    say((offline ? form.dataset.offline : form.dataset.retrying) ?? "");
+    say(data(offline ? "offline" : "retrying"));
     if (button) button.disabled = false;
     clearTimeout(timer);
     attempt++;
@@ -132,10 +141,10 @@ function enhance(form: HTMLFormElement): void {
   async function send(): Promise<void> {
     const raw = store.get(key);
     if (!raw || sending) return;
-    const p = JSON.parse(raw) as Pending;
+    const p: Pending = JSON.parse(raw);
     sending = true;
     if (button) button.disabled = true;
-    say(form.dataset.sending ?? "");
+    say(data("sending"));
     const ctrl = new AbortController();
     const abort = window.setTimeout(() => ctrl.abort(), 15_000);
     try {
@@ -153,19 +162,19 @@ function enhance(form: HTMLFormElement): void {
         location.reload();
       } else if (res.status === 429) {
         // Limited: say why, keep the answers, and try again only if the limit has an end.
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        const body: ErrorBody | null = await res.json().catch(() => null);
         const wait = Number(res.headers.get("Retry-After"));
         if (button) button.disabled = false;
         say(body?.error?.message ?? "");
         if (wait > 0) timer = window.setTimeout(send, wait * 1000);
       } else if (res.status === 400) {
         store.remove(key);
-        const body = (await res.json()) as { error?: { fields?: Record<string, string> } };
+        const body: ErrorBody = await res.json();
         for (const [field, text] of Object.entries(body.error?.fields ?? {})) {
           const id = /^answers\.(\d+)$/.exec(field)?.[1];
           if (id) showError(id, text);
         }
-        say(form.dataset.fix ?? "");
+        say(data("fix"));
         if (button) button.disabled = false;
         restore(p);
       } else {
@@ -184,9 +193,10 @@ function enhance(form: HTMLFormElement): void {
     const p = collect();
     const bad = missing(p);
     if (bad.length > 0) {
-      say(form.dataset.fix ?? "");
-      document.getElementById(`q${bad[0]}`)?.scrollIntoView({ block: "center" });
-      document.querySelector<HTMLInputElement>(`#q${bad[0]} input`)?.focus({ preventScroll: true });
+      say(data("fix"));
+      const first = document.getElementById(questionBoxId(bad[0] ?? ""));
+      first?.scrollIntoView({ block: "center" });
+      first?.querySelector("input")?.focus({ preventScroll: true });
       return;
     }
     store.set(key, JSON.stringify(p));
@@ -203,7 +213,8 @@ function enhance(form: HTMLFormElement): void {
   const left = store.get(key);
   if (left) {
     try {
-      restore(JSON.parse(left) as Pending);
+      const saved: Pending = JSON.parse(left);
+      restore(saved);
       void send();
     } catch {
       store.remove(key);

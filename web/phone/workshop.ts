@@ -1,6 +1,16 @@
 // Workshop page enhancement: proposals kept on the phone until confirmed, supports without reload, live list.
 // Plain DOM and no dependencies, like the survey script: the page must fit in one TCP window.
 
+import type { PublicProposal } from "../../worker/domain/proposal";
+import {
+  type ErrorBody,
+  type ProposalFormData,
+  type ProposalListData,
+  readData,
+  WORKSHOP_CLASS,
+  WORKSHOP_ID,
+} from "../../worker/phone/contract";
+
 interface Body {
   clientId: string;
   text: string;
@@ -9,25 +19,21 @@ interface Body {
   authorUnit: string;
 }
 
-interface Item {
-  id: number;
-  text: string;
-  supports: number;
-  authorName: string | null;
-  authorUnit: string | null;
-}
+type Item = Pick<PublicProposal, "id" | "text" | "supports" | "authorName" | "authorUnit">;
 
-const form = document.getElementById("propose");
-const list = document.getElementById("props");
-const code =
-  form instanceof HTMLFormElement ? (form.dataset.code ?? "") : (location.pathname.split("/")[2] ?? "");
+const form = document.getElementById(WORKSHOP_ID.form);
+const list = document.getElementById(WORKSHOP_ID.list);
+const words = (name: ProposalFormData) => readData(form, name);
+const labels = (name: ProposalListData) => readData(list, name);
+const code = form instanceof HTMLFormElement ? words("code") : (location.pathname.split("/")[2] ?? "");
 const pendingKey = `gy:ws:${code}`;
 const supportedKey = `gy:sup:${code}`;
 
 function load<T>(key: string, fallback: T): T {
   try {
     const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : fallback;
+    const stored: T | null = raw ? JSON.parse(raw) : null;
+    return stored ?? fallback;
   } catch {
     return fallback;
   }
@@ -45,10 +51,8 @@ function newId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const words = form instanceof HTMLFormElement ? form.dataset : undefined;
-const labels = list?.dataset;
 const say = (text: string) => {
-  const status = document.getElementById("status");
+  const status = document.getElementById(WORKSHOP_ID.status);
   if (status) status.textContent = text;
 };
 
@@ -58,7 +62,7 @@ let timer = 0;
 let attempt = 0;
 
 async function errorMessage(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  const body: ErrorBody | null = await res.json().catch(() => null);
   return body?.error?.message ?? "";
 }
 
@@ -67,7 +71,7 @@ async function flush(): Promise<void> {
   while (pending.length > 0) {
     const body = pending[0];
     if (!body) break;
-    say(words?.sending ?? "");
+    say(words("sending"));
     let res: Response;
     try {
       res = await fetch(`/api/public/events/${code}/proposals`, {
@@ -78,7 +82,7 @@ async function flush(): Promise<void> {
     } catch {
       // Offline or the signal dropped: keep it and try again later, with the same clientId.
       attempt++;
-      say((navigator.onLine ? words?.retrying : words?.offline) ?? "");
+      say(words(navigator.onLine ? "retrying" : "offline"));
       timer = window.setTimeout(() => void flush(), Math.min(30_000, 1000 * 2 ** attempt));
       return;
     }
@@ -102,20 +106,18 @@ async function flush(): Promise<void> {
     pending.shift();
     save(pendingKey, pending);
     if (res.status === 400) {
-      const err = (await res.json().catch(() => null)) as {
-        error?: { fields?: Record<string, string> };
-      } | null;
-      say(`${words?.fix ?? ""} ${Object.values(err?.error?.fields ?? {}).join(" ")}`);
+      const err: ErrorBody | null = await res.json().catch(() => null);
+      say(`${words("fix")} ${Object.values(err?.error?.fields ?? {}).join(" ")}`);
       return;
     }
-    say(res.ok ? (words?.sent ?? "") : "");
+    say(res.ok ? words("sent") : "");
     void refresh();
   }
 }
 
 function item(p: Item): HTMLLIElement {
   const li = document.createElement("li");
-  li.className = "prop";
+  li.className = WORKSHOP_CLASS.proposal;
   li.id = `p${p.id}`;
   li.dataset.id = String(p.id);
   const text = document.createElement("p");
@@ -123,16 +125,16 @@ function item(p: Item): HTMLLIElement {
   text.textContent = p.text;
   const meta = document.createElement("p");
   meta.className = "meta";
-  meta.textContent = [p.authorName, p.authorUnit].filter((x) => x).join(", ") || (labels?.anonymous ?? "");
+  meta.textContent = [p.authorName, p.authorUnit].filter((x) => x).join(", ") || labels("anonymous");
   const sup = document.createElement("form");
-  sup.className = "sup";
+  sup.className = WORKSHOP_CLASS.supportForm;
   sup.method = "post";
   sup.action = `/s/${code}/supports/${p.id}`;
   const button = document.createElement("button");
   button.type = "submit";
-  button.className = "supb";
+  button.className = WORKSHOP_CLASS.supportButton;
   const cnt = document.createElement("span");
-  cnt.className = "cnt";
+  cnt.className = WORKSHOP_CLASS.count;
   sup.append(button, cnt);
   li.append(text, meta, sup);
   paint(li, p.supports);
@@ -142,34 +144,37 @@ function item(p: Item): HTMLLIElement {
 function paint(li: HTMLElement, supports: number): void {
   const id = Number(li.dataset.id);
   const button = li.querySelector("button");
-  const cnt = li.querySelector(".cnt");
+  const cnt = li.querySelector(`.${WORKSHOP_CLASS.count}`);
   const mine = supported.has(id);
   if (button) {
-    button.textContent = (mine ? labels?.supported : labels?.support) ?? "";
-    button.disabled = mine || list?.dataset.open !== "1";
+    button.textContent = labels(mine ? "supported" : "support");
+    button.disabled = mine || labels("open") !== "1";
     button.setAttribute("aria-pressed", String(mine));
   }
-  if (cnt) cnt.textContent = (labels?.supports ?? "{n}").replace("{n}", String(supports));
+  if (cnt) cnt.textContent = (labels("supports") || "{n}").replace("{n}", String(supports));
 }
 
 async function refresh(): Promise<void> {
   if (!list || document.hidden) return;
   try {
-    const res = await fetch(`/api/public/events/${code}/proposals?sort=${list.dataset.sort ?? "new"}`);
+    const res = await fetch(`/api/public/events/${code}/proposals?sort=${labels("sort") || "new"}`);
     if (!res.ok) return;
-    const data = (await res.json()) as { proposals: Item[] };
+    const data: { proposals: Item[] } = await res.json();
     const known = new Map(
-      Array.from(list.querySelectorAll<HTMLLIElement>("li.prop"), (li) => [Number(li.dataset.id), li]),
+      Array.from(list.querySelectorAll<HTMLLIElement>(`li.${WORKSHOP_CLASS.proposal}`), (li) => [
+        Number(li.dataset.id),
+        li,
+      ]),
     );
     // Items the server rendered keep their follow-up line; new ones are built here.
     const rows = data.proposals.map((p) => {
       const li = known.get(p.id) ?? item(p);
-      if (!known.has(p.id)) li.classList.add("new");
+      if (!known.has(p.id)) li.classList.add(WORKSHOP_CLASS.fresh);
       paint(li, p.supports);
       return li;
     });
     if (rows.length > 0) list.replaceChildren(...rows);
-    const count = document.getElementById("count");
+    const count = document.getElementById(WORKSHOP_ID.count);
     if (count) count.textContent = `(${rows.length})`;
   } catch {
     // The next poll will try again.
@@ -182,7 +187,7 @@ if (form instanceof HTMLFormElement) {
     const data = new FormData(form);
     const text = String(data.get("text") ?? "").trim();
     const area = form.elements.namedItem("text");
-    const error = document.getElementById("e-text");
+    const error = document.getElementById(WORKSHOP_ID.textError);
     if (!text) {
       // Shown right above the box, where the person is looking, not by the button below.
       error?.removeAttribute("hidden");
@@ -213,15 +218,15 @@ if (form instanceof HTMLFormElement) {
 
 list?.addEventListener("submit", (e) => {
   const target = e.target;
-  if (!(target instanceof HTMLFormElement) || !target.classList.contains("sup")) return;
+  if (!(target instanceof HTMLFormElement) || !target.classList.contains(WORKSHOP_CLASS.supportForm)) return;
   e.preventDefault();
   const li = target.closest("li");
   const id = Number(li?.dataset.id);
   if (!li || supported.has(id)) return;
   supported.add(id);
   save(supportedKey, [...supported]);
-  paint(li, Number(li.querySelector(".cnt")?.textContent?.match(/\d+/)?.[0] ?? 0) + 1);
-  const device = form instanceof HTMLFormElement ? (form.dataset.device ?? "") : "";
+  paint(li, Number(li.querySelector(`.${WORKSHOP_CLASS.count}`)?.textContent?.match(/\d+/)?.[0] ?? 0) + 1);
+  const device = words("device");
   void fetch(`/api/public/proposals/${id}/supports`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -240,12 +245,12 @@ list?.addEventListener("submit", (e) => {
 });
 
 // Buttons the server already knows this phone pressed.
-for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>(".supb[aria-pressed=true]"))) {
+for (const b of Array.from(
+  document.querySelectorAll<HTMLButtonElement>(`.${WORKSHOP_CLASS.supportButton}[aria-pressed=true]`),
+)) {
   const id = Number(b.closest("li")?.dataset.id);
   if (id) supported.add(id);
 }
 window.addEventListener("online", () => void flush());
 window.setInterval(() => void refresh(), 8000);
 if (pending.length > 0) void flush();
-
-export {};

@@ -13,3 +13,15 @@ export const AUTHOR_MAX = 120;
 export const REASON_MAX = 300;
 export const NOTE_MAX = 1000;
 export const GROUP_LABEL_MAX = 120;
+
+/** What delegates see of a proposal, on the phone page, in the public API and in the phone script. */
+export interface PublicProposal {
+  id: number;
+  text: string;
+  supports: number;
+  authorName: string | null;
+  authorUnit: string | null;
+  createdAt: string;
+  followStatus: FollowStatus | null;
+  followNote: string | null;
+}

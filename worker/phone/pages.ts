@@ -4,6 +4,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { StoredQuestion } from "../domain/answers";
 import type { FieldErrors } from "../domain/errors";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
+import { dataAttributes, questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./contract";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -20,7 +21,7 @@ export function layout(
   return html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · ${t(lang, "page.title_suffix")}</title><link rel="stylesheet" href="/p/survey.css?v=${ASSET_VERSION}"></head>
 <body><header><span class="brand">Góp ý</span><a class="lang" href="${opts.langHref}?lang=${other}" lang="${other}">${t(lang, "page.lang_switch")}</a></header>
-<main id="main">${body}</main>${opts.script ? html`<script src="/p/${opts.script}.js?v=${ASSET_VERSION}" defer></script>` : ""}</body></html>`;
+<main id="${SURVEY_ID.main}">${body}</main>${opts.script ? html`<script src="/p/${opts.script}.js?v=${ASSET_VERSION}" defer></script>` : ""}</body></html>`;
 }
 
 function codeBox(lang: Lang, value = ""): Html {
@@ -71,8 +72,8 @@ function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyS
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
   const label = lang === "en" ? q.labelEn : q.labelVi;
-  return html`<fieldset class="q${error ? " bad" : ""}" id="q${q.id}" data-type="rating" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="e${q.id}"` : "")}><legend><span class="n">${n}.</span> ${label}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>
-<p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.answer_required")}</p><div class="scale">${(
+  return html`<fieldset class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-type="rating" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="${questionErrorId(q.id)}"` : "")}><legend><span class="n">${n}.</span> ${label}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>
+<p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.answer_required")}</p><div class="scale">${(
     [1, 2, 3, 4, 5] as const
   ).map(
     (v) =>
@@ -83,8 +84,8 @@ function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyS
 function choiceQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
-  return html`<fieldset class="q${error ? " bad" : ""}" id="q${q.id}" data-required="${q.required ? "1" : ""}"><legend><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi}</legend>
-<p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.required")}</p><div class="scale">${(
+  return html`<fieldset class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-required="${q.required ? "1" : ""}"><legend><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi}</legend>
+<p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.required")}</p><div class="scale">${(
     q.options ?? []
   ).map(
     (o) =>
@@ -96,8 +97,8 @@ function textQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveySta
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
   const max = q.maxLength ?? 2000;
-  return html`<div class="q${error ? " bad" : ""}" id="q${q.id}" data-required="${q.required ? "1" : ""}"><label for="${name}" class="lbl"><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi} <small>${t(lang, q.required ? "page.required_mark" : "page.optional_mark")}</small></label>
-<p class="err" id="e${q.id}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : ""}</p><textarea id="${name}" name="${name}" rows="4" maxlength="${max}" aria-describedby="h${q.id}">${state.values[name] ?? ""}</textarea><p class="hint" id="h${q.id}">${t(lang, "page.chars_max", { max })}</p></div>`;
+  return html`<div class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-required="${q.required ? "1" : ""}"><label for="${name}" class="lbl"><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi} <small>${t(lang, q.required ? "page.required_mark" : "page.optional_mark")}</small></label>
+<p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : ""}</p><textarea id="${name}" name="${name}" rows="4" maxlength="${max}" aria-describedby="h${q.id}">${state.values[name] ?? ""}</textarea><p class="hint" id="h${q.id}">${t(lang, "page.chars_max", { max })}</p></div>`;
 }
 
 export function surveyPage(
@@ -108,9 +109,18 @@ export function surveyPage(
 ): Html {
   const role = (value: string, key: MessageKey) =>
     html`<label><input type="radio" name="role" value="${value}"${raw(state.role === value ? " checked" : "")}><span>${t(lang, key)}</span></label>`;
+  const surveyData = dataAttributes<SurveyData>({
+    code: event.code,
+    sending: t(lang, "page.sending"),
+    retrying: t(lang, "page.retrying"),
+    offline: t(lang, "page.offline"),
+    fix: t(lang, "page.fix_errors"),
+    thanks: t(lang, "page.thanks_title"),
+    thanksText: t(lang, "page.thanks_text"),
+  });
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, "page.intro")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}
-<form method="post" action="/s/${event.code}" id="survey" data-code="${event.code}" data-sending="${t(lang, "page.sending")}" data-retrying="${t(lang, "page.retrying")}" data-offline="${t(lang, "page.offline")}" data-fix="${t(lang, "page.fix_errors")}" data-thanks="${t(lang, "page.thanks_title")}" data-thanks-text="${t(lang, "page.thanks_text")}" novalidate>
+<form method="post" action="/s/${event.code}" id="${SURVEY_ID.form}"${raw(surveyData)} novalidate>
 <input type="hidden" name="clientId" value="${state.clientId}"><input type="hidden" name="shownAt" value="${state.values.shownAt ?? String(Date.now())}">
 <fieldset class="q"><legend>${t(lang, "page.role_legend")}</legend><div class="roles">${role("trainee", "page.role_trainee")}${role("lecturer", "page.role_lecturer")}</div></fieldset>
 ${questions.map((q, i) =>
@@ -120,7 +130,7 @@ ${questions.map((q, i) =>
       ? choiceQuestion(lang, q, i + 1, state)
       : textQuestion(lang, q, i + 1, state),
 )}
-<p id="status" role="status" aria-live="polite"></p>
+<p id="${SURVEY_ID.status}" role="status" aria-live="polite"></p>
 <button type="submit" class="send">${t(lang, "page.submit")}</button></form>`;
   return layout(lang, event.title, body, { script: "survey", langHref: `/s/${event.code}` });
 }

@@ -3,20 +3,17 @@ import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { FieldErrors } from "../domain/errors";
 import { type Lang, t } from "../domain/i18n";
-import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX } from "../domain/proposal";
+import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX, type PublicProposal } from "../domain/proposal";
+import {
+  dataAttributes,
+  type ProposalFormData,
+  type ProposalListData,
+  WORKSHOP_CLASS,
+  WORKSHOP_ID,
+} from "./contract";
 import { layout } from "./pages";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
-
-export interface PublicProposal {
-  id: number;
-  text: string;
-  supports: number;
-  authorName: string | null;
-  authorUnit: string | null;
-  followStatus: "received" | "accepted" | "in_progress" | "done" | "declined" | null;
-  followNote: string | null;
-}
 
 export interface WorkshopState {
   clientId: string;
@@ -36,16 +33,16 @@ function fieldError(lang: Lang, errors: FieldErrors | null, field: string): Html
 /** Always present so the script can show it beside the field when the proposal is left empty. */
 function textError(lang: Lang, errors: FieldErrors | null): Html {
   const e = errors?.text;
-  return html`<p class="err" id="e-text"${raw(e ? "" : " hidden")}>${e ? t(lang, e.key, e.params) : t(lang, "ws.text_required")}</p>`;
+  return html`<p class="err" id="${WORKSHOP_ID.textError}"${raw(e ? "" : " hidden")}>${e ? t(lang, e.key, e.params) : t(lang, "ws.text_required")}</p>`;
 }
 
 function item(lang: Lang, code: string, p: PublicProposal, supported: boolean, state: WorkshopState): Html {
   const author = [p.authorName, p.authorUnit].filter((x) => x).join(", ");
-  return html`<li class="prop" id="p${p.id}" data-id="${p.id}"><p class="txt">${p.text}</p><p class="meta">${author || t(lang, "ws.anonymous")}${
+  return html`<li class="${WORKSHOP_CLASS.proposal}" id="p${p.id}" data-id="${p.id}"><p class="txt">${p.text}</p><p class="meta">${author || t(lang, "ws.anonymous")}${
     p.followStatus
       ? html` · <b class="st st-${p.followStatus}">${t(lang, `follow.${p.followStatus}`)}</b>${p.followNote ? html` · ${p.followNote}` : ""}`
       : ""
-  }</p><form method="post" action="/s/${code}/supports/${p.id}?sort=${state.sort}" class="sup"><button type="submit" class="supb"${raw(supported || !state.open ? " disabled" : "")} aria-pressed="${supported ? "true" : "false"}">${t(lang, supported ? "ws.supported" : "ws.support")}</button><span class="cnt">${t(lang, "ws.supports", { n: p.supports })}</span></form></li>`;
+  }</p><form method="post" action="/s/${code}/supports/${p.id}?sort=${state.sort}" class="${WORKSHOP_CLASS.supportForm}"><button type="submit" class="${WORKSHOP_CLASS.supportButton}"${raw(supported || !state.open ? " disabled" : "")} aria-pressed="${supported ? "true" : "false"}">${t(lang, supported ? "ws.supported" : "ws.support")}</button><span class="${WORKSHOP_CLASS.count}">${t(lang, "ws.supports", { n: p.supports })}</span></form></li>`;
 }
 
 export function workshopPage(
@@ -61,16 +58,33 @@ export function workshopPage(
     (a) =>
       html`<label><input type="radio" name="addressee" value="${a}"${raw(addressee === a ? " checked" : "")}><span>${t(lang, `addressee.${a}`)}</span></label>`,
   );
+  const formData = dataAttributes<ProposalFormData>({
+    code: event.code,
+    device: state.deviceId,
+    sending: t(lang, "page.sending"),
+    retrying: t(lang, "page.retrying"),
+    offline: t(lang, "page.offline"),
+    sent: t(lang, "ws.sent"),
+    fix: t(lang, "ws.fix_errors"),
+  });
+  const listData = dataAttributes<ProposalListData>({
+    sort: state.sort,
+    open: state.open ? "1" : "",
+    support: t(lang, "ws.support"),
+    supported: t(lang, "ws.supported"),
+    supports: t(lang, "ws.supports"),
+    anonymous: t(lang, "ws.anonymous"),
+  });
   const form = state.open
-    ? html`<form method="post" action="/s/${event.code}/proposals" id="propose" class="q" data-code="${event.code}" data-device="${state.deviceId}" data-sending="${t(lang, "page.sending")}" data-retrying="${t(lang, "page.retrying")}" data-offline="${t(lang, "page.offline")}" data-sent="${t(lang, "ws.sent")}" data-fix="${t(lang, "ws.fix_errors")}" novalidate>
+    ? html`<form method="post" action="/s/${event.code}/proposals" id="${WORKSHOP_ID.form}" class="q"${raw(formData)} novalidate>
 <input type="hidden" name="clientId" value="${state.clientId}">
 <label for="text" class="lbl">${t(lang, "ws.text_label")}</label>${textError(lang, state.errors)}
-<textarea id="text" name="text" rows="4" maxlength="${PROPOSAL_MAX}" required aria-describedby="e-text h-text">${v.text ?? ""}</textarea><p class="hint" id="h-text">${t(lang, "page.chars_max", { max: PROPOSAL_MAX })}</p>
+<textarea id="text" name="text" rows="4" maxlength="${PROPOSAL_MAX}" required aria-describedby="${WORKSHOP_ID.textError} h-text">${v.text ?? ""}</textarea><p class="hint" id="h-text">${t(lang, "page.chars_max", { max: PROPOSAL_MAX })}</p>
 <fieldset class="sub"><legend>${t(lang, "ws.addressee_legend")}</legend>${fieldError(lang, state.errors, "addressee")}<div class="scale">${radios}</div></fieldset>
 <details${raw(v.authorName || v.authorUnit ? " open" : "")}><summary>${t(lang, "ws.author_summary")}</summary>
 <label for="authorName">${t(lang, "ws.name_label")}</label><input id="authorName" name="authorName" maxlength="${AUTHOR_MAX}" value="${v.authorName ?? ""}" autocomplete="name">
 <label for="authorUnit">${t(lang, "ws.unit_label")}</label><input id="authorUnit" name="authorUnit" maxlength="${AUTHOR_MAX}" value="${v.authorUnit ?? ""}"></details>
-<p id="status" role="status" aria-live="polite">${state.sent ? t(lang, "ws.sent") : ""}</p>
+<p id="${WORKSHOP_ID.status}" role="status" aria-live="polite">${state.sent ? t(lang, "ws.sent") : ""}</p>
 <button type="submit" class="send">${t(lang, "ws.submit")}</button></form>`
     : html`<p class="alert">${t(lang, "ws.closed_note")}</p>`;
   const sortLink = (s: "new" | "top") =>
@@ -78,8 +92,8 @@ export function workshopPage(
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p>
 ${event.question ? html`<p class="question">${event.question}</p>` : ""}<p>${t(lang, "ws.intro")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "ws.fix_errors")}</p>` : ""}${form}
-<h2 id="list">${t(lang, "ws.list_title")} <span id="count">(${proposals.length})</span></h2><nav class="sort">${sortLink("new")}${sortLink("top")}</nav>
-<ul id="props" class="props" data-sort="${state.sort}" data-open="${state.open ? "1" : ""}" data-support="${t(lang, "ws.support")}" data-supported="${t(lang, "ws.supported")}" data-supports="${t(lang, "ws.supports")}" data-anonymous="${t(lang, "ws.anonymous")}">${
+<h2 id="list">${t(lang, "ws.list_title")} <span id="${WORKSHOP_ID.count}">(${proposals.length})</span></h2><nav class="sort">${sortLink("new")}${sortLink("top")}</nav>
+<ul id="${WORKSHOP_ID.list}" class="props"${raw(listData)}>${
     proposals.length === 0
       ? html`<li class="empty">${t(lang, "ws.empty")}</li>`
       : proposals.map((p) => item(lang, event.code, p, supported.has(p.id), state))

@@ -17,7 +17,7 @@ import { NotFound } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
 import { analyse, assignGroup, NEAREST_AMONG } from "../domain/grouping";
 import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
-import type { Addressee } from "../domain/proposal";
+import type { Addressee, PublicProposal } from "../domain/proposal";
 import { vocabularyFor } from "./vocabulary";
 
 export interface ProposalInput {
@@ -104,7 +104,7 @@ export async function supportProposal(
 }
 
 /** What delegates see of a proposal, on the phone page and in the public API. */
-export function publicProposal(p: ProposalRow) {
+export function publicProposal(p: ProposalRow): PublicProposal {
   return {
     id: p.id,
     text: p.text,
@@ -116,8 +116,6 @@ export function publicProposal(p: ProposalRow) {
     followNote: p.followNote,
   };
 }
-
-export type PublicProposal = ReturnType<typeof publicProposal>;
 
 /** A workshop's visible proposals, merged originals folded in, newest or most supported first. */
 export async function listProposals(db: Db, eventId: number, sort: "new" | "top") {

@@ -24,20 +24,20 @@ export function AuditPage() {
       ok(await api.api.audit.$get({ query: before === undefined ? {} : { before: String(before) } })),
     [before],
   );
-  if (!data) return <PendingPage title={t("audit_title")} error={error} />;
+  if (!data) return <PendingPage title={t("app.audit_title")} error={error} />;
   const entries: Entry[] = data.entries;
   const last = entries.at(-1);
   return (
-    <Layout title={t("audit_title")}>
-      <p class="muted">{t("audit_help")}</p>
+    <Layout title={t("app.audit_title")}>
+      <p class="muted">{t("app.audit_help")}</p>
       <div class="table-wrap">
         <table class="audit">
           <thead>
             <tr>
-              <th scope="col">{t("audit_when")}</th>
-              <th scope="col">{t("audit_who")}</th>
-              <th scope="col">{t("audit_what")}</th>
-              <th scope="col">{t("audit_event")}</th>
+              <th scope="col">{t("app.audit_when")}</th>
+              <th scope="col">{t("app.audit_who")}</th>
+              <th scope="col">{t("app.audit_what")}</th>
+              <th scope="col">{t("app.audit_event")}</th>
             </tr>
           </thead>
           <tbody>
@@ -56,7 +56,7 @@ export function AuditPage() {
                       {e.eventCode} · {e.eventTitle}
                     </Link>
                   ) : (
-                    t("audit_deleted", { id: e.eventId })
+                    t("app.audit_deleted", { id: e.eventId })
                   )}
                 </td>
               </tr>
@@ -64,16 +64,16 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      {entries.length === 0 ? <p>{t("audit_empty")}</p> : null}
+      {entries.length === 0 ? <p>{t("app.audit_empty")}</p> : null}
       <p class="row-actions">
         {before !== undefined ? (
           <button type="button" class="secondary" onClick={() => setBefore(undefined)}>
-            {t("audit_newest")}
+            {t("app.audit_newest")}
           </button>
         ) : null}
         {last && entries.length >= 100 ? (
           <button type="button" class="secondary" onClick={() => setBefore(last.id)}>
-            {t("audit_older")}
+            {t("app.audit_older")}
           </button>
         ) : null}
       </p>

@@ -62,7 +62,7 @@ export function BoardPage(props: { id: string }) {
     });
 
   if (!event.data || !board.data)
-    return <PendingPage title={t("board")} error={event.error ?? board.error} />;
+    return <PendingPage title={t("app.board")} error={event.error ?? board.error} />;
   const { groups, suggestions, hidden } = board.data;
   const all = groups.flatMap((g) => g.items);
   const byId = new Map(all.map((i) => [i.id, i]));
@@ -79,26 +79,26 @@ export function BoardPage(props: { id: string }) {
         <p class="prop-text">{i.text}</p>
         {i.originalText ? (
           <p class="muted small">
-            {t("original_text")}: {i.originalText}
+            {t("app.original_text")}: {i.originalText}
           </p>
         ) : null}
         <p class="muted small">
           #{i.id} · {addresseeLabel(i.addressee)}
-          {i.addresseeSuggested ? ` (${t("suggested")})` : ""} · {t("supports_n", { n: i.supports })}
-          {i.duplicateOf ? ` · ${t("merged_into", { id: i.duplicateOf })}` : ""}
+          {i.addresseeSuggested ? ` (${t("app.suggested")})` : ""} · {t("ws.supports", { n: i.supports })}
+          {i.duplicateOf ? ` · ${t("app.merged_into", { id: i.duplicateOf })}` : ""}
           {i.authorName ? ` · ${i.authorName}` : ""}
           {i.authorUnit ? `, ${i.authorUnit}` : ""}
         </p>
         <div class="row-actions small-actions">
           <select
-            aria-label={t("move_to")}
+            aria-label={t("app.move_to")}
             value=""
             onChange={(e) => {
               const gid = Number(e.currentTarget.value);
               if (gid) void patch(i.id, { groupId: gid });
             }}
           >
-            <option value="">{t("move_to")}…</option>
+            <option value="">{t("app.move_to")}…</option>
             {groups
               .filter((g) => g.id > 0)
               .map((g) => (
@@ -111,21 +111,21 @@ export function BoardPage(props: { id: string }) {
             type="button"
             class="small secondary"
             onClick={() => {
-              const text = prompt(t("edit_prompt"), i.text);
+              const text = prompt(t("app.edit_prompt"), i.text);
               if (text !== null && text.trim() !== i.text) void patch(i.id, { text });
             }}
           >
-            {t("edit_text")}
+            {t("app.edit_text")}
           </button>
           <button
             type="button"
             class="small danger"
             onClick={() => {
-              const reason = prompt(t("hide_reason_prompt"));
+              const reason = prompt(t("app.hide_reason_prompt"));
               if (reason !== null) void patch(i.id, { hidden: true, hiddenReason: reason || null });
             }}
           >
-            {t("hide")}
+            {t("app.hide")}
           </button>
           {i.duplicateOf ? (
             <button
@@ -141,7 +141,7 @@ export function BoardPage(props: { id: string }) {
                 )
               }
             >
-              {t("unmerge")}
+              {t("app.unmerge")}
             </button>
           ) : null}
         </div>
@@ -151,29 +151,29 @@ export function BoardPage(props: { id: string }) {
 
   return (
     <Layout
-      title={`${t("board")}: ${event.data.title}`}
+      title={`${t("app.board")}: ${event.data.title}`}
       actions={
         <>
           <Link href={`/app/events/${props.id}/projector`} class="button">
-            {t("projector")}
+            {t("app.projector")}
           </Link>
           <Link href={`/app/events/${props.id}/summary`} class="button">
-            {t("summary")}
+            {t("app.summary")}
           </Link>
         </>
       }
     >
-      <p class="muted">{t("proposals_count", { n: all.length, e: event.data.expectedParticipants })}</p>
+      <p class="muted">{t("app.proposals_count", { n: all.length, e: event.data.expectedParticipants })}</p>
       <div class="toolbar" role="toolbar">
-        <span aria-live="polite">{t("selected_n", { n: selected.length })}</span>
+        <span aria-live="polite">{t("app.selected_n", { n: selected.length })}</span>
         <button type="button" disabled={selected.length < 2} onClick={() => void merge(selected)}>
-          {t("merge_selected")}
+          {t("app.merge_selected")}
         </button>
         <button
           type="button"
           class="secondary"
           onClick={() => {
-            const label = prompt(t("new_group_prompt"));
+            const label = prompt(t("app.new_group_prompt"));
             if (!label) return;
             void act(async () => {
               await ok(
@@ -183,7 +183,7 @@ export function BoardPage(props: { id: string }) {
             });
           }}
         >
-          {t("new_group")}
+          {t("app.new_group")}
         </button>
         <button
           type="button"
@@ -191,11 +191,11 @@ export function BoardPage(props: { id: string }) {
           onClick={() =>
             void act(async () => {
               await ok(await api.api.events[":id"].regroup.$post({ param }));
-              setNote(t("regroup_done"));
+              setNote(t("app.regroup_done"));
             })
           }
         >
-          {t("regroup")}
+          {t("app.regroup")}
         </button>
       </div>
       <Problem error={problem} />
@@ -211,7 +211,7 @@ export function BoardPage(props: { id: string }) {
                     type="button"
                     class="small link"
                     onClick={() => {
-                      const label = prompt(t("rename_prompt"), g.label);
+                      const label = prompt(t("app.rename_prompt"), g.label);
                       if (label)
                         void act(async () =>
                           ok(
@@ -223,7 +223,7 @@ export function BoardPage(props: { id: string }) {
                         );
                     }}
                   >
-                    {t("rename")}
+                    {t("app.rename")}
                   </button>
                 ) : null}
               </h2>
@@ -233,8 +233,8 @@ export function BoardPage(props: { id: string }) {
           ))}
         </div>
         <aside class="board-side">
-          <h2>{t("suggestions")}</h2>
-          {suggestions.length === 0 ? <p class="muted">{t("no_suggestions")}</p> : null}
+          <h2>{t("app.suggestions")}</h2>
+          {suggestions.length === 0 ? <p class="muted">{t("app.no_suggestions")}</p> : null}
           <ul class="pairs">
             {suggestions.slice(0, 15).map((s) => (
               <li key={`${s.a}-${s.b}`} data-testid="suggestion">
@@ -246,7 +246,7 @@ export function BoardPage(props: { id: string }) {
                 </p>
                 <div class="row-actions">
                   <button type="button" class="small" onClick={() => void merge([s.a, s.b])}>
-                    {t("accept_merge")}
+                    {t("app.accept_merge")}
                   </button>
                   <button
                     type="button"
@@ -262,7 +262,7 @@ export function BoardPage(props: { id: string }) {
                       )
                     }
                   >
-                    {t("dismiss")}
+                    {t("app.dismiss")}
                   </button>
                 </div>
               </li>
@@ -270,7 +270,7 @@ export function BoardPage(props: { id: string }) {
           </ul>
           {hidden.length > 0 ? (
             <>
-              <h2>{t("hidden_list")}</h2>
+              <h2>{t("app.hidden_list")}</h2>
               <ul class="pairs">
                 {hidden.map((h) => (
                   <li key={h.id}>
@@ -283,7 +283,7 @@ export function BoardPage(props: { id: string }) {
                       class="small secondary"
                       onClick={() => void patch(h.id, { hidden: false })}
                     >
-                      {t("unhide")}
+                      {t("app.unhide")}
                     </button>
                   </li>
                 ))}

@@ -27,7 +27,7 @@ export function EventPage(props: { id: string }) {
     return () => clearInterval(timer);
   }, [event?.status, reload]);
 
-  if (!event) return <PendingPage title={t("loading")} error={error} />;
+  if (!event) return <PendingPage title={t("app.loading")} error={error} />;
   const pct = Math.min(100, Math.round((100 * event.responses) / Math.max(1, event.expectedParticipants)));
   return (
     <Layout
@@ -35,23 +35,23 @@ export function EventPage(props: { id: string }) {
       actions={
         <>
           <Link href={`/app/events/${event.id}/poster`} class="button">
-            {t("poster")}
+            {t("app.poster")}
           </Link>
           {event.kind === "workshop" ? (
             <>
               <Link href={`/app/events/${event.id}/board`} class="button">
-                {t("board")}
+                {t("app.board")}
               </Link>
               <Link href={`/app/events/${event.id}/projector`} class="button">
-                {t("projector")}
+                {t("app.projector")}
               </Link>
               <Link href={`/app/events/${event.id}/summary`} class="button">
-                {t("summary")}
+                {t("app.summary")}
               </Link>
             </>
           ) : (
             <Link href={`/app/events/${event.id}/report`} class="button">
-              {t("report")}
+              {t("app.report")}
             </Link>
           )}
         </>
@@ -59,14 +59,15 @@ export function EventPage(props: { id: string }) {
     >
       {event.question ? <p class="lead">{event.question}</p> : null}
       <p class="muted">
-        {event.unitName} · {t("date_range", { a: formatTime(event.startsAt), b: formatTime(event.endsAt) })}
+        {event.unitName} ·{" "}
+        {t("app.date_range", { a: formatTime(event.startsAt), b: formatTime(event.endsAt) })}
         {event.lecturers ? ` · ${event.lecturers}` : ""}
       </p>
       <section class="cards">
         <div class="card">
-          <h2>{event.kind === "workshop" ? t("proposals") : t("responses")}</h2>
+          <h2>{event.kind === "workshop" ? t("app.proposals") : t("app.responses")}</h2>
           <p class="big" aria-live="polite" data-testid="response-count">
-            {t("of_expected", { n: event.responses, e: event.expectedParticipants })}
+            {t("app.of_expected", { n: event.responses, e: event.expectedParticipants })}
           </p>
           <div
             class="progress"
@@ -74,14 +75,14 @@ export function EventPage(props: { id: string }) {
             aria-valuenow={pct}
             aria-valuemin={0}
             aria-valuemax={100}
-            aria-label={t("response_rate")}
+            aria-label={t("score.rate")}
           >
             <span style={{ width: `${pct}%` }} />
           </div>
-          {event.tooFast > 0 ? <p class="notice">{t("too_fast_note", { n: event.tooFast })}</p> : null}
+          {event.tooFast > 0 ? <p class="notice">{t("app.too_fast_note", { n: event.tooFast })}</p> : null}
           <p class="muted">
-            {event.status === "open" ? `${t("status_open")} · ${t("live")}` : t("status_closed")} ·{" "}
-            {t("closes_at")} {formatTime(event.closesAt)}
+            {event.status === "open" ? `${t("status.open")} · ${t("app.live")}` : t("status.closed")} ·{" "}
+            {t("app.closes_at")} {formatTime(event.closesAt)}
           </p>
           <Problem error={error} />
           {event.status === "open" ? (
@@ -89,22 +90,22 @@ export function EventPage(props: { id: string }) {
               type="button"
               class="danger"
               onClick={async () => {
-                if (!confirm(t("close_confirm"))) return;
+                if (!confirm(t("app.close_confirm"))) return;
                 await ok(await api.api.events[":id"].close.$post({ param: { id: String(event.id) } }));
                 await reload();
               }}
             >
-              {t("close_survey")}
+              {t("app.close_survey")}
             </button>
           ) : null}
         </div>
         <div class="card qr-card">
           <Qr text={event.surveyUrl} label={event.surveyUrl} class="qr-small" />
           <div>
-            <h2>{t("code")}</h2>
+            <h2>{t("page.code_label")}</h2>
             <p class="code-big">{event.code}</p>
             <p>
-              {t("survey_link")}: <a href={event.surveyUrl}>{event.surveyUrl}</a>
+              {t("app.survey_link")}: <a href={event.surveyUrl}>{event.surveyUrl}</a>
             </p>
           </div>
         </div>
@@ -112,8 +113,8 @@ export function EventPage(props: { id: string }) {
       {event.form ? (
         <section>
           <h2>
-            {t("form")}: {event.form.title}{" "}
-            <span class="muted">({t("form_version", { v: event.form.version })})</span>
+            {t("app.form")}: {event.form.title}{" "}
+            <span class="muted">({t("app.form_version", { v: event.form.version })})</span>
           </h2>
           {editing ? (
             <form
@@ -134,13 +135,13 @@ export function EventPage(props: { id: string }) {
                 }
               }}
             >
-              {event.responses > 0 ? <p class="notice">{t("edit_form_versioned")}</p> : null}
+              {event.responses > 0 ? <p class="notice">{t("app.edit_form_versioned")}</p> : null}
               <FormEditor form={editing} onChange={setEditing} errors={problem?.failure.fields ?? {}} />
               <Problem error={problem?.message} />
               <div class="row-actions">
-                <button type="submit">{t("save")}</button>
+                <button type="submit">{t("app.save")}</button>
                 <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
-                  {t("cancel")}
+                  {t("app.cancel")}
                 </button>
               </div>
             </form>
@@ -154,7 +155,7 @@ export function EventPage(props: { id: string }) {
                   </li>
                 ))}
               </ol>
-              {saved ? <p role="status">{t("saved")}</p> : null}
+              {saved ? <p role="status">{t("app.saved")}</p> : null}
               <button
                 type="button"
                 class="secondary"
@@ -166,7 +167,7 @@ export function EventPage(props: { id: string }) {
                   });
                 }}
               >
-                {t("edit_form")}
+                {t("app.edit_form")}
               </button>
             </>
           )}

@@ -1,7 +1,7 @@
 // The organiser's list of classes and workshops in scope, newest first.
 import { api, ok } from "../../api";
 import { Layout, Loading, Problem } from "../../components/Layout";
-import { formatTime, type Key, t } from "../../i18n";
+import { formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -9,30 +9,30 @@ export function Events() {
   const { data, error } = useAsync(async () => ok(await api.api.events.$get()), []);
   return (
     <Layout
-      title={t("events")}
+      title={t("app.events")}
       actions={
         <>
           <Link href="/app/events/new" class="button">
-            {t("new_class")}
+            {t("app.new_class")}
           </Link>
           <Link href="/app/events/new?kind=workshop" class="button">
-            {t("new_workshop")}
+            {t("app.new_workshop")}
           </Link>
         </>
       }
     >
       <Problem error={error} />
       {!data && !error ? <Loading /> : null}
-      {data && data.length === 0 ? <p>{t("no_events")}</p> : null}
+      {data && data.length === 0 ? <p>{t("app.no_events")}</p> : null}
       {data && data.length > 0 ? (
         <table class="list">
           <thead>
             <tr>
-              <th scope="col">{t("title")}</th>
-              <th scope="col">{t("unit")}</th>
-              <th scope="col">{t("starts_at")}</th>
-              <th scope="col">{t("responses")}</th>
-              <th scope="col">{t("code")}</th>
+              <th scope="col">{t("app.title")}</th>
+              <th scope="col">{t("app.unit")}</th>
+              <th scope="col">{t("app.starts_at")}</th>
+              <th scope="col">{t("app.responses")}</th>
+              <th scope="col">{t("page.code_label")}</th>
             </tr>
           </thead>
           <tbody>
@@ -41,12 +41,12 @@ export function Events() {
                 <td>
                   <Link href={`/app/events/${e.id}`}>{e.title}</Link>
                   <div class="muted">
-                    {t(`kind_${e.kind}` as Key)} · {t(e.status === "open" ? "status_open" : "status_closed")}
+                    {t(`kind.${e.kind}`)} · {t(e.status === "open" ? "status.open" : "status.closed")}
                   </div>
                 </td>
                 <td>{e.unitName}</td>
                 <td>{formatTime(e.startsAt)}</td>
-                <td>{t("of_expected", { n: e.responses, e: e.expectedParticipants })}</td>
+                <td>{t("app.of_expected", { n: e.responses, e: e.expectedParticipants })}</td>
                 <td class="mono">{e.code}</td>
               </tr>
             ))}

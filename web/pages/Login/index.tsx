@@ -12,7 +12,7 @@ export function Login() {
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   return (
     <main class="login">
-      <h1>{t("app_name")}</h1>
+      <h1>{t("page.title_suffix")}</h1>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -29,7 +29,7 @@ export function Login() {
           }
         }}
       >
-        <Field id="email" label={t("email")} error={problem?.failure.fields.email}>
+        <Field id="email" label={t("app.email")} error={problem?.failure.fields.email}>
           <input
             id="email"
             type="email"
@@ -39,7 +39,7 @@ export function Login() {
             onInput={(e) => setEmail(e.currentTarget.value)}
           />
         </Field>
-        <Field id="password" label={t("password")} error={problem?.failure.fields.password}>
+        <Field id="password" label={t("app.password")} error={problem?.failure.fields.password}>
           <input
             id="password"
             type="password"
@@ -55,11 +55,11 @@ export function Login() {
           </p>
         ) : null}
         <button type="submit" disabled={busy}>
-          {busy ? t("signing_in") : t("sign_in")}
+          {busy ? t("app.signing_in") : t("app.sign_in")}
         </button>
       </form>
       <button type="button" class="link" onClick={switchLang}>
-        {t("lang_switch")}
+        {t("page.lang_switch")}
       </button>
     </main>
   );

@@ -6,7 +6,7 @@ import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
 import { Layout, Problem } from "../../components/Layout";
-import { isoToVnLocal, type Key, t, vnLocalToIso } from "../../i18n";
+import { isoToVnLocal, t, vnLocalToIso } from "../../i18n";
 import { navigate } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -42,7 +42,7 @@ export function NewEvent() {
   const chosenUnit = unitId || String(units.data?.[0]?.id ?? "");
 
   return (
-    <Layout title={workshop ? t("new_workshop") : t("new_class")}>
+    <Layout title={workshop ? t("app.new_workshop") : t("app.new_class")}>
       <Problem error={units.error} />
       <form
         class="stack"
@@ -81,7 +81,7 @@ export function NewEvent() {
           }
         }}
       >
-        <Field id="title" label={workshop ? t("workshop_title") : t("title")} error={fields.title}>
+        <Field id="title" label={workshop ? t("app.workshop_title") : t("app.title")} error={fields.title}>
           <input
             id="title"
             required
@@ -90,7 +90,7 @@ export function NewEvent() {
             onInput={(e) => setTitle(e.currentTarget.value)}
           />
         </Field>
-        <Field id="unit" label={t("unit")} error={fields.unitId}>
+        <Field id="unit" label={t("app.unit")} error={fields.unitId}>
           <select id="unit" value={chosenUnit} onChange={(e) => setUnitId(e.currentTarget.value)}>
             {(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -101,7 +101,7 @@ export function NewEvent() {
           </select>
         </Field>
         <div class="grid3">
-          <Field id="starts" label={t("starts_at")} error={fields.startsAt}>
+          <Field id="starts" label={t("app.starts_at")} error={fields.startsAt}>
             <input
               id="starts"
               type="datetime-local"
@@ -110,7 +110,7 @@ export function NewEvent() {
               onInput={(e) => setStartsAt(e.currentTarget.value)}
             />
           </Field>
-          <Field id="ends" label={t("ends_at")} error={fields.endsAt}>
+          <Field id="ends" label={t("app.ends_at")} error={fields.endsAt}>
             <input
               id="ends"
               type="datetime-local"
@@ -119,7 +119,12 @@ export function NewEvent() {
               onInput={(e) => setEndsAt(e.currentTarget.value)}
             />
           </Field>
-          <Field id="closes" label={t("closes_at")} error={fields.closesAt} hint={t("closes_at_hint")}>
+          <Field
+            id="closes"
+            label={t("app.closes_at")}
+            error={fields.closesAt}
+            hint={t("app.closes_at_hint")}
+          >
             <input
               id="closes"
               type="datetime-local"
@@ -129,7 +134,7 @@ export function NewEvent() {
           </Field>
         </div>
         {workshop ? (
-          <Field id="question" label={t("workshop_question")} error={fields.question}>
+          <Field id="question" label={t("app.workshop_question")} error={fields.question}>
             <textarea
               id="question"
               maxLength={500}
@@ -142,7 +147,7 @@ export function NewEvent() {
         <div class="grid3">
           <Field
             id="expected"
-            label={workshop ? t("expected_delegates") : t("expected")}
+            label={workshop ? t("app.expected_delegates") : t("app.expected")}
             error={fields.expectedParticipants}
           >
             <input
@@ -156,7 +161,7 @@ export function NewEvent() {
             />
           </Field>
           {workshop ? null : (
-            <Field id="lecturers" label={t("lecturers")} error={fields.lecturers}>
+            <Field id="lecturers" label={t("app.lecturers")} error={fields.lecturers}>
               <input
                 id="lecturers"
                 maxLength={300}
@@ -166,7 +171,7 @@ export function NewEvent() {
             </Field>
           )}
           {workshop ? null : (
-            <Field id="category" label={t("trainee_category")} error={fields.traineeCategory}>
+            <Field id="category" label={t("app.trainee_category")} error={fields.traineeCategory}>
               <select
                 id="category"
                 value={category}
@@ -175,23 +180,23 @@ export function NewEvent() {
                   setCategory(TRAINEE_CATEGORIES.find((c) => c === v) ?? "");
                 }}
               >
-                <option value="">{t("cat_none")}</option>
+                <option value="">{t("category.none")}</option>
                 {TRAINEE_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
-                    {t(`cat_${c}` as Key)}
+                    {t(`category.${c}`)}
                   </option>
                 ))}
               </select>
             </Field>
           )}
           {workshop ? null : (
-            <Field id="programme" label={t("programme")} error={fields.programmeId}>
+            <Field id="programme" label={t("app.programme")} error={fields.programmeId}>
               <select
                 id="programme"
                 value={programmeId}
                 onChange={(e) => setProgrammeId(e.currentTarget.value)}
               >
-                <option value="">{t("cat_none")}</option>
+                <option value="">{t("category.none")}</option>
                 {(programmes.data ?? []).map((p) => (
                   <option key={p.id} value={String(p.id)}>
                     {p.name} ({p.startsOn.slice(0, 4)}–{p.endsOn.slice(0, 4)})
@@ -205,10 +210,10 @@ export function NewEvent() {
         <Problem error={problem?.message} />
         <div class="row-actions">
           <button type="submit" disabled={busy}>
-            {busy ? t("creating") : t("create")}
+            {busy ? t("app.creating") : t("app.create")}
           </button>
           <button type="button" class="secondary" onClick={() => history.back()}>
-            {t("cancel")}
+            {t("app.cancel")}
           </button>
         </div>
       </form>

@@ -16,20 +16,20 @@ export function Poster(props: { id: string }) {
   return (
     <div class="poster-wrap">
       <div class="no-print poster-bar">
-        <Link href={`/app/events/${event.id}`}>{t("back")}</Link>
+        <Link href={`/app/events/${event.id}`}>{t("app.back")}</Link>
         <button type="button" onClick={() => print()}>
-          {t("print")}
+          {t("app.print")}
         </button>
       </div>
       <article class="poster">
         <p class="poster-unit">{event.unitName}</p>
         <h1>{event.title}</h1>
-        <p class="poster-lead">{t("poster_scan")}</p>
+        <p class="poster-lead">{t("app.poster_scan")}</p>
         <Qr text={event.surveyUrl} label={event.surveyUrl} class="poster-qr" />
         <p class="poster-url">{event.surveyUrl.replace(/^https?:\/\//, "")}</p>
-        <p>{t("poster_or", { url: origin })}</p>
+        <p>{t("app.poster_or", { url: origin })}</p>
         <p class="poster-code">{event.code}</p>
-        <p class="poster-foot">{t("poster_anonymous")}</p>
+        <p class="poster-foot">{t("app.poster_anonymous")}</p>
       </article>
     </div>
   );

@@ -15,7 +15,7 @@ export function ProjectorPage(props: { id: string }) {
   }, [groups.reload]);
 
   if (!event.data || !groups.data)
-    return <PendingPage title={t("projector")} error={event.error ?? groups.error} />;
+    return <PendingPage title={t("app.projector")} error={event.error ?? groups.error} />;
   const total = groups.data.groups.reduce((n, g) => n + g.items.length, 0);
   return (
     <main class="projector">
@@ -23,8 +23,8 @@ export function ProjectorPage(props: { id: string }) {
         <h1>{event.data.title}</h1>
         {event.data.question ? <p class="pj-question">{event.data.question}</p> : null}
         <p class="pj-join">
-          {t("join_at", { url: event.data.surveyUrl, code: event.data.code })} · {total}{" "}
-          {t("proposals").toLowerCase()}
+          {t("app.join_at", { url: event.data.surveyUrl, code: event.data.code })} · {total}{" "}
+          {t("app.proposals").toLowerCase()}
         </p>
       </header>
       <div class="pj-groups">

@@ -13,50 +13,50 @@ export function ReportPage(props: { id: string }) {
     [props.id],
   );
   const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
-  if (!r) return <PendingPage title={t("report_of")} error={error} />;
+  if (!r) return <PendingPage title={t("app.report_of")} error={error} />;
   return (
     <Layout
       title={r.event.title}
       actions={
         <>
-          <Link href={`/app/events/${r.event.id}`}>{t("back")}</Link>
+          <Link href={`/app/events/${r.event.id}`}>{t("app.back")}</Link>
           <a class="button" href={`/api/events/${r.event.id}/report.csv`} download>
-            {t("export_csv")}
+            {t("app.export_csv")}
           </a>
           <button type="button" onClick={() => print()}>
-            {t("print")}
+            {t("app.print")}
           </button>
         </>
       }
     >
       <p class="muted">
-        {t("report_of")} · {r.event.unitName} ·{" "}
-        {t("date_range", { a: formatTime(r.event.startsAt), b: formatTime(r.event.endsAt) })}
+        {t("app.report_of")} · {r.event.unitName} ·{" "}
+        {t("app.date_range", { a: formatTime(r.event.startsAt), b: formatTime(r.event.endsAt) })}
         {r.event.lecturers ? ` · ${r.event.lecturers}` : ""}
       </p>
       <section class="cards">
         <div class="card">
-          <h2>{t("overall")}</h2>
+          <h2>{t("score.overall")}</h2>
           <p class="big">{formatScore(r.overall)} / 5</p>
         </div>
         <div class="card">
-          <h2>{t("responses")}</h2>
-          <p class="big">{t("of_expected", { n: r.responses, e: r.expected })}</p>
+          <h2>{t("app.responses")}</h2>
+          <p class="big">{t("app.of_expected", { n: r.responses, e: r.expected })}</p>
           <p class="muted">
-            {t("response_rate")}: {r.responseRate === null ? "–" : `${Math.round(r.responseRate * 100)}%`}
+            {t("score.rate")}: {r.responseRate === null ? "–" : `${Math.round(r.responseRate * 100)}%`}
           </p>
         </div>
       </section>
-      {r.detailHidden ? <p class="notice">{t("hidden_detail", { min: r.minResponses })}</p> : null}
+      {r.detailHidden ? <p class="notice">{t("app.hidden_detail", { min: r.minResponses })}</p> : null}
       <section>
-        <h2>{t("criteria")}</h2>
+        <h2>{t("app.criteria")}</h2>
         <ScoreChart criteria={r.criteria} />
         <ScoreTable criteria={r.criteria} />
       </section>
       <section>
-        <h2>{t("recommendations")}</h2>
+        <h2>{t("app.recommendations")}</h2>
         {r.comments === null ? null : r.comments.length === 0 ? (
-          <p>{t("no_comments")}</p>
+          <p>{t("app.no_comments")}</p>
         ) : (
           <ul class="comments">
             {r.comments.map((c) => (
@@ -72,7 +72,7 @@ export function ReportPage(props: { id: string }) {
           canObserve={me.data?.role === "inspector" || me.data?.role === "admin"}
         />
       ) : null}
-      <p class="print-only muted">{t("printed_at", { t: formatTime(new Date().toISOString()) })}</p>
+      <p class="print-only muted">{t("app.printed_at", { t: formatTime(new Date().toISOString()) })}</p>
     </Layout>
   );
 }

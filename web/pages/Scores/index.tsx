@@ -1,10 +1,12 @@
 // Class quality for a unit: its children ranked (a heat map of criteria), flags, trend, classes; drill down, export, print.
 import { useState } from "preact/hooks";
+import type { Flag } from "../../../worker/domain/scores";
+import { LEVEL_RANK, LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { api, ok, type UnitScores } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { TrendChart } from "../../components/TrendChart";
-import { formatScore, formatTime, type Key, t } from "../../i18n";
+import { formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -52,12 +54,12 @@ function sortValue(r: Row, key: SortKey): number | string {
   return typeof v === "number" ? v : -1;
 }
 
-function Flags(props: { flags: readonly string[] }) {
+function Flags(props: { flags: readonly Flag[] }) {
   return (
     <>
       {props.flags.map((f) => (
         <span class={`flag flag-${f}`} key={f}>
-          {t(`flag_${f}` as Key)}
+          {t(`flag_chip.${f}`)}
         </span>
       ))}
     </>
@@ -75,7 +77,7 @@ export function ScoresPage(props: { id: string | undefined }) {
     // The weakest 50 classes are what an inspector reads on screen; exports carry them all.
     return ok(await api.api.units[":id"].scores.$get({ param: { id }, query: { ...filters, limit: "50" } }));
   }, [id, JSON.stringify(filters)]);
-  if (!s) return <PendingPage title={t("scores_title")} error={error ?? me.error} />;
+  if (!s) return <PendingPage title={t("app.scores_title")} error={error ?? me.error} />;
 
   const set = (k: keyof Filters, v: string) => {
     const next = { ...filters, [k]: v || undefined };
@@ -119,24 +121,24 @@ export function ScoresPage(props: { id: string | undefined }) {
       actions={
         <>
           <a class="button" href={exportHref("scores.csv")} download>
-            {t("export_units_csv")}
+            {t("app.export_units_csv")}
           </a>
           <a class="button" href={exportHref("scores.xlsx")} download>
             XLSX
           </a>
           <a class="button" href={exportHref("classes.csv")} download>
-            {t("export_classes_csv")}
+            {t("app.export_classes_csv")}
           </a>
           <a class="button" href={exportHref("classes.xlsx")} download>
             XLSX
           </a>
           <button type="button" onClick={() => print()}>
-            {t("print")}
+            {t("app.print")}
           </button>
         </>
       }
     >
-      <nav class="crumbs" aria-label={t("breadcrumb")} hidden={s.ancestors.length === 0 && s.unit.active}>
+      <nav class="crumbs" aria-label={t("app.breadcrumb")} hidden={s.ancestors.length === 0 && s.unit.active}>
         {s.ancestors.map((a) => (
           <span key={a.id}>
             <Link href={`/app/units/${a.id}${q}`}>{a.name}</Link> ›{" "}
@@ -144,15 +146,16 @@ export function ScoresPage(props: { id: string | undefined }) {
         ))}
         <span aria-current="page">{s.unit.name}</span>
         {s.unit.active ? null : (
-          <span class="muted"> ({t("unit_inactive", { d: s.unit.validTo ?? "" })})</span>
+          <span class="muted"> ({t("app.unit_inactive", { d: s.unit.validTo ?? "" })})</span>
         )}
       </nav>
       <p class="muted print-only">
-        {t("period")}: {s.period.from} → {s.period.to} · {t(s.tree === "now" ? "tree_now" : "tree_then")}
+        {t("score.period")}: {s.period.from} → {s.period.to} ·{" "}
+        {t(s.tree === "now" ? "app.tree_now" : "app.tree_then")}
       </p>
       <form class="filters no-print" onSubmit={(e) => e.preventDefault()}>
         <fieldset class="segmented">
-          <legend>{t("structure")}</legend>
+          <legend>{t("app.structure")}</legend>
           {(["now", "then"] as const).map((tr) => (
             <label key={tr}>
               <input
@@ -161,22 +164,22 @@ export function ScoresPage(props: { id: string | undefined }) {
                 checked={s.tree === tr}
                 onChange={() => set("tree", tr === "now" ? "" : "then")}
               />
-              {t(tr === "now" ? "tree_now" : "tree_then")}
+              {t(tr === "now" ? "app.tree_now" : "app.tree_then")}
             </label>
           ))}
         </fieldset>
         <label>
-          {t("from_month")}
+          {t("app.from_month")}
           <input type="month" value={s.period.from} onChange={(e) => set("from", e.currentTarget.value)} />
         </label>
         <label>
-          {t("to_month")}
+          {t("app.to_month")}
           <input type="month" value={s.period.to} onChange={(e) => set("to", e.currentTarget.value)} />
         </label>
         <label>
-          {t("programme")}
+          {t("app.programme")}
           <select value={filters.programme ?? ""} onChange={(e) => set("programme", e.currentTarget.value)}>
-            <option value="">{t("all")}</option>
+            <option value="">{t("app.all")}</option>
             {(programmes.data ?? []).map((p) => (
               <option key={p.id} value={String(p.id)}>
                 {p.name}
@@ -185,31 +188,29 @@ export function ScoresPage(props: { id: string | undefined }) {
           </select>
         </label>
         <label>
-          {t("trainee_category")}
+          {t("app.trainee_category")}
           <select value={filters.category ?? ""} onChange={(e) => set("category", e.currentTarget.value)}>
-            <option value="">{t("all")}</option>
-            {(["branch_head", "commune_chair", "full_time_officer", "mixed"] as const).map((c) => (
+            <option value="">{t("app.all")}</option>
+            {TRAINEE_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`cat_${c}`)}
+                {t(`category.${c}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t("breakdown_level")}
+          {t("app.breakdown_level")}
           <select value={filters.level ?? ""} onChange={(e) => set("level", e.currentTarget.value)}>
-            <option value="">{t("direct_units")}</option>
-            {(["province", "district", "commune"] as const)
-              .filter((l) => LEVEL_ORDER[l] > LEVEL_ORDER[s.unit.level])
-              .map((l) => (
-                <option key={l} value={l}>
-                  {t(`level_${l}`)}
-                </option>
-              ))}
+            <option value="">{t("app.direct_units")}</option>
+            {LEVELS.filter((l) => LEVEL_RANK[l] > LEVEL_RANK[s.unit.level]).map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          {t("threshold")}
+          {t("app.threshold")}
           <input
             type="number"
             min="1"
@@ -222,34 +223,34 @@ export function ScoresPage(props: { id: string | undefined }) {
       </form>
       {s.merged.length > 0 ? (
         <p class="notice">
-          {t("merged_into_this")}{" "}
+          {t("app.merged_into_this")}{" "}
           {s.merged.map((m, i) => (
             <span key={m.id}>
               {i > 0 ? ", " : ""}
-              <Link href={`/app/units/${m.id}${q}`}>{m.name}</Link> ({t("until", { d: m.validTo ?? "" })})
+              <Link href={`/app/units/${m.id}${q}`}>{m.name}</Link> ({t("app.until", { d: m.validTo ?? "" })})
             </span>
           ))}
         </p>
       ) : null}
       <section class="cards">
         <div class="card">
-          <h2>{t("overall")}</h2>
+          <h2>{t("score.overall")}</h2>
           <p class="big">{formatScore(s.total.overall)} / 5</p>
           <p class="muted">
-            {t("change_prev", { a: s.previous.from, b: s.previous.to })}: {signed(s.total.change)}
+            {t("app.change_prev", { a: s.previous.from, b: s.previous.to })}: {signed(s.total.change)}
           </p>
         </div>
         <div class="card">
-          <h2>{t("classes_and_responses")}</h2>
+          <h2>{t("app.classes_and_responses")}</h2>
           <p class="big">
             {s.total.classes} · {s.total.responses}
           </p>
           <p class="muted">
-            {t("response_rate")}: {pct(s.total.responseRate)}
+            {t("score.rate")}: {pct(s.total.responseRate)}
           </p>
         </div>
         <div class="card">
-          <h2>{t("flagged_classes")}</h2>
+          <h2>{t("app.flagged_classes")}</h2>
           <p class="big">{s.total.flaggedClasses}</p>
           <p class="muted">
             <Flags flags={s.total.flags} />
@@ -257,29 +258,29 @@ export function ScoresPage(props: { id: string | undefined }) {
         </div>
       </section>
       {s.total.means === null && s.total.responses > 0 ? (
-        <p class="notice">{t("hidden_detail", { min: s.minResponses })}</p>
+        <p class="notice">{t("app.hidden_detail", { min: s.minResponses })}</p>
       ) : null}
 
       <section>
-        <h2>{t("units_heading")}</h2>
+        <h2>{t("app.units_heading")}</h2>
         {rows.length === 0 ? (
-          <p>{t("no_units_data")}</p>
+          <p>{t("app.no_units_data")}</p>
         ) : (
           <div class="scroll">
             <table class="list heat">
-              <caption>{t("heat_caption", { n: s.minResponses })}</caption>
+              <caption>{t("app.heat_caption", { n: s.minResponses })}</caption>
               <thead>
                 <tr>
-                  <Th k="name" label={t("unit_col")} />
-                  <Th k="classes" label={t("classes")} />
-                  <Th k="responses" label={t("responses")} />
-                  <Th k="responseRate" label={t("rate_short")} />
+                  <Th k="name" label={t("score.unit")} />
+                  <Th k="classes" label={t("score.classes")} />
+                  <Th k="responses" label={t("app.responses")} />
+                  <Th k="responseRate" label={t("score.rate")} />
                   {s.criteria.map((c) => (
                     <Th key={c.id} k={c.id} label={c.label} />
                   ))}
-                  <Th k="overall" label={t("overall")} />
-                  <Th k="change" label={t("change_short")} />
-                  <Th k="flaggedClasses" label={t("flags")} />
+                  <Th k="overall" label={t("score.overall")} />
+                  <Th k="change" label={t("app.change_short")} />
+                  <Th k="flaggedClasses" label={t("score.flags")} />
                 </tr>
               </thead>
               <tbody>
@@ -287,7 +288,7 @@ export function ScoresPage(props: { id: string | undefined }) {
                   <tr key={u.id} class={u.active ? "" : "inactive"}>
                     <th scope="row">
                       <Link href={`/app/units/${u.id}${q}`}>{u.name}</Link>
-                      {u.active ? null : <div class="muted">{t("until", { d: u.validTo ?? "" })}</div>}
+                      {u.active ? null : <div class="muted">{t("app.until", { d: u.validTo ?? "" })}</div>}
                     </th>
                     <td>{u.classes}</td>
                     <td>{u.responses}</td>
@@ -307,7 +308,7 @@ export function ScoresPage(props: { id: string | undefined }) {
                     <td>
                       <Flags flags={u.flags} />
                       {u.flaggedClasses > 0 ? (
-                        <div class="muted">{t("n_flagged_classes", { n: u.flaggedClasses })}</div>
+                        <div class="muted">{t("app.n_flagged_classes", { n: u.flaggedClasses })}</div>
                       ) : null}
                     </td>
                   </tr>
@@ -320,40 +321,40 @@ export function ScoresPage(props: { id: string | undefined }) {
 
       <section class="two">
         <div>
-          <h2>{t("criteria")}</h2>
+          <h2>{t("app.criteria")}</h2>
           {s.total.means ? (
             <ScoreChart criteria={totalCriteria} />
           ) : (
-            <p>{t("hidden_detail", { min: s.minResponses })}</p>
+            <p>{t("app.hidden_detail", { min: s.minResponses })}</p>
           )}
           <details>
-            <summary>{t("show_table")}</summary>
+            <summary>{t("app.show_table")}</summary>
             <ScoreTable criteria={totalCriteria} />
           </details>
         </div>
         <div>
           <h2>
-            {t("trend")}{" "}
+            {t("app.trend")}{" "}
             <select
               class="inline no-print"
-              aria-label={t("trend_by")}
+              aria-label={t("app.trend_by")}
               value={filters.by ?? "month"}
               onChange={(e) => set("by", e.currentTarget.value === "month" ? "" : e.currentTarget.value)}
             >
-              <option value="month">{t("by_month")}</option>
-              <option value="quarter">{t("by_quarter")}</option>
+              <option value="month">{t("app.by_month")}</option>
+              <option value="quarter">{t("app.by_quarter")}</option>
             </select>
           </h2>
           <TrendChart points={s.trend} threshold={s.rules.threshold} />
           <details>
-            <summary>{t("show_table")}</summary>
+            <summary>{t("app.show_table")}</summary>
             <table class="list">
-              <caption>{t("trend")}</caption>
+              <caption>{t("app.trend")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("period")}</th>
-                  <th scope="col">{t("responses")}</th>
-                  <th scope="col">{t("overall")}</th>
+                  <th scope="col">{t("score.period")}</th>
+                  <th scope="col">{t("app.responses")}</th>
+                  <th scope="col">{t("score.overall")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -372,24 +373,24 @@ export function ScoresPage(props: { id: string | undefined }) {
 
       <section>
         <h2>
-          {t("classes_heading")}{" "}
+          {t("app.classes_heading")}{" "}
           <span class="muted">
             {s.classes.length < s.classesTotal
-              ? t("showing_of", { n: s.classes.length, total: s.classesTotal })
+              ? t("app.showing_of", { n: s.classes.length, total: s.classesTotal })
               : `(${s.classesTotal})`}
           </span>
         </h2>
-        <p class="hint">{t("classes_hint")}</p>
+        <p class="hint">{t("app.classes_hint")}</p>
         <div class="scroll">
           <table class="list">
             <thead>
               <tr>
-                <th scope="col">{t("class_col")}</th>
-                <th scope="col">{t("unit_col")}</th>
-                <th scope="col">{t("responses")}</th>
-                <th scope="col">{t("overall")}</th>
-                <th scope="col">{t("observed")}</th>
-                <th scope="col">{t("flags")}</th>
+                <th scope="col">{t("score.class")}</th>
+                <th scope="col">{t("score.unit")}</th>
+                <th scope="col">{t("app.responses")}</th>
+                <th scope="col">{t("score.overall")}</th>
+                <th scope="col">{t("app.observed")}</th>
+                <th scope="col">{t("score.flags")}</th>
               </tr>
             </thead>
             <tbody>
@@ -416,7 +417,7 @@ export function ScoresPage(props: { id: string | undefined }) {
           </table>
         </div>
       </section>
-      <p class="print-only muted">{t("printed_at", { t: formatTime(new Date().toISOString()) })}</p>
+      <p class="print-only muted">{t("app.printed_at", { t: formatTime(new Date().toISOString()) })}</p>
       <Problem error={error} />
       <button
         type="button"
@@ -426,10 +427,8 @@ export function ScoresPage(props: { id: string | undefined }) {
           history.replaceState(null, "", location.pathname);
         }}
       >
-        {t("reset_filters")}
+        {t("app.reset_filters")}
       </button>
     </Layout>
   );
 }
-
-const LEVEL_ORDER = { central: 0, province: 1, district: 2, commune: 3 } as const;

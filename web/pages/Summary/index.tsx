@@ -33,11 +33,11 @@ function FollowRow(props: {
       <td class="num">{item.supports}</td>
       <td>
         <select
-          aria-label={t("follow_status")}
+          aria-label={t("app.follow_status")}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value)}
         >
-          <option value="">{t("no_status")}</option>
+          <option value="">{t("app.no_status")}</option>
           {FOLLOW_STATUSES.map((s) => (
             <option key={s} value={s}>
               {followLabel(s)}
@@ -47,7 +47,11 @@ function FollowRow(props: {
         <span class="print-only">{followLabel(item.followStatus)}</span>
       </td>
       <td>
-        <select aria-label={t("follow_unit")} value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+        <select
+          aria-label={t("app.follow_unit")}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value)}
+        >
           <option value="">—</option>
           {props.units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -58,7 +62,7 @@ function FollowRow(props: {
       </td>
       <td>
         <input
-          aria-label={t("follow_note")}
+          aria-label={t("app.follow_note")}
           value={note}
           maxLength={1000}
           onInput={(e) => setNote(e.currentTarget.value)}
@@ -89,7 +93,7 @@ function FollowRow(props: {
             }
           }}
         >
-          {t("save")}
+          {t("app.save")}
         </button>
       </td>
     </tr>
@@ -105,7 +109,7 @@ export function SummaryPage(props: { id: string }) {
   const [addresseeFilter, setAddresseeFilter] = useState("");
 
   if (!event.data || !board.data)
-    return <PendingPage title={t("summary")} error={event.error ?? board.error} />;
+    return <PendingPage title={t("app.summary")} error={event.error ?? board.error} />;
   const groups = board.data.groups.map((g) => ({
     ...g,
     // Merged originals are counted in their merged proposal.
@@ -120,34 +124,34 @@ export function SummaryPage(props: { id: string }) {
   );
   return (
     <Layout
-      title={`${t("summary")}: ${event.data.title}`}
+      title={`${t("app.summary")}: ${event.data.title}`}
       actions={
         <>
           <a class="button" href={`/api/events/${props.id}/proposals.csv`}>
-            {t("export_csv")}
+            {t("app.export_csv")}
           </a>
           <a class="button" href={`/api/events/${props.id}/proposals.xlsx`}>
-            {t("export_xlsx")}
+            {t("app.export_xlsx")}
           </a>
           <button type="button" onClick={() => print()}>
-            {t("print")}
+            {t("app.print")}
           </button>
         </>
       }
     >
       {event.data.question ? <p class="lead">{event.data.question}</p> : null}
-      <p class="muted">{t("proposals_count", { n: rows.length, e: event.data.expectedParticipants })}</p>
-      <h2>{t("grid_title")}</h2>
+      <p class="muted">{t("app.proposals_count", { n: rows.length, e: event.data.expectedParticipants })}</p>
+      <h2>{t("app.grid_title")}</h2>
       <table class="list grid" data-testid="grid">
         <thead>
           <tr>
-            <th scope="col">{t("theme")}</th>
+            <th scope="col">{t("app.theme")}</th>
             {ADDRESSEES.map((a) => (
               <th scope="col" key={a}>
                 {addresseeLabel(a)}
               </th>
             ))}
-            <th scope="col">{t("total")}</th>
+            <th scope="col">{t("app.total")}</th>
           </tr>
         </thead>
         <tbody>
@@ -171,7 +175,7 @@ export function SummaryPage(props: { id: string }) {
           ))}
         </tbody>
       </table>
-      <h2>{t("representatives")}</h2>
+      <h2>{t("app.representatives")}</h2>
       {groups.map((g) => (
         <section key={g.id} class="rep">
           <h3>
@@ -183,20 +187,20 @@ export function SummaryPage(props: { id: string }) {
               <li key={i.id}>
                 “{i.text}”{" "}
                 <span class="muted">
-                  — {addresseeLabel(i.addressee)}, {t("supports_n", { n: i.supports })}
+                  — {addresseeLabel(i.addressee)}, {t("ws.supports", { n: i.supports })}
                 </span>
               </li>
             ))}
           </ul>
         </section>
       ))}
-      <h2>{t("follow_up")}</h2>
+      <h2>{t("app.follow_up")}</h2>
       <div class="row-actions no-print">
         <label>
-          {t("filter_status")}{" "}
+          {t("app.filter_status")}{" "}
           <select value={statusFilter} onChange={(e) => setStatusFilter(e.currentTarget.value)}>
-            <option value="">{t("all")}</option>
-            <option value="none">{t("no_status")}</option>
+            <option value="">{t("app.all")}</option>
+            <option value="none">{t("app.no_status")}</option>
             {FOLLOW_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {followLabel(s)}
@@ -205,9 +209,9 @@ export function SummaryPage(props: { id: string }) {
           </select>
         </label>
         <label>
-          {t("filter_addressee")}{" "}
+          {t("app.filter_addressee")}{" "}
           <select value={addresseeFilter} onChange={(e) => setAddresseeFilter(e.currentTarget.value)}>
-            <option value="">{t("all")}</option>
+            <option value="">{t("app.all")}</option>
             {ADDRESSEES.map((a) => (
               <option key={a} value={a}>
                 {addresseeLabel(a)}
@@ -219,13 +223,13 @@ export function SummaryPage(props: { id: string }) {
       <table class="list follow">
         <thead>
           <tr>
-            <th scope="col">{t("proposals")}</th>
-            <th scope="col">{t("theme")}</th>
-            <th scope="col">{t("addressee")}</th>
+            <th scope="col">{t("app.proposals")}</th>
+            <th scope="col">{t("app.theme")}</th>
+            <th scope="col">{t("app.addressee")}</th>
             <th scope="col">♥</th>
-            <th scope="col">{t("follow_status")}</th>
-            <th scope="col">{t("follow_unit")}</th>
-            <th scope="col">{t("follow_note")}</th>
+            <th scope="col">{t("app.follow_status")}</th>
+            <th scope="col">{t("app.follow_unit")}</th>
+            <th scope="col">{t("app.follow_note")}</th>
             <th scope="col" class="no-print" />
           </tr>
         </thead>

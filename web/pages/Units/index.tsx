@@ -1,13 +1,14 @@
 // The admin's unit tree: add, rename, move, deactivate, merge into a successor, import from CSV with a line-by-line report.
 import { useState } from "preact/hooks";
+import { LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, Loading, Problem } from "../../components/Layout";
-import { type Key, t } from "../../i18n";
+import { t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
-const LEVELS = ["province", "district", "commune"] as const;
-const CATEGORIES = ["branch_head", "commune_chair", "full_time_officer", "mixed"] as const;
+/** Units an admin adds sit below the central level. */
+const LEVELS_BELOW = LEVELS.filter((l) => l !== "central");
 type Action = "rename" | "move" | "deactivate" | "merge";
 
 export function UnitsAdmin() {
@@ -49,7 +50,7 @@ export function UnitsAdmin() {
     ));
 
   return (
-    <Layout title={t("units_admin")}>
+    <Layout title={t("app.units_admin")}>
       <Problem error={error} />
       {problem ? (
         <div class="problem" role="alert">
@@ -60,7 +61,7 @@ export function UnitsAdmin() {
                 const line = /^lines\.(\d+)\.(.+)$/.exec(field);
                 return (
                   <li key={field}>
-                    {line ? `${t("line_n", { n: line[1] ?? "" })}, ${line[2]}: ` : `${field}: `}
+                    {line ? `${t("app.line_n", { n: line[1] ?? "" })}, ${line[2]}: ` : `${field}: `}
                     {msg}
                   </li>
                 );
@@ -89,44 +90,44 @@ export function UnitsAdmin() {
                       json: {
                         code: value(f, "code"),
                         name: value(f, "name"),
-                        level: LEVELS.find((l) => l === value(f, "level")) ?? "commune",
+                        level: LEVELS_BELOW.find((l) => l === value(f, "level")) ?? "commune",
                         parentId: Number(value(f, "parentId")),
                         validFrom: value(f, "validFrom") || null,
                       },
                     }),
                   ),
-                t("unit_added"),
+                t("app.unit_added"),
               );
             }}
           >
-            <h2>{t("add_unit")}</h2>
+            <h2>{t("app.add_unit")}</h2>
             <label>
-              {t("unit_code")}
+              {t("score.code")}
               <input name="code" required maxLength={40} />
             </label>
             <label>
-              {t("unit_name")}
+              {t("app.unit_name")}
               <input name="name" required maxLength={200} />
             </label>
             <label>
-              {t("level")}
+              {t("score.level")}
               <select name="level">
-                {LEVELS.map((l) => (
+                {LEVELS_BELOW.map((l) => (
                   <option key={l} value={l}>
-                    {t(`level_${l}` as Key)}
+                    {t(`level.${l}`)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              {t("parent_unit")}
+              {t("app.parent_unit")}
               <select name="parentId">{unitOptions(active)}</select>
             </label>
             <label>
-              {t("valid_from")}
+              {t("app.valid_from")}
               <input name="validFrom" type="date" />
             </label>
-            <button type="submit">{t("add_unit")}</button>
+            <button type="submit">{t("app.add_unit")}</button>
           </form>
           <form
             class="panel"
@@ -149,42 +150,42 @@ export function UnitsAdmin() {
                     json: { successorId: target, date },
                   }),
                 );
-              }, t("unit_changed"));
+              }, t("app.unit_changed"));
             }}
           >
-            <h2>{t("change_unit")}</h2>
+            <h2>{t("app.change_unit")}</h2>
             <label>
-              {t("unit_col")}
+              {t("score.unit")}
               <select name="unit">{unitOptions(active)}</select>
             </label>
             <fieldset class="segmented">
-              <legend>{t("action")}</legend>
+              <legend>{t("app.action")}</legend>
               {(["rename", "move", "deactivate", "merge"] as const).map((a) => (
                 <label key={a}>
                   <input type="radio" name="action" checked={action === a} onChange={() => setAction(a)} />
-                  {t(`action_${a}` as Key)}
+                  {t(`unit_action.${a}`)}
                 </label>
               ))}
             </fieldset>
             {action === "rename" ? (
               <label>
-                {t("unit_name")}
+                {t("app.unit_name")}
                 <input name="newName" required maxLength={200} />
               </label>
             ) : null}
             {action === "move" || action === "merge" ? (
               <label>
-                {t(action === "move" ? "parent_unit" : "successor")}
+                {t(action === "move" ? "app.parent_unit" : "app.successor")}
                 <select name="target">{unitOptions(active)}</select>
               </label>
             ) : null}
             {action === "merge" || action === "deactivate" ? (
               <label>
-                {t(action === "merge" ? "merge_date" : "valid_to")}
+                {t(action === "merge" ? "app.merge_date" : "app.valid_to")}
                 <input name="date" type="date" required={action === "merge"} />
               </label>
             ) : null}
-            <button type="submit">{t("apply")}</button>
+            <button type="submit">{t("app.apply")}</button>
           </form>
         </section>
       ) : null}
@@ -202,44 +203,44 @@ export function UnitsAdmin() {
                     unitId: Number(value(f, "programmeUnit")),
                     startsOn: value(f, "startsOn"),
                     endsOn: value(f, "endsOn"),
-                    categories: CATEGORIES.filter((c) => {
+                    categories: TRAINEE_CATEGORIES.filter((c) => {
                       const box = f.elements.namedItem(`cat-${c}`);
                       return box instanceof HTMLInputElement && box.checked;
                     }),
                   },
                 }),
               ),
-            t("programme_added"),
+            t("app.programme_added"),
           );
         }}
       >
-        <h2>{t("add_programme")}</h2>
+        <h2>{t("app.add_programme")}</h2>
         <label>
-          {t("programme_name")}
+          {t("app.programme_name")}
           <input name="programmeName" required maxLength={200} />
         </label>
         <label>
-          {t("programme_unit")}
+          {t("app.programme_unit")}
           <select name="programmeUnit">{unitOptions(active)}</select>
         </label>
         <label>
-          {t("from_date")}
+          {t("app.from_date")}
           <input name="startsOn" type="date" required />
         </label>
         <label>
-          {t("to_date")}
+          {t("app.to_date")}
           <input name="endsOn" type="date" required />
         </label>
         <fieldset class="segmented">
-          <legend>{t("target_categories")}</legend>
-          {CATEGORIES.map((c) => (
+          <legend>{t("app.target_categories")}</legend>
+          {TRAINEE_CATEGORIES.map((c) => (
             <label key={c}>
               <input type="checkbox" name={`cat-${c}`} />
-              {t(`cat_${c}` as Key)}
+              {t(`category.${c}`)}
             </label>
           ))}
         </fieldset>
-        <button type="submit">{t("add_programme")}</button>
+        <button type="submit">{t("app.add_programme")}</button>
       </form>
       <form
         class="panel"
@@ -257,32 +258,32 @@ export function UnitsAdmin() {
               body,
             });
             return ok(res);
-          }, t("import_done"));
+          }, t("app.import_done"));
         }}
       >
-        <h2>{t("import_csv")}</h2>
-        <p class="hint">{t("import_hint")}</p>
+        <h2>{t("app.import_csv")}</h2>
+        <p class="hint">{t("app.import_hint")}</p>
         <pre class="mono">code,name,level,parent_code,valid_from,valid_to,successor_code</pre>
         <label>
-          {t("csv_file")}
+          {t("app.csv_file")}
           <input name="file" type="file" accept=".csv,text/csv" />
         </label>
         <label>
-          {t("csv_paste")}
+          {t("app.csv_paste")}
           <textarea name="csv" rows={5} />
         </label>
-        <button type="submit">{t("import")}</button>
+        <button type="submit">{t("app.import")}</button>
       </form>
       {units ? (
         <section>
-          <h2>{t("unit_tree")}</h2>
+          <h2>{t("app.unit_tree")}</h2>
           <table class="list">
             <thead>
               <tr>
-                <th scope="col">{t("unit_code")}</th>
-                <th scope="col">{t("unit_name")}</th>
-                <th scope="col">{t("level")}</th>
-                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("score.code")}</th>
+                <th scope="col">{t("app.unit_name")}</th>
+                <th scope="col">{t("score.level")}</th>
+                <th scope="col">{t("app.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -293,13 +294,13 @@ export function UnitsAdmin() {
                     <Link href={`/app/units/${u.id}`}>{u.name}</Link>
                     {u.parentId ? <div class="muted">{name(u.parentId)}</div> : null}
                   </td>
-                  <td>{t(`level_${u.level}` as Key)}</td>
+                  <td>{t(`level.${u.level}`)}</td>
                   <td>
                     {u.active
-                      ? t("active")
+                      ? t("app.active")
                       : u.successorId
-                        ? t("unit_merged_into", { name: name(u.successorId), d: u.validTo ?? "" })
-                        : t("unit_inactive", { d: u.validTo ?? "" })}
+                        ? t("app.unit_merged_into", { name: name(u.successorId), d: u.validTo ?? "" })
+                        : t("app.unit_inactive", { d: u.validTo ?? "" })}
                   </td>
                 </tr>
               ))}
