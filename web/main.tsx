@@ -1,35 +1,44 @@
-// Staff app entry: routes /app/... to its pages.
+// Staff app entry: the table of its pages, each loaded when first opened.
 import { render } from "preact";
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from "preact-iso";
 import { lang } from "./i18n";
-import { AuditPage } from "./pages/Audit";
-import { BoardPage } from "./pages/Board";
-import { EventPage } from "./pages/Event";
 import { Events } from "./pages/Events";
-import { Login } from "./pages/Login";
-import { NewEvent } from "./pages/NewEvent";
-import { Poster } from "./pages/Poster";
-import { ProjectorPage } from "./pages/Projector";
-import { ReportPage } from "./pages/Report";
-import { ScoresPage } from "./pages/Scores";
-import { SummaryPage } from "./pages/Summary";
-import { UnitsAdmin } from "./pages/Units";
-import { usePath } from "./router";
+
+// One line a page; more specific paths before the ones they would also match.
+const Login = lazy(() => import("./pages/Login").then((m) => m.Login));
+const NewEvent = lazy(() => import("./pages/NewEvent").then((m) => m.NewEvent));
+const UnitsAdmin = lazy(() => import("./pages/Units").then((m) => m.UnitsAdmin));
+const AuditPage = lazy(() => import("./pages/Audit").then((m) => m.AuditPage));
+const ScoresPage = lazy(() => import("./pages/Scores").then((m) => m.ScoresPage));
+const Poster = lazy(() => import("./pages/Poster").then((m) => m.Poster));
+const ReportPage = lazy(() => import("./pages/Report").then((m) => m.ReportPage));
+const BoardPage = lazy(() => import("./pages/Board").then((m) => m.BoardPage));
+const ProjectorPage = lazy(() => import("./pages/Projector").then((m) => m.ProjectorPage));
+const SummaryPage = lazy(() => import("./pages/Summary").then((m) => m.SummaryPage));
+const EventPage = lazy(() => import("./pages/Event").then((m) => m.EventPage));
 
 function App() {
-  const path = usePath();
-  const id = /^\/app\/events\/(\d+)/.exec(path)?.[1];
-  if (path.startsWith("/app/login")) return <Login />;
-  if (path === "/app/events/new") return <NewEvent />;
-  if (path === "/app/units/admin") return <UnitsAdmin />;
-  if (path === "/app/audit") return <AuditPage />;
-  if (path.startsWith("/app/units")) return <ScoresPage id={/^\/app\/units\/(\d+)/.exec(path)?.[1]} />;
-  if (id && path.endsWith("/poster")) return <Poster id={id} />;
-  if (id && path.endsWith("/report")) return <ReportPage id={id} />;
-  if (id && path.endsWith("/board")) return <BoardPage id={id} />;
-  if (id && path.endsWith("/projector")) return <ProjectorPage id={id} />;
-  if (id && path.endsWith("/summary")) return <SummaryPage id={id} />;
-  if (id) return <EventPage id={id} />;
-  return <Events />;
+  return (
+    // Only /app links are the app's own; downloads and the phone pages are ordinary links.
+    <LocationProvider scope="/app">
+      <ErrorBoundary>
+        <Router>
+          <Route path="/app/login" component={Login} />
+          <Route path="/app/events/new" component={NewEvent} />
+          <Route path="/app/units/admin" component={UnitsAdmin} />
+          <Route path="/app/audit" component={AuditPage} />
+          <Route path="/app/units/:id?" component={ScoresPage} />
+          <Route path="/app/events/:id/poster" component={Poster} />
+          <Route path="/app/events/:id/report" component={ReportPage} />
+          <Route path="/app/events/:id/board" component={BoardPage} />
+          <Route path="/app/events/:id/projector" component={ProjectorPage} />
+          <Route path="/app/events/:id/summary" component={SummaryPage} />
+          <Route path="/app/events/:id" component={EventPage} />
+          <Route default component={Events} />
+        </Router>
+      </ErrorBoundary>
+    </LocationProvider>
+  );
 }
 
 document.documentElement.lang = lang.value;

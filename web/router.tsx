@@ -1,33 +1,15 @@
-// A tiny history router: the staff app has a handful of pages, not worth a routing library.
+// Moving between the staff app's pages: links are plain anchors (preact-iso's LocationProvider in main.tsx takes the click).
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
 
+/** Goes to another page of the app from code (after a save, a sign-in or a deletion). */
 export function navigate(to: string): void {
   history.pushState(null, "", to);
   dispatchEvent(new PopStateEvent("popstate"));
 }
 
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
-  useEffect(() => {
-    const on = () => setPath(location.pathname);
-    addEventListener("popstate", on);
-    return () => removeEventListener("popstate", on);
-  }, []);
-  return path;
-}
-
 export function Link(props: { href: string; class?: string; children: ComponentChildren }) {
   return (
-    <a
-      href={props.href}
-      class={props.class}
-      onClick={(e) => {
-        if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        navigate(props.href);
-      }}
-    >
+    <a href={props.href} class={props.class}>
       {props.children}
     </a>
   );

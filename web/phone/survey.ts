@@ -1,13 +1,12 @@
 // Phone survey enhancement: keeps answers on the phone until the server confirms, retries with the same clientId.
 // Plain DOM and no dependencies: the whole phone page must fit in one TCP window (14.6 KB gzip).
+import type { ErrorBody } from "../../worker/phone/contract";
 import {
-  type ErrorBody,
   questionBoxId,
   questionErrorId,
-  readData,
   SURVEY_ID,
   type SurveyData,
-} from "../../worker/phone/contract";
+} from "../../worker/phone/surveyContract";
 
 interface Pending {
   clientId: string;
@@ -20,7 +19,7 @@ const form = document.getElementById(SURVEY_ID.form);
 if (form instanceof HTMLFormElement) enhance(form);
 
 function enhance(form: HTMLFormElement): void {
-  const data = (name: SurveyData) => readData(form, name);
+  const data = (name: SurveyData) => form.dataset[name] ?? "";
   const code = data("code");
   const key = `gy:${code}`;
   const idKey = `gy:id:${code}`;

@@ -2,14 +2,13 @@
 // Plain DOM and no dependencies, like the survey script: the page must fit in one TCP window.
 
 import type { PublicProposal } from "../../worker/domain/proposal";
+import type { ErrorBody } from "../../worker/phone/contract";
 import {
-  type ErrorBody,
   type ProposalFormData,
   type ProposalListData,
-  readData,
   WORKSHOP_CLASS,
   WORKSHOP_ID,
-} from "../../worker/phone/contract";
+} from "../../worker/phone/workshopContract";
 
 interface Body {
   clientId: string;
@@ -23,8 +22,8 @@ type Item = Pick<PublicProposal, "id" | "text" | "supports" | "authorName" | "au
 
 const form = document.getElementById(WORKSHOP_ID.form);
 const list = document.getElementById(WORKSHOP_ID.list);
-const words = (name: ProposalFormData) => readData(form, name);
-const labels = (name: ProposalListData) => readData(list, name);
+const words = (name: ProposalFormData) => form?.dataset[name] ?? "";
+const labels = (name: ProposalListData) => list?.dataset[name] ?? "";
 const code = form instanceof HTMLFormElement ? words("code") : (location.pathname.split("/")[2] ?? "");
 const pendingKey = `gy:ws:${code}`;
 const supportedKey = `gy:sup:${code}`;

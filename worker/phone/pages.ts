@@ -4,7 +4,8 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { StoredQuestion } from "../domain/answers";
 import type { FieldErrors } from "../domain/errors";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
-import { dataAttributes, questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./contract";
+import { dataAttributes } from "./contract";
+import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./surveyContract";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

@@ -4,14 +4,14 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { FieldErrors } from "../domain/errors";
 import { type Lang, t } from "../domain/i18n";
 import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX, type PublicProposal } from "../domain/proposal";
+import { dataAttributes } from "./contract";
+import { layout } from "./pages";
 import {
-  dataAttributes,
   type ProposalFormData,
   type ProposalListData,
   WORKSHOP_CLASS,
   WORKSHOP_ID,
-} from "./contract";
-import { layout } from "./pages";
+} from "./workshopContract";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

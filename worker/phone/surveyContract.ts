@@ -1,0 +1,12 @@
+// What the survey script (web/phone/survey.ts) finds in the survey page: written by worker/phone/pages.ts.
+// A module of its own so the script bundles it whole instead of sharing a chunk with the workshop script.
+
+/** Element ids on the survey page. */
+export const SURVEY_ID = { form: "survey", status: "status", main: "main" } as const;
+
+/** A question's box and its error line on the survey page, by question id. */
+export const questionBoxId = (id: number | string) => `q${id}`;
+export const questionErrorId = (id: number | string) => `e${id}`;
+
+/** The survey form's data attributes (dataset names): its code and the words the script shows. */
+export type SurveyData = "code" | "sending" | "retrying" | "offline" | "fix" | "thanks" | "thanksText";
