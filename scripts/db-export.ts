@@ -2,13 +2,14 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { vietnamMinute } from "../worker/domain/time";
 import { ROOT, wrangler } from "./lib";
 
 const { values } = parseArgs({
   options: { remote: { type: "boolean", default: false }, out: { type: "string" } },
 });
 // Vietnam time in the name, so a backup is found by the day people remember.
-const stamp = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, "");
+const stamp = vietnamMinute(new Date()).replace(/[-:T]/g, "");
 const out = values.out ?? join(ROOT, "backups", `gop-y-${values.remote ? "remote" : "local"}-${stamp}.sql`);
 mkdirSync(dirname(out), { recursive: true });
 if (process.env.GOPY_PERSIST_TO && !values.remote) {

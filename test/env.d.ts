@@ -6,9 +6,3 @@ declare namespace Cloudflare {
     UPGRADE_DB: D1Database;
   }
 }
-
-declare namespace Cloudflare {
-  interface GlobalProps {
-    mainModule: typeof import("../worker/index");
-  }
-}

@@ -1,5 +1,6 @@
 // Dự giờ on the class report: the trainees' means beside each observer's scores, and the inspector's own form.
 import { useState } from "preact/hooks";
+import { vietnamDay } from "../../worker/domain/time";
 import { ApiProblem, api, ok, type Report } from "../api";
 import { formatScore, t } from "../i18n";
 import { useAsync } from "../useAsync";
@@ -111,9 +112,7 @@ export function ObservationSection(props: {
               type="date"
               name="observedOn"
               required
-              defaultValue={
-                mine?.observedOn ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)
-              }
+              defaultValue={mine?.observedOn ?? vietnamDay(new Date())}
             />
           </label>
           <label>

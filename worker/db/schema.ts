@@ -13,12 +13,14 @@ export interface UnitsTable {
   name: string;
   level: Level;
   parent_id: number | null;
+  /** Place in the tree at the time ('/1/4/9/'); TypeScript calls it `thenPath`. */
   path: string;
   valid_from: string | null;
   valid_to: string | null;
   successor_id: number | null;
   active: Generated<number>;
   now_parent_id: number | null;
+  /** Place in today's tree, merged units folded into their successors (scope); `nowPath` in TypeScript. */
   now_path: string;
 }
 
@@ -75,6 +77,7 @@ export interface EventsTable {
   form_id: number | null;
   status: Generated<"open" | "closed">;
   closed_at: string | null;
+  /** Counted entries: a class's responses (too-fast ones aside), a workshop's proposals. */
   response_count: Generated<number>;
   created_by: number | null;
   created_at: string;
