@@ -18,20 +18,13 @@ import { findUnitById } from "../db/units";
 import { Conflict, type FieldErrors, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
-import {
-  type ChoiceOption,
-  COMMENT_MAX,
-  type QuestionDef,
-  STANDARD_FORM,
-  STANDARD_FORM_TITLE,
-} from "../domain/form";
+import { COMMENT_MAX, type QuestionDef, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
 import type { Lang } from "../domain/i18n";
 import { buildReport } from "../domain/report";
 import {
   type EventKind,
   inScope,
   MIN_RESPONSES_FOR_DETAIL,
-  type QuestionType,
   type StaffUser,
   type TraineeCategory,
 } from "../domain/terms";
@@ -67,20 +60,10 @@ export async function listEvents(db: Db, user: StaffUser, now: Date) {
   return events.map((e) => eventSummary(e, now));
 }
 
-/** A question as an editor sends it: English labels and option lists may be left out. */
-export interface QuestionInput {
-  type: QuestionType;
-  criterion: string | null;
-  labelVi: string;
-  labelEn: string;
-  required: boolean;
-  options: ChoiceOption[] | null;
-  maxLength: number | null;
-}
-
+/** A form as an editor sends it: English labels may be empty, options and lengths are filled in. */
 export interface FormInput {
   title: string;
-  questions: readonly QuestionInput[];
+  questions: readonly QuestionDef[];
 }
 
 /** Fills defaults and checks what a schema cannot: choice questions need options. */
