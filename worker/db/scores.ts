@@ -41,19 +41,12 @@ function breakdownWhere(unit: Unit, tree: Tree, level: Level | null) {
   };
 }
 
-export async function loadBreakdownUnits(
-  db: Db,
-  unit: Unit,
-  tree: Tree,
-  level: Level | null,
-): Promise<BreakdownUnit[]> {
-  const rows = await db
+function breakdownUnitsQuery(db: Db, unit: Unit, tree: Tree, level: Level | null) {
+  return db
     .selectFrom("units")
     .select(["id", "code", "name", "level", "active", "valid_to as validTo", "path", "now_path as nowPath"])
     .where(breakdownWhere(unit, tree, level))
-    .orderBy("name")
-    .execute();
-  return rows.map((r) => ({ ...r, active: r.active === 1, path: tree === "now" ? r.nowPath : r.path }));
+    .orderBy("name");
 }
 
 const sums = COUNT_COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
@@ -72,13 +65,7 @@ function filtered<O>(
 export type PeriodRow = StatTotals & { unitId: number; current: number };
 
 /** Sums per breakdown unit, for the period (current = 1) and the one before it (current = 0). */
-export async function loadBreakdownStats(
-  db: Db,
-  unit: Unit,
-  level: Level | null,
-  f: ScoreFilters,
-  previousFrom: string,
-): Promise<PeriodRow[]> {
+function breakdownStatsQuery(db: Db, unit: Unit, level: Level | null, f: ScoreFilters, previousFrom: string) {
   const q = db
     .selectFrom("unit_stats")
     .select([
@@ -95,18 +82,13 @@ export async function loadBreakdownStats(
         .where(breakdownWhere(unit, f.tree, level)),
     )
     .groupBy(["unit_id", "current"]);
-  return filtered(q, f, previousFrom).execute();
+  return filtered(q, f, previousFrom);
 }
 
 export type MonthRow = StatTotals & { month: string };
 
 /** The unit's own sums per month from the start of the previous period (trend and change). */
-export async function loadMonthStats(
-  db: Db,
-  unitId: number,
-  f: ScoreFilters,
-  previousFrom: string,
-): Promise<MonthRow[]> {
+function monthStatsQuery(db: Db, unitId: number, f: ScoreFilters, previousFrom: string) {
   const q = db
     .selectFrom("unit_stats")
     .select([
@@ -118,7 +100,7 @@ export async function loadMonthStats(
     .where("unit_id", "=", unitId)
     .groupBy("month")
     .orderBy("month");
-  return filtered(q, f, previousFrom).execute();
+  return filtered(q, f, previousFrom);
 }
 
 export interface ClassStatRow extends StatTotals {
@@ -136,7 +118,7 @@ export interface ClassStatRow extends StatTotals {
 }
 
 /** Every class of the subtree in the period, with its counters (one index range on class_stats). */
-export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {
+function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
   const col = f.tree === "now" ? "cs.now_path" : "cs.path";
   const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
   let q = db
@@ -165,16 +147,45 @@ export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promi
     .where("cs.month", "<=", f.to);
   if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
   if (f.category !== null) q = q.where("cs.category", "=", f.category);
-  return q.orderBy("e.starts_at", "desc").execute();
+  return q.orderBy("e.starts_at", "desc");
 }
 
-/** Units merged into this one: shown as links in the "as it was" view. */
-export async function loadMergedInto(db: Db, unitId: number) {
-  return db
-    .selectFrom("units")
-    .select(["id", "code", "name", "level", "valid_to as validTo"])
-    .where("successor_id", "=", unitId)
-    .where("active", "=", 0)
-    .orderBy("name")
-    .execute();
+export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {
+  return classStatsQuery(db, unit, f).execute();
+}
+
+/** Units merged into this one: shown as links in the "as it was" view (today's view reads no row). */
+function mergedIntoQuery(db: Db, unitId: number, tree: Tree) {
+  const q = db.selectFrom("units").select(["id", "code", "name", "level", "valid_to as validTo"]);
+  return (
+    tree === "then" ? q.where("successor_id", "=", unitId).where("active", "=", 0) : q.where("id", "=", -1)
+  ).orderBy("name");
+}
+
+/**
+ * Everything a unit's dashboard reads, as one D1 batch: one round trip instead of five (the
+ * database runs them one after the other either way).
+ */
+export async function loadDashboard(
+  db: Db,
+  unit: Unit,
+  f: ScoreFilters & { level: Level | null },
+  previousFrom: string,
+) {
+  const [breakdown, stats, months, classes, merged] = await db.batch([
+    breakdownUnitsQuery(db, unit, f.tree, f.level),
+    breakdownStatsQuery(db, unit, f.level, f, previousFrom),
+    monthStatsQuery(db, unit.id, f, previousFrom),
+    classStatsQuery(db, unit, f),
+    mergedIntoQuery(db, unit.id, f.tree),
+  ]);
+  return {
+    breakdown: breakdown.rows.map(
+      (r): BreakdownUnit => ({ ...r, active: r.active === 1, path: f.tree === "now" ? r.nowPath : r.path }),
+    ),
+    stats: stats.rows satisfies PeriodRow[],
+    months: months.rows satisfies MonthRow[],
+    classes: classes.rows satisfies ClassStatRow[],
+    merged: merged.rows,
+  };
 }

@@ -4,11 +4,8 @@ import { findProgramme } from "../db/programmes";
 import {
   type BreakdownUnit,
   type ClassStatRow,
-  loadBreakdownStats,
-  loadBreakdownUnits,
   loadClassStats,
-  loadMergedInto,
-  loadMonthStats,
+  loadDashboard,
   type ScoreFilters,
 } from "../db/scores";
 import { findUnitById, type Unit } from "../db/units";
@@ -123,13 +120,13 @@ function byConcern(a: ClassScore, b: ClassScore): number {
 
 export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   const prev = previousPeriod(q.from, q.to);
-  const [breakdown, stats, months, classRows, merged] = await Promise.all([
-    loadBreakdownUnits(db, unit, q.tree, q.level),
-    loadBreakdownStats(db, unit, q.level, q, prev.from),
-    loadMonthStats(db, unit.id, q, prev.from),
-    loadClassStats(db, unit, q),
-    q.tree === "then" ? loadMergedInto(db, unit.id) : Promise.resolve([]),
-  ]);
+  const {
+    breakdown,
+    stats,
+    months,
+    classes: classRows,
+    merged,
+  } = await loadDashboard(db, unit, q, prev.from);
   const classes = classRows.map((r) => classScore(r, q.rules));
 
   // Classes go to the breakdown unit whose id appears in their path.
