@@ -9,7 +9,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations },
+          // The secret phone ids are signed with, as `wrangler secret put DEVICE_SECRET` sets it when deployed.
+          bindings: { TEST_MIGRATIONS: migrations, DEVICE_SECRET: "test-only-device-secret" },
           // An empty database of its own for the migration test, which builds it step by step.
           d1Databases: { DB: "gop-y", UPGRADE_DB: "upgrade-test" },
         },

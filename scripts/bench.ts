@@ -61,8 +61,24 @@ function bundleBytes() {
   return { raw: bytes, gzip };
 }
 
-/** Each simulated phone has its own id cookie, as a real one gets from the survey page. */
-const phoneCookie = (n: number) => `gy_device=bench-phone-${String(n).padStart(8, "0")}`;
+/**
+ * Phones as the Worker knows them: each opens the class's page first and keeps the id cookie
+ * the Worker signs there. All come from this machine's one address, like a hall on one Wi-Fi.
+ */
+async function openPhones(base: string, code: string, n: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${base}/s/${code}`);
+    await res.arrayBuffer();
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("gy_device="));
+    if (!cookie) throw new Error(`phone ${i} got no id from /s/${code} (${res.status})`);
+    cookies.push(cookie.split(";")[0] ?? "");
+  }
+  return cookies;
+}
+
+/** Phones in the load test: each sends its 5 responses (the per-phone limit) to each class. */
+const LOAD_PHONES = Math.ceil(SUBMISSIONS / 10);
 
 /**
  * SUBMISSIONS spread over classes of 500 (one class takes at most 600 new responses a minute,
@@ -74,6 +90,7 @@ async function load(base: string, staffCookie: string, events: { id: number; cod
   const forms = await Promise.all(
     events.map(async (e) => (await (await fetch(`${base}/api/public/events/${e.code}`)).json()) as Form),
   );
+  const phones = await openPhones(base, events[0]?.code ?? "", LOAD_PHONES);
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const rows: number[] = [];
@@ -91,7 +108,10 @@ async function load(base: string, staffCookie: string, events: { id: number; cod
       const t = performance.now();
       const res = await fetch(`${base}/api/public/events/${code}/responses`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Cookie: phoneCookie(i) },
+        headers: {
+          "Content-Type": "application/json",
+          Cookie: phones[Math.floor(i / events.length) % phones.length] ?? "",
+        },
         body: JSON.stringify({ clientId: `bench-${code}-${i}`, role: "trainee", answers, elapsedMs: 60_000 }),
       });
       await res.arrayBuffer();
@@ -131,6 +151,8 @@ async function hall(base: string, staffCookie: string, eventId: number, code: st
   const form = (await (await fetch(`${base}/api/public/events/${code}`)).json()) as {
     questions: { id: number; type: string }[];
   };
+  // One address, expected HALL: the per-address ceiling (expected × 1.5 + 20) must refuse none of them.
+  const phones = await openPhones(base, code, HALL);
   const rand = prngFor(HALL);
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -154,7 +176,7 @@ async function hall(base: string, staffCookie: string, eventId: number, code: st
       try {
         const res = await fetch(`${base}/api/public/events/${code}/responses`, {
           method: "POST",
-          headers: { "Content-Type": "application/json", Cookie: phoneCookie(100_000 + i) },
+          headers: { "Content-Type": "application/json", Cookie: phones[i] ?? "" },
           body,
           signal: ctrl.signal,
         });
@@ -183,7 +205,8 @@ async function hall(base: string, staffCookie: string, eventId: number, code: st
     p50ms: Math.round(pct(latencies, 50) * 10) / 10,
     p99ms: Math.round(pct(latencies, 99) * 10) / 10,
     throughputPerSec: Math.round((HALL / seconds) * 10) / 10,
-    ok: stored.responses === HALL && fivexx === 0 && timeouts > 0,
+    refused: statuses.get(429) ?? 0,
+    ok: stored.responses === HALL && fivexx === 0 && timeouts > 0 && !statuses.has(429),
   };
 }
 
@@ -407,8 +430,9 @@ ${row("throughput (submissions/s, wrangler dev)", String(run.throughputPerSec), 
 ${row("stored / sent", `${run.stored}/${SUBMISSIONS}`, "", run.stored === SUBMISSIONS)}
 statuses: ${JSON.stringify(run.statuses)}
 
-Hall: ${crowd.phones} phones at once, ${crowd.clientTimeouts} client timeouts re-sent with the same clientId.
+Hall: ${crowd.phones} phones (each with the id the Worker signed when it opened the page) on one address, expected ${crowd.phones}, at once; ${crowd.clientTimeouts} client timeouts re-sent with the same clientId.
 ${row("hall: stored / unique clientIds", `${crowd.stored}/${crowd.phones}`, "", crowd.ok)}
+${row("hall: refused by a limit (429)", String(crowd.refused), "0", crowd.refused === 0)}
 ${row("hall: latency p50 incl. retries (ms)", String(crowd.p50ms), "", true)}
 ${row("hall: latency p99 incl. retries (ms)", String(crowd.p99ms), "", true)}
 ${row("hall: throughput (phones/s)", String(crowd.throughputPerSec), "", true)}

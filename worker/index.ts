@@ -8,7 +8,7 @@ import { audit } from "./http/audit";
 import { sameOrigin, signedIn } from "./http/auth";
 import type { AppEnv } from "./http/env";
 import { onError } from "./http/errors";
-import { apiBodyLimit, noDuplicateKeys, requestContext, securityHeaders } from "./http/middleware";
+import { apiBodyLimit, noBadKeys, noStore, requestContext, securityHeaders } from "./http/middleware";
 import { auditRoutes } from "./routes/audit";
 import { accountRoutes, signInRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/board";
@@ -18,14 +18,15 @@ import { phoneRoutes } from "./routes/phone";
 import { programmeRoutes } from "./routes/programmes";
 import { publicRoutes } from "./routes/public";
 import { unitRoutes } from "./routes/units";
+import { userRoutes } from "./routes/users";
 import { vocabularyRoutes } from "./routes/vocabulary";
 
 /**
- * Everything staff call: refused from other sites, recorded in the audit log when it changes
- * something or hands data out, and (after signing in) only with a session.
+ * Everything staff call: never cached, refused from other sites, recorded in the audit log when
+ * it changes something or hands data out, and (after signing in) only with a session.
  */
 const staff = new Hono<AppEnv>()
-  .use(sameOrigin, audit)
+  .use(noStore, sameOrigin, audit)
   .route("/auth", signInRoutes)
   .use(signedIn)
   .route("/auth", accountRoutes)
@@ -35,13 +36,16 @@ const staff = new Hono<AppEnv>()
   .route("/events", observationRoutes)
   .route("/programmes", programmeRoutes)
   .route("/vocabulary", vocabularyRoutes)
-  .route("/audit", auditRoutes);
+  .route("/audit", auditRoutes)
+  .route("/users", userRoutes);
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders, requestContext)
   // The unit-tree import takes a larger CSV and sets its own limit.
   .use("/api/*", (c, next) => (c.req.path === "/api/units/import" ? next() : apiBodyLimit(c, next)))
-  .use("/api/*", noDuplicateKeys)
+  .use("/api/*", noBadKeys)
+  // Public writes too: a page elsewhere must not send answers, proposals or supports in a trainee's name.
+  .use("/api/public/*", sameOrigin)
   .route("/api/public", publicRoutes)
   // The public API ends here: nothing below /api/public reaches the staff app.
   .all("/api/public/*", () => {

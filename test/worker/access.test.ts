@@ -7,6 +7,7 @@ import {
   createTree,
   createUnit,
   createWorkshop,
+  db,
   postJson,
   signIn,
   unique,
@@ -27,6 +28,8 @@ interface Place {
   groupId: number;
   commune: { id: number; code: string };
   commune2: { id: number; code: string };
+  /** A staff account at the place, for the account endpoints. */
+  userId: number;
 }
 
 let tree: Tree;
@@ -49,7 +52,19 @@ async function place(province: { id: number; code: string; path: string }, merge
   if (merged) {
     await postJson(`/api/events/${ws.id}/merges`, { targetId: p1, sourceIds: [p2] }, national.headers);
   }
+  const account = await db()
+    .insertInto("users")
+    .values({
+      email: `${unique("account")}@gopy.test`,
+      password_hash: "pbkdf2-sha256$100000$AAAA$BBBB",
+      role: "leader",
+      unit_id: commune.id,
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return {
+    userId: account.id,
     province,
     classId: cls.id,
     classCode: cls.code,
@@ -124,6 +139,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     method: "PUT",
     path: (p) => `/api/events/${p.classId}/form`,
     body: () => eventForm,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "PATCH /api/events/:id": {
+    method: "PATCH",
+    path: (p) => `/api/events/${p.classId}`,
+    body: () => ({ expectedParticipants: 35 }),
     roles: organisers,
     ok: 200,
     out: 404,
@@ -343,6 +366,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 403,
   },
   "GET /api/audit": { method: "GET", path: () => "/api/audit", roles: ["admin"], ok: 200, out: 200 },
+  "POST /api/users/:id/unlock": {
+    method: "POST",
+    path: (p) => `/api/users/${p.userId}/unlock`,
+    body: () => ({}),
+    roles: ["admin"],
+    ok: 200,
+    out: 404,
+  },
 };
 
 let inside: Place;

@@ -138,3 +138,15 @@ export async function answersFor(code: string, rating: number, comment?: string)
 export function submit(code: string, body: unknown, headers: Record<string, string> = {}) {
   return postJson(`/api/public/events/${code}/responses`, body, headers);
 }
+
+/**
+ * A phone as the server knows it: it opens the event's page first and keeps the id cookie the
+ * Worker signs there. `address` puts it behind another network (CF-Connecting-IP).
+ */
+export async function openPhone(code: string, address?: string): Promise<Record<string, string>> {
+  const net: Record<string, string> = address ? { "CF-Connecting-IP": address } : {};
+  const res = await call(`/s/${code}`, { headers: net });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("gy_device="));
+  if (!cookie) throw new Error(`no phone id from /s/${code} (${res.status})`);
+  return { ...net, Cookie: cookie.split(";")[0] ?? "" };
+}

@@ -81,7 +81,7 @@ beforeAll(async () => {
     })),
     {
       ...pub("sign in", "/api/auth/login", () => ({ email: admin.email, password: admin.password })),
-      counts: "login_failures",
+      counts: "sign_in_failures",
     },
     staff("create an event", "POST", "/api/events", () => ({
       kind: "class",
@@ -266,6 +266,33 @@ describe("a corpus of hostile requests", () => {
       }
       const huge = await attempt(t, JSON.stringify({ ...valid, pad: "x".repeat(1024 * 1024) }));
       if (huge.status !== 413) problems.push(`${t.name} · 1 MB: ${huge.status}`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("keys that reach a prototype, and duplicate keys under any JSON media type, are refused naming the key", async ({
+    expect,
+  }) => {
+    const problems: string[] = [];
+    const withKey = (valid: Json, key: string) => {
+      const rest = JSON.stringify(valid).slice(1);
+      return `{${JSON.stringify(key)}:{}${rest === "}" ? "" : ","}${rest}`;
+    };
+    for (const t of targets) {
+      const valid = t.valid();
+      for (const key of ["__proto__", "constructor", "prototype"]) {
+        const o = await attempt(t, withKey(valid, key));
+        const verdict = judge(o, true);
+        if (verdict) problems.push(`${t.name} · ${key}: ${verdict}`);
+        else if (o.status !== 400 || !o.fields.includes(key))
+          problems.push(`${t.name} · ${key}: ${o.status} ${o.fields}`);
+      }
+      const first = Object.keys(valid)[0];
+      if (first === undefined) continue;
+      const dup = withKey(valid, first).replace("{}", JSON.stringify(Object.values(valid)[0]));
+      const o = await attempt(t, dup, "application/merge-patch+json");
+      const verdict = judge(o, true);
+      if (verdict) problems.push(`${t.name} · duplicate key as +json: ${verdict}`);
     }
     expect(problems).toEqual([]);
   }, 300_000);

@@ -13,6 +13,7 @@ import {
   createWorkshop,
   db,
   ORIGIN,
+  openPhone,
   postJson,
   signIn,
   submit,
@@ -28,7 +29,8 @@ beforeAll(async () => {
   admin = await signIn("admin", tree.central);
 });
 
-const phone = () => ({ Cookie: `gy_device=${unique("phone-device-")}` });
+/** A phone with its own signed id, on a network of its own unless one is given. */
+const phone = (code: string, address = unique("10.0.")) => openPhone(code, address);
 const body = async (code: string, rating = 4, extra: Record<string, unknown> = {}) => ({
   clientId: unique("client-"),
   role: "trainee",
@@ -53,7 +55,7 @@ describe("abuse limits", () => {
     expect,
   }) => {
     const cls = await createClass(organiser, tree.bachMai);
-    const shared = phone();
+    const shared = await phone(cls.code, "10.1.1.1");
     const first = await body(cls.code);
     expect((await submit(cls.code, first, shared)).status).toBe(201);
     for (let i = 1; i < RESPONSES_PER_PHONE; i++) {
@@ -67,13 +69,15 @@ describe("abuse limits", () => {
     // A retry of an answer already stored is not a new one: still 200.
     expect((await submit(cls.code, first, shared)).status).toBe(200);
     // Another phone in the same hall is not affected.
-    expect((await submit(cls.code, await body(cls.code), phone())).status).toBe(201);
+    expect((await submit(cls.code, await body(cls.code), await phone(cls.code, "10.1.1.1"))).status).toBe(
+      201,
+    );
     expect(await countRows("responses", cls.id)).toBe(RESPONSES_PER_PHONE + 1);
   });
 
   it("the plain form post tells a limited phone the same, with a 429 page", async ({ expect }) => {
     const cls = await createClass(organiser, tree.bachMai);
-    const shared = phone();
+    const shared = await phone(cls.code);
     for (let i = 0; i < RESPONSES_PER_PHONE; i++) {
       expect((await submit(cls.code, await body(cls.code), shared)).status).toBe(201);
     }
@@ -90,7 +94,7 @@ describe("abuse limits", () => {
 
   it(`one phone sends at most ${PROPOSALS_PER_PHONE} proposals to a workshop`, async ({ expect }) => {
     const ws = await newWorkshop();
-    const shared = phone();
+    const shared = await phone(ws.code);
     for (let i = 0; i < PROPOSALS_PER_PHONE; i++) {
       const res = await postJson(
         `/api/public/events/${ws.code}/proposals`,
@@ -232,9 +236,9 @@ describe("staff sign-in", () => {
     );
     expect(ok.status).toBe(200);
     const left = await db()
-      .selectFrom("login_failures")
+      .selectFrom("sign_in_failures")
       .selectAll()
-      .where("email", "=", user.email)
+      .where((eb) => eb.or([eb("key", "=", `e:${user.email}`), eb("key", "like", `p:${user.email}|%`)]))
       .execute();
     expect(left).toEqual([]);
   });
@@ -451,5 +455,289 @@ describe("security headers", () => {
     // No inline script or style anywhere on the phone page: all code comes from files.
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(page).not.toMatch(/\sstyle=|<style/);
+  });
+});
+
+describe("trust, round two: the lower findings", () => {
+  it("a failed sign-in from the internet carries no Server-Timing that could tell a known email from an unknown one", async ({
+    expect,
+  }) => {
+    const user = await signIn("leader", tree.hanoi);
+    for (const email of [user.email, `${unique("nobody")}@gopy.test`]) {
+      const res = await postJson("/api/auth/login", { email, password: "sai-mat-khau" }, { Origin: ORIGIN });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("Server-Timing"), email).toBeNull();
+    }
+    // Signed-in staff still see what their views cost.
+    const staffView = await call("/api/events", { headers: organiser.headers });
+    expect(staffView.headers.get("Server-Timing")).toMatch(/rows_read=\d+/);
+  });
+
+  it("staff answers and exports are never cached; the organiser's export gives each response's day, not its time", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    for (let i = 0; i < 5; i++) await submit(cls.code, await body(cls.code));
+    for (const path of ["/api/events", `/api/events/${cls.id}/report`, `/api/events/${cls.id}/report.csv`]) {
+      const res = await call(path, { headers: organiser.headers });
+      expect(res.headers.get("Cache-Control"), path).toBe("no-store");
+    }
+    const exported = await call(`/api/events/${cls.id}/export.json`, { headers: organiser.headers });
+    expect(exported.headers.get("Cache-Control")).toBe("no-store");
+    const data = await exported.json<{ responses: { createdAt: string }[] }>();
+    expect(data.responses.length).toBe(5);
+    for (const r of data.responses) expect(r.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("a province admin's CSV import cannot add a unit outside the province (one without a parent)", async ({
+    expect,
+  }) => {
+    const provinceAdmin = await signIn("admin", tree.hanoi);
+    const code = unique("TW-X-").toUpperCase();
+    const res = await call("/api/units/import", {
+      method: "POST",
+      headers: { ...provinceAdmin.headers, "Content-Type": "text/csv" },
+      body: `code,name,level,parent_code\n${code},Trung ương giả,central,\n`,
+    });
+    expect(res.status).toBe(400);
+    const err = await res.json<{ error: { fields: Record<string, string> } }>();
+    expect(Object.keys(err.error.fields)).toEqual(["lines.2.parent_code"]);
+    const stored = await db().selectFrom("units").select("id").where("code", "=", code).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it("after chained merges the family counts each phone once and every original its own phones", async ({
+    expect,
+  }) => {
+    const ws = await createWorkshop(organiser, tree.bachMai, [
+      "Tăng phụ cấp cho chi hội trưởng",
+      "Nâng phụ cấp chi hội trưởng",
+      "Phụ cấp chi hội trưởng cần tăng",
+    ]);
+    const [a, b, c] = ws.proposalIds;
+    const support = (pid: number | undefined, device: string) =>
+      postJson(`/api/public/proposals/${pid}/supports`, { clientId: device });
+    // Phones 1 and 2 support A, phone 2 also B, phone 3 C.
+    await support(a, "phone-one-0001");
+    await support(a, "phone-two-0002");
+    await support(b, "phone-two-0002");
+    await support(c, "phone-three-003");
+    const merge = (targetId: number | undefined, sourceIds: (number | undefined)[]) =>
+      postJson(`/api/events/${ws.id}/merges`, { targetId, sourceIds }, organiser.headers);
+    expect((await merge(b, [a])).status).toBe(200);
+    const last = await merge(c, [b]);
+    expect(await last.json()).toEqual({ id: c, supports: 3 });
+    const counts = Object.fromEntries(
+      (
+        await db()
+          .selectFrom("proposals")
+          .select(["id", "support_count"])
+          .where("event_id", "=", ws.id)
+          .execute()
+      ).map((r) => [r.id, r.support_count]),
+    );
+    // A by phones 1 and 2, B by phone 2 alone (its own, not the family of three it led before).
+    expect([counts[a ?? 0], counts[b ?? 0], counts[c ?? 0]]).toEqual([2, 1, 3]);
+  });
+
+  it("a visible original of a hidden merged proposal cannot be supported, and the hidden one is never named", async ({
+    expect,
+  }) => {
+    const ws = await createWorkshop(organiser, tree.bachMai, [
+      "Mở lớp kỹ năng số cho hội viên",
+      "Mở lớp tin học cho hội viên",
+    ]);
+    const [original, merged] = ws.proposalIds;
+    await postJson(
+      `/api/events/${ws.id}/merges`,
+      { targetId: merged, sourceIds: [original] },
+      organiser.headers,
+    );
+    await call(`/api/events/${ws.id}/proposals/${merged}`, {
+      method: "PATCH",
+      headers: { ...organiser.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ hidden: true, hiddenReason: "trùng lặp" }),
+    });
+    // The original is visible on its own again only if unmerged; supporting it now must not reach the hidden one.
+    const res = await postJson(`/api/public/proposals/${original}/supports`, {
+      clientId: "phone-curious-01",
+    });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain(String(merged));
+    const supports = await db()
+      .selectFrom("supports")
+      .select("proposal_id")
+      .where("proposal_id", "=", merged ?? 0)
+      .execute();
+    expect(supports).toEqual([]);
+  });
+});
+
+describe("trust, round two: stuffing, cross-site writes, lock-outs, scope", () => {
+  const count = async (eventId: number) => countRows("responses", eventId);
+
+  it("200 phone ids from one address add at most 65 responses to a class expecting 30; forged ids count as none", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai, { expectedParticipants: 30 });
+    const net = "203.0.113.7";
+    const statuses = new Map<number, number>();
+    let lastError = "";
+    for (let i = 0; i < 200; i++) {
+      // Each "phone" opens the page first and gets a real, signed id, as a script could.
+      const res = await submit(cls.code, await body(cls.code), await openPhone(cls.code, net));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status === 429) lastError = (await res.json<{ error: { code: string } }>()).error.code;
+    }
+    expect(statuses.get(201)).toBe(65);
+    expect(statuses.get(429)).toBe(135);
+    expect(lastError).toBe("limit_address_responses");
+    expect(await count(cls.id)).toBe(65);
+    const event = await (await call(`/api/events/${cls.id}`, { headers: organiser.headers })).json<{
+      responses: number;
+    }>();
+    expect(event.responses).toBe(65);
+
+    // Ids the Worker did not sign are no ids: those phones count as their address.
+    const other = await createClass(organiser, tree.bachMai, { expectedParticipants: 30 });
+    let forged = 0;
+    for (let i = 0; i < 80; i++) {
+      const res = await submit(other.code, await body(other.code), {
+        "CF-Connecting-IP": "203.0.113.8",
+        Cookie: `gy_device=${unique("forged-device-0000")}.AAAAAAAAAAAAAAAAAAAAAA`,
+      });
+      if (res.status === 201) forged++;
+    }
+    expect(forged).toBeLessThanOrEqual(65);
+    expect(await count(other.id)).toBe(forged);
+  }, 60_000);
+
+  it("a class with more responses than expected is flagged on the dashboards", async ({ expect }) => {
+    const unit = await createUnit("Hội LHPN phường Giảng Võ", "commune", tree.hanoi);
+    const cls = await createClass(organiser, unit, { expectedParticipants: 3 });
+    for (let i = 0; i < 5; i++) await submit(cls.code, await body(cls.code));
+    const scores = await (await call(`/api/units/${unit.id}/scores`, { headers: organiser.headers })).json<{
+      classes: { id: number; flags: string[] }[];
+    }>();
+    expect(scores.classes.find((k) => k.id === cls.id)?.flags).toContain("over_expected");
+  });
+
+  it("a page on another site cannot post answers, proposals or supports in a trainee's name", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    const ws = await createWorkshop(organiser, tree.bachMai, ["Tăng thời lượng thực hành"]);
+    const evil = { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
+    const form = new URLSearchParams({ clientId: unique("form-client-"), role: "trainee" });
+    for (const [id, v] of Object.entries(await answersFor(cls.code, 5))) form.set(`a${id}`, String(v));
+    const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", ...evil };
+    const posted = await call(`/s/${cls.code}`, { method: "POST", headers: formHeaders, body: form });
+    expect(posted.status).toBe(403);
+    expect(await posted.text()).toContain("Không nhận bài gửi từ trang khác");
+    const proposal = await call(`/s/${ws.code}/proposals`, {
+      method: "POST",
+      headers: formHeaders,
+      body: new URLSearchParams({ clientId: unique("form-p-"), text: "Đề xuất giả mạo" }),
+    });
+    expect(proposal.status).toBe(403);
+    const support = await call(`/s/${ws.code}/supports/${ws.proposalIds[0]}`, {
+      method: "POST",
+      headers: formHeaders,
+      body: "",
+    });
+    expect(support.status).toBe(403);
+    const api = await submit(cls.code, await body(cls.code), { Origin: "https://evil.example" });
+    expect(api.status).toBe(403);
+    expect((await api.json<{ error: { code: string } }>()).error.code).toBe("cross_origin");
+    expect(await count(cls.id)).toBe(0);
+    expect(await countRows("proposals", ws.id)).toBe(1);
+    const supports = await db().selectFrom("supports").select("client_id").execute();
+    expect(supports.filter((s) => s.client_id.startsWith("form-"))).toEqual([]);
+    // An old phone browser that sends neither header is still believed.
+    expect((await submit(cls.code, await body(cls.code))).status).toBe(201);
+  });
+
+  it("eight wrong passwords from one address lock that address out, not the person signing in from another", async ({
+    expect,
+  }) => {
+    const user = await signIn("leader", tree.hanoi);
+    const from = (address: string, password: string) =>
+      postJson(
+        "/api/auth/login",
+        { email: user.email, password },
+        { Origin: ORIGIN, "CF-Connecting-IP": address },
+      );
+    for (let i = 0; i < LOCK_AFTER; i++)
+      expect((await from("198.51.100.1", "sai-mat-khau")).status).toBe(401);
+    expect((await from("198.51.100.1", user.password)).status).toBe(429);
+    expect((await from("198.51.100.2", user.password)).status).toBe(200);
+  }, 30_000);
+
+  it("24 wrong guesses at once: the lock holds at its limit, and an admin can lift it", async ({
+    expect,
+  }) => {
+    const user = await signIn("leader", tree.hanoi);
+    const address = "198.51.100.24";
+    const guesses = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        postJson(
+          "/api/auth/login",
+          { email: user.email, password: "doan-bua" },
+          { Origin: ORIGIN, "CF-Connecting-IP": address },
+        ),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status);
+    // At most LOCK_AFTER guesses had their password checked; the rest were refused unchecked.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LOCK_AFTER);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(24 - LOCK_AFTER);
+    const right = { email: user.email, password: user.password };
+    const net = { Origin: ORIGIN, "CF-Connecting-IP": address };
+    expect((await postJson("/api/auth/login", right, net)).status).toBe(429);
+    const id = (
+      await db().selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirstOrThrow()
+    ).id;
+    const outsider = await signIn("admin", tree.thaiNguyen);
+    expect((await postJson(`/api/users/${id}/unlock`, {}, outsider.headers)).status).toBe(404);
+    expect((await postJson(`/api/users/${id}/unlock`, {}, admin.headers)).status).toBe(200);
+    expect((await postJson("/api/auth/login", right, net)).status).toBe(200);
+  }, 30_000);
+
+  it("an organiser whose district was merged into its province keeps the district, not the province", async ({
+    expect,
+  }) => {
+    const district = await createUnit("Hội LHPN quận Hai Bà Trưng (cũ)", "district", tree.hanoi);
+    const commune = await createUnit("Hội LHPN phường Lê Đại Hành", "commune", district);
+    const local = await signIn("organiser", district);
+    const own = await createClass(local, commune);
+    const provinceClass = await createClass(organiser, tree.bachMai);
+    const merged = await postJson(
+      `/api/units/${district.id}/merge`,
+      { successorId: tree.hanoi.id, date: new Date().toISOString().slice(0, 10) },
+      admin.headers,
+    );
+    expect(merged.status).toBe(200);
+    expect((await call(`/api/events/${own.id}`, { headers: local.headers })).status).toBe(200);
+    expect((await call(`/api/events/${provinceClass.id}`, { headers: local.headers })).status).toBe(404);
+    expect(
+      (await call(`/api/events/${provinceClass.id}/report.csv`, { headers: local.headers })).status,
+    ).toBe(404);
+    const listed = await (await call("/api/events", { headers: local.headers })).json<{ id: number }[]>();
+    expect(listed.map((e) => e.id)).toEqual([own.id]);
+    const atProvince = await postJson(
+      "/api/events",
+      {
+        kind: "class",
+        title: "Lớp ở cấp tỉnh",
+        unitId: tree.hanoi.id,
+        startsAt: new Date().toISOString(),
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+        expectedParticipants: 20,
+      },
+      local.headers,
+    );
+    expect(atProvince.status).toBe(403);
+    const me = await (await call("/api/auth/me", { headers: local.headers })).json<{ unitMerged: boolean }>();
+    expect(me.unitMerged).toBe(true);
   });
 });

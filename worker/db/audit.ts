@@ -1,4 +1,5 @@
 // The staff audit log: one row per staff action, read by admins.
+import type { Scope } from "../domain/terms";
 import type { Db } from ".";
 
 export interface AuditEntry {
@@ -32,7 +33,7 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
  */
 export async function listAudit(
   db: Db,
-  scopePath: string,
+  scope: Scope,
   f: { before?: number | undefined; eventId?: number | undefined; limit: number },
 ) {
   let q = db
@@ -40,7 +41,7 @@ export async function listAudit(
     .innerJoin("users as u", "u.id", "a.user_id")
     .innerJoin("units as un", "un.id", "u.unit_id")
     .leftJoin("events as e", "e.id", "a.event_id")
-    .where("un.now_path", "like", `${scopePath}%`)
+    .where(scope.tree === "now" ? "un.now_path" : "un.path", "like", `${scope.path}%`)
     .select([
       "a.id",
       "a.at",

@@ -2,8 +2,8 @@
 import { sql } from "kysely";
 import type { StoredQuestion } from "../domain/answers";
 import type { ChoiceOption, QuestionDef } from "../domain/form";
+import type { EventKind, Scope } from "../domain/terms";
 import type { Db } from ".";
-import type { EventKind } from "./schema";
 import { classStatsInsert } from "./stats";
 
 export interface EventRow {
@@ -71,10 +71,11 @@ export async function findEventById(db: Db, id: number): Promise<EventRow | unde
   return selectEvents(db).where("e.id", "=", id).executeTakeFirst();
 }
 
-export async function listEventsInScope(db: Db, scopePath: string, limit: number): Promise<EventRow[]> {
+export async function listEventsInScope(db: Db, scope: Scope, limit: number): Promise<EventRow[]> {
+  const col = scope.tree === "now" ? "u.now_path" : "u.path";
   return selectEvents(db)
-    .where("u.now_path", ">=", scopePath)
-    .where("u.now_path", "<", `${scopePath}\uffff`)
+    .where(col, ">=", scope.path)
+    .where(col, "<", `${scope.path}\uffff`)
     .orderBy("e.starts_at", "desc")
     .limit(limit)
     .execute();
@@ -268,4 +269,12 @@ export async function closeExpiredEvents(db: Db, now: string): Promise<number> {
     .where("closes_at", "<=", now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** A corrected expected number of participants, in the event and in its class's aggregate row at once. */
+export async function setExpected(db: Db, eventId: number, expected: number): Promise<void> {
+  await db.batch([
+    db.updateTable("events").set({ expected_participants: expected }).where("id", "=", eventId),
+    db.updateTable("class_stats").set({ expected }).where("event_id", "=", eventId),
+  ]);
 }

@@ -14,15 +14,39 @@ export async function loadLimitCounts(db: Db, checks: readonly LimitCheck[]): Pr
   return new Map(rows.map((r) => [`${r.key}|${r.bucket}`, r.n]));
 }
 
-/** One upsert for all counters, to run in the same batch as the write it counts. */
-export function bumpCounters(db: Db, checks: readonly LimitCheck[]): Compilable[] {
+/**
+ * One upsert for all counters, to run in the same batch as the write it counts. Each carries its
+ * ceiling: past it a trigger aborts the batch, so the write is not stored (see `isLimitAbort`).
+ */
+export function bumpCounters(
+  db: Db,
+  checks: readonly Pick<LimitCheck, "key" | "bucket" | "max">[],
+): Compilable[] {
   if (checks.length === 0) return [];
   return [
     db
       .insertInto("rate_counters")
-      .values(checks.map((c) => ({ key: c.key, bucket: c.bucket, n: 1 })))
-      .onConflict((oc) => oc.columns(["key", "bucket"]).doUpdateSet({ n: sql`n + 1` })),
+      .values(checks.map((c) => ({ key: c.key, bucket: c.bucket, n: 1, cap: c.max })))
+      .onConflict((oc) =>
+        oc.columns(["key", "bucket"]).doUpdateSet({ n: sql`n + 1`, cap: sql`excluded.cap` }),
+      ),
   ];
+}
+
+/** The error D1 gives when a counter's trigger refused to pass its ceiling. */
+export function isLimitAbort(err: unknown): boolean {
+  return err instanceof Error && /rate_limit_reached/.test(err.message);
+}
+
+/** Counts one more, atomically, unless that passes `cap`; false when it would. */
+export async function takeOne(db: Db, key: string, bucket: string, cap: number): Promise<boolean> {
+  try {
+    await db.batch(bumpCounters(db, [{ key, bucket, max: cap }]));
+    return true;
+  } catch (err) {
+    if (isLimitAbort(err)) return false;
+    throw err;
+  }
 }
 
 /** Minute counters are only needed for their minute; the cron drops the old ones. */
@@ -34,29 +58,68 @@ export async function purgeMinuteCounters(db: Db, before: Date): Promise<void> {
     .execute();
 }
 
-export async function findLoginFailures(db: Db, email: string): Promise<FailureRow | undefined> {
-  return db
-    .selectFrom("login_failures")
-    .select(["failures", "last_at as lastAt", "locked_until as lockedUntil"])
-    .where("email", "=", email)
-    .executeTakeFirst();
-}
-
-export async function recordLoginFailure(
-  db: Db,
-  email: string,
-  f: { failures: number; lockedUntil: string | null; now: string },
-): Promise<void> {
-  const row = { email, failures: f.failures, last_at: f.now, locked_until: f.lockedUntil };
-  await db
-    .insertInto("login_failures")
-    .values(row)
-    .onConflict((oc) =>
-      oc.column("email").doUpdateSet({ failures: f.failures, last_at: f.now, locked_until: f.lockedUntil }),
-    )
+/** The sign-in counters under these keys, by key. */
+export async function loadSignInFailures(db: Db, keys: readonly string[]): Promise<Map<string, FailureRow>> {
+  const rows = await db
+    .selectFrom("sign_in_failures")
+    .select(["key", "failures", "last_at as lastAt", "locked_until as lockedUntil"])
+    .where("key", "in", keys)
     .execute();
+  return new Map(rows.map(({ key, ...r }) => [key, r]));
 }
 
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await db.deleteFrom("login_failures").where("email", "=", email).execute();
+/**
+ * Counts one failure on each key, atomically, forgetting failures older than `memory`; returns
+ * each key's count after it. The attempt is counted before the password is checked.
+ */
+export async function countSignInAttempt(
+  db: Db,
+  keys: readonly [string, string, string],
+  now: string,
+  memory: string,
+): Promise<[number, number, number]> {
+  const bump = (key: string) =>
+    db
+      .insertInto("sign_in_failures")
+      .values({ key, failures: 1, last_at: now, locked_until: null })
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet({
+          failures: sql`CASE WHEN last_at < ${memory} THEN 1 ELSE failures + 1 END`,
+          last_at: now,
+        }),
+      )
+      .returning("failures");
+  const [a, b, c] = await db.batch([bump(keys[0]), bump(keys[1]), bump(keys[2])]);
+  return [a.rows[0]?.failures ?? 1, b.rows[0]?.failures ?? 1, c.rows[0]?.failures ?? 1];
+}
+
+export async function lockSignIn(db: Db, locks: readonly { key: string; until: string }[]): Promise<void> {
+  if (locks.length === 0) return;
+  await db.batch(
+    locks.map((l) =>
+      db.updateTable("sign_in_failures").set({ locked_until: l.until }).where("key", "=", l.key),
+    ),
+  );
+}
+
+/** A right password: the pair and the email start again, and the address gives back the attempt it counted. */
+export async function clearSignIn(
+  db: Db,
+  keys: { pair: string; address: string; email: string },
+): Promise<void> {
+  await db.batch([
+    db.deleteFrom("sign_in_failures").where("key", "in", [keys.pair, keys.email]),
+    db
+      .updateTable("sign_in_failures")
+      .set({ failures: sql`max(failures - 1, 0)` })
+      .where("key", "=", keys.address),
+  ]);
+}
+
+/** An admin lifts every lock on an email (from every address), and its counts start again. */
+export async function unlockSignIn(db: Db, email: string): Promise<void> {
+  await db
+    .deleteFrom("sign_in_failures")
+    .where((eb) => eb.or([eb("key", "=", `e:${email}`), eb("key", "like", `p:${email}|%`)]))
+    .execute();
 }

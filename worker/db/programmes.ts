@@ -1,6 +1,6 @@
 // Programmes: training schemes that group classes over a period for some trainee categories.
 
-import { TRAINEE_CATEGORIES, type TraineeCategory } from "../domain/terms";
+import { type Scope, TRAINEE_CATEGORIES, type TraineeCategory } from "../domain/terms";
 import type { Db } from ".";
 
 export interface Programme {
@@ -41,16 +41,17 @@ export async function findProgramme(db: Db, id: number): Promise<Programme | und
 }
 
 /** Programmes run by the caller's unit, its ancestors (they cover it) or its subtree. */
-export async function listProgrammesFor(db: Db, scopePath: string): Promise<Programme[]> {
-  const ancestors = scopePath
+export async function listProgrammesFor(db: Db, scope: Scope): Promise<Programme[]> {
+  const col = scope.tree === "now" ? "u.now_path" : "u.path";
+  const ancestors = scope.path
     .split("/")
     .filter((s) => s !== "")
     .map((_, i, all) => `/${all.slice(0, i + 1).join("/")}/`);
   const rows = await selectProgrammes(db)
     .where((eb) =>
       eb.or([
-        eb("u.now_path", "in", ancestors),
-        eb.and([eb("u.now_path", ">=", scopePath), eb("u.now_path", "<", `${scopePath}\uffff`)]),
+        eb(col, "in", ancestors),
+        eb.and([eb(col, ">=", scope.path), eb(col, "<", `${scope.path}\uffff`)]),
       ]),
     )
     .orderBy("p.starts_on", "desc")

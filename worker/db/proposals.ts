@@ -223,9 +223,13 @@ export async function updateProposal(db: Db, eventId: number, id: number, p: Pro
   }
 }
 
+/** Each original counts its own phones again once it is part of a family (its supports stay its own). */
+const ownSupportCount = sql<number>`(SELECT COUNT(DISTINCT client_id) FROM supports WHERE proposal_id = proposals.id)`;
+
 /**
  * Marks the sources (and anything already merged into them) as originals of the target, moves them
- * into its group and recounts unique supporting phones, all in one batch.
+ * into its group and recounts unique supporting phones, all in one batch: the target over its
+ * whole family, each original over its own supports (a source merged earlier had its family's).
  */
 export async function mergeProposals(db: Db, eventId: number, targetId: number, sourceIds: number[]) {
   const targetGroup = sql<number | null>`(SELECT group_id FROM proposals WHERE id = ${targetId})`;
@@ -234,11 +238,15 @@ export async function mergeProposals(db: Db, eventId: number, targetId: number, 
     .set({ duplicate_of: targetId, group_id: targetGroup, group_locked: 1 })
     .where("event_id", "=", eventId)
     .where((eb) => eb.or([eb("id", "in", sourceIds), eb("duplicate_of", "in", sourceIds)]));
+  const recountOriginals = db
+    .updateTable("proposals")
+    .set({ support_count: ownSupportCount })
+    .where("duplicate_of", "=", targetId);
   const recount = db
     .updateTable("proposals")
     .set({ support_count: familySupportCount(targetId) })
     .where("id", "=", targetId);
-  await db.batch([link, recount]);
+  await db.batch([link, recountOriginals, recount]);
 }
 
 /** Takes one original back out of its merged proposal. */

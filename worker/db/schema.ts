@@ -232,6 +232,16 @@ export interface RateCountersTable {
   key: string;
   bucket: string;
   n: number;
+  /** The ceiling: a write past it aborts its batch (a trigger). */
+  cap: number | null;
+}
+
+export interface SignInFailuresTable {
+  /** 'p:<email>|<address>', 'a:<address>' or 'e:<email>'. */
+  key: string;
+  failures: number;
+  last_at: string;
+  locked_until: string | null;
 }
 
 export interface LoginFailuresTable {
@@ -274,5 +284,6 @@ export interface Database {
   unit_stats: UnitStatsTable;
   rate_counters: RateCountersTable;
   login_failures: LoginFailuresTable;
+  sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
 }

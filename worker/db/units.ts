@@ -1,6 +1,6 @@
 // Units and the subtree rule (a staff account sees its unit and everything under it, in today's tree), and tree edits.
 import { sql } from "kysely";
-import type { Level } from "../domain/terms";
+import type { Level, Scope } from "../domain/terms";
 import { layoutTree, type TreeNode } from "../domain/tree";
 import type { ImportedUnit } from "../domain/unitImport";
 import type { Compilable, Db } from ".";
@@ -54,11 +54,12 @@ export async function findUnitByCode(db: Db, code: string): Promise<Unit | undef
   return r && toUnit(r);
 }
 
-export async function listUnitsInScope(db: Db, scopePath: string): Promise<Unit[]> {
+export async function listUnitsInScope(db: Db, scope: Scope): Promise<Unit[]> {
+  const col = scope.tree === "now" ? "now_path" : "path";
   const rows = await selectUnits(db)
-    .where("now_path", ">=", scopePath)
-    .where("now_path", "<", `${scopePath}\uffff`)
-    .orderBy("now_path")
+    .where(col, ">=", scope.path)
+    .where(col, "<", `${scope.path}\uffff`)
+    .orderBy(col)
     .orderBy("id")
     .execute();
   return rows.map(toUnit);

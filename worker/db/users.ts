@@ -1,6 +1,6 @@
 // Staff accounts and their sessions (only token hashes are stored).
 
-import type { StaffUser } from "../http/env";
+import type { Scope, StaffUser } from "../domain/terms";
 import type { Db } from ".";
 
 export async function findUserForLogin(db: Db, email: string) {
@@ -13,7 +13,9 @@ export async function findUserForLogin(db: Db, email: string) {
       "u.name",
       "u.role",
       "u.unit_id as unitId",
-      "un.now_path as unitPath",
+      "un.now_path as nowPath",
+      "un.path as thenPath",
+      "un.active",
       "u.password_hash as passwordHash",
     ])
     .where("u.email", "=", email)
@@ -40,16 +42,63 @@ export async function findSessionUser(
   tokenHash: string,
   now: string,
 ): Promise<StaffUser | undefined> {
-  return db
+  const row = await db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .innerJoin("units as un", "un.id", "u.unit_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.unit_id as unitId", "un.now_path as unitPath"])
+    .select([
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.role",
+      "u.unit_id as unitId",
+      "un.now_path as nowPath",
+      "un.path as thenPath",
+      "un.active",
+    ])
     .where("s.token_hash", "=", tokenHash)
     .where("s.expires_at", ">", now)
     .executeTakeFirst();
+  return row && staffUser(row);
+}
+
+/** The caller as services see them: a merged or dissolved unit keeps the subtree it had. */
+export function staffUser(row: {
+  id: number;
+  email: string;
+  name: string;
+  role: StaffUser["role"];
+  unitId: number;
+  nowPath: string;
+  thenPath: string;
+  active: number;
+}): StaffUser {
+  const merged = row.active !== 1;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    unitId: row.unitId,
+    unitPath: merged ? row.thenPath : row.nowPath,
+    scopeTree: merged ? "then" : "now",
+    unitMerged: merged,
+  };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+}
+
+/** An account whose unit lies inside the scope. */
+export async function findUserInScope(db: Db, id: number, scope: Scope) {
+  const col = scope.tree === "now" ? "un.now_path" : "un.path";
+  return db
+    .selectFrom("users as u")
+    .innerJoin("units as un", "un.id", "u.unit_id")
+    .select(["u.id", "u.email"])
+    .where("u.id", "=", id)
+    .where(col, ">=", scope.path)
+    .where(col, "<", `${scope.path}\uffff`)
+    .executeTakeFirst();
 }

@@ -44,12 +44,55 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to burn the same time when the email is unknown, so timing does not reveal accounts. */
 export const DUMMY_HASH = `${SCHEME}$${ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
+const base64url = (bytes: Uint8Array) =>
+  b64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
 export function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return b64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** An HMAC-SHA256 tag of `text` (128 bits, base64url): proof the Worker wrote it. */
+export async function signTag(secret: string, text: string): Promise<string> {
+  const mac = await crypto.subtle.sign("HMAC", await hmacKey(secret), new TextEncoder().encode(text));
+  return base64url(new Uint8Array(mac).slice(0, 16));
+}
+
+/** `value.tag`, signed. */
+export async function signed(secret: string, value: string): Promise<string> {
+  return `${value}.${await signTag(secret, value)}`;
+}
+
+/** The value of a `value.tag` whose tag this secret made, else null (compared in constant time). */
+export async function verified(secret: string, token: string): Promise<string | null> {
+  const dot = token.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const value = token.slice(0, dot);
+  const tag = token.slice(dot + 1);
+  const expected = await signTag(secret, value);
+  if (tag.length !== expected.length) return null;
+  let diff = 0;
+  for (let i = 0; i < tag.length; i++) diff |= tag.charCodeAt(i) ^ expected.charCodeAt(i);
+  return diff === 0 ? value : null;
 }

@@ -9,16 +9,21 @@ export interface Table {
   rows: Cell[][];
 }
 
-/** A cell Excel would evaluate (= + - @, or a leading tab/CR) gets a leading apostrophe. */
+/**
+ * A cell Excel would evaluate (= + - @, or a leading tab/CR) gets a leading apostrophe, and so
+ * does one where such a part follows a separator: Excel set to split on semicolons would make
+ * `abc;=1+1` two cells, the second a formula.
+ */
 export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /(^|[;,\t])\s*[=+\-@]|^[\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function cell(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
   const safe = neutralise(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Quoted whenever it holds any separator Excel may use, so it stays one cell whatever the locale.
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {

@@ -2,7 +2,13 @@
 import { LimitReached } from "./errors";
 
 /** What a limit protects; each kind has its own message to the person who hits it. */
-export type LimitKind = "phone_responses" | "phone_proposals" | "phone_supports" | "event_rate";
+export type LimitKind =
+  | "phone_responses"
+  | "phone_proposals"
+  | "phone_supports"
+  | "event_rate"
+  | "address_responses"
+  | "address_supports";
 
 export interface LimitCheck {
   kind: LimitKind;
@@ -23,6 +29,16 @@ export const SUPPORTS_PER_PHONE_PER_MINUTE = 60;
 export const WRITES_PER_EVENT_PER_MINUTE = 600;
 /** Phones without our cookie are keyed by address, which many phones may share. */
 export const SHARED_ADDRESS_FACTOR = 10;
+/** New phone ids one address may be given per hour: a hall of 300 behind one Wi-Fi stays far below. */
+export const DEVICE_IDS_PER_ADDRESS_PER_HOUR = 1000;
+
+/**
+ * Whatever phone ids it holds, one address adds at most this many new responses to a class (or
+ * supports to one proposal): the event's size with room for a wrong estimate. Expected 30 → 65.
+ */
+export function addressCap(expected: number): number {
+  return Math.floor(expected * 1.5) + 20;
+}
 
 export type Write = "response" | "proposal" | "support";
 
@@ -34,8 +50,21 @@ export interface Writer {
 
 const minute = (now: Date) => now.toISOString().slice(0, 16);
 
+/** The event a write goes to: its id, and its expected size for the per-address ceiling. */
+export interface LimitedEvent {
+  id: number;
+  expectedParticipants: number;
+}
+
 /** The counters one new public write must stay under. Retries of a stored write bump none. */
-export function limitsFor(write: Write, eventId: number, who: Writer, now: Date): LimitCheck[] {
+export function limitsFor(
+  write: Write,
+  event: LimitedEvent,
+  who: Writer,
+  now: Date,
+  proposalId?: number,
+): LimitCheck[] {
+  const eventId = event.id;
   const phone = who.device ? `d:${who.device}` : `a:${who.address}`;
   const factor = who.device ? 1 : SHARED_ADDRESS_FACTOR;
   const toNextMinute = 60 - now.getUTCSeconds();
@@ -70,7 +99,29 @@ export function limitsFor(write: Write, eventId: number, who: Writer, now: Date)
             max: SUPPORTS_PER_PHONE_PER_MINUTE * factor,
             retryAfter: toNextMinute,
           };
-  return [perPhone, eventRate];
+  const perAddress: LimitCheck[] =
+    write === "response"
+      ? [
+          {
+            kind: "address_responses",
+            key: `response:a:${who.address}:${eventId}`,
+            bucket: "",
+            max: addressCap(event.expectedParticipants),
+            retryAfter: 0,
+          },
+        ]
+      : write === "support" && proposalId !== undefined
+        ? [
+            {
+              kind: "address_supports",
+              key: `support:a:${who.address}:p${proposalId}:${eventId}`,
+              bucket: "",
+              max: addressCap(event.expectedParticipants),
+              retryAfter: 0,
+            },
+          ]
+        : [];
+  return [perPhone, ...perAddress, eventRate];
 }
 
 /** The first limit already reached, given the current counts. */
@@ -88,13 +139,20 @@ export function isTooFast(elapsedMs: number | null | undefined, answered: number
 
 // ---- Staff sign-in ----------------------------------------------------------------------------
 
-/** From this many failures on an email each further attempt waits; at LOCK_AFTER it locks. */
+/**
+ * Failures are counted per email and address pair (which slows and locks), per address (a coarser
+ * lock across emails) and per email (counted, never locking, so nobody can lock an account from
+ * elsewhere). Each attempt counts as a failure before the password is checked and is taken back
+ * when it was right, so parallel guesses cannot get past the lock.
+ */
 export const SLOW_AFTER = 3;
 export const LOCK_AFTER = 8;
 export const SLOW_MS = 500;
 export const LOCK_MINUTES = 15;
 /** Failures older than this are forgotten. */
 export const FAILURE_MEMORY_MINUTES = 15;
+/** Failures from one address, across emails, before the address is locked. */
+export const ADDRESS_LOCK_AFTER = 100;
 
 export interface FailureRow {
   failures: number;
@@ -102,11 +160,9 @@ export interface FailureRow {
   lockedUntil: string | null;
 }
 
-/** Failures that still count at `now`. */
-export function activeFailures(row: FailureRow | undefined, now: Date): number {
-  if (!row) return 0;
-  const age = now.getTime() - Date.parse(row.lastAt);
-  return age > FAILURE_MEMORY_MINUTES * 60_000 ? 0 : row.failures;
+/** The counters of one sign-in attempt. */
+export function signInKeys(email: string, address: string) {
+  return { pair: `p:${email}|${address}`, address: `a:${address}`, email: `e:${email}` };
 }
 
 /** Seconds left of a lock, or 0. */
@@ -115,12 +171,23 @@ export function lockedFor(row: FailureRow | undefined, now: Date): number {
   return Math.max(0, Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 1000));
 }
 
-/** What a new failure does: the count to store, the lock to set, and how long to wait before answering. */
-export function afterFailure(row: FailureRow | undefined, now: Date) {
-  const failures = activeFailures(row, now) + 1;
-  const lockedUntil =
-    failures >= LOCK_AFTER ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-  return { failures, lockedUntil, delayMs: failures >= SLOW_AFTER ? SLOW_MS : 0 };
+/** The instant before which failures are forgotten. */
+export const failureMemory = (now: Date) =>
+  new Date(now.getTime() - FAILURE_MEMORY_MINUTES * 60_000).toISOString();
+
+/** The lock a count of failures calls for, if any: pairs at LOCK_AFTER, addresses at ADDRESS_LOCK_AFTER. */
+export function lockAfter(kind: "pair" | "address", failures: number, now: Date): string | null {
+  const limit = kind === "pair" ? LOCK_AFTER : ADDRESS_LOCK_AFTER;
+  return failures >= limit ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+}
+
+/** How long a wrong answer waits, given the pair's failures so far (this one included). */
+export const delayFor = (failures: number) => (failures >= SLOW_AFTER ? SLOW_MS : 0);
+
+/** The refusal for a write whose counters were found over a limit (the first one over, else the first). */
+export function refusalFor(checks: readonly LimitCheck[], counts: ReadonlyMap<string, number>): LimitReached {
+  const over = exceeded(checks, counts) ?? checks[0];
+  return new LimitReached(over?.kind ?? "event_rate", over?.retryAfter ?? 60);
 }
 
 /** Refuses the write when the current counts have already reached one of its limits. */

@@ -7,7 +7,13 @@ export interface StatTotals extends Counts {
   straight: number;
 }
 
-export type Flag = "low_score" | "low_response_rate" | "few_responses" | "identical_answers" | "observer_gap";
+export type Flag =
+  | "low_score"
+  | "low_response_rate"
+  | "few_responses"
+  | "identical_answers"
+  | "observer_gap"
+  | "over_expected";
 export const FLAGS: readonly Flag[] = [
   "low_score",
   "low_response_rate",
@@ -114,6 +120,8 @@ export function flagsFor(
   const rate = responseRate(s.responses, expected);
   if (rate !== null && rate < LOW_RESPONSE_RATE) flags.push("low_response_rate");
   if (s.responses < MIN_RESPONSES_FOR_DETAIL) flags.push("few_responses");
+  // More than expected: a wrong expected number, or answers from people who were not there.
+  if (expected > 0 && s.responses > expected) flags.push("over_expected");
   if (s.identicalShare !== null && s.identicalShare >= IDENTICAL_SHARE) flags.push("identical_answers");
   if (observed !== null && s.overall !== null && Math.abs(observed - s.overall) >= rules.gap) {
     flags.push("observer_gap");

@@ -31,6 +31,22 @@ export function inScope(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);
 }
 
+/**
+ * What a staff member sees: their unit's subtree in today's tree, or, once their unit was merged
+ * or dissolved, the subtree it had then (never the successor's, which is someone else's).
+ */
+export interface Scope {
+  tree: "now" | "then";
+  path: string;
+}
+
+export const scopeOf = (user: StaffUser): Scope => ({ tree: user.scopeTree, path: user.unitPath });
+
+/** Whether a unit (or an event at it) lies inside the caller's scope. */
+export function canSee(user: StaffUser, place: { nowPath: string; thenPath: string }): boolean {
+  return inScope(user.scopeTree === "then" ? place.thenPath : place.nowPath, user.unitPath);
+}
+
 /** The signed-in staff member every staff service is called on behalf of. */
 export interface StaffUser {
   id: number;
@@ -38,6 +54,10 @@ export interface StaffUser {
   name: string;
   role: Role;
   unitId: number;
-  /** Today's path of their unit: everything under it is theirs to see. */
+  /** Their unit's path in the tree of their scope: everything under it is theirs to see. */
   unitPath: string;
+  /** "now" while their unit exists; "then" once it was merged or dissolved (see `canSee`). */
+  scopeTree: "now" | "then";
+  /** Their unit was merged or dissolved: an admin should move the account. */
+  unitMerged: boolean;
 }

@@ -56,6 +56,8 @@ export function checkImport(
   taken: ReadonlySet<string>,
   firstId: number,
   today: string,
+  /** Whether the importer's scope is the whole tree: only then may a line have no parent. */
+  rootAllowed = true,
 ): { ok: true; units: ImportedUnit[] } | { ok: false; errors: LineErrors } {
   const errors: LineErrors = new Map();
   const fail = (line: number, field: Column | "line", key: string) => {
@@ -117,7 +119,7 @@ export function checkImport(
     else if (u.name.length > 200) fail(line, "name", "import.too_long");
     const parentCode = get(r, "parent_code");
     if (parentCode === "") {
-      if (u.level !== "central") fail(line, "parent_code", "import.parent_required");
+      if (u.level !== "central" || !rootAllowed) fail(line, "parent_code", "import.parent_required");
     } else {
       const p = levelOf(parentCode);
       if (!p) fail(line, "parent_code", "import.unknown_code");

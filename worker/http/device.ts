@@ -1,26 +1,52 @@
-// The phone's own random id (a cookie), which the public limits count by; many phones share one address.
+// The phone's own id (a cookie the Worker minted and signed), which the public limits count by; many phones share one address.
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
-import { newToken } from "../domain/crypto";
-import type { Writer } from "../domain/limits";
+import { takeOne } from "../db/limits";
+import { newToken, signed, verified } from "../domain/crypto";
+import { DEVICE_IDS_PER_ADDRESS_PER_HOUR, type Writer } from "../domain/limits";
 import { setPrivateCookie } from "./cookies";
 import type { AppEnv } from "./env";
 
 export const DEVICE_COOKIE = "gy_device";
-const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
 
-/** Who is writing: never stored with an answer, only in the limit counters. */
-export function writerOf(c: Context<AppEnv>): Writer {
-  const device = getCookie(c, DEVICE_COOKIE);
-  return {
-    device: device && DEVICE_ID.test(device) ? device : null,
-    address: c.req.header("CF-Connecting-IP") ?? "local",
-  };
+/** Only for `wrangler dev` on this machine: deployments set their own with `wrangler secret put DEVICE_SECRET`. */
+const LOCAL_SECRET = "gop-y-local-development-only";
+
+const isLocal = (c: Context<AppEnv>) =>
+  /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname);
+
+/** The key phone ids are signed with; none (so no ids, only addresses) on a deployment that set none. */
+function secret(c: Context<AppEnv>): string | null {
+  return c.env.DEVICE_SECRET || (isLocal(c) ? LOCAL_SECRET : null);
 }
 
-/** Gives a phone its id when it opens a public page (a year, this site only, unreadable by scripts). */
-export function ensureDeviceCookie(c: Context<AppEnv>): void {
-  const current = getCookie(c, DEVICE_COOKIE);
-  if (current && DEVICE_ID.test(current)) return;
-  setPrivateCookie(c, DEVICE_COOKIE, newToken(), { path: "/", maxAge: 365 * 86400 });
+/** The network a request came from (what many phones behind one Wi-Fi share). */
+export const addressOf = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "local";
+
+/** The phone's id if this Worker signed it; anything else counts as no id. */
+async function deviceOf(c: Context<AppEnv>): Promise<string | null> {
+  const cookie = getCookie(c, DEVICE_COOKIE);
+  const key = secret(c);
+  if (!cookie || !key || !DEVICE_ID.test(cookie)) return null;
+  return verified(key, cookie);
+}
+
+/** Who is writing: never stored with an answer, only in the limit counters. */
+export async function writerOf(c: Context<AppEnv>): Promise<Writer> {
+  return { device: await deviceOf(c), address: addressOf(c) };
+}
+
+/**
+ * Gives a phone a signed id when it opens a public page (a year, this site only, unreadable by
+ * scripts). One address is given at most DEVICE_IDS_PER_ADDRESS_PER_HOUR; past that its phones
+ * are counted by the address until the hour ends.
+ */
+export async function ensureDeviceCookie(c: Context<AppEnv>): Promise<void> {
+  const key = secret(c);
+  if (!key || (await deviceOf(c)) !== null) return;
+  const hour = new Date().toISOString().slice(0, 13);
+  if (!(await takeOne(c.var.db, `mint:a:${addressOf(c)}`, hour, DEVICE_IDS_PER_ADDRESS_PER_HOUR))) return;
+  const id = await signed(key, newToken().slice(0, 32));
+  setPrivateCookie(c, DEVICE_COOKIE, id, { path: "/", maxAge: 365 * 86400 });
 }

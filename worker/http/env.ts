@@ -13,3 +13,12 @@ export interface AppEnv {
     user: StaffUser;
   };
 }
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Signs phone ids (`wrangler secret put DEVICE_SECRET`); `wrangler dev` on this machine uses a local one. */
+      DEVICE_SECRET?: string;
+    }
+  }
+}

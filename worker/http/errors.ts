@@ -33,9 +33,8 @@ export function statusOf(err: DomainError): ContentfulStatusCode {
 }
 
 export function translateFields(lang: Lang, fields: FieldErrors): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, f] of Object.entries(fields)) out[name] = t(lang, f.key, f.params);
-  return out;
+  // Own properties whatever the name: assigning `out["__proto__"]` would set the prototype instead.
+  return Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, t(lang, f.key, f.params)]));
 }
 
 export function errorBody(lang: Lang, code: string, key: MessageKey, fields?: FieldErrors) {

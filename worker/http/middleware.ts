@@ -5,7 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { Db, newMeter } from "../db";
 import { Invalid, TooLarge } from "../domain/errors";
 import { langFromAcceptLanguage } from "../domain/i18n";
-import { duplicateKey } from "../domain/json";
+import { type BadKey, badKey } from "../domain/json";
 import type { AppEnv } from "./env";
 
 /**
@@ -41,7 +41,9 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("db", new Db(c.env.DB, meter));
   c.set("lang", langFromAcceptLanguage(c.req.header("Accept-Language")));
   await next();
-  if (c.req.path.startsWith("/api/") && meter.queries > 0) {
+  // Outside local development only signed-in staff see it: rows read would tell a known email from an unknown one.
+  const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname);
+  if (c.req.path.startsWith("/api/") && meter.queries > 0 && (local || c.get("user"))) {
     c.header(
       "Server-Timing",
       `db;dur=${meter.sqlMs.toFixed(2)};desc="${meter.queries} queries, rows_read=${meter.rowsRead}, rows_written=${meter.rowsWritten}", app;dur=${Date.now() - started}`,
@@ -58,16 +60,34 @@ export const apiBodyLimit = bodyLimit({
   },
 });
 
-/** A JSON body naming one key twice is refused: which copy counts would be a guess. */
-export const noDuplicateKeys = createMiddleware<AppEnv>(async (c, next) => {
-  if (/^application\/json/i.test(c.req.header("Content-Type") ?? "")) {
-    let dup: string | null = null;
+/** Every media type the JSON validator reads: application/json and application/<anything>+json. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
+
+/**
+ * A JSON body naming one key twice is refused (which copy counts would be a guess), and so is
+ * one with a key that reaches a prototype (`__proto__`, `constructor`, `prototype`).
+ */
+export const noBadKeys = createMiddleware<AppEnv>(async (c, next) => {
+  if (JSON_TYPE.test(c.req.header("Content-Type") ?? "")) {
+    let bad: BadKey | null = null;
     try {
-      dup = duplicateKey(await c.req.text());
+      bad = badKey(await c.req.text());
     } catch {
       // Not JSON at all: the route's validator answers that, naming the body.
     }
-    if (dup !== null) throw new Invalid({ [dup || "body"]: { key: "field.duplicate_key" } });
+    if (bad !== null) {
+      throw new Invalid({
+        [bad.path || "body"]: {
+          key: bad.problem === "duplicate" ? "field.duplicate_key" : "field.reserved_key",
+        },
+      });
+    }
   }
   await next();
+});
+
+/** Staff answers and exports hold personal and unpublished data: never kept by a browser or proxy. */
+export const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
 });

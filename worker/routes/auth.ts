@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "../http/auth";
+import { addressOf } from "../http/device";
 import type { AppEnv } from "../http/env";
 import { jsonObject, validate } from "../http/validate";
 import { signIn, signOut } from "../services/auth";
@@ -23,7 +24,7 @@ const loginBody = jsonObject({
 /** Signing in and out need no session. */
 export const signInRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", loginBody), async (c) => {
-    const { user, token } = await signIn(c.var.db, c.req.valid("json"), new Date());
+    const { user, token } = await signIn(c.var.db, c.req.valid("json"), addressOf(c), new Date());
     setSessionCookie(c, token);
     // The audit middleware records who signed in.
     c.set("user", user);
@@ -38,6 +39,7 @@ export const signInRoutes = new Hono<AppEnv>()
 
 /** Who is signed in. */
 export const accountRoutes = new Hono<AppEnv>().get("/me", async (c) => {
-  const { id, email, name, role, unitId } = c.var.user;
-  return c.json({ id, email, name, role, unitId });
+  const { id, email, name, role, unitId, unitMerged } = c.var.user;
+  // unitMerged: the account's unit was merged or dissolved; it keeps the old subtree until an admin moves it.
+  return c.json({ id, email, name, role, unitId, unitMerged });
 });

@@ -9,6 +9,7 @@ import { idParam } from "../http/params";
 import { intId, isoTime, jsonObject, requiredText, text, validate } from "../http/validate";
 import {
   closeSurvey,
+  correctExpected,
   createNewEvent,
   deleteEvent,
   eventDetail,
@@ -107,6 +108,17 @@ export const eventRoutes = new Hono<AppEnv>()
     async (c) => {
       await replaceForm(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json"), new Date());
       return c.json({ ok: true });
+    },
+  )
+  .patch(
+    "/:id",
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    validate("json", jsonObject({ expectedParticipants: positiveInt })),
+    async (c) => {
+      const { expectedParticipants } = c.req.valid("json");
+      await correctExpected(c.var.db, c.var.user, c.req.valid("param").id, expectedParticipants);
+      return c.json({ ok: true, expectedParticipants });
     },
   )
   .post("/:id/close", allow(...ORGANISERS), validate("param", idParam), async (c) => {

@@ -10,6 +10,7 @@ import { CLIENT_ID_PATTERN, isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
 import type { Lang } from "../domain/i18n";
 import { limitsFor } from "../domain/limits";
+import { isCrossSite } from "../http/auth";
 import { setPrivateCookie } from "../http/cookies";
 import { ensureDeviceCookie, writerOf } from "../http/device";
 import type { AppEnv } from "../http/env";
@@ -120,6 +121,16 @@ const limitedPage = (lang: Lang, event: EventRow, err: LimitReached) =>
   messagePage(lang, event.title, event.code, "page.limited_title", err.messageKey);
 
 export const phoneRoutes = new Hono<AppEnv>()
+  // A form another site posts in a trainee's name stores nothing; she sees why.
+  .use("/s/*", async (c, next) => {
+    if (!isCrossSite(c)) return next();
+    const lang = pageLang(c);
+    return c.html(
+      messagePage(lang, "", typedCode(c), "page.cross_site_title", "page.cross_site_text"),
+      403,
+      noStore,
+    );
+  })
   .get("/", (c) => c.html(homePage(pageLang(c)), 200, noStore))
   .get("/s", (c) => {
     const typed = (c.req.query("code") ?? "").slice(0, 32);
@@ -133,7 +144,7 @@ export const phoneRoutes = new Hono<AppEnv>()
     const event = await findByCode(c.var.db, typed);
     if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
     if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
-    ensureDeviceCookie(c);
+    await ensureDeviceCookie(c);
     if (event.kind === "workshop") {
       const sort = c.req.query("sort") === "top" ? "top" : "new";
       return c.html(
@@ -196,7 +207,7 @@ export const phoneRoutes = new Hono<AppEnv>()
       Number.isSafeInteger(shownAt) && shownAt > 0 && shownAt <= now.getTime()
         ? now.getTime() - shownAt
         : null;
-    const limits = limitsFor("response", event.id, writerOf(c), now);
+    const limits = limitsFor("response", event, await writerOf(c), now);
     try {
       await submitResponse(c.var.db, event, { clientId, role, answers, elapsedMs }, now, limits);
     } catch (err) {
@@ -243,7 +254,7 @@ export const phoneRoutes = new Hono<AppEnv>()
       );
     if (!parsed.success) return rerender(400, issuesToFields(parsed.issues));
     const now = new Date();
-    const limits = limitsFor("proposal", event.id, writerOf(c), now);
+    const limits = limitsFor("proposal", event, await writerOf(c), now);
     try {
       await submitProposal(c.var.db, event, proposalInput(parsed.output), now, limits);
     } catch (err) {
@@ -267,7 +278,7 @@ export const phoneRoutes = new Hono<AppEnv>()
     if (Number.isSafeInteger(pid) && pid > 0) {
       try {
         await supportProposal(c.var.db, pid, deviceClientId(c, event.code), new Date(), {
-          writer: writerOf(c),
+          writer: await writerOf(c),
           eventId: event.id,
         });
       } catch (err) {

@@ -46,7 +46,7 @@ export const publicRoutes = new Hono<AppEnv>()
     async (c) => {
       const event = await eventByCode(c.var.db, c.req.valid("param").code);
       const now = new Date();
-      const limits = limitsFor("response", event.id, writerOf(c), now);
+      const limits = limitsFor("response", event, await writerOf(c), now);
       const result = await submitResponse(c.var.db, event, c.req.valid("json"), now, limits);
       return c.json({ id: result.id }, result.created ? 201 : 200);
     },
@@ -65,7 +65,7 @@ export const publicRoutes = new Hono<AppEnv>()
     async (c) => {
       const event = await workshopByCode(c.var.db, c.req.valid("param").code);
       const now = new Date();
-      const limits = limitsFor("proposal", event.id, writerOf(c), now);
+      const limits = limitsFor("proposal", event, await writerOf(c), now);
       const result = await submitProposal(c.var.db, event, proposalInput(c.req.valid("json")), now, limits);
       return c.json({ id: result.id }, result.created ? 201 : 200);
     },
@@ -76,7 +76,7 @@ export const publicRoutes = new Hono<AppEnv>()
       c.req.valid("param").id,
       c.req.valid("json").clientId,
       new Date(),
-      { writer: writerOf(c) },
+      { writer: await writerOf(c) },
     );
     return c.json({ id: result.id, supports: result.supports, supported: true }, result.created ? 201 : 200);
   });

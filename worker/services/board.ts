@@ -31,7 +31,7 @@ import {
 } from "../domain/grouping";
 import { type Lang, t } from "../domain/i18n";
 import type { Addressee, FollowStatus } from "../domain/proposal";
-import { inScope, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
+import { canSee, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { eventInScope, workshopInScope } from "./scope";
 import { vocabularyFor } from "./vocabulary";
 
@@ -288,7 +288,7 @@ export async function changeProposal(
   if (change.groupId !== undefined) await groupOf(db, event.id, change.groupId);
   if (change.followUnitId !== undefined && change.followUnitId !== null) {
     const unit = await findUnitById(db, change.followUnitId);
-    if (!unit || !inScope(unit.nowPath, user.unitPath)) {
+    if (!unit || !canSee(user, unit)) {
       throw new Invalid({ followUnitId: { key: "field.unit_not_found" } });
     }
   }

@@ -9,6 +9,7 @@ import {
   listEventsInScope,
   loadQuestions,
   replaceEventForm,
+  setExpected,
 } from "../db/events";
 import { listObservations } from "../db/observations";
 import { findProgramme } from "../db/programmes";
@@ -22,12 +23,15 @@ import { COMMENT_MAX, type QuestionDef, STANDARD_FORM, STANDARD_FORM_TITLE } fro
 import type { Lang } from "../domain/i18n";
 import { buildReport } from "../domain/report";
 import {
+  canSee,
   type EventKind,
   inScope,
   MIN_RESPONSES_FOR_DETAIL,
   type StaffUser,
+  scopeOf,
   type TraineeCategory,
 } from "../domain/terms";
+import { vietnamDay } from "../domain/time";
 import { eventInScope } from "./scope";
 
 /** An event as staff see it in lists and on its page. */
@@ -56,7 +60,7 @@ export function eventSummary(e: EventRow, now: Date) {
 
 /** The newest events of the caller's subtree. */
 export async function listEvents(db: Db, user: StaffUser, now: Date) {
-  const events = await listEventsInScope(db, user.unitPath, 200);
+  const events = await listEventsInScope(db, scopeOf(user), 200);
   return events.map((e) => eventSummary(e, now));
 }
 
@@ -119,7 +123,7 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
   }
   const unit = await findUnitById(db, input.unitId);
   if (!unit) throw new Invalid({ unitId: { key: "field.unit_not_found" } });
-  if (!inScope(unit.nowPath, user.unitPath)) {
+  if (!canSee(user, unit)) {
     throw new Forbidden("out_of_scope", "error.out_of_scope", { unitId: { key: "field.unit_not_found" } });
   }
   if (!unit.active) throw new Invalid({ unitId: { key: "field.unit_inactive" } });
@@ -189,6 +193,12 @@ export async function replaceForm(db: Db, user: StaffUser, id: number, form: For
   );
 }
 
+/** The organiser corrects how many people were expected (the response rate, flags and limits follow). */
+export async function correctExpected(db: Db, user: StaffUser, id: number, expected: number): Promise<void> {
+  const event = await eventInScope(db, user, id);
+  await setExpected(db, event.id, expected);
+}
+
 export async function closeSurvey(db: Db, user: StaffUser, id: number, now: Date): Promise<void> {
   const event = await eventInScope(db, user, id);
   await closeEvent(db, event.id, now.toISOString());
@@ -234,7 +244,8 @@ export async function exportEvent(db: Db, user: StaffUser, id: number, now: Date
         labelEn: q.labelEn,
       })),
       responseCount: responses.length,
-      responses: detail ? responses : null,
+      // The day only: a time to the second beside the answers would point at who just pressed send.
+      responses: detail ? responses.map((r) => ({ ...r, createdAt: vietnamDay(r.createdAt) })) : null,
       proposals: proposals.map(({ clientId: _c, bodyHash: _b, ...p }) => p),
       observations,
     },

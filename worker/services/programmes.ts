@@ -3,10 +3,10 @@ import type { Db } from "../db";
 import { insertProgramme, listProgrammesFor } from "../db/programmes";
 import { findUnitById } from "../db/units";
 import { Invalid } from "../domain/errors";
-import { inScope, type StaffUser, type TraineeCategory } from "../domain/terms";
+import { canSee, type StaffUser, scopeOf, type TraineeCategory } from "../domain/terms";
 
 export async function listProgrammes(db: Db, user: StaffUser) {
-  return listProgrammesFor(db, user.unitPath);
+  return listProgrammesFor(db, scopeOf(user));
 }
 
 export interface ProgrammeInput {
@@ -19,7 +19,7 @@ export interface ProgrammeInput {
 
 export async function addProgramme(db: Db, user: StaffUser, p: ProgrammeInput, now: Date): Promise<number> {
   const unit = await findUnitById(db, p.unitId);
-  if (!unit || !inScope(unit.nowPath, user.unitPath)) {
+  if (!unit || !canSee(user, unit)) {
     throw new Invalid({ unitId: { key: "field.unit_not_found" } });
   }
   if (p.endsOn < p.startsOn) throw new Invalid({ endsOn: { key: "field.ends_before_start" } });

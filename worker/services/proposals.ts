@@ -18,6 +18,7 @@ import { assertOpen, retried } from "../domain/event";
 import { analyse, assignGroup, NEAREST_AMONG } from "../domain/grouping";
 import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
 import type { Addressee, PublicProposal } from "../domain/proposal";
+import { underLimits } from "./limits";
 import { vocabularyFor } from "./vocabulary";
 
 export interface ProposalInput {
@@ -58,21 +59,23 @@ export async function submitProposal(
       })),
     );
   try {
-    const stored = await insertProposal(
-      db,
-      {
-        eventId: event.id,
-        clientId: p.clientId,
-        bodyHash,
-        text: p.text,
-        addressee: p.addressee,
-        suggestedAddressee: analysis.addressee,
-        authorName: p.authorName,
-        authorUnit: p.authorUnit,
-        groupKey,
-        now: now.toISOString(),
-      },
-      bumpCounters(db, limits),
+    const stored = await underLimits(db, limits, () =>
+      insertProposal(
+        db,
+        {
+          eventId: event.id,
+          clientId: p.clientId,
+          bodyHash,
+          text: p.text,
+          addressee: p.addressee,
+          suggestedAddressee: analysis.addressee,
+          authorName: p.authorName,
+          authorUnit: p.authorUnit,
+          groupKey,
+          now: now.toISOString(),
+        },
+        bumpCounters(db, limits),
+      ),
     );
     return { id: stored.id, created: true };
   } catch (err) {
@@ -91,15 +94,22 @@ export async function supportProposal(
   now: Date,
   who: { writer: Writer; eventId?: number },
 ) {
+  const notFound = () => new NotFound("proposal_not_found", "error.proposal_not_found");
   const proposal = await findProposal(db, proposalId);
-  const visible = proposal && proposal.hidden === 0 && (who.eventId ?? proposal.eventId) === proposal.eventId;
-  const event = visible ? await findEventById(db, proposal.eventId) : undefined;
-  if (!proposal || !event) throw new NotFound("proposal_not_found", "error.proposal_not_found");
+  if (proposal?.hidden !== 0 || (who.eventId ?? proposal.eventId) !== proposal.eventId) {
+    throw notFound();
+  }
+  // A support goes to what the proposal was merged into, which must be visible too (and is never named otherwise).
+  const root = proposal.duplicateOf === null ? proposal : await findProposal(db, proposal.duplicateOf);
+  const event = root && root.hidden === 0 ? await findEventById(db, proposal.eventId) : undefined;
+  if (!root || !event) throw notFound();
   assertOpen(event, now);
-  const limits = limitsFor("support", event.id, who.writer, now);
+  const rootId = root.id;
+  const limits = limitsFor("support", event, who.writer, now, rootId);
   assertUnderLimits(limits, await loadLimitCounts(db, limits));
-  const rootId = proposal.duplicateOf ?? proposal.id;
-  const result = await addSupport(db, rootId, clientId, now.toISOString(), bumpCounters(db, limits));
+  const result = await underLimits(db, limits, () =>
+    addSupport(db, rootId, clientId, now.toISOString(), bumpCounters(db, limits)),
+  );
   return { id: rootId, ...result };
 }
 

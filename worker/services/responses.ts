@@ -12,6 +12,7 @@ import { Closed, Invalid } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
 import { assertUnderLimits, isTooFast, type LimitCheck } from "../domain/limits";
 import type { RespondentRole } from "../domain/terms";
+import { underLimits } from "./limits";
 
 export interface Submission {
   clientId: string;
@@ -39,35 +40,35 @@ export async function submitResponse(
   const existing = await findResponseByClientId(db, event.id, s.clientId);
   if (existing) return retried(existing, bodyHash);
   assertOpen(event, now);
-  if (event.formId === null) throw new Closed();
+  const formId = event.formId;
+  if (formId === null) throw new Closed();
   // Both reads at once; wrong answers are still told before a reached limit.
-  const [questions, counts] = await Promise.all([
-    loadQuestions(db, event.formId),
-    loadLimitCounts(db, limits),
-  ]);
+  const [questions, counts] = await Promise.all([loadQuestions(db, formId), loadLimitCounts(db, limits)]);
   const checked = checkAnswers(questions, s.answers);
   if (!checked.ok) throw new Invalid(checked.fields);
   assertUnderLimits(limits, counts);
   const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;
   const tooFast = isTooFast(s.elapsedMs, answered);
   try {
-    const stored = await insertResponse(db, {
-      eventId: event.id,
-      formId: event.formId,
-      clientId: s.clientId,
-      role: s.role,
-      bodyHash,
-      answers: checked.answers,
-      now: now.toISOString(),
-      elapsedMs: s.elapsedMs ?? null,
-      tooFast,
-      alongside: [
-        ...(event.kind === "class" && !tooFast
-          ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
-          : []),
-        ...bumpCounters(db, limits),
-      ],
-    });
+    const stored = await underLimits(db, limits, () =>
+      insertResponse(db, {
+        eventId: event.id,
+        formId,
+        clientId: s.clientId,
+        role: s.role,
+        bodyHash,
+        answers: checked.answers,
+        now: now.toISOString(),
+        elapsedMs: s.elapsedMs ?? null,
+        tooFast,
+        alongside: [
+          ...(event.kind === "class" && !tooFast
+            ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
+            : []),
+          ...bumpCounters(db, limits),
+        ],
+      }),
+    );
     return { id: stored.id, created: true };
   } catch (err) {
     // A concurrent retry won the race: answer as for any retry.

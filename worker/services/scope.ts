@@ -3,11 +3,12 @@ import type { Db } from "../db";
 import { type EventRow, findEventById } from "../db/events";
 import { findUnitById, type Unit } from "../db/units";
 import { Conflict, NotFound } from "../domain/errors";
-import { inScope, type StaffUser } from "../domain/terms";
+import { canSee, type StaffUser } from "../domain/terms";
 
 export async function eventInScope(db: Db, user: StaffUser, id: number): Promise<EventRow> {
   const event = await findEventById(db, id);
-  if (!event || !inScope(event.unitPath, user.unitPath)) throw new NotFound();
+  if (!event || !canSee(user, { nowPath: event.unitPath, thenPath: event.unitThenPath }))
+    throw new NotFound();
   return event;
 }
 
@@ -25,6 +26,6 @@ export async function classInScope(db: Db, user: StaffUser, id: number): Promise
 
 export async function unitInScope(db: Db, user: StaffUser, id: number): Promise<Unit> {
   const unit = await findUnitById(db, id);
-  if (!unit || !inScope(unit.nowPath, user.unitPath)) throw new NotFound();
+  if (!unit || !canSee(user, unit)) throw new NotFound();
   return unit;
 }

@@ -12,8 +12,9 @@ import {
 import { parseCsv } from "../domain/csv";
 import { Conflict, type FieldErrors, Invalid } from "../domain/errors";
 import { isMessageKey } from "../domain/i18n";
-import { inScope, LEVEL_RANK, type Level, type StaffUser } from "../domain/terms";
+import { canSee, inScope, LEVEL_RANK, type Level, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
+import { pathIds } from "../domain/tree";
 import { checkImport, type ExistingUnit } from "../domain/unitImport";
 import { unitInScope } from "./scope";
 
@@ -25,7 +26,7 @@ function nextUnitId(units: readonly Unit[]): number {
 
 /** Every unit of the caller's subtree, today's tree order. */
 export async function listUnits(db: Db, user: StaffUser) {
-  const units = await listUnitsInScope(db, user.unitPath);
+  const units = await listUnitsInScope(db, scopeOf(user));
   return units.map((u) => ({
     id: u.id,
     code: u.code,
@@ -50,7 +51,7 @@ export interface NewUnitInput {
 
 export async function addUnit(db: Db, user: StaffUser, input: NewUnitInput) {
   const parent = await findUnitById(db, input.parentId);
-  if (!parent || !inScope(parent.nowPath, user.unitPath)) {
+  if (!parent || !canSee(user, parent)) {
     throw new Invalid({ parentId: { key: "field.unit_not_found" } });
   }
   if (!parent.active) throw new Invalid({ parentId: { key: "field.unit_inactive" } });
@@ -94,7 +95,7 @@ export async function changeUnit(db: Db, user: StaffUser, id: number, change: Un
   if (change.name !== undefined) set.name = change.name;
   if (change.parentId !== undefined && change.parentId !== unit.parentId) {
     const parent = all.find((u) => u.id === change.parentId);
-    if (!parent || !inScope(parent.nowPath, user.unitPath)) {
+    if (!parent || !canSee(user, parent)) {
       throw new Invalid({ parentId: { key: "field.unit_not_found" } });
     }
     if (!unit.active || !parent.active) throw new Invalid({ parentId: { key: "field.unit_inactive" } });
@@ -148,12 +149,12 @@ export async function importUnits(db: Db, user: StaffUser, csv: string, now: Dat
   const all = await listAllUnits(db);
   const existing = new Map<string, ExistingUnit>(
     // Units outside the admin's scope cannot be parents or successors.
-    all
-      .filter((u) => inScope(u.nowPath, user.unitPath))
-      .map((u) => [u.code, { id: u.id, level: u.level, active: u.active }]),
+    all.filter((u) => canSee(user, u)).map((u) => [u.code, { id: u.id, level: u.level, active: u.active }]),
   );
   const taken = new Set(all.map((u) => u.code));
-  const checked = checkImport(rows, existing, taken, nextUnitId(all), vietnamDay(now));
+  // A unit without a parent would sit outside every subtree but the root's.
+  const rootAllowed = pathIds(user.unitPath).length === 1;
+  const checked = checkImport(rows, existing, taken, nextUnitId(all), vietnamDay(now), rootAllowed);
   if (!checked.ok) {
     const fields: FieldErrors = {};
     for (const [line, errs] of [...checked.errors.entries()].sort((a, b) => a[0] - b[0])) {

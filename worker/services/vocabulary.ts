@@ -5,7 +5,7 @@ import { findUnitById } from "../db/units";
 import { Forbidden, Invalid } from "../domain/errors";
 import { Vocabulary } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
-import { inScope, type StaffUser } from "../domain/terms";
+import { canSee, type StaffUser } from "../domain/terms";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../domain/vocabulary";
 
 export type VocabularyKind = "proposal" | "comment";
@@ -53,7 +53,7 @@ export async function addPhrase(
   }
   const unit = await findUnitById(db, term.unitId ?? user.unitId);
   if (!unit) throw new Invalid({ unitId: { key: "field.unit_not_found" } });
-  if (!inScope(unit.nowPath, user.unitPath)) {
+  if (!canSee(user, unit)) {
     throw new Forbidden("out_of_scope", "error.out_of_scope", { unitId: { key: "field.unit_not_found" } });
   }
   await addVocabularyTerm(db, {

@@ -84,3 +84,13 @@ describe("answers", () => {
     expect(cleanText(" ho\u0000a\u0300 ")).toBe("hoà");
   });
 });
+
+describe("CSV for every Excel locale", () => {
+  it("quotes cells holding any separator, and neutralises a formula that would follow one", ({ expect }) => {
+    expect(toCsv([["abc;=1+1", "x\ty", "nhiều\ndòng", "bình thường"]])).toBe(
+      '\uFEFF"\'abc;=1+1","x\ty","nhiều\ndòng",bình thường\r\n',
+    );
+    expect(neutralise("Hà Nội - 2026")).toBe("Hà Nội - 2026");
+    expect(neutralise("a, -b")).toBe("'a, -b");
+  });
+});

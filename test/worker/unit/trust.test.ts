@@ -2,16 +2,19 @@
 import { describe, it } from "vitest";
 import { duplicateKey } from "../../../worker/domain/json";
 import {
-  afterFailure,
+  ADDRESS_LOCK_AFTER,
+  delayFor,
   exceeded,
   isTooFast,
   LOCK_AFTER,
   LOCK_MINUTES,
   limitsFor,
+  lockAfter,
   lockedFor,
   RESPONSES_PER_PHONE,
   SHARED_ADDRESS_FACTOR,
   SLOW_AFTER,
+  signInKeys,
 } from "../../../worker/domain/limits";
 
 describe("duplicate JSON keys", () => {
@@ -28,15 +31,27 @@ describe("duplicate JSON keys", () => {
 describe("limits", () => {
   const now = new Date("2026-11-21T03:04:05Z");
   it("count by the phone's cookie, or more loosely by address when there is none", ({ expect }) => {
-    const withCookie = limitsFor("response", 7, { device: "abc", address: "1.2.3.4" }, now);
-    expect(withCookie.map((c) => c.key)).toEqual(["response:d:abc:7", "response:event:7"]);
+    const event = { id: 7, expectedParticipants: 30 };
+    const withCookie = limitsFor("response", event, { device: "abc", address: "1.2.3.4" }, now);
+    expect(withCookie.map((c) => c.key)).toEqual([
+      "response:d:abc:7",
+      "response:a:1.2.3.4:7",
+      "response:event:7",
+    ]);
     expect(withCookie[0]?.max).toBe(RESPONSES_PER_PHONE);
-    expect(withCookie[1]?.bucket).toBe("2026-11-21T03:04");
-    const shared = limitsFor("response", 7, { device: null, address: "1.2.3.4" }, now);
+    // Whatever phone ids it holds, one address adds at most the class's size and a half, plus 20.
+    expect(withCookie[1]?.max).toBe(65);
+    expect(withCookie[2]?.bucket).toBe("2026-11-21T03:04");
+    const shared = limitsFor("response", event, { device: null, address: "1.2.3.4" }, now);
     expect(shared[0]?.max).toBe(RESPONSES_PER_PHONE * SHARED_ADDRESS_FACTOR);
   });
   it("are exceeded when a counter reaches its maximum", ({ expect }) => {
-    const checks = limitsFor("proposal", 7, { device: "abc", address: "x" }, now);
+    const checks = limitsFor(
+      "proposal",
+      { id: 7, expectedParticipants: 30 },
+      { device: "abc", address: "x" },
+      now,
+    );
     expect(exceeded(checks, new Map([["proposal:d:abc:7|", 9]]))).toBeUndefined();
     expect(exceeded(checks, new Map([["proposal:d:abc:7|", 10]]))?.kind).toBe("phone_proposals");
   });
@@ -45,19 +60,25 @@ describe("limits", () => {
     expect(isTooFast(12_000, 6)).toBe(false);
     expect(isTooFast(null, 6)).toBe(false);
   });
-  it("slow sign-in after a few failures and lock it after more, forgetting old failures", ({ expect }) => {
-    let row: { failures: number; lastAt: string; lockedUntil: string | null } | undefined;
-    const delays: number[] = [];
-    for (let i = 0; i < LOCK_AFTER; i++) {
-      const next = afterFailure(row, now);
-      delays.push(next.delayMs);
-      row = { failures: next.failures, lastAt: now.toISOString(), lockedUntil: next.lockedUntil };
-    }
+  it("slow a sign-in pair after a few failures and lock it after more; an address locks only much later", ({
+    expect,
+  }) => {
+    const delays = Array.from({ length: LOCK_AFTER }, (_, i) => delayFor(i + 1));
     expect(delays.slice(0, SLOW_AFTER - 1).every((d) => d === 0)).toBe(true);
     expect(delays.slice(SLOW_AFTER - 1).every((d) => d > 0)).toBe(true);
-    expect(lockedFor(row, now)).toBe(LOCK_MINUTES * 60);
+    expect(lockAfter("pair", LOCK_AFTER - 1, now)).toBeNull();
+    const until = lockAfter("pair", LOCK_AFTER, now);
+    expect(lockedFor({ failures: LOCK_AFTER, lastAt: now.toISOString(), lockedUntil: until }, now)).toBe(
+      LOCK_MINUTES * 60,
+    );
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
-    expect(lockedFor(row, later)).toBe(0);
-    expect(afterFailure(row, later).failures).toBe(1);
+    expect(lockedFor({ failures: LOCK_AFTER, lastAt: now.toISOString(), lockedUntil: until }, later)).toBe(0);
+    expect(lockAfter("address", LOCK_AFTER, now)).toBeNull();
+    expect(lockAfter("address", ADDRESS_LOCK_AFTER, now)).not.toBeNull();
+    expect(signInKeys("a@b.vn", "1.2.3.4")).toEqual({
+      pair: "p:a@b.vn|1.2.3.4",
+      address: "a:1.2.3.4",
+      email: "e:a@b.vn",
+    });
   });
 });

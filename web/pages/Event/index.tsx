@@ -1,5 +1,6 @@
 // One class for its organiser: code and link, live count against the expected number, form edits, closing.
 import { useEffect, useState } from "preact/hooks";
+import { addressCap } from "../../../worker/domain/limits";
 import { ApiProblem, api, ok } from "../../api";
 import { EventData } from "../../components/EventData";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
@@ -80,6 +81,49 @@ export function EventPage(props: { id: string }) {
             <span style={{ width: `${pct}%` }} />
           </div>
           {event.tooFast > 0 ? <p class="notice">{t("app.too_fast_note", { n: event.tooFast })}</p> : null}
+          {event.kind === "class" && event.responses > event.expectedParticipants ? (
+            <form
+              class="notice"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const value = Number(new FormData(e.currentTarget).get("expected"));
+                setProblem(undefined);
+                try {
+                  await ok(
+                    await api.api.events[":id"].$patch({
+                      param: { id: String(event.id) },
+                      json: { expectedParticipants: value },
+                    }),
+                  );
+                  await reload();
+                } catch (err) {
+                  if (err instanceof ApiProblem) setProblem(err);
+                  else throw err;
+                }
+              }}
+            >
+              <p role="status">
+                {t("app.over_expected_note", {
+                  n: event.responses,
+                  e: event.expectedParticipants,
+                  cap: addressCap(event.expectedParticipants),
+                })}
+              </p>
+              <label>
+                {t("app.expected")}{" "}
+                <input
+                  name="expected"
+                  type="number"
+                  min={1}
+                  max={10000}
+                  required
+                  defaultValue={String(event.responses)}
+                />
+              </label>{" "}
+              <button type="submit">{t("app.save")}</button>
+              <Problem error={problem?.message} />
+            </form>
+          ) : null}
           <p class="muted">
             {event.status === "open" ? `${t("status.open")} · ${t("app.live")}` : t("status.closed")} ·{" "}
             {t("app.closes_at")} {formatTime(event.closesAt)}

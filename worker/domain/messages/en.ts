@@ -20,8 +20,13 @@ export const en: Record<keyof typeof vi, string> = {
   "error.limit_phone_supports": "Supporting too fast. Please wait a minute and try again.",
   "error.limit_event_rate":
     "Too many people are sending at once. Your answers are kept; please wait a minute and send again.",
+  "error.limit_address_responses":
+    "This class has already received more responses than expected from this network. If someone has not answered yet, please tell the organiser to correct the expected number.",
+  "error.limit_address_supports":
+    "This proposal has already received more supports than expected delegates from this network. Please tell the workshop secretary.",
+  "error.user_not_found": "No such account.",
   "error.login_locked":
-    "Too many failed sign-ins. Signing in is locked for 15 minutes; please try again later.",
+    "Too many failed sign-ins from here. Please try again in 15 minutes, or ask an admin to unlock the account.",
   "error.client_id_reused": "This clientId was already used for a different answer.",
   "error.form_locked": "This form cannot be edited.",
   "error.cross_origin": "Requests from another site are refused.",
@@ -34,6 +39,7 @@ export const en: Record<keyof typeof vi, string> = {
   // field
   "field.confirm_code": "Type the event's code exactly to confirm the deletion.",
   "field.duplicate_key": "This field appears twice.",
+  "field.reserved_key": "This field name is not allowed.",
   "field.nothing_to_change": "Nothing to change.",
   "field.required": "Required.",
   "field.answer_required": "Please choose a rating.",
@@ -251,6 +257,8 @@ export const en: Record<keyof typeof vi, string> = {
   "app.data_delete": "Delete for good",
   "app.too_fast_note":
     "{n} responses were sent too fast to have read the questions: kept, but not counted in the scores.",
+  "app.over_expected_note":
+    "More responses than expected trainees ({n} / {e}). If the expected number is wrong, correct it: each network (e.g. the hall's Wi-Fi) can send at most {cap} responses to this class.",
   "app.nav_units": "Unit tree",
   "app.units_admin": "Unit tree",
   "app.line_n": "Line {n}",
@@ -307,12 +315,14 @@ export const en: Record<keyof typeof vi, string> = {
   "flag.identical_answers": "Many responses give one rating to every question",
   "flag.observer_gap": "Large gap with the observer's score",
   // flag_chip
+  "flag.over_expected": "More responses than expected trainees (check the expected number)",
   "flag_chip.low_score": "Low score",
   "flag_chip.low_response_rate": "Response rate < 50%",
   "flag_chip.few_responses": "Under 5 responses",
   "flag_chip.identical_answers": "Many identical answers",
   "flag_chip.observer_gap": "Differs from observation",
   // follow
+  "flag_chip.over_expected": "Over expected",
   "follow.received": "Received",
   "follow.accepted": "Accepted",
   "follow.in_progress": "In progress",
@@ -350,6 +360,9 @@ export const en: Record<keyof typeof vi, string> = {
   "level.commune": "Commune",
   // page
   "page.limited_title": "Not accepted for now",
+  "page.cross_site_title": "Not accepted from another site",
+  "page.cross_site_text":
+    "Please open the survey from the QR code or by typing the class code, then send again.",
   "page.lang_switch": "Tiếng Việt",
   "page.title_suffix": "Góp ý",
   "page.home_title": "Feedback after class",

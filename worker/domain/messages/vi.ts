@@ -19,7 +19,13 @@ export const vi = {
   "error.limit_phone_supports": "Bạn ủng hộ quá nhanh. Xin chờ một phút rồi thử lại.",
   "error.limit_event_rate":
     "Đang có quá nhiều người gửi cùng lúc. Câu trả lời của bạn vẫn được giữ, xin chờ một phút rồi gửi lại.",
-  "error.login_locked": "Đăng nhập sai quá nhiều lần. Tài khoản tạm khoá 15 phút, xin thử lại sau.",
+  "error.limit_address_responses":
+    "Lớp này đã nhận nhiều phiếu hơn số học viên dự kiến từ cùng một mạng. Nếu còn người chưa trả lời, xin báo người tổ chức để sửa số dự kiến.",
+  "error.limit_address_supports":
+    "Đề xuất này đã nhận nhiều lượt ủng hộ hơn số đại biểu dự kiến từ cùng một mạng. Xin báo thư ký hội nghị.",
+  "error.user_not_found": "Không tìm thấy tài khoản.",
+  "error.login_locked":
+    "Đăng nhập sai quá nhiều lần từ nơi này. Xin thử lại sau 15 phút, hoặc nhờ quản trị viên mở khoá.",
   "error.client_id_reused": "Mã thiết bị này đã được dùng cho một câu trả lời khác.",
   "error.form_locked": "Không sửa được phiếu này.",
   "error.cross_origin": "Yêu cầu từ trang khác bị từ chối.",
@@ -32,6 +38,7 @@ export const vi = {
   // field
   "field.confirm_code": "Gõ đúng mã của lớp/hội nghị để xác nhận xoá.",
   "field.duplicate_key": "Trường này xuất hiện hai lần.",
+  "field.reserved_key": "Tên trường này không được dùng.",
   "field.nothing_to_change": "Không có gì để thay đổi.",
   "field.required": "Bắt buộc.",
   "field.answer_required": "Vui lòng chọn một mức đánh giá.",
@@ -249,6 +256,8 @@ export const vi = {
   "app.data_delete": "Xoá vĩnh viễn",
   "app.too_fast_note":
     "{n} phiếu trả lời quá nhanh (chưa kịp đọc câu hỏi) được giữ lại nhưng không tính vào điểm.",
+  "app.over_expected_note":
+    "Nhiều phiếu hơn số học viên dự kiến ({n} / {e}). Nếu số dự kiến sai, hãy sửa: mỗi mạng (ví dụ Wi-Fi hội trường) chỉ gửi được tối đa {cap} phiếu cho lớp này.",
   "app.nav_units": "Cây đơn vị",
   "app.units_admin": "Cây đơn vị",
   "app.line_n": "Dòng {n}",
@@ -305,12 +314,14 @@ export const vi = {
   "flag.identical_answers": "Nhiều phiếu chọn một mức cho mọi câu",
   "flag.observer_gap": "Chênh lệch lớn với điểm dự giờ",
   // flag_chip
+  "flag.over_expected": "Nhiều phiếu hơn số học viên dự kiến (kiểm tra lại số dự kiến)",
   "flag_chip.low_score": "Điểm thấp",
   "flag_chip.low_response_rate": "Phản hồi < 50%",
   "flag_chip.few_responses": "Dưới 5 phiếu",
   "flag_chip.identical_answers": "Nhiều phiếu giống hệt",
   "flag_chip.observer_gap": "Lệch với dự giờ",
   // follow
+  "flag_chip.over_expected": "Vượt số dự kiến",
   "follow.received": "Đã tiếp nhận",
   "follow.accepted": "Đã chấp nhận",
   "follow.in_progress": "Đang thực hiện",
@@ -348,6 +359,8 @@ export const vi = {
   "level.commune": "Xã, phường",
   // page
   "page.limited_title": "Tạm thời chưa nhận thêm",
+  "page.cross_site_title": "Không nhận bài gửi từ trang khác",
+  "page.cross_site_text": "Xin mở trang khảo sát bằng mã QR hoặc gõ mã lớp, rồi gửi lại.",
   "page.lang_switch": "English",
   "page.title_suffix": "Góp ý",
   "page.home_title": "Góp ý sau lớp học",
