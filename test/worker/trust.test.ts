@@ -612,6 +612,18 @@ describe("trust, round two: stuffing, cross-site writes, lock-outs, scope", () =
     expect(await count(other.id)).toBe(forged);
   }, 60_000);
 
+  it(`20 responses sent at once from one phone: exactly ${RESPONSES_PER_PHONE} stored, the rest refused`, async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    const shared = await phone(cls.code);
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => body(cls.code)));
+    const statuses = (await Promise.all(bodies.map((b) => submit(cls.code, b, shared)))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201).length).toBe(RESPONSES_PER_PHONE);
+    expect(statuses.filter((s) => s === 429).length).toBe(20 - RESPONSES_PER_PHONE);
+    expect(await count(cls.id)).toBe(RESPONSES_PER_PHONE);
+  });
+
   it("a class with more responses than expected is flagged on the dashboards", async ({ expect }) => {
     const unit = await createUnit("Hội LHPN phường Giảng Võ", "commune", tree.hanoi);
     const cls = await createClass(organiser, unit, { expectedParticipants: 3 });
