@@ -3,21 +3,23 @@
 import type { Scope, StaffUser } from "../domain/terms";
 import type { Db } from ".";
 
+/** What makes a StaffUser: the account and where its unit sits in both trees. */
+const ACCOUNT = [
+  "u.id",
+  "u.email",
+  "u.name",
+  "u.role",
+  "u.unit_id as unitId",
+  "un.now_path as nowPath",
+  "un.path as thenPath",
+  "un.active",
+] as const;
+
 export async function findUserForLogin(db: Db, email: string) {
   return db
     .selectFrom("users as u")
     .innerJoin("units as un", "un.id", "u.unit_id")
-    .select([
-      "u.id",
-      "u.email",
-      "u.name",
-      "u.role",
-      "u.unit_id as unitId",
-      "un.now_path as nowPath",
-      "un.path as thenPath",
-      "un.active",
-      "u.password_hash as passwordHash",
-    ])
+    .select([...ACCOUNT, "u.password_hash as passwordHash"])
     .where("u.email", "=", email)
     .executeTakeFirst();
 }
@@ -46,16 +48,7 @@ export async function findSessionUser(
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .innerJoin("units as un", "un.id", "u.unit_id")
-    .select([
-      "u.id",
-      "u.email",
-      "u.name",
-      "u.role",
-      "u.unit_id as unitId",
-      "un.now_path as nowPath",
-      "un.path as thenPath",
-      "un.active",
-    ])
+    .select(ACCOUNT)
     .where("s.token_hash", "=", tokenHash)
     .where("s.expires_at", ">", now)
     .executeTakeFirst();
