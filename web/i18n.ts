@@ -34,6 +34,12 @@ export function formatTime(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A calendar day ('YYYY-MM-DD', no time of day) as people read it: 30/11/2026. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split("-");
+  return y && m && d ? `${d}/${m}/${y}` : day;
+}
+
 /** `datetime-local` values are wall-clock times in Vietnam. */
 export const vnLocalToIso = fromVietnamMinute;
 export const isoToVnLocal = vietnamMinute;

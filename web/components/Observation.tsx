@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { vietnamDay } from "../../worker/domain/time";
 import { ApiProblem, api, ok, type Report } from "../api";
-import { formatScore, t } from "../i18n";
+import { formatDay, formatScore, t } from "../i18n";
 import { useAsync } from "../useAsync";
 
 const CRITERIA = ["content", "method", "interaction", "organisation", "materials", "usefulness"] as const;
@@ -34,7 +34,7 @@ export function ObservationSection(props: {
             {data.observations.map((o) => (
               <th scope="col" key={o.userId}>
                 {t("app.observer", { name: o.observer })}
-                <div class="muted">{o.observedOn}</div>
+                <div class="muted">{formatDay(o.observedOn)}</div>
               </th>
             ))}
           </tr>
@@ -72,7 +72,8 @@ export function ObservationSection(props: {
             }
             setSaved(false);
             try {
-              ok(
+              // Awaited: "Đã lưu" only once the server has taken it, its refusal shown otherwise.
+              await ok(
                 await api.api.events[":id"].observation.$put({
                   param: { id: props.eventId },
                   json: {
@@ -95,10 +96,13 @@ export function ObservationSection(props: {
             {data.criteria.map((c) => (
               <label key={c.id}>
                 {c.label}
-                <select name={c.id} defaultValue={String(mine?.scores[c.id] ?? "")}>
-                  <option value="">–</option>
+                {/* A select has no defaultValue in the DOM: the saved score is the option marked selected. */}
+                <select name={c.id}>
+                  <option value="" selected={mine?.scores[c.id] == null}>
+                    –
+                  </option>
                   {[1, 2, 3, 4, 5].map((v) => (
-                    <option key={v} value={String(v)}>
+                    <option key={v} value={String(v)} selected={mine?.scores[c.id] === v}>
                       {v}
                     </option>
                   ))}
@@ -120,11 +124,13 @@ export function ObservationSection(props: {
             <textarea name="note" rows={3} maxLength={2000} defaultValue={mine?.note ?? ""} />
           </label>
           {Object.keys(fields).length > 0 ? (
-            <ul class="problem" role="alert">
-              {Object.entries(fields).map(([k, m]) => (
-                <li key={k}>{m}</li>
-              ))}
-            </ul>
+            <div class="problem" role="alert">
+              <ul>
+                {Object.entries(fields).map(([k, m]) => (
+                  <li key={k}>{m}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {saved ? (
             <p class="notice" role="status">
