@@ -41,7 +41,9 @@ describe("class observation (dự giờ)", () => {
       expect(await score("method").inputValue()).toBe("3");
       expect(await score("usefulness").inputValue()).toBe("");
       // The observer's column reads a Vietnamese date, not an ISO one.
-      expect(await page.locator("table:has(caption) thead").last().textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+      expect(await page.locator("table:has(caption) thead").last().textContent()).toMatch(
+        /\d{2}\/\d{2}\/\d{4}/,
+      );
 
       // Only the note changes: saved, and shown as saved after a reload.
       await form.locator("textarea[name=note]").fill("Giảng viên nói rõ ràng, cần thêm ví dụ.");
