@@ -58,6 +58,37 @@ describe("trainee on a phone", () => {
     }
   });
 
+  it("two trainees share one phone: the second answers after the first, each response stored once", async ({
+    expect,
+  }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: dùng chung điện thoại");
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await answerSurvey(page, 5, "Rất bổ ích.");
+      await takeTimeToRead(page);
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
+      // The older member borrows the phone: right from the thank-you box, a form of her own.
+      await page.getByRole("link", { name: "Người khác trả lời trên máy này" }).click();
+      await page.locator("#survey").waitFor();
+      await answerSurvey(page, 3, "Cần chữ to hơn.");
+      await takeTimeToRead(page);
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
+      await expect.poll(() => responseCount(staff, cls.id)).toBe(2);
+      // Coming back later, the phone is told it answered, and is offered the same button.
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await page.getByRole("heading", { name: "Bạn đã trả lời rồi" }).waitFor();
+      await page.getByRole("link", { name: "Người khác trả lời trên máy này" }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "survey-shared-phone.png") });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("tells which answers are missing before sending", async ({ expect }) => {
     const cls = await newClass(staff, "Lớp kiểm thử: thiếu câu trả lời");
     const phone = await launch();

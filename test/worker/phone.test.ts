@@ -5,9 +5,10 @@ import { call, createClass, createTree, db, postJson, publicForm, signIn } from 
 let code: string;
 let eventId: number;
 let staff: Awaited<ReturnType<typeof signIn>>;
+let tree: Awaited<ReturnType<typeof createTree>>;
 
 beforeAll(async () => {
-  const tree = await createTree();
+  tree = await createTree();
   staff = await signIn("organiser", tree.hanoi);
   ({ code, id: eventId } = await createClass(staff, tree.bachMai, { title: "Lớp <b>kỹ năng</b> số" }));
 });
@@ -125,5 +126,46 @@ describe("phone pages", () => {
     const res = await call(`/s/${cls.code}`);
     expect(res.status).toBe(410);
     expect(await res.text()).toContain("Khảo sát đã đóng");
+  });
+});
+
+describe("a phone shared by two trainees", () => {
+  it("after the first answers, the next one starts her own response on the same phone, without JavaScript", async ({
+    expect,
+  }) => {
+    const { code: shared, id } = await createClass(staff, tree.bachMai);
+    const first = await call(`/s/${shared}`);
+    const cookie = cookieOf(first);
+    const form = await publicForm(shared);
+    const send = async (clientId: string, rating: string, cookies: string) => {
+      const body = new URLSearchParams({ clientId, role: "trainee" });
+      for (const q of form.questions) if (q.type === "rating") body.set(`a${q.id}`, rating);
+      return call(`/s/${shared}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
+        body,
+        redirect: "manual",
+      });
+    };
+    const idOf = (html: string) => html.match(/name="clientId" value="([^"]+)"/)?.[1] ?? "";
+    const firstId = idOf(await first.text());
+    expect((await send(firstId, "5", cookie)).status).toBe(303);
+    const again = await (await call(`/s/${shared}`, { headers: { Cookie: cookie } })).text();
+    expect(again).toContain("Bạn đã trả lời rồi");
+    expect(again).toContain(`href="/s/${shared}?another=1"`);
+    expect(again).toContain("Người khác trả lời trên máy này");
+
+    const next = await call(`/s/${shared}?another=1`, { headers: { Cookie: cookie } });
+    const nextHtml = await next.text();
+    expect(nextHtml).toContain('id="survey"');
+    const secondId = idOf(nextHtml);
+    expect(secondId).not.toBe(firstId);
+    expect((await send(secondId, "3", cookie)).status).toBe(303);
+    const stored = await db()
+      .selectFrom("responses")
+      .select("client_id")
+      .where("event_id", "=", id)
+      .execute();
+    expect(stored.map((r) => r.client_id).sort()).toEqual([firstId, secondId].sort());
   });
 });

@@ -54,7 +54,8 @@ function enhance(form: HTMLFormElement): void {
   // Phones that drop cookies keep their clientId here, so a reload cannot make a second response.
   const savedId = store.get(idKey);
   if (hidden instanceof HTMLInputElement) {
-    if (savedId) hidden.value = savedId;
+    // Another person on a shared phone starts a response of her own: the page's new id wins.
+    if (savedId && data("fresh") !== "1") hidden.value = savedId;
     else store.set(idKey, hidden.value);
   }
   const clientId = hidden instanceof HTMLInputElement ? hidden.value : "";
@@ -125,7 +126,11 @@ function enhance(form: HTMLFormElement): void {
     const p = document.createElement("p");
     p.textContent = data("thanksText");
     box.append(h, p);
-    main.replaceChildren(box);
+    const next = document.createElement("a");
+    next.className = "button";
+    next.href = `/s/${code}?another=1`;
+    next.textContent = data("another");
+    main.replaceChildren(box, next);
     window.scrollTo(0, 0);
   }
 

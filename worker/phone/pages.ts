@@ -53,17 +53,25 @@ export function messagePage(
   code: string,
   titleKey: MessageKey,
   textKey: MessageKey,
+  opts: { anotherPerson?: number } = {},
 ): Html {
+  // A borrowed phone: the next trainee starts her own response (the phone's limit still holds).
+  const another =
+    opts.anotherPerson === undefined
+      ? ""
+      : html`<p><a class="button" href="/s/${code}?another=1">${t(lang, "page.another_person")}</a></p><p class="hint">${t(lang, "page.another_hint", { max: opts.anotherPerson })}</p>`;
   return layout(
     lang,
     t(lang, titleKey),
-    html`<p class="event">${eventTitle}</p><div class="done" role="status"><h1>${t(lang, titleKey)}</h1><p>${t(lang, textKey)}</p></div>`,
+    html`<p class="event">${eventTitle}</p><div class="done" role="status"><h1>${t(lang, titleKey)}</h1><p>${t(lang, textKey)}</p></div>${another}`,
     { langHref: `/s/${code}` },
   );
 }
 
 export interface SurveyState {
   clientId: string;
+  /** Someone else on a phone that has answered: the script must not reuse the phone's saved id. */
+  fresh?: boolean;
   role: string;
   values: Record<string, string>;
   errors: FieldErrors | null;
@@ -118,6 +126,8 @@ export function surveyPage(
     fix: t(lang, "page.fix_errors"),
     thanks: t(lang, "page.thanks_title"),
     thanksText: t(lang, "page.thanks_text"),
+    another: t(lang, "page.another_person"),
+    fresh: state.fresh ? "1" : "",
   });
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, "page.intro")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}

@@ -9,4 +9,15 @@ export const questionBoxId = (id: number | string) => `q${id}`;
 export const questionErrorId = (id: number | string) => `e${id}`;
 
 /** The survey form's data attributes (dataset names): its code and the words the script shows. */
-export type SurveyData = "code" | "sending" | "retrying" | "offline" | "fix" | "thanks" | "thanksText";
+export type SurveyData =
+  | "code"
+  | "sending"
+  | "retrying"
+  | "offline"
+  | "fix"
+  | "thanks"
+  | "thanksText"
+  /** The label of the link that lets the next person on a shared phone answer. */
+  | "another"
+  /** "1": another person on a phone that has answered; a new response with a new id. */
+  | "fresh";

@@ -9,7 +9,7 @@ import { Closed, DomainError, type FieldErrors, LimitReached, Mismatch, TooLarge
 import { CLIENT_ID_PATTERN, isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
 import type { Lang } from "../domain/i18n";
-import { limitsFor } from "../domain/limits";
+import { limitsFor, RESPONSES_PER_PHONE } from "../domain/limits";
 import { isCrossSite } from "../http/auth";
 import { setPrivateCookie } from "../http/cookies";
 import { ensureDeviceCookie, writerOf } from "../http/device";
@@ -153,8 +153,11 @@ export const phoneRoutes = new Hono<AppEnv>()
         noStore,
       );
     }
-    const clientId = deviceClientId(c, event.code);
-    if (await hasAnswered(c.var.db, event.id, clientId)) {
+    const open = isOpen(event, new Date()) && event.formId !== null;
+    // Someone else on a phone that has answered gets a fresh response id; the per-phone limit still counts.
+    const another = open && c.req.query("another") === "1";
+    const clientId = another ? newToken().slice(0, 32) : deviceClientId(c, event.code);
+    if (!another && (await hasAnswered(c.var.db, event.id, clientId))) {
       const sent = c.req.query("sent") === "1";
       return c.html(
         messagePage(
@@ -163,12 +166,13 @@ export const phoneRoutes = new Hono<AppEnv>()
           event.code,
           sent ? "page.thanks_title" : "page.already_title",
           sent ? "page.thanks_text" : "page.already_text",
+          open ? { anotherPerson: RESPONSES_PER_PHONE } : {},
         ),
         200,
         noStore,
       );
     }
-    if (!isOpen(event, new Date()) || event.formId === null) {
+    if (!open) {
       return c.html(
         messagePage(lang, event.title, event.code, "page.closed_title", "page.closed_text"),
         410,
@@ -177,7 +181,13 @@ export const phoneRoutes = new Hono<AppEnv>()
     }
     const questions = await questionsOf(c.var.db, event);
     return c.html(
-      surveyPage(lang, event, questions, { clientId, role: "trainee", values: {}, errors: null }),
+      surveyPage(lang, event, questions, {
+        clientId,
+        fresh: another,
+        role: "trainee",
+        values: {},
+        errors: null,
+      }),
       200,
       noStore,
     );

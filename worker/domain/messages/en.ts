@@ -393,7 +393,10 @@ export const en: Record<keyof typeof vi, string> = {
   "page.thanks_title": "Thank you!",
   "page.thanks_text": "Your feedback has been recorded.",
   "page.already_title": "You have already answered",
-  "page.already_text": "Each phone sends one answer for this class. Thank you!",
+  "page.already_text":
+    "This phone has already sent a response for this class. Thank you! If you are someone else sharing the phone, press the button below.",
+  "page.another_person": "Someone else answers on this phone",
+  "page.another_hint": "Each phone can send at most {max} responses to a class.",
   "page.chars_max": "At most {max} characters",
   // question_type
   "question_type.rating": "Rating 1–5",

@@ -391,7 +391,10 @@ export const vi = {
   "page.thanks_title": "Cảm ơn bạn!",
   "page.thanks_text": "Ý kiến của bạn đã được ghi nhận.",
   "page.already_title": "Bạn đã trả lời rồi",
-  "page.already_text": "Mỗi điện thoại chỉ gửi một phiếu cho lớp này. Cảm ơn bạn!",
+  "page.already_text":
+    "Điện thoại này đã gửi phiếu cho lớp này. Cảm ơn bạn! Nếu bạn là người khác dùng chung máy, hãy bấm nút dưới đây.",
+  "page.another_person": "Người khác trả lời trên máy này",
+  "page.another_hint": "Mỗi điện thoại gửi được tối đa {max} phiếu cho một lớp.",
   "page.chars_max": "Tối đa {max} ký tự",
   // question_type
   "question_type.rating": "Chấm điểm 1–5",
