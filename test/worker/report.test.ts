@@ -1,6 +1,6 @@
 // The class report: aggregates kept by each submission, the 5-response threshold, and the CSV export.
 import { beforeAll, describe, it } from "vitest";
-import { answersFor, call, createClass, createTree, db, signIn, submit } from "./helpers";
+import { answersFor, call, createClass, createTree, createUnit, db, signIn, submit } from "./helpers";
 
 let staff: Awaited<ReturnType<typeof signIn>>;
 let tree: Awaited<ReturnType<typeof createTree>>;
@@ -130,5 +130,41 @@ describe("class report", () => {
     expect(csv).toContain("'@admin");
     expect(csv).toContain("Tăng thời gian thực hành");
     expect(csv).toContain("Nội dung bài giảng,5,5,0,0,0,0,5");
+  });
+});
+
+describe("one rounding rule on every screen", () => {
+  it("a class's overall is the same on its report and on the dashboards: the unrounded criterion means, rounded once", async ({
+    expect,
+  }) => {
+    const unit = await createUnit("Hội LHPN phường Thanh Nhàn", "commune", tree.hanoi);
+    const cls = await createClass(staff, unit);
+    const form = await (await call(`/api/public/events/${cls.code}`)).json<{
+      questions: { id: number; type: string; label: string }[];
+    }>();
+    const ratings = form.questions.filter((q) => q.type === "rating");
+    // Criterion sums over 6 responses: 18, 18, 18, 18, 19, 24 → means 3, 3, 3, 3, 3.1667, 4.
+    // Their mean is 3.194 (3.19); rounding each mean first would give 3.20.
+    for (let i = 0; i < 6; i++) {
+      const answers: Record<string, number> = {};
+      ratings.forEach((q, k) => {
+        answers[q.id] = k === 5 ? 4 : k === 4 && i === 0 ? 4 : 3;
+      });
+      const res = await submit(cls.code, {
+        clientId: `round-${cls.id}-${i}-client`,
+        role: "trainee",
+        answers,
+        elapsedMs: 60_000,
+      });
+      expect(res.status).toBe(201);
+    }
+    const onReport = (await report(cls.id)).overall;
+    const scores = await (await call(`/api/units/${unit.id}/scores`, { headers: staff.headers })).json<{
+      classes: { id: number; overall: number }[];
+      total: { overall: number };
+    }>();
+    expect(onReport).toBe(3.19);
+    expect(scores.classes.find((k) => k.id === cls.id)?.overall).toBe(onReport);
+    expect(scores.total.overall).toBe(onReport);
   });
 });

@@ -1,6 +1,7 @@
 // Workshops end to end in workerd + D1: proposals, supports, moderation, merges, groups, follow-up, exports.
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, it } from "vitest";
+import { countProposals } from "../../worker/domain/proposal";
 import { call, createClass, createTree, db, postJson, signIn, unique } from "./helpers";
 
 let tree: Awaited<ReturnType<typeof createTree>>;
@@ -380,5 +381,40 @@ describe("class comments grouped", () => {
       groups: unknown[];
     }>();
     expect(res).toEqual({ kind: "class", hiddenBelow: 5, groups: [] });
+  });
+});
+
+describe("one counting rule on every screen", () => {
+  it("the board, the projector's groups and the leaders' summary count the same proposals and supports", async ({
+    expect,
+  }) => {
+    const { id, code } = await createWorkshop();
+    const ids: number[] = [];
+    for (const text of [
+      "Tăng phụ cấp cho chi hội trưởng",
+      "Nâng mức phụ cấp chi hội trưởng",
+      "Mở lớp tin học cho hội viên",
+      "Tập huấn kỹ năng số cho cán bộ",
+    ]) {
+      ids.push((await (await propose(code, { text })).json<{ id: number }>()).id);
+    }
+    const [a = 0, b = 0, c = 0, d = 0] = ids;
+    await support(a, "phone-count-0001");
+    await support(b, "phone-count-0002");
+    await support(c, "phone-count-0003");
+    await postJson(`/api/events/${id}/merges`, { targetId: a, sourceIds: [b] }, organiser.headers);
+    await patch(id, d, { hidden: true, hiddenReason: "ngoài chủ đề" });
+    type Item = { id: number; duplicateOf: number | null; supports: number };
+    const board = await (await call(`/api/events/${id}/board`, { headers: organiser.headers })).json<{
+      groups: { items: Item[] }[];
+    }>();
+    const groups = await (await call(`/api/events/${id}/groups`, { headers: organiser.headers })).json<{
+      groups: { items: Item[] }[];
+    }>();
+    const onBoard = countProposals(board.groups.flatMap((g) => g.items));
+    const onSummary = countProposals(groups.groups.flatMap((g) => g.items));
+    // Three visible proposals (the merged original included, the hidden one not); three phones.
+    expect(onBoard).toEqual({ proposals: 3, supports: 3 });
+    expect(onSummary).toEqual(onBoard);
   });
 });

@@ -25,3 +25,17 @@ export interface PublicProposal {
   followStatus: FollowStatus | null;
   followNote: string | null;
 }
+
+/**
+ * The one counting rule of every screen (board, projector, leaders' summary): each visible
+ * proposal a delegate sent counts once, merged originals included (a merge joins proposals, it
+ * does not unsay them). Supports count once per family: only on the proposal it was merged into.
+ */
+export function countProposals<I extends { id: number; duplicateOf?: number | null; supports?: number }>(
+  items: readonly I[],
+): { proposals: number; supports: number } {
+  return {
+    proposals: items.length,
+    supports: items.reduce((s, i) => s + (i.duplicateOf ? 0 : (i.supports ?? 0)), 0),
+  };
+}

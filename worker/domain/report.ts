@@ -1,6 +1,7 @@
 // Turns a class's running histograms into the report of the brief; pure so the maths is unit-tested.
 
 import type { Lang } from "./i18n";
+import { overallOf } from "./scores";
 import { MIN_RESPONSES_FOR_DETAIL, type RespondentRole } from "./terms";
 
 export interface CountRow {
@@ -79,12 +80,12 @@ export function buildReport(input: {
       n: c.n,
       distribution: detail ? c.dist : null,
     }));
-  const means = criteria.flatMap((c) => (c.mean === null ? [] : [c.mean]));
+  const means = [...byCriterion.values()].flatMap((c) => (c.n > 0 ? [c.sum / c.n] : []));
   return {
     responses: input.responses,
     expected: input.expected,
     responseRate: input.expected > 0 ? round2(input.responses / input.expected) : null,
-    overall: means.length > 0 ? round2(means.reduce((a, b) => a + b, 0) / means.length) : null,
+    overall: overallOf(means),
     criteria,
     comments: detail ? [...input.comments] : null,
     detailHidden: !detail,

@@ -58,6 +58,14 @@ export function addTotals(into: StatTotals, row: StatTotals): StatTotals {
   return into;
 }
 
+/**
+ * The one rounding rule of every screen: the overall is the mean of the criterion means taken
+ * unrounded, rounded once at the end (rounding each mean first moved 3.194 to 3.20 on the report).
+ */
+export function overallOf(criterionMeans: readonly number[]): number | null {
+  return criterionMeans.length > 0 ? round2(criterionMeans.reduce((a, b) => a + b, 0) / criterionMeans.length) : null;
+}
+
 /** Means are over all answers; overall is the mean of the criterion means (as on the class report). */
 export function summarise(t: StatTotals): Summary {
   if (t.responses < MIN_RESPONSES_FOR_DETAIL) {
@@ -83,7 +91,7 @@ export function summarise(t: StatTotals): Summary {
   return {
     responses: t.responses,
     means: complete(means, null),
-    overall: present.length > 0 ? round2(present.reduce((a, b) => a + b, 0) / present.length) : null,
+    overall: overallOf(present),
     distribution: complete(distribution, { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 }),
     identicalShare: round2(t.straight / t.responses),
   };

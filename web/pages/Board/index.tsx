@@ -1,5 +1,6 @@
 // The facilitator's board: proposals by group, moderation, merges, duplicate suggestions, manual groups.
 import { useEffect, useState } from "preact/hooks";
+import { countProposals } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { t } from "../../i18n";
@@ -163,7 +164,9 @@ export function BoardPage(props: { id: string }) {
         </>
       }
     >
-      <p class="muted">{t("app.proposals_count", { n: all.length, e: event.data.expectedParticipants })}</p>
+      <p class="muted">
+        {t("app.proposals_count", { n: countProposals(all).proposals, e: event.data.expectedParticipants })}
+      </p>
       <div class="toolbar" role="toolbar">
         <span aria-live="polite">{t("app.selected_n", { n: selected.length })}</span>
         <button type="button" disabled={selected.length < 2} onClick={() => void merge(selected)}>

@@ -1,5 +1,6 @@
 // The projector view: large type, groups with counts and their most supported proposals, refreshing itself.
 import { useEffect } from "preact/hooks";
+import { countProposals } from "../../../worker/domain/proposal";
 import { api, ok } from "../../api";
 import { PendingPage } from "../../components/Layout";
 import { t } from "../../i18n";
@@ -16,7 +17,7 @@ export function ProjectorPage(props: { id: string }) {
 
   if (!event.data || !groups.data)
     return <PendingPage title={t("app.projector")} error={event.error ?? groups.error} />;
-  const total = groups.data.groups.reduce((n, g) => n + g.items.length, 0);
+  const total = countProposals(groups.data.groups.flatMap((g) => g.items)).proposals;
   return (
     <main class="projector">
       <header>
@@ -33,7 +34,7 @@ export function ProjectorPage(props: { id: string }) {
             <h2>
               <span data-testid="pj-label">{g.label}</span>{" "}
               <span class="pj-count" data-testid="pj-count">
-                {g.items.length}
+                {countProposals(g.items).proposals}
               </span>
             </h2>
             <ol>

@@ -1,5 +1,6 @@
 // The leaders' report: theme × who must act, representative proposals, follow-up by status, print and exports.
 import { useState } from "preact/hooks";
+import { countProposals } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { t } from "../../i18n";
@@ -112,11 +113,18 @@ export function SummaryPage(props: { id: string }) {
     return <PendingPage title={t("app.summary")} error={event.error ?? board.error} />;
   const groups = board.data.groups.map((g) => ({
     ...g,
-    // Merged originals are counted in their merged proposal.
-    items: g.items.flatMap((i) => ("addressee" in i && i.duplicateOf === null ? [i] : [])),
+    items: g.items.flatMap((i) => ("addressee" in i ? [i] : [])),
   }));
-  const cell = (items: BoardItem[]) => ({ n: items.length, s: items.reduce((a, i) => a + i.supports, 0) });
-  const rows = groups.flatMap((g) => g.items.map((item) => ({ item, group: g.label })));
+  // The board's and the projector's rule: every proposal counts, supports once per merged family.
+  const cell = (items: BoardItem[]) => {
+    const c = countProposals(items);
+    return { n: c.proposals, s: c.supports };
+  };
+  const total = countProposals(groups.flatMap((g) => g.items)).proposals;
+  // The follow-up list shows each merged family once, under the proposal it was merged into.
+  const rows = groups.flatMap((g) =>
+    g.items.filter((i) => i.duplicateOf === null).map((item) => ({ item, group: g.label })),
+  );
   const shown = rows.filter(
     (r) =>
       (statusFilter === "" || (r.item.followStatus ?? "none") === statusFilter) &&
@@ -140,7 +148,7 @@ export function SummaryPage(props: { id: string }) {
       }
     >
       {event.data.question ? <p class="lead">{event.data.question}</p> : null}
-      <p class="muted">{t("app.proposals_count", { n: rows.length, e: event.data.expectedParticipants })}</p>
+      <p class="muted">{t("app.proposals_count", { n: total, e: event.data.expectedParticipants })}</p>
       <h2>{t("app.grid_title")}</h2>
       <table class="list grid" data-testid="grid">
         <thead>
