@@ -63,7 +63,9 @@ export function addTotals(into: StatTotals, row: StatTotals): StatTotals {
  * unrounded, rounded once at the end (rounding each mean first moved 3.194 to 3.20 on the report).
  */
 export function overallOf(criterionMeans: readonly number[]): number | null {
-  return criterionMeans.length > 0 ? round2(criterionMeans.reduce((a, b) => a + b, 0) / criterionMeans.length) : null;
+  return criterionMeans.length > 0
+    ? round2(criterionMeans.reduce((a, b) => a + b, 0) / criterionMeans.length)
+    : null;
 }
 
 /** Means are over all answers; overall is the mean of the criterion means (as on the class report). */
