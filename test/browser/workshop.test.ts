@@ -88,6 +88,65 @@ describe("delegate on a phone", () => {
 });
 
 describe("facilitator on a laptop", () => {
+  it("the facilitator's questions come in page dialogs: the current name filled in, Escape changes nothing", async ({
+    expect,
+  }) => {
+    const ws = await newWorkshop("Tọa đàm kiểm thử: hộp thoại");
+    const ids: number[] = [];
+    for (const [i, text] of ["Tăng phụ cấp cho chi hội trưởng", "Nâng phụ cấp chi hội trưởng"].entries()) {
+      const res = await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ clientId: `dialog-test-${i}-000`, text }),
+      });
+      ids.push(((await res.json()) as { id: number }).id);
+    }
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      // A browser prompt would block the page: none may appear.
+      page.on("dialog", () => {
+        throw new Error("the page used a browser dialog");
+      });
+      await page.goto(`${baseUrl()}/app/login?next=/app/events/${ws.id}/board`);
+      await page.fill("#email", "tochuc@gopy.local");
+      await page.fill("#password", "gopy-demo-2026");
+      await page.click("button[type=submit]");
+      const group = page.getByTestId("group").filter({ has: page.getByTestId(`proposal-${ids[0]}`) });
+      const label = (await group.getByTestId("group-label").textContent()) ?? "";
+      await group.getByRole("button", { name: "Đổi tên" }).click();
+      const dialog = page.getByRole("dialog", { name: "Đổi tên" });
+      await dialog.waitFor();
+      expect(await dialog.getByRole("textbox").inputValue()).toBe(label);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      expect(await group.getByTestId("group-label").textContent()).toBe(label);
+
+      await group.getByRole("button", { name: "Đổi tên" }).click();
+      await dialog.getByRole("textbox").fill("Phụ cấp chi hội trưởng");
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() =>
+          page
+            .getByTestId(`proposal-${ids[0]}`)
+            .locator("xpath=ancestor::section[1]")
+            .getByTestId("group-label")
+            .textContent(),
+        )
+        .toBe("Phụ cấp chi hội trưởng");
+
+      await page.getByTestId(`proposal-${ids[1]}`).getByRole("button", { name: "Ẩn" }).click();
+      const hide = page.getByRole("dialog", { name: "Ẩn" });
+      await hide.getByRole("textbox").fill("trùng lặp");
+      await hide.getByRole("button", { name: "Ẩn" }).click();
+      await expect.poll(() => page.getByTestId(`proposal-${ids[1]}`).count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-board-dialogs.png"), fullPage: true });
+    } finally {
+      await laptop.close();
+    }
+  });
+
   it("merges two proposals and the projector shows their group with the right count", async ({ expect }) => {
     const ws = await newWorkshop("Tọa đàm kiểm thử: điều phối");
     const texts = [

@@ -1,7 +1,8 @@
 // The facilitator's board: proposals by group, moderation, merges, duplicate suggestions, manual groups.
 import { useEffect, useState } from "preact/hooks";
-import { countProposals } from "../../../worker/domain/proposal";
+import { countProposals, GROUP_LABEL_MAX, PROPOSAL_MAX, REASON_MAX } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
+import { useAsk } from "../../components/Ask";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { t } from "../../i18n";
 import { Link } from "../../router";
@@ -15,6 +16,7 @@ export function BoardPage(props: { id: string }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [note, setNote] = useState<string | undefined>(undefined);
+  const ask = useAsk();
 
   // New proposals keep arriving during the workshop.
   useEffect(() => {
@@ -111,9 +113,17 @@ export function BoardPage(props: { id: string }) {
           <button
             type="button"
             class="small secondary"
-            onClick={() => {
-              const text = prompt(t("app.edit_prompt"), i.text);
-              if (text !== null && text.trim() !== i.text) void patch(i.id, { text });
+            onClick={async () => {
+              const text = await ask.text({
+                title: t("app.edit_text"),
+                label: t("app.edit_prompt"),
+                value: i.text,
+                required: true,
+                maxLength: PROPOSAL_MAX,
+                multiline: true,
+                confirm: t("app.save"),
+              });
+              if (text !== null && text !== i.text) await patch(i.id, { text });
             }}
           >
             {t("app.edit_text")}
@@ -121,9 +131,14 @@ export function BoardPage(props: { id: string }) {
           <button
             type="button"
             class="small danger"
-            onClick={() => {
-              const reason = prompt(t("app.hide_reason_prompt"));
-              if (reason !== null) void patch(i.id, { hidden: true, hiddenReason: reason || null });
+            onClick={async () => {
+              const reason = await ask.text({
+                title: t("app.hide"),
+                label: t("app.hide_reason_prompt"),
+                maxLength: REASON_MAX,
+                confirm: t("app.hide"),
+              });
+              if (reason !== null) await patch(i.id, { hidden: true, hiddenReason: reason || null });
             }}
           >
             {t("app.hide")}
@@ -175,10 +190,16 @@ export function BoardPage(props: { id: string }) {
         <button
           type="button"
           class="secondary"
-          onClick={() => {
-            const label = prompt(t("app.new_group_prompt"));
+          onClick={async () => {
+            const label = await ask.text({
+              title: t("app.new_group"),
+              label: t("app.new_group_prompt"),
+              required: true,
+              maxLength: GROUP_LABEL_MAX,
+              confirm: t("app.save"),
+            });
             if (!label) return;
-            void act(async () => {
+            await act(async () => {
               await ok(
                 await api.api.events[":id"].groups.$post({ param, json: { label, proposalIds: selected } }),
               );
@@ -213,10 +234,17 @@ export function BoardPage(props: { id: string }) {
                   <button
                     type="button"
                     class="small link"
-                    onClick={() => {
-                      const label = prompt(t("app.rename_prompt"), g.label);
+                    onClick={async () => {
+                      const label = await ask.text({
+                        title: t("app.rename"),
+                        label: t("app.rename_prompt"),
+                        value: g.label,
+                        required: true,
+                        maxLength: GROUP_LABEL_MAX,
+                        confirm: t("app.save"),
+                      });
                       if (label)
-                        void act(async () =>
+                        await act(async () =>
                           ok(
                             await api.api.events[":id"].groups[":gid"].$patch({
                               param: { id: props.id, gid: String(g.id) },
@@ -295,6 +323,7 @@ export function BoardPage(props: { id: string }) {
           ) : null}
         </aside>
       </div>
+      {ask.dialog}
     </Layout>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { addressCap } from "../../../worker/domain/limits";
 import { ApiProblem, api, ok } from "../../api";
+import { useAsk } from "../../components/Ask";
 import { EventData } from "../../components/EventData";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
@@ -20,6 +21,7 @@ export function EventPage(props: { id: string }) {
   const [editing, setEditing] = useState<EditableForm | undefined>(undefined);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [saved, setSaved] = useState(false);
+  const ask = useAsk();
 
   // Watch responses arrive while the class fills in the survey.
   useEffect(() => {
@@ -134,7 +136,13 @@ export function EventPage(props: { id: string }) {
               type="button"
               class="danger"
               onClick={async () => {
-                if (!confirm(t("app.close_confirm"))) return;
+                const yes = await ask.confirm({
+                  title: t("app.close_survey"),
+                  message: t("app.close_confirm"),
+                  confirm: t("app.close_survey"),
+                  danger: true,
+                });
+                if (!yes) return;
                 await ok(await api.api.events[":id"].close.$post({ param: { id: String(event.id) } }));
                 await reload();
               }}
@@ -220,6 +228,7 @@ export function EventPage(props: { id: string }) {
       {me.data && (me.data.role === "admin" || me.data.role === "organiser") ? (
         <EventData id={event.id} code={event.code} />
       ) : null}
+      {ask.dialog}
     </Layout>
   );
 }
