@@ -33,8 +33,14 @@ const query = (f: Filters) => {
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${formatScore(x)}`);
 /** Five colour steps from weak to strong, always paired with the number itself. */
-const heat = (x: number | null) =>
-  x === null ? "heat-none" : `heat-${x < 3 ? 1 : x < 3.5 ? 2 : x < 4 ? 3 : x < 4.5 ? 4 : 5}`;
+/**
+ * One blue, darker for higher, in quarter-point steps from 3 to 4.5 (4.06 and 4.22 differ), so it
+ * reads in greyscale print and for colour-blind eyes; cells under the threshold are also hatched.
+ */
+const heat = (x: number | null, threshold: number) =>
+  x === null
+    ? "heat-none"
+    : `heat-${x < 3 ? 1 : Math.min(8, 2 + Math.floor((x - 3) / 0.25))}${x < threshold ? " below" : ""}`;
 
 type Row = UnitScores["units"][number];
 type SortKey =
@@ -296,12 +302,12 @@ export function ScoresPage(props: { id: string | undefined }) {
                     {s.criteria.map((c) => {
                       const m = u.means?.[c.id] ?? null;
                       return (
-                        <td key={c.id} class={heat(m)}>
+                        <td key={c.id} class={heat(m, s.rules.threshold)}>
                           {formatScore(m)}
                         </td>
                       );
                     })}
-                    <td class={heat(u.overall)}>
+                    <td class={heat(u.overall, s.rules.threshold)}>
                       <b>{formatScore(u.overall)}</b>
                     </td>
                     <td>{signed(u.change)}</td>
@@ -406,7 +412,7 @@ export function ScoresPage(props: { id: string | undefined }) {
                   <td>
                     {k.responses}/{k.expected} ({pct(k.responseRate)})
                   </td>
-                  <td class={heat(k.overall)}>{formatScore(k.overall)}</td>
+                  <td class={heat(k.overall, s.rules.threshold)}>{formatScore(k.overall)}</td>
                   <td>{formatScore(k.observed)}</td>
                   <td>
                     <Flags flags={k.flags} />

@@ -222,7 +222,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.units_heading": "Units",
   "app.no_units_data": "No data in this period.",
   "app.heat_caption":
-    "Mean per criterion (1-5); darker is higher, blank under {n} responses. Click a column heading to sort.",
+    "Mean per criterion (1-5); the darker the blue, the higher, a step every 0.25; hatched with a red edge: under the threshold; blank under {n} responses. Click a column heading to sort.",
   "app.change_short": "Change",
   "app.n_flagged_classes": "{n} classes to look at",
   "app.show_table": "Show as a table",

@@ -221,7 +221,7 @@ export const vi = {
   "app.units_heading": "Các đơn vị",
   "app.no_units_data": "Không có dữ liệu trong kỳ này.",
   "app.heat_caption":
-    "Điểm trung bình theo tiêu chí (1-5); màu đậm là điểm cao, ô trống khi dưới {n} phiếu. Bấm tiêu đề cột để sắp xếp.",
+    "Điểm trung bình theo tiêu chí (1-5); màu xanh càng đậm điểm càng cao, mỗi bậc 0,25 điểm; ô gạch chéo viền đỏ là dưới ngưỡng; ô trống khi dưới {n} phiếu. Bấm tiêu đề cột để sắp xếp.",
   "app.change_short": "Thay đổi",
   "app.n_flagged_classes": "{n} lớp cần chú ý",
   "app.show_table": "Xem dạng bảng",
