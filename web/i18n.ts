@@ -40,6 +40,12 @@ export function formatDay(day: string): string {
   return y && m && d ? `${d}/${m}/${y}` : day;
 }
 
+/** A month ('YYYY-MM') or quarter ('YYYY-Qn') as people read it: 12/2024, Q1/2025. */
+export function formatMonth(period: string): string {
+  const m = /^(\d{4})-(\d{2}|Q\d)$/.exec(period);
+  return m ? `${m[2]}/${m[1]}` : period;
+}
+
 /** `datetime-local` values are wall-clock times in Vietnam. */
 export const vnLocalToIso = fromVietnamMinute;
 export const isoToVnLocal = vietnamMinute;

@@ -1,5 +1,5 @@
 // Overall score per month or quarter as bars (responses under each), with the flag threshold drawn across.
-import { formatScore, t } from "../i18n";
+import { formatMonth, formatScore, t } from "../i18n";
 
 interface Point {
   period: string;
@@ -42,12 +42,12 @@ export function TrendChart(props: { points: readonly Point[]; threshold: number 
                 height={y(1) - y(p.overall)}
                 class={p.overall < props.threshold ? "bar weak" : "bar"}
               >
-                <title>{`${p.period}: ${formatScore(p.overall)} (${p.responses})`}</title>
+                <title>{`${formatMonth(p.period)}: ${formatScore(p.overall)} (${p.responses})`}</title>
               </rect>
             )}
             {i % every === 0 ? (
               <text x={x + bw / 2} y={h - pad.b + 16} text-anchor="middle">
-                {p.period}
+                {formatMonth(p.period)}
               </text>
             ) : null}
           </g>

@@ -6,7 +6,7 @@ import { api, ok, type UnitScores } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { TrendChart } from "../../components/TrendChart";
-import { formatScore, formatTime, t } from "../../i18n";
+import { formatDay, formatMonth, formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -152,11 +152,11 @@ export function ScoresPage(props: { id: string | undefined }) {
         ))}
         <span aria-current="page">{s.unit.name}</span>
         {s.unit.active ? null : (
-          <span class="muted"> ({t("app.unit_inactive", { d: s.unit.validTo ?? "" })})</span>
+          <span class="muted"> ({t("app.unit_inactive", { d: formatDay(s.unit.validTo ?? "") })})</span>
         )}
       </nav>
       <p class="muted print-only">
-        {t("score.period")}: {s.period.from} → {s.period.to} ·{" "}
+        {t("score.period")}: {formatMonth(s.period.from)} → {formatMonth(s.period.to)} ·{" "}
         {t(s.tree === "now" ? "app.tree_now" : "app.tree_then")}
       </p>
       <form class="filters no-print" onSubmit={(e) => e.preventDefault()}>
@@ -233,7 +233,8 @@ export function ScoresPage(props: { id: string | undefined }) {
           {s.merged.map((m, i) => (
             <span key={m.id}>
               {i > 0 ? ", " : ""}
-              <Link href={`/app/units/${m.id}${q}`}>{m.name}</Link> ({t("app.until", { d: m.validTo ?? "" })})
+              <Link href={`/app/units/${m.id}${q}`}>{m.name}</Link> (
+              {t("app.until", { d: formatDay(m.validTo ?? "") })})
             </span>
           ))}
         </p>
@@ -243,7 +244,8 @@ export function ScoresPage(props: { id: string | undefined }) {
           <h2>{t("score.overall")}</h2>
           <p class="big">{formatScore(s.total.overall)} / 5</p>
           <p class="muted">
-            {t("app.change_prev", { a: s.previous.from, b: s.previous.to })}: {signed(s.total.change)}
+            {t("app.change_prev", { a: formatMonth(s.previous.from), b: formatMonth(s.previous.to) })}:{" "}
+            {signed(s.total.change)}
           </p>
         </div>
         <div class="card">
@@ -294,7 +296,9 @@ export function ScoresPage(props: { id: string | undefined }) {
                   <tr key={u.id} class={u.active ? "" : "inactive"}>
                     <th scope="row">
                       <Link href={`/app/units/${u.id}${q}`}>{u.name}</Link>
-                      {u.active ? null : <div class="muted">{t("app.until", { d: u.validTo ?? "" })}</div>}
+                      {u.active ? null : (
+                        <div class="muted">{t("app.until", { d: formatDay(u.validTo ?? "") })}</div>
+                      )}
                     </th>
                     <td>{u.classes}</td>
                     <td>{u.responses}</td>
@@ -366,7 +370,7 @@ export function ScoresPage(props: { id: string | undefined }) {
               <tbody>
                 {s.trend.map((p) => (
                   <tr key={p.period}>
-                    <th scope="row">{p.period}</th>
+                    <th scope="row">{formatMonth(p.period)}</th>
                     <td>{p.responses}</td>
                     <td>{formatScore(p.overall)}</td>
                   </tr>

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, Loading, Problem } from "../../components/Layout";
-import { t } from "../../i18n";
+import { formatDay, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -299,8 +299,11 @@ export function UnitsAdmin() {
                     {u.active
                       ? t("app.active")
                       : u.successorId
-                        ? t("app.unit_merged_into", { name: name(u.successorId), d: u.validTo ?? "" })
-                        : t("app.unit_inactive", { d: u.validTo ?? "" })}
+                        ? t("app.unit_merged_into", {
+                            name: name(u.successorId),
+                            d: formatDay(u.validTo ?? ""),
+                          })
+                        : t("app.unit_inactive", { d: formatDay(u.validTo ?? "") })}
                   </td>
                 </tr>
               ))}
