@@ -147,6 +147,68 @@ describe("facilitator on a laptop", () => {
     }
   });
 
+  it("the projector fits a 1920 × 1080 screen: large type, a large QR code with the code, groups a page at a time", async ({
+    expect,
+  }) => {
+    const ws = await newWorkshop("Tọa đàm kiểm thử: màn chiếu");
+    const staff = await staffSession();
+    const topics = [
+      "Tăng phụ cấp cho chi hội trưởng",
+      "Mở lớp tin học cho hội viên",
+      "Vay vốn ưu đãi cho phụ nữ nghèo",
+      "Phòng chống bạo lực gia đình",
+      "Chăm sóc sức khỏe sinh sản",
+      "Giữ gìn vệ sinh môi trường thôn xóm",
+      "Tư vấn pháp luật cho hội viên",
+      "Phát triển hội viên trẻ",
+    ];
+    for (const [i, text] of topics.entries()) {
+      const res = await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          clientId: `projector-test-${i}-000`,
+          text: `${text}, để chị em ở cơ sở được hưởng lợi lâu dài`,
+        }),
+      });
+      const { id } = (await res.json()) as { id: number };
+      // A group per proposal, named by the facilitator: eight groups, more than one screen holds.
+      await staff(`/api/events/${ws.id}/groups`, {
+        method: "POST",
+        body: JSON.stringify({ label: `Nhóm ${i + 1}: ${text}`, proposalIds: [id] }),
+      });
+    }
+    const screen = await launch({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await screen.newPage();
+      await page.clock.install();
+      await page.goto(`${baseUrl()}/app/login?next=/app/events/${ws.id}/projector`);
+      await page.fill("#email", "tochuc@gopy.local");
+      await page.fill("#password", "gopy-demo-2026");
+      await page.click("button[type=submit]");
+      await page.getByTestId("pj-group").first().waitFor();
+      // Nothing below the fold: the back row sees everything without anyone scrolling.
+      const fits = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
+      expect(fits).toBe(true);
+      const itemPx = await page
+        .locator(".pj-group li")
+        .first()
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      expect(itemPx).toBeGreaterThanOrEqual(30);
+      expect(await page.getByTestId("pj-code").textContent()).toBe(ws.code);
+      const qr = await page.locator(".pj-qr svg").boundingBox();
+      expect(qr?.height ?? 0).toBeGreaterThanOrEqual(200);
+      expect(await page.getByTestId("pj-group").count()).toBe(6);
+      expect(await page.getByTestId("pj-page").textContent()).toContain("1/2");
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-projector-1080p.png") });
+      await page.clock.fastForward(13_000);
+      await expect.poll(() => page.getByTestId("pj-page").textContent()).toContain("2/2");
+      expect(await page.getByTestId("pj-group").count()).toBeGreaterThanOrEqual(2);
+    } finally {
+      await screen.close();
+    }
+  });
+
   it("merges two proposals and the projector shows their group with the right count", async ({ expect }) => {
     const ws = await newWorkshop("Tọa đàm kiểm thử: điều phối");
     const texts = [

@@ -194,6 +194,7 @@ export const vi = {
   "app.representatives": "Đề xuất tiêu biểu",
   "app.export_xlsx": "Tải Excel",
   "app.join_at": "Gửi đề xuất tại {url} · mã {code}",
+  "app.projector_page": "Trang {n}/{of} · tự chuyển",
   "app.comment_groups": "Kiến nghị theo nhóm",
   "app.comment_groups_hidden": "Cần ít nhất {n} phiếu để xem kiến nghị theo nhóm.",
   "app.addressee": "Ai thực hiện",
