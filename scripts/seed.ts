@@ -161,7 +161,7 @@ const DEMO_PROPOSALS: [string, string | null, string | null, string | null][] = 
   ["Chủ động học hỏi kinh nghiệm từ các chị đi trước và từ hội viên.", "officers", null, null],
   ["Luân chuyển cán bộ Hội huyện, tỉnh về cơ sở để rèn luyện thực tiễn.", "party_committee", null, null],
   ["de nghi co che do ho tro tien di lai cho hoc vien o xa", null, null, null],
-  ["<b>Đề nghị</b> giữ nguyên nội dung như năm trước", null, null, null],
+  ["Đề nghị giữ nguyên nội dung như năm trước", null, null, null],
 ];
 
 /** Small deterministic PRNG so every fresh database gets the same demo. */

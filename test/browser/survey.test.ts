@@ -8,6 +8,7 @@ import {
   LAPTOP,
   launch,
   newClass,
+  newEvent,
   responseCount,
   type StaffFetch,
   seriousViolations,
@@ -84,6 +85,53 @@ describe("trainee on a phone", () => {
       await page.getByRole("link", { name: "Người khác trả lời trên máy này" }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, "survey-shared-phone.png") });
       expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("at 200% zoom (180 px wide) nothing on the survey or workshop page is cut or pushed off-screen", async ({
+    expect,
+  }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: chữ phóng to");
+    const ws = await newEvent(staff, "workshop", "Tọa đàm kiểm thử: chữ phóng to");
+    await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId: "zoom-test-0001", text: "Mở lớp kỹ năng số cho chị em cao tuổi" }),
+    });
+    const phone = await launch({ viewport: { width: 180, height: 640 } });
+    try {
+      const page = await phone.newPage();
+      for (const path of [`/s/${cls.code}`, `/s/${ws.code}`]) {
+        await page.goto(`${baseUrl()}${path}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .map((e) => `${e.tagName}.${e.className}`),
+        );
+        expect(overflow, `${path}: ${wide.join(", ")}`).toBeLessThanOrEqual(0);
+        // Every piece of text a trainee reads is at least 16 px.
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll("main *")]
+            .filter(
+              (el) =>
+                el.childNodes.length > 0 &&
+                [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
+            )
+            .filter((el) => Number.parseFloat(getComputedStyle(el).fontSize) < 16)
+            .map((el) => `${el.tagName}.${el.className}: ${el.textContent?.trim().slice(0, 30)}`),
+        );
+        expect(small, path).toEqual([]);
+      }
+      await page.goto(`${baseUrl()}/s/${cls.code}`);
+      await page.getByText("Giảng viên", { exact: true }).waitFor();
+      const role = await page.getByText("Giảng viên", { exact: true }).boundingBox();
+      expect((role?.x ?? 0) + (role?.width ?? 0)).toBeLessThanOrEqual(180);
+      await page.screenshot({ path: join(ARTIFACTS, "survey-phone-180.png"), fullPage: true });
+      await page.goto(`${baseUrl()}/s/${ws.code}`);
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-phone-180.png"), fullPage: true });
     } finally {
       await phone.close();
     }

@@ -118,6 +118,10 @@ function enhance(form: HTMLFormElement): void {
     store.remove(key);
     const main = document.getElementById(SURVEY_ID.main);
     if (!main) return;
+    // The thank-you names the class, as the page after a plain form post does.
+    const title = document.createElement("p");
+    title.className = "event";
+    title.textContent = main.querySelector("h1")?.textContent ?? "";
     const box = document.createElement("div");
     box.className = "done";
     box.setAttribute("role", "status");
@@ -130,7 +134,7 @@ function enhance(form: HTMLFormElement): void {
     next.className = "button";
     next.href = `/s/${code}?another=1`;
     next.textContent = data("another");
-    main.replaceChildren(box, next);
+    main.replaceChildren(title, box, next);
     window.scrollTo(0, 0);
   }
 

@@ -50,9 +50,11 @@ function newId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const say = (text: string) => {
+const say = (text: string, ok = false) => {
   const status = document.getElementById(WORKSHOP_ID.status);
-  if (status) status.textContent = text;
+  if (!status) return;
+  status.textContent = text;
+  status.classList.toggle("ok", ok);
 };
 
 const pending: Body[] = load(pendingKey, []);
@@ -109,7 +111,7 @@ async function flush(): Promise<void> {
       say(`${words("fix")} ${Object.values(err?.error?.fields ?? {}).join(" ")}`);
       return;
     }
-    say(res.ok ? words("sent") : "");
+    say(res.ok ? words("sent") : "", res.ok);
     void refresh();
   }
 }

@@ -84,7 +84,7 @@ export function workshopPage(
 <details${raw(v.authorName || v.authorUnit ? " open" : "")}><summary>${t(lang, "ws.author_summary")}</summary>
 <label for="authorName">${t(lang, "ws.name_label")}</label><input id="authorName" name="authorName" maxlength="${AUTHOR_MAX}" value="${v.authorName ?? ""}" autocomplete="name">
 <label for="authorUnit">${t(lang, "ws.unit_label")}</label><input id="authorUnit" name="authorUnit" maxlength="${AUTHOR_MAX}" value="${v.authorUnit ?? ""}"></details>
-<p id="${WORKSHOP_ID.status}" role="status" aria-live="polite">${state.sent ? t(lang, "ws.sent") : ""}</p>
+<p id="${WORKSHOP_ID.status}"${raw(state.sent ? ' class="ok"' : "")} role="status" aria-live="polite">${state.sent ? t(lang, "ws.sent") : ""}</p>
 <button type="submit" class="send">${t(lang, "ws.submit")}</button></form>`
     : html`<p class="alert">${t(lang, "ws.closed_note")}</p>`;
   const sortLink = (s: "new" | "top") =>

@@ -109,9 +109,14 @@ function classScore(row: ClassStatRow, rules: FlagRules): ClassScore {
     overall: s.overall,
     observed: row.observed === null ? null : Math.round(row.observed * 100) / 100,
     identicalShare: s.identicalShare,
-    flags: flagsFor(s, row.expected, rules, row.observed),
+    // A class that began less than a day ago has had no time to be answered: no rate flags yet.
+    flags: flagsFor(s, row.expected, rules, row.observed).filter(
+      (f) => !(f === "low_response_rate" && Date.now() - Date.parse(row.startsAt) < DAY_MS),
+    ),
   };
 }
+
+const DAY_MS = 86400_000;
 
 /** Weakest first: more flags, then a lower overall; classes with hidden scores after scored ones. */
 function byConcern(a: ClassScore, b: ClassScore): number {

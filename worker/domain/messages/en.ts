@@ -144,7 +144,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.no_comments": "No recommendations yet.",
   "app.hidden_detail":
     "At least {min} responses are needed to show distributions and recommendations (anonymity).",
-  "app.export_csv": "Download CSV (Excel)",
+  "app.export_csv": "Download CSV",
   "app.table_alt": "Data table",
   "app.loading": "Loading…",
   "app.error": "Error: {m}",
@@ -193,7 +193,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.theme": "Theme",
   "app.total": "Total",
   "app.representatives": "Representative proposals",
-  "app.export_xlsx": "Download Excel",
+  "app.export_xlsx": "Download Excel (.xlsx)",
   "app.join_at": "Send proposals at {url} · code {code}",
   "app.projector_page": "Page {n} of {of} · turns by itself",
   "app.comment_groups": "Recommendations by theme",

@@ -25,7 +25,7 @@ export const vi = {
     "Đề xuất này đã nhận nhiều lượt ủng hộ hơn số đại biểu dự kiến từ cùng một mạng. Xin báo thư ký hội nghị.",
   "error.user_not_found": "Không tìm thấy tài khoản.",
   "error.login_locked":
-    "Đăng nhập sai quá nhiều lần từ nơi này. Xin thử lại sau 15 phút, hoặc nhờ quản trị viên mở khoá.",
+    "Đăng nhập sai quá nhiều lần từ nơi này. Xin thử lại sau 15 phút, hoặc nhờ quản trị viên mở khóa.",
   "error.client_id_reused": "Mã thiết bị này đã được dùng cho một câu trả lời khác.",
   "error.form_locked": "Không sửa được phiếu này.",
   "error.cross_origin": "Yêu cầu từ trang khác bị từ chối.",
@@ -36,7 +36,7 @@ export const vi = {
   "error.import_failed": "Tệp có lỗi, chưa nhập đơn vị nào. Sửa các dòng được nêu rồi gửi lại.",
   "error.not_class": "Thao tác này chỉ dành cho lớp học.",
   // field
-  "field.confirm_code": "Gõ đúng mã của lớp/hội nghị để xác nhận xoá.",
+  "field.confirm_code": "Gõ đúng mã của lớp/hội nghị để xác nhận xóa.",
   "field.duplicate_key": "Trường này xuất hiện hai lần.",
   "field.reserved_key": "Tên trường này không được dùng.",
   "field.nothing_to_change": "Không có gì để thay đổi.",
@@ -143,7 +143,7 @@ export const vi = {
   "app.recommendations": "Kiến nghị, đề xuất của học viên",
   "app.no_comments": "Chưa có kiến nghị nào.",
   "app.hidden_detail": "Cần ít nhất {min} phiếu để hiện phân bố và kiến nghị (bảo vệ tính ẩn danh).",
-  "app.export_csv": "Tải CSV (Excel)",
+  "app.export_csv": "Tải CSV",
   "app.table_alt": "Bảng số liệu",
   "app.loading": "Đang tải…",
   "app.error": "Có lỗi: {m}",
@@ -192,7 +192,7 @@ export const vi = {
   "app.theme": "Chủ đề",
   "app.total": "Tổng",
   "app.representatives": "Đề xuất tiêu biểu",
-  "app.export_xlsx": "Tải Excel",
+  "app.export_xlsx": "Tải Excel (.xlsx)",
   "app.join_at": "Gửi đề xuất tại {url} · mã {code}",
   "app.projector_page": "Trang {n}/{of} · tự chuyển",
   "app.comment_groups": "Kiến nghị theo nhóm",
@@ -245,16 +245,16 @@ export const vi = {
   "app.audit_who": "Người thực hiện",
   "app.audit_what": "Thao tác",
   "app.audit_event": "Lớp / hội nghị",
-  "app.audit_deleted": "#{id} (đã xoá)",
+  "app.audit_deleted": "#{id} (đã xóa)",
   "app.audit_empty": "Chưa có thao tác nào.",
   "app.audit_older": "Cũ hơn",
   "app.audit_newest": "Mới nhất",
   "app.data_title": "Dữ liệu của lớp / hội nghị",
   "app.data_help":
-    "Tải về toàn bộ dữ liệu (câu trả lời chỉ có khi từ 5 phiếu trở lên), hoặc xoá hẳn lớp/hội nghị cùng mọi câu trả lời. Xoá không hoàn tác được.",
+    "Tải về toàn bộ dữ liệu (câu trả lời chỉ có khi từ 5 phiếu trở lên), hoặc xóa hẳn lớp/hội nghị cùng mọi câu trả lời. Xóa không hoàn tác được.",
   "app.data_export": "Tải toàn bộ dữ liệu (JSON)",
-  "app.data_delete_label": "Để xoá, gõ mã {code}",
-  "app.data_delete": "Xoá vĩnh viễn",
+  "app.data_delete_label": "Để xóa, gõ mã {code}",
+  "app.data_delete": "Xóa vĩnh viễn",
   "app.too_fast_note":
     "{n} phiếu trả lời quá nhanh (chưa kịp đọc câu hỏi) được giữ lại nhưng không tính vào điểm.",
   "app.over_expected_note":
@@ -352,7 +352,7 @@ export const vi = {
   "import.line": "Dòng {line}",
   // kind
   "kind.class": "Lớp",
-  "kind.workshop": "Hội nghị",
+  "kind.workshop": "Tọa đàm, hội nghị",
   // level
   "level.central": "Trung ương",
   "level.province": "Tỉnh, thành phố",
