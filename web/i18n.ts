@@ -1,6 +1,6 @@
 // The staff app's language (chosen per browser) and how it shows texts, times and scores; the texts are the shared catalogue.
 import { type Lang, type MessageKey, t as translate } from "../worker/domain/i18n";
-import { fromVietnamMinute, VIETNAM_TZ, vietnamMinute } from "../worker/domain/time";
+import { fromVietnamMinute, VIETNAM_TZ, vietnamDay, vietnamMinute } from "../worker/domain/time";
 
 export type { Lang, MessageKey } from "../worker/domain/i18n";
 
@@ -32,6 +32,13 @@ export function formatTime(iso: string): string {
     dateStyle: "short",
     timeStyle: "short",
   }).format(new Date(iso));
+}
+
+/** The days a class runs, in Vietnam: 30/11/2026, or 28/11/2026 – 30/11/2026. */
+export function formatDays(startIso: string, endIso: string): string {
+  const day = (iso: string) => formatDay(vietnamDay(iso));
+  const [a, b] = [day(startIso), day(endIso)];
+  return a === b ? a : `${a} – ${b}`;
 }
 
 /** A calendar day ('YYYY-MM-DD', no time of day) as people read it: 30/11/2026. */

@@ -137,6 +137,30 @@ describe("trainee on a phone", () => {
     }
   });
 
+  it("the organiser copies the survey link for a Zalo group, and the poster names the Union, the unit and the dates", async ({
+    expect,
+  }) => {
+    const cls = await newClass(staff, "Lớp kiểm thử: chia sẻ liên kết");
+    const organiser = await launch({ viewport: LAPTOP });
+    try {
+      await organiser.grantPermissions(["clipboard-read", "clipboard-write"]);
+      const page = await organiser.newPage();
+      await page.goto(`${baseUrl()}/app/login?next=/app/events/${cls.id}`);
+      await page.fill("#email", "tochuc@gopy.local");
+      await page.fill("#password", "gopy-demo-2026");
+      await page.click("button[type=submit]");
+      await page.getByRole("button", { name: "Sao chép liên kết" }).click();
+      await page.getByText("Đã sao chép liên kết.").waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl()}/s/${cls.code}`);
+      await page.goto(`${baseUrl()}/app/events/${cls.id}/poster`);
+      await page.getByText("Hội Liên hiệp Phụ nữ Việt Nam").waitFor();
+      expect(await page.locator(".poster-dates").textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}/);
+      expect(await page.locator(".poster-code").textContent()).toBe(cls.code);
+    } finally {
+      await organiser.close();
+    }
+  });
+
   it("tells which answers are missing before sending", async ({ expect }) => {
     const cls = await newClass(staff, "Lớp kiểm thử: thiếu câu trả lời");
     const phone = await launch();

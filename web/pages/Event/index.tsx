@@ -7,6 +7,7 @@ import { EventData } from "../../components/EventData";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
+import { ShareLink } from "../../components/ShareLink";
 import { formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
@@ -159,6 +160,7 @@ export function EventPage(props: { id: string }) {
             <p>
               {t("app.survey_link")}: <a href={event.surveyUrl}>{event.surveyUrl}</a>
             </p>
+            <ShareLink url={event.surveyUrl} title={event.title} />
           </div>
         </div>
       </section>

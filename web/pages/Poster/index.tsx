@@ -2,7 +2,7 @@
 import { api, ok } from "../../api";
 import { Loading, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
-import { t } from "../../i18n";
+import { formatDays, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -22,8 +22,10 @@ export function Poster(props: { id: string }) {
         </button>
       </div>
       <article class="poster">
+        <p class="poster-org">{t("app.poster_org")}</p>
         <p class="poster-unit">{event.unitName}</p>
         <h1>{event.title}</h1>
+        <p class="poster-dates">{formatDays(event.startsAt, event.endsAt)}</p>
         <p class="poster-lead">{t("app.poster_scan")}</p>
         <Qr text={event.surveyUrl} label={event.surveyUrl} class="poster-qr" />
         <p class="poster-url">{event.surveyUrl.replace(/^https?:\/\//, "")}</p>
