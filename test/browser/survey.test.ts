@@ -276,10 +276,15 @@ describe("accessibility", () => {
       await page.fill("#password", "gopy-demo-2026");
       await page.click("button[type=submit]");
       await page.locator(".chart").waitFor();
+      // Recommendations come grouped by theme, not as one flat list.
+      await page.getByTestId("comment-group").first().waitFor();
+      expect(await page.getByTestId("comment-group").count()).toBeGreaterThan(1);
       await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       await page.emulateMedia({ media: "print" });
-      await page.pdf({ path: join(ARTIFACTS, "report.pdf"), format: "A4" });
+      const pdf = await page.pdf({ path: join(ARTIFACTS, "report.pdf"), format: "A4" });
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      console.log(`report.pdf: ${pages} A4 pages`);
     } finally {
       await laptop.close();
     }

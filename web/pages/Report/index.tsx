@@ -13,6 +13,11 @@ export function ReportPage(props: { id: string }) {
     [props.id],
   );
   const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
+  // Recommendations by theme, as leaders read them (hidden below the threshold like the list).
+  const grouped = useAsync(
+    async () => ok(await api.api.events[":id"].groups.$get({ param: { id: props.id } })),
+    [props.id],
+  );
   if (!r) return <PendingPage title={t("app.report_of")} error={error} />;
   return (
     <Layout
@@ -57,6 +62,19 @@ export function ReportPage(props: { id: string }) {
         <h2>{t("app.recommendations")}</h2>
         {r.comments === null ? null : r.comments.length === 0 ? (
           <p>{t("app.no_comments")}</p>
+        ) : grouped.data && grouped.data.groups.length > 0 ? (
+          grouped.data.groups.map((g) => (
+            <div class="comment-group" key={g.id} data-testid="comment-group">
+              <h3>
+                {g.label} ({g.items.length})
+              </h3>
+              <ul class="comments">
+                {g.items.map((c) => (
+                  <li key={c.id}>{c.text}</li>
+                ))}
+              </ul>
+            </div>
+          ))
         ) : (
           <ul class="comments">
             {r.comments.map((c) => (
