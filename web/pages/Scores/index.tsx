@@ -173,6 +173,7 @@ export function ScoresPage(props: { id: string | undefined }) {
               {t(tr === "now" ? "app.tree_now" : "app.tree_then")}
             </label>
           ))}
+          <p class="hint">{t("app.tree_hint")}</p>
         </fieldset>
         <label>
           {t("app.from_month")}
@@ -272,7 +273,11 @@ export function ScoresPage(props: { id: string | undefined }) {
       <section>
         <h2>{t("app.units_heading")}</h2>
         {rows.length === 0 ? (
-          <p>{t("app.no_units_data")}</p>
+          <p>
+            {s.unit.level === "commune" && s.total.classes > 0
+              ? t("app.no_units_below", { n: s.total.classes })
+              : t("app.no_units_data")}
+          </p>
         ) : (
           <div class="scroll">
             <table class="list heat">

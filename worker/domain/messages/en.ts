@@ -226,6 +226,9 @@ export const en: Record<keyof typeof vi, string> = {
   "app.flagged_classes": "Classes to look at",
   "app.units_heading": "Units",
   "app.no_units_data": "No data in this period.",
+  "app.no_units_below": "A commune has no units below it; its {n} classes are listed below.",
+  "app.tree_hint":
+    "They differ only when the period holds merged or dissolved units (e.g. before July 2025).",
   "app.heat_caption":
     "Mean per criterion (1-5); the darker the blue, the higher, a step every 0.25; hatched with a red edge: under the threshold; blank under {n} responses. Click a column heading to sort.",
   "app.change_short": "Change",

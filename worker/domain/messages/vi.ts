@@ -225,6 +225,8 @@ export const vi = {
   "app.flagged_classes": "Lớp cần chú ý",
   "app.units_heading": "Các đơn vị",
   "app.no_units_data": "Không có dữ liệu trong kỳ này.",
+  "app.no_units_below": "Xã, phường không có đơn vị trực thuộc; {n} lớp của đơn vị ở bên dưới.",
+  "app.tree_hint": "Chỉ khác nhau khi kỳ đã chọn có đơn vị sáp nhập, giải thể (ví dụ trước 7/2025).",
   "app.heat_caption":
     "Điểm trung bình theo tiêu chí (1-5); màu xanh càng đậm điểm càng cao, mỗi bậc 0,25 điểm; ô gạch chéo viền đỏ là dưới ngưỡng; ô trống khi dưới {n} phiếu. Bấm tiêu đề cột để sắp xếp.",
   "app.change_short": "Thay đổi",
