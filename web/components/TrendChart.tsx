@@ -12,7 +12,8 @@ export function TrendChart(props: { points: readonly Point[]; threshold: number 
   if (pts.length === 0) return <p>{t("app.no_units_data")}</p>;
   const w = 640;
   const h = 220;
-  const pad = { l: 32, r: 8, t: 12, b: 44 };
+  // The right margin holds the threshold's label, outside the bars it would otherwise cover.
+  const pad = { l: 32, r: 96, t: 12, b: 44 };
   const bw = (w - pad.l - pad.r) / pts.length;
   const y = (v: number) => pad.t + (h - pad.t - pad.b) * (1 - (v - 1) / 4);
   const every = Math.ceil(pts.length / 12);
@@ -54,7 +55,7 @@ export function TrendChart(props: { points: readonly Point[]; threshold: number 
         );
       })}
       <line x1={pad.l} x2={w - pad.r} y1={y(props.threshold)} y2={y(props.threshold)} class="threshold" />
-      <text x={w - pad.r} y={y(props.threshold) - 4} text-anchor="end" class="threshold-text">
+      <text x={w - pad.r + 6} y={y(props.threshold) + 4} text-anchor="start" class="threshold-text">
         {t("app.threshold")} {formatScore(props.threshold)}
       </text>
     </svg>
