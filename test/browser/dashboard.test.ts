@@ -1,7 +1,7 @@
 // An inspector at laptop size drills from the national view to a class on the demo data, with screenshots kept.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { ARTIFACTS, baseUrl, LAPTOP, launch, seriousViolations } from "./helpers";
+import { ARTIFACTS, LAPTOP, launch, seriousViolations, signInAt } from "./helpers";
 
 describe("class quality dashboards", () => {
   it("national → province → commune → class, switching to the structure at the time on the way", async ({
@@ -10,10 +10,7 @@ describe("class quality dashboards", () => {
     const browser = await launch({ viewport: LAPTOP });
     try {
       const page = await browser.newPage();
-      await page.goto(`${baseUrl()}/app/login?next=/app/units`);
-      await page.fill("#email", "lanhdao@gopy.local");
-      await page.fill("#password", "gopy-demo-2026");
-      await page.click("button[type=submit]");
+      await signInAt(page, "lanhdao@gopy.local", `/app/units`);
       await page.getByRole("heading", { level: 1, name: "Trung ương Hội LHPN Việt Nam" }).waitFor();
       await page.fill("input[type=month] >> nth=0", "2024-01");
       await page

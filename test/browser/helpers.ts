@@ -134,3 +134,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/** A staff member signs in on the login page and lands on `next`, as a person does. */
+export async function signInAt(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl()}/app/login?next=${next}`);
+  await page.fill("#email", email);
+  await page.fill("#password", DEMO_PASSWORD);
+  await page.click("button[type=submit]");
+}

@@ -1,16 +1,7 @@
 // An inspector records, then edits, their own observation of a class: the form shows what was saved, and "Đã lưu" means saved.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import {
-  ARTIFACTS,
-  baseUrl,
-  DEMO_PASSWORD,
-  LAPTOP,
-  launch,
-  newClass,
-  seriousViolations,
-  staffSession,
-} from "./helpers";
+import { ARTIFACTS, LAPTOP, launch, newClass, seriousViolations, signInAt, staffSession } from "./helpers";
 
 describe("class observation (dự giờ)", () => {
   it("edits a saved observation with its scores filled in, and shows the server's refusal instead of 'Đã lưu'", async ({
@@ -21,10 +12,7 @@ describe("class observation (dự giờ)", () => {
     const browser = await launch({ viewport: LAPTOP });
     try {
       const page = await browser.newPage();
-      await page.goto(`${baseUrl()}/app/login?next=/app/events/${cls.id}/report`);
-      await page.fill("#email", "admin@gopy.local");
-      await page.fill("#password", DEMO_PASSWORD);
-      await page.click("button[type=submit]");
+      await signInAt(page, "admin@gopy.local", `/app/events/${cls.id}/report`);
       const form = page.locator("form:has(h3)").filter({ hasText: "Lưu dự giờ" });
       await form.waitFor();
       const score = (name: string) => form.locator(`select[name=${name}]`);

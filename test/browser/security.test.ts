@@ -1,7 +1,17 @@
 // Headers and Content-Security-Policy as the browser sees them from wrangler dev: every page, no violation.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { ARTIFACTS, baseUrl, LAPTOP, launch, newClass, newEvent, PHONE, staffSession } from "./helpers";
+import {
+  ARTIFACTS,
+  baseUrl,
+  LAPTOP,
+  launch,
+  newClass,
+  newEvent,
+  PHONE,
+  signInAt,
+  staffSession,
+} from "./helpers";
 
 describe("security headers on every page", () => {
   it("phone pages, the staff app and its files forbid framing and sniffing, and run no inline code", async ({
@@ -52,10 +62,7 @@ describe("security headers on every page", () => {
       const page = await phone.newPage();
       for (const path of ["/", `/s/${cls.code}`]) await page.goto(`${baseUrl()}${path}`);
       const desk = await laptop.newPage();
-      await desk.goto(`${baseUrl()}/app/login?next=/app/events/${cls.id}`);
-      await desk.fill("#email", "admin@gopy.local");
-      await desk.fill("#password", "gopy-demo-2026");
-      await desk.click("button[type=submit]");
+      await signInAt(desk, "admin@gopy.local", `/app/events/${cls.id}`);
       await desk
         .getByRole("heading", { name: "Dữ liệu của lớp / hội nghị" })
         .waitFor({ timeout: 10_000 })

@@ -12,6 +12,7 @@ import {
   responseCount,
   type StaffFetch,
   seriousViolations,
+  signInAt,
   staffSession,
   takeTimeToRead,
 } from "./helpers";
@@ -30,10 +31,7 @@ describe("trainee on a phone", () => {
     const phone = await launch();
     try {
       const board = await organiser.newPage();
-      await board.goto(`${baseUrl()}/app/login?next=/app/events/${cls.id}`);
-      await board.fill("#email", "tochuc@gopy.local");
-      await board.fill("#password", "gopy-demo-2026");
-      await board.click("button[type=submit]");
+      await signInAt(board, "tochuc@gopy.local", `/app/events/${cls.id}`);
       const count = board.getByTestId("response-count");
       await expect.poll(() => count.textContent()).toContain("0 / 30");
 
@@ -145,10 +143,7 @@ describe("trainee on a phone", () => {
     try {
       await organiser.grantPermissions(["clipboard-read", "clipboard-write"]);
       const page = await organiser.newPage();
-      await page.goto(`${baseUrl()}/app/login?next=/app/events/${cls.id}`);
-      await page.fill("#email", "tochuc@gopy.local");
-      await page.fill("#password", "gopy-demo-2026");
-      await page.click("button[type=submit]");
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${cls.id}`);
       await page.getByRole("button", { name: "Sao chép liên kết" }).click();
       await page.getByText("Đã sao chép liên kết.").waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl()}/s/${cls.code}`);
@@ -271,10 +266,7 @@ describe("accessibility", () => {
     const laptop = await launch({ viewport: LAPTOP });
     try {
       const page = await laptop.newPage();
-      await page.goto(`${baseUrl()}/app/login?next=/app/events/1/report`);
-      await page.fill("#email", "lanhdao@gopy.local");
-      await page.fill("#password", "gopy-demo-2026");
-      await page.click("button[type=submit]");
+      await signInAt(page, "lanhdao@gopy.local", `/app/events/1/report`);
       await page.locator(".chart").waitFor();
       // Recommendations come grouped by theme, not as one flat list.
       await page.getByTestId("comment-group").first().waitFor();

@@ -9,6 +9,7 @@ import {
   newEvent,
   type StaffFetch,
   seriousViolations,
+  signInAt,
   staffSession,
 } from "./helpers";
 
@@ -108,10 +109,7 @@ describe("facilitator on a laptop", () => {
       page.on("dialog", () => {
         throw new Error("the page used a browser dialog");
       });
-      await page.goto(`${baseUrl()}/app/login?next=/app/events/${ws.id}/board`);
-      await page.fill("#email", "tochuc@gopy.local");
-      await page.fill("#password", "gopy-demo-2026");
-      await page.click("button[type=submit]");
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${ws.id}/board`);
       const group = page.getByTestId("group").filter({ has: page.getByTestId(`proposal-${ids[0]}`) });
       const label = (await group.getByTestId("group-label").textContent()) ?? "";
       await group.getByRole("button", { name: "Đổi tên" }).click();
@@ -182,10 +180,7 @@ describe("facilitator on a laptop", () => {
     try {
       const page = await screen.newPage();
       await page.clock.install();
-      await page.goto(`${baseUrl()}/app/login?next=/app/events/${ws.id}/projector`);
-      await page.fill("#email", "tochuc@gopy.local");
-      await page.fill("#password", "gopy-demo-2026");
-      await page.click("button[type=submit]");
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${ws.id}/projector`);
       await page.getByTestId("pj-group").first().waitFor();
       // Nothing below the fold: the back row sees everything without anyone scrolling.
       const fits = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
@@ -230,10 +225,7 @@ describe("facilitator on a laptop", () => {
     const laptop = await launch({ viewport: LAPTOP });
     try {
       const page = await laptop.newPage();
-      await page.goto(`${baseUrl()}/app/login?next=/app/events/${ws.id}/board`);
-      await page.fill("#email", "tochuc@gopy.local");
-      await page.fill("#password", "gopy-demo-2026");
-      await page.click("button[type=submit]");
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${ws.id}/board`);
       await page.getByTestId(`proposal-${a}`).locator("input[type=checkbox]").check();
       await page.getByTestId(`proposal-${b}`).locator("input[type=checkbox]").check();
       await page.getByRole("button", { name: "Gộp các đề xuất đã chọn" }).click();

@@ -61,6 +61,11 @@ export class Vocabulary {
   private readonly requests: Map<string, Pattern[]>;
   private readonly stopKeys: Set<string>;
   private readonly stopFolded: Set<string>;
+  /**
+   * Texts already analysed with this vocabulary (it lives as long as the isolate's compiled copy):
+   * a workshop's newest proposals are compared with every new one, so each is analysed once.
+   */
+  readonly analysed = new Map<string, Analysis>();
 
   constructor(topics: readonly TopicDef[], extra: readonly ExtraTerm[] = []) {
     this.topics = new Map(topics.map((t) => [t.key, t]));
@@ -152,7 +157,19 @@ export interface Analysis {
 
 const REQUEST_BOOST = 1.5;
 
+/** Analyses never change once made: callers read them, never write. */
+const ANALYSED_MAX = 5000;
+
 export function analyse(text: string, vocab: Vocabulary): Analysis {
+  const known = vocab.analysed.get(text);
+  if (known) return known;
+  const made = analyseText(text, vocab);
+  if (vocab.analysed.size >= ANALYSED_MAX) vocab.analysed.clear();
+  vocab.analysed.set(text, made);
+  return made;
+}
+
+function analyseText(text: string, vocab: Vocabulary): Analysis {
   const parts = phrases(text);
   const accented = hasDiacritics(text);
   const terms = new Map<string, number>();
