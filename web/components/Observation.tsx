@@ -1,11 +1,10 @@
 // Dự giờ on the class report: the trainees' means beside each observer's scores, and the inspector's own form.
 import { useState } from "preact/hooks";
+import { CRITERIA } from "../../worker/domain/criteria";
 import { vietnamDay } from "../../worker/domain/time";
 import { ApiProblem, api, ok, type Report } from "../api";
 import { formatDay, formatScore, t } from "../i18n";
 import { useAsync } from "../useAsync";
-
-const CRITERIA = ["content", "method", "interaction", "organisation", "materials", "usefulness"] as const;
 
 export function ObservationSection(props: {
   eventId: string;

@@ -1,6 +1,7 @@
 // Vietnam time (UTC+7, no daylight saving): how months, days and shown times are cut everywhere.
 
 export const VIETNAM_OFFSET_MS = 7 * 3600_000;
+export const DAY_MS = 86400_000;
 export const VIETNAM_TZ = "Asia/Ho_Chi_Minh";
 
 /** The instant shifted so that its UTC fields read as the wall clock in Vietnam. */

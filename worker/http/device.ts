@@ -6,6 +6,7 @@ import { newToken, signed, verified } from "../domain/crypto";
 import { DEVICE_IDS_PER_ADDRESS_PER_HOUR, type Writer } from "../domain/limits";
 import { setPrivateCookie } from "./cookies";
 import type { AppEnv } from "./env";
+import { isLocalDevelopment } from "./local";
 
 export const DEVICE_COOKIE = "gy_device";
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
@@ -13,12 +14,9 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
 /** Only for `wrangler dev` on this machine: deployments set their own with `wrangler secret put DEVICE_SECRET`. */
 const LOCAL_SECRET = "gop-y-local-development-only";
 
-const isLocal = (c: Context<AppEnv>) =>
-  /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname);
-
 /** The key phone ids are signed with; none (so no ids, only addresses) on a deployment that set none. */
 function secret(c: Context<AppEnv>): string | null {
-  return c.env.DEVICE_SECRET || (isLocal(c) ? LOCAL_SECRET : null);
+  return c.env.DEVICE_SECRET || (isLocalDevelopment(c) ? LOCAL_SECRET : null);
 }
 
 /** The network a request came from (what many phones behind one Wi-Fi share). */

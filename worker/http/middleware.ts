@@ -7,6 +7,7 @@ import { Invalid, TooLarge } from "../domain/errors";
 import { langFromAcceptLanguage } from "../domain/i18n";
 import { type BadKey, badKey } from "../domain/json";
 import type { AppEnv } from "./env";
+import { isLocalDevelopment } from "./local";
 
 /**
  * Scripts and styles only from files of this site (no inline code), never framed, no MIME
@@ -42,8 +43,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("lang", langFromAcceptLanguage(c.req.header("Accept-Language")));
   await next();
   // Outside local development only signed-in staff see it: rows read would tell a known email from an unknown one.
-  const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(new URL(c.req.url).hostname);
-  if (c.req.path.startsWith("/api/") && meter.queries > 0 && (local || c.get("user"))) {
+  if (c.req.path.startsWith("/api/") && meter.queries > 0 && (isLocalDevelopment(c) || c.get("user"))) {
     c.header(
       "Server-Timing",
       `db;dur=${meter.sqlMs.toFixed(2)};desc="${meter.queries} queries, rows_read=${meter.rowsRead}, rows_written=${meter.rowsWritten}", app;dur=${Date.now() - started}`,

@@ -31,7 +31,7 @@ import {
   scopeOf,
   type TraineeCategory,
 } from "../domain/terms";
-import { vietnamDay } from "../domain/time";
+import { DAY_MS, vietnamDay } from "../domain/time";
 import { eventInScope } from "./scope";
 
 /** An event as staff see it in lists and on its page. */
@@ -108,8 +108,6 @@ export interface EventInput {
   question: string | null;
   programmeId: number | null;
 }
-
-const DAY_MS = 86400_000;
 
 /** A class (with the standard form unless another is given) or a workshop, at a unit of the caller's subtree. */
 export async function createNewEvent(db: Db, user: StaffUser, input: EventInput, now: Date) {

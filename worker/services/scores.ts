@@ -38,7 +38,7 @@ import {
   type StaffUser,
   type TraineeCategory,
 } from "../domain/terms";
-import { vietnamMonth } from "../domain/time";
+import { DAY_MS, vietnamMonth } from "../domain/time";
 import { pathIds } from "../domain/tree";
 import { unitInScope } from "./scope";
 
@@ -66,13 +66,7 @@ export interface ClassScore {
   flags: Flag[];
 }
 
-export interface UnitScore {
-  id: number;
-  code: string;
-  name: string;
-  level: Level;
-  active: boolean;
-  validTo: string | null;
+export interface UnitScore extends Omit<BreakdownUnit, "path"> {
   classes: number;
   responses: number;
   expected: number;
@@ -115,8 +109,6 @@ function classScore(row: ClassStatRow, rules: FlagRules): ClassScore {
     ),
   };
 }
-
-const DAY_MS = 86400_000;
 
 /** Weakest first: more flags, then a lower overall; classes with hidden scores after scored ones. */
 function byConcern(a: ClassScore, b: ClassScore): number {
