@@ -99,10 +99,12 @@ export async function submissionCpuMs(): Promise<number> {
     const res = await worker.fetch(req, env, ctx);
     if (res.status !== 201) throw new Error(`bench submission answered ${res.status}: ${await res.text()}`);
   };
-  // A warm isolate, as in production after its first requests; then the median of three rounds.
+  // A warm isolate, as in production after its first requests; then the best of five rounds of a
+  // thousand: a shared machine's other work only ever adds to a round (process CPU also counts
+  // Node's own GC and crypto threads, which workerd does not have).
   for (let i = 0; i < 1000; i++) await send(request(i));
   const rounds: number[] = [];
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 5; r++) {
     const n = 1000;
     const requests = Array.from({ length: n }, (_, i) => request(i));
     const t0 = process.cpuUsage();
@@ -110,5 +112,5 @@ export async function submissionCpuMs(): Promise<number> {
     const used = process.cpuUsage(t0);
     rounds.push((used.user + used.system) / 1000 / n);
   }
-  return rounds.sort((x, y) => x - y)[1] ?? 0;
+  return Math.min(...rounds);
 }
