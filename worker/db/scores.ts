@@ -1,7 +1,7 @@
 // Reads the dashboard aggregates: unit rows for a breakdown and a trend, class rows for a subtree. Never raw answers.
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
-import { COUNT_COLUMNS } from "../domain/criteria";
-import type { StatTotals } from "../domain/scores";
+import { COUNT_COLUMNS, CRITERIA, RATINGS } from "../domain/criteria";
+import type { StatTotals, SumTotals } from "../domain/scores";
 import type { Db } from ".";
 import type { Database, Level, Tree } from "./schema";
 import type { Unit } from "./units";
@@ -103,7 +103,7 @@ function monthStatsQuery(db: Db, unitId: number, f: ScoreFilters, previousFrom: 
   return filtered(q, f, previousFrom);
 }
 
-export interface ClassStatRow extends StatTotals {
+export interface ClassStatRow extends SumTotals {
   eventId: number;
   code: string;
   title: string;
@@ -113,11 +113,22 @@ export interface ClassStatRow extends StatTotals {
   path: string;
   expected: number;
   observed: number | null;
-  programmeId: number;
-  category: string;
 }
 
-/** Every class of the subtree in the period, with its counters (one index range on class_stats). */
+// A class line carries each criterion's answer count and sum, not its five counters: the means
+// are all it shows, and the national view reads a thousand of them.
+const classSums = CRITERIA.flatMap((c) => [
+  sql<number>`${sql.join(
+    RATINGS.map((v) => sql.ref(`cs.${c}_${v}`)),
+    sql` + `,
+  )}`.as(`${c}_n`),
+  sql<number>`${sql.join(
+    RATINGS.map((v) => sql`${sql.lit(v)} * ${sql.ref(`cs.${c}_${v}`)}`),
+    sql` + `,
+  )}`.as(`${c}_sum`),
+]);
+
+/** Every class of the subtree in the period, with its sums (one index range on class_stats; callers order them). */
 function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
   const col = f.tree === "now" ? "cs.now_path" : "cs.path";
   const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
@@ -135,11 +146,9 @@ function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
       `${col} as path`,
       "cs.expected",
       "cs.observed",
-      "cs.programme_id as programmeId",
-      "cs.category",
       "cs.responses",
       "cs.straight",
-      ...COUNT_COLUMNS.map((c) => `cs.${c}` as const),
+      ...classSums,
     ])
     .where(col, ">=", prefix)
     .where(col, "<", `${prefix}\uffff`)
@@ -147,7 +156,7 @@ function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
     .where("cs.month", "<=", f.to);
   if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
   if (f.category !== null) q = q.where("cs.category", "=", f.category);
-  return q.orderBy("e.starts_at", "desc");
+  return q;
 }
 
 export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {
@@ -185,6 +194,7 @@ export async function loadDashboard(
     ),
     stats: stats.rows satisfies PeriodRow[],
     months: months.rows satisfies MonthRow[],
+    // Written by the query above from CLASS_FIELDS: every field of ClassStatRow, numbers as integers.
     classes: classes.rows satisfies ClassStatRow[],
     merged: merged.rows,
   };

@@ -68,35 +68,74 @@ export function overallOf(criterionMeans: readonly number[]): number | null {
     : null;
 }
 
-/** Means are over all answers; overall is the mean of the criterion means (as on the class report). */
-export function summarise(t: StatTotals): Summary {
+/** Per criterion, how many answers and their sum: all its mean needs (a class line is read this way). */
+export type CriterionSums = Record<`${Criterion}_n` | `${Criterion}_sum`, number>;
+
+export interface SumTotals extends CriterionSums {
+  responses: number;
+  straight: number;
+}
+
+export type Scores = Omit<Summary, "distribution">;
+
+// Key names made once: a key built by concatenation is hashed again on every lookup (a thousand classes a view).
+const SUM_KEYS = CRITERIA.map((c) => [c, `${c}_n`, `${c}_sum`] as const);
+
+/**
+ * Means are over all answers; overall is the mean of the criterion means (as on the class
+ * report). The one place every summary takes its numbers from.
+ */
+export function scoresOf(t: SumTotals): Scores {
   if (t.responses < MIN_RESPONSES_FOR_DETAIL) {
-    return { responses: t.responses, means: null, overall: null, distribution: null, identicalShare: null };
+    return { responses: t.responses, means: null, overall: null, identicalShare: null };
   }
   const means: Partial<Record<Criterion, number | null>> = {};
-  const distribution: Partial<Record<Criterion, Distribution>> = {};
   const present: number[] = [];
-  for (const c of CRITERIA) {
-    let n = 0;
-    let sum = 0;
-    const d: Distribution = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
-    for (const v of RATINGS) {
-      const k = t[`${c}_${v}`];
-      n += k;
-      sum += v * k;
-      d[`${v}`] = k;
-    }
-    means[c] = n > 0 ? round2(sum / n) : null;
-    distribution[c] = d;
-    if (n > 0) present.push(sum / n);
+  for (const [c, nKey, sumKey] of SUM_KEYS) {
+    const n = t[nKey];
+    const mean = n > 0 ? t[sumKey] / n : null;
+    means[c] = mean === null ? null : round2(mean);
+    if (mean !== null) present.push(mean);
   }
   return {
     responses: t.responses,
     means: complete(means, null),
     overall: overallOf(present),
-    distribution: complete(distribution, { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 }),
     identicalShare: round2(t.straight / t.responses),
   };
+}
+
+/** Each criterion's answer count and sum from its histogram columns. */
+export function sumsOf(t: Counts): CriterionSums {
+  const sums: Partial<CriterionSums> = {};
+  for (const c of CRITERIA) {
+    let n = 0;
+    let sum = 0;
+    for (const v of RATINGS) {
+      n += t[`${c}_${v}`];
+      sum += v * t[`${c}_${v}`];
+    }
+    sums[`${c}_n`] = n;
+    sums[`${c}_sum`] = sum;
+  }
+  return sums as CriterionSums;
+}
+
+/** Scores and the distribution of every criterion (units, totals, trends). */
+export function summarise(t: StatTotals): Summary {
+  const scores = scoresOf({ responses: t.responses, straight: t.straight, ...sumsOf(t) });
+  if (scores.means === null) return { ...scores, distribution: null };
+  const distribution: Partial<Record<Criterion, Distribution>> = {};
+  for (const c of CRITERIA) {
+    distribution[c] = {
+      "1": t[`${c}_1`],
+      "2": t[`${c}_2`],
+      "3": t[`${c}_3`],
+      "4": t[`${c}_4`],
+      "5": t[`${c}_5`],
+    };
+  }
+  return { ...scores, distribution: complete(distribution, { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 }) };
 }
 
 function complete<T>(partial: Partial<Record<Criterion, T>>, fallback: T): Record<Criterion, T> {
@@ -120,7 +159,7 @@ export function change(current: number | null, previous: number | null): number 
 
 /** The flags of a class or a unit; `observed` is the observers' mean (classes only). */
 export function flagsFor(
-  s: Summary,
+  s: Scores,
   expected: number,
   rules: FlagRules,
   observed: number | null = null,

@@ -28,6 +28,7 @@ import {
   responseRate,
   type StatTotals,
   type Summary,
+  scoresOf,
   summarise,
 } from "../domain/scores";
 import {
@@ -88,7 +89,7 @@ export function criterionLabels(lang: Lang): { id: Criterion; label: string }[] 
 }
 
 function classScore(row: ClassStatRow, rules: FlagRules): ClassScore {
-  const s = summarise(row);
+  const s = scoresOf(row);
   return {
     id: row.eventId,
     code: row.code,
