@@ -12,7 +12,8 @@ describe("class quality dashboards", () => {
       const page = await browser.newPage();
       await signInAt(page, "lanhdao@gopy.local", `/app/units`);
       await page.getByRole("heading", { level: 1, name: "Trung ương Hội LHPN Việt Nam" }).waitFor();
-      await page.fill("input[type=month] >> nth=0", "2024-01");
+      // Months are typed as people write them, whatever the browser's language.
+      await page.getByLabel("Từ tháng").fill("01/2024");
       await page
         .getByRole("row", { name: /Thái Nguyên/ })
         .first()

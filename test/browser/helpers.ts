@@ -1,4 +1,5 @@
 // Browser test helpers: a phone-sized Chromium, a staff session over HTTP, axe-core, screenshots.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -141,4 +142,15 @@ export async function signInAt(page: Page, email: string, next: string): Promise
   await page.fill("#email", email);
   await page.fill("#password", DEMO_PASSWORD);
   await page.click("button[type=submit]");
+}
+
+/** Prints the page to an A4 PDF kept in the artifacts and returns the text of each printed page. */
+export async function printedPages(page: Page, name: string): Promise<string[]> {
+  await page.emulateMedia({ media: "print" });
+  const path = join(ARTIFACTS, name);
+  await page.pdf({ path, format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+  // pdftotext ends each page with a form feed.
+  const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
+  return text.split("\f").filter((p) => p.trim() !== "");
 }

@@ -9,6 +9,7 @@ import {
   launch,
   newClass,
   newEvent,
+  printedPages,
   responseCount,
   type StaffFetch,
   seriousViolations,
@@ -273,10 +274,15 @@ describe("accessibility", () => {
       expect(await page.getByTestId("comment-group").count()).toBeGreaterThan(1);
       await page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
-      await page.emulateMedia({ media: "print" });
-      const pdf = await page.pdf({ path: join(ARTIFACTS, "report.pdf"), format: "A4" });
-      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      console.log(`report.pdf: ${pages} A4 pages`);
+      // Every printed page names the class and its unit, and says which page of how many it is.
+      const title = (await page.locator("h1").textContent()) ?? "";
+      const pages = await printedPages(page, "report.pdf");
+      console.log(`report.pdf: ${pages.length} A4 pages`);
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((text, i) => {
+        expect(text.replace(/\s+/g, " ")).toContain(title);
+        expect(text).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`));
+      });
     } finally {
       await laptop.close();
     }

@@ -5,6 +5,7 @@ import { vietnamDay } from "../../worker/domain/time";
 import { ApiProblem, api, ok, type Report } from "../api";
 import { formatDay, formatScore, t } from "../i18n";
 import { useAsync } from "../useAsync";
+import { DateInput } from "./DateInput";
 
 export function ObservationSection(props: {
   eventId: string;
@@ -111,8 +112,8 @@ export function ObservationSection(props: {
           </div>
           <label>
             {t("app.observed_on")}
-            <input
-              type="date"
+            <DateInput
+              kind="date"
               name="observedOn"
               required
               defaultValue={mine?.observedOn ?? vietnamDay(new Date())}

@@ -4,6 +4,7 @@ import { checkAnswers, cleanText, type StoredQuestion } from "../../../worker/do
 import { neutralise, toCsv } from "../../../worker/domain/csv";
 import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
 import { buildReport } from "../../../worker/domain/report";
+import { dateText, parseDateText } from "../../../worker/domain/time";
 
 describe("event codes", () => {
   it("are six characters from an alphabet without look-alikes", ({ expect }) => {
@@ -92,5 +93,28 @@ describe("CSV for every Excel locale", () => {
     );
     expect(neutralise("Hà Nội - 2026")).toBe("Hà Nội - 2026");
     expect(neutralise("a, -b")).toBe("'a, -b");
+  });
+});
+
+describe("dates as people in Vietnam type them", () => {
+  it("reads day first whatever the browser's language, and writes back the same way", ({ expect }) => {
+    expect(parseDateText("30/11/2026", "date")).toBe("2026-11-30");
+    expect(parseDateText(" 1.2.2026 ", "date")).toBe("2026-02-01");
+    expect(parseDateText("1-12-2026 8h30", "datetime")).toBe("2026-12-01T08:30");
+    expect(parseDateText("01/12/2026 14:05", "datetime")).toBe("2026-12-01T14:05");
+    expect(parseDateText("01/12/2026 8g", "datetime")).toBe("2026-12-01T08:00");
+    expect(parseDateText("11/2026", "month")).toBe("2026-11");
+    expect(dateText("2026-11-30", "date")).toBe("30/11/2026");
+    expect(dateText("2026-12-01T08:30", "datetime")).toBe("01/12/2026 08:30");
+    expect(dateText("2026-11", "month")).toBe("11/2026");
+  });
+
+  it("refuses what is not a real, complete date", ({ expect }) => {
+    for (const bad of ["31/02/2026", "2026-11-30", "30/13/2026", "30/11/26", "", "hôm nay"]) {
+      expect(parseDateText(bad, "date")).toBeNull();
+    }
+    expect(parseDateText("30/11/2026", "datetime")).toBeNull(); // the hour is needed
+    expect(parseDateText("30/11/2026 24:00", "datetime")).toBeNull();
+    expect(parseDateText("13/2026", "month")).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../../../worker/domain/form";
 import { TRAINEE_CATEGORIES, type TraineeCategory } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
+import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { type EditableForm, FormEditor } from "../../components/FormEditor";
 import { Layout, Problem } from "../../components/Layout";
@@ -102,22 +103,10 @@ export function NewEvent() {
         </Field>
         <div class="grid3">
           <Field id="starts" label={t("app.starts_at")} error={fields.startsAt}>
-            <input
-              id="starts"
-              type="datetime-local"
-              required
-              value={startsAt}
-              onInput={(e) => setStartsAt(e.currentTarget.value)}
-            />
+            <DateInput kind="datetime" id="starts" required value={startsAt} onValue={setStartsAt} />
           </Field>
           <Field id="ends" label={t("app.ends_at")} error={fields.endsAt}>
-            <input
-              id="ends"
-              type="datetime-local"
-              required
-              value={endsAt}
-              onInput={(e) => setEndsAt(e.currentTarget.value)}
-            />
+            <DateInput kind="datetime" id="ends" required value={endsAt} onValue={setEndsAt} />
           </Field>
           <Field
             id="closes"
@@ -125,12 +114,7 @@ export function NewEvent() {
             error={fields.closesAt}
             hint={t("app.closes_at_hint")}
           >
-            <input
-              id="closes"
-              type="datetime-local"
-              value={closesAt}
-              onInput={(e) => setClosesAt(e.currentTarget.value)}
-            />
+            <DateInput kind="datetime" id="closes" value={closesAt} onValue={setClosesAt} />
           </Field>
         </div>
         {workshop ? (

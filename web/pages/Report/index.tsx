@@ -2,8 +2,9 @@
 import { api, ok } from "../../api";
 import { Layout, PendingPage } from "../../components/Layout";
 import { ObservationSection } from "../../components/Observation";
+import { usePrintHeader } from "../../components/PrintHeader";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
-import { formatScore, formatTime, t } from "../../i18n";
+import { formatDays, formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -17,6 +18,9 @@ export function ReportPage(props: { id: string }) {
   const grouped = useAsync(
     async () => ok(await api.api.events[":id"].groups.$get({ param: { id: props.id } })),
     [props.id],
+  );
+  usePrintHeader(
+    r ? `${r.event.unitName} · ${r.event.title} · ${formatDays(r.event.startsAt, r.event.endsAt)}` : null,
   );
   if (!r) return <PendingPage title={t("app.report_of")} error={error} />;
   return (

@@ -3,7 +3,9 @@ import { useState } from "preact/hooks";
 import type { Flag } from "../../../worker/domain/scores";
 import { LEVEL_RANK, LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { api, ok, type UnitScores } from "../../api";
+import { DateInput } from "../../components/DateInput";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
+import { usePrintHeader } from "../../components/PrintHeader";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { TrendChart } from "../../components/TrendChart";
 import { formatDay, formatMonth, formatScore, formatTime, t } from "../../i18n";
@@ -83,6 +85,11 @@ export function ScoresPage(props: { id: string | undefined }) {
     // The weakest 50 classes are what an inspector reads on screen; exports carry them all.
     return ok(await api.api.units[":id"].scores.$get({ param: { id }, query: { ...filters, limit: "50" } }));
   }, [id, JSON.stringify(filters)]);
+  usePrintHeader(
+    s
+      ? `${s.unit.name} · ${t("score.period")} ${formatMonth(s.period.from)} → ${formatMonth(s.period.to)}`
+      : null,
+  );
   if (!s) return <PendingPage title={t("app.scores_title")} error={error ?? me.error} />;
 
   const set = (k: keyof Filters, v: string) => {
@@ -177,11 +184,11 @@ export function ScoresPage(props: { id: string | undefined }) {
         </fieldset>
         <label>
           {t("app.from_month")}
-          <input type="month" value={s.period.from} onChange={(e) => set("from", e.currentTarget.value)} />
+          <DateInput kind="month" value={s.period.from} onValue={(v) => set("from", v)} />
         </label>
         <label>
           {t("app.to_month")}
-          <input type="month" value={s.period.to} onChange={(e) => set("to", e.currentTarget.value)} />
+          <DateInput kind="month" value={s.period.to} onValue={(v) => set("to", v)} />
         </label>
         <label>
           {t("app.programme")}

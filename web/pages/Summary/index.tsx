@@ -3,7 +3,8 @@ import { useState } from "preact/hooks";
 import { countProposals } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
-import { t } from "../../i18n";
+import { usePrintHeader } from "../../components/PrintHeader";
+import { formatDays, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
 import {
   ADDRESSEES,
@@ -108,7 +109,8 @@ export function SummaryPage(props: { id: string }) {
   const units = useAsync(async () => ok(await api.api.units.$get()), []);
   const [statusFilter, setStatusFilter] = useState("");
   const [addresseeFilter, setAddresseeFilter] = useState("");
-
+  const e = event.data;
+  usePrintHeader(e ? `${e.unitName} · ${e.title} · ${formatDays(e.startsAt, e.endsAt)}` : null);
   if (!event.data || !board.data)
     return <PendingPage title={t("app.summary")} error={event.error ?? board.error} />;
   const groups = board.data.groups.map((g) => ({

@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
+import { DateInput } from "../../components/DateInput";
 import { Layout, Loading, Problem } from "../../components/Layout";
 import { formatDay, t } from "../../i18n";
 import { Link } from "../../router";
@@ -125,7 +126,7 @@ export function UnitsAdmin() {
             </label>
             <label>
               {t("app.valid_from")}
-              <input name="validFrom" type="date" />
+              <DateInput kind="date" name="validFrom" />
             </label>
             <button type="submit">{t("app.add_unit")}</button>
           </form>
@@ -182,7 +183,7 @@ export function UnitsAdmin() {
             {action === "merge" || action === "deactivate" ? (
               <label>
                 {t(action === "merge" ? "app.merge_date" : "app.valid_to")}
-                <input name="date" type="date" required={action === "merge"} />
+                <DateInput kind="date" name="date" required={action === "merge"} />
               </label>
             ) : null}
             <button type="submit">{t("app.apply")}</button>
@@ -225,11 +226,11 @@ export function UnitsAdmin() {
         </label>
         <label>
           {t("app.from_date")}
-          <input name="startsOn" type="date" required />
+          <DateInput kind="date" name="startsOn" required />
         </label>
         <label>
           {t("app.to_date")}
-          <input name="endsOn" type="date" required />
+          <DateInput kind="date" name="endsOn" required />
         </label>
         <fieldset class="segmented">
           <legend>{t("app.target_categories")}</legend>
