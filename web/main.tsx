@@ -16,6 +16,10 @@ const BoardPage = lazy(() => import("./pages/Board").then((m) => m.BoardPage));
 const ProjectorPage = lazy(() => import("./pages/Projector").then((m) => m.ProjectorPage));
 const SummaryPage = lazy(() => import("./pages/Summary").then((m) => m.SummaryPage));
 const EventPage = lazy(() => import("./pages/Event").then((m) => m.EventPage));
+const AccountsPage = lazy(() => import("./pages/Accounts").then((m) => m.AccountsPage));
+const AccountPage = lazy(() => import("./pages/Account").then((m) => m.AccountPage));
+const SetPassword = lazy(() => import("./pages/SetPassword").then((m) => m.SetPassword));
+const NotFound = lazy(() => import("./pages/NotFound").then((m) => m.NotFound));
 
 function App() {
   return (
@@ -24,6 +28,9 @@ function App() {
       <ErrorBoundary>
         <Router>
           <Route path="/app/login" component={Login} />
+          <Route path="/app/set-password" component={SetPassword} />
+          <Route path="/app/users" component={AccountsPage} />
+          <Route path="/app/account" component={AccountPage} />
           <Route path="/app/events/new" component={NewEvent} />
           <Route path="/app/units/admin" component={UnitsAdmin} />
           <Route path="/app/audit" component={AuditPage} />
@@ -34,7 +41,8 @@ function App() {
           <Route path="/app/events/:id/projector" component={ProjectorPage} />
           <Route path="/app/events/:id/summary" component={SummaryPage} />
           <Route path="/app/events/:id" component={EventPage} />
-          <Route default component={Events} />
+          <Route path="/app" component={Events} />
+          <Route default component={NotFound} />
         </Router>
       </ErrorBoundary>
     </LocationProvider>

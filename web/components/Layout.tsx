@@ -2,9 +2,13 @@
 import type { ComponentChildren } from "preact";
 import { api } from "../api";
 import { switchLang, t } from "../i18n";
+import { forgetMe, isAdmin, useMe } from "../me";
 import { Link, navigate } from "../router";
 
 export function Layout(props: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
+  const me = useMe();
+  // Only what this account may use; the server refuses the rest anyway.
+  const admin = isAdmin(me);
   return (
     <>
       <header class="top no-print">
@@ -14,8 +18,14 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
         <nav>
           <Link href="/app">{t("app.nav_events")}</Link>
           <Link href="/app/units">{t("app.nav_scores")}</Link>
-          <Link href="/app/units/admin">{t("app.nav_units")}</Link>
-          <Link href="/app/audit">{t("app.nav_audit")}</Link>
+          {admin ? <Link href="/app/units/admin">{t("app.nav_units")}</Link> : null}
+          {admin ? <Link href="/app/users">{t("app.nav_accounts")}</Link> : null}
+          {admin ? <Link href="/app/audit">{t("app.nav_audit")}</Link> : null}
+          {me ? (
+            <a href="/app/account" class="who" data-testid="who">
+              {me.name || me.email} · {t(`role.${me.role}`)} · {me.unitName}
+            </a>
+          ) : null}
           <button type="button" class="link" onClick={switchLang}>
             {t("page.lang_switch")}
           </button>
@@ -24,6 +34,7 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
             class="link"
             onClick={async () => {
               await api.api.auth.logout.$post();
+              forgetMe();
               navigate("/app/login");
             }}
           >

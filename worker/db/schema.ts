@@ -32,6 +32,19 @@ export interface UsersTable {
   role: Role;
   unit_id: number;
   created_at: string;
+  /** 0: deactivated, cannot sign in. */
+  active: Generated<number>;
+  last_sign_in_at: string | null;
+}
+
+/** One-time links to set a password (only the token's hash is kept). */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {
@@ -266,6 +279,7 @@ export interface Database {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_links: PasswordLinksTable;
   forms: FormsTable;
   questions: QuestionsTable;
   events: EventsTable;

@@ -6,6 +6,8 @@ import { addressOf } from "../http/device";
 import type { AppEnv } from "../http/env";
 import { jsonObject, validate } from "../http/validate";
 import { signIn, signOut } from "../services/auth";
+import { findUnitName } from "../services/units";
+import { changeOwnPassword, setPasswordFromLink, signOutEverywhere } from "../services/users";
 
 const loginBody = jsonObject({
   email: v.pipe(
@@ -21,7 +23,20 @@ const loginBody = jsonObject({
   ),
 });
 
-/** Signing in and out need no session. */
+const password = v.pipe(v.string("field.type_string"), v.maxLength(200, "field.too_long"));
+
+const setPasswordBody = jsonObject({
+  token: v.pipe(
+    v.string("field.type_string"),
+    v.minLength(1, "field.required"),
+    v.maxLength(128, "field.invalid"),
+  ),
+  password,
+});
+
+const changePasswordBody = jsonObject({ current: password, next: password });
+
+/** Signing in and out, and setting a password from a link, need no session. */
 export const signInRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", loginBody), async (c) => {
     const { user, token } = await signIn(c.var.db, c.req.valid("json"), addressOf(c), new Date());
@@ -35,11 +50,27 @@ export const signInRoutes = new Hono<AppEnv>()
     if (token) await signOut(c.var.db, token);
     clearSessionCookie(c);
     return c.json({ ok: true });
+  })
+  .post("/set-password", validate("json", setPasswordBody), async (c) => {
+    const { sessionToken: token } = await setPasswordFromLink(c.var.db, c.req.valid("json"), new Date());
+    setSessionCookie(c, token);
+    return c.json({ ok: true });
   });
 
-/** Who is signed in. */
-export const accountRoutes = new Hono<AppEnv>().get("/me", async (c) => {
-  const { id, email, name, role, unitId, unitMerged } = c.var.user;
-  // unitMerged: the account's unit was merged or dissolved; it keeps the old subtree until an admin moves it.
-  return c.json({ id, email, name, role, unitId, unitMerged });
-});
+/** Who is signed in, their own password, and ending every session. */
+export const accountRoutes = new Hono<AppEnv>()
+  .get("/me", async (c) => {
+    const { id, email, name, role, unitId, unitMerged } = c.var.user;
+    const unitName = await findUnitName(c.var.db, unitId);
+    // unitMerged: the account's unit was merged or dissolved; it keeps the old subtree until an admin moves it.
+    return c.json({ id, email, name, role, unitId, unitName, unitMerged });
+  })
+  .post("/password", validate("json", changePasswordBody), async (c) => {
+    await changeOwnPassword(c.var.db, c.var.user, c.req.valid("json"), sessionToken(c) ?? null);
+    return c.json({ ok: true });
+  })
+  .post("/logout-all", async (c) => {
+    await signOutEverywhere(c.var.db, c.var.user);
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  });

@@ -1,17 +1,72 @@
-// Staff accounts, for admins: lifting a sign-in lock (POST /api/users/{id}/unlock).
+// Staff accounts, for admins: list and search, create with a one-time link, change, reset, unlock.
 import { Hono } from "hono";
+import * as v from "valibot";
+import { ROLES } from "../domain/terms";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { idParam } from "../http/params";
-import { validate } from "../http/validate";
-import { unlockAccount } from "../services/users";
+import { assertSomeField, intId, jsonObject, requiredText, validate } from "../http/validate";
+import { accounts, changeAccount, createAccount, resetAccountLink, unlockAccount } from "../services/users";
 
-export const userRoutes = new Hono<AppEnv>().post(
-  "/:id/unlock",
-  allow("admin"),
-  validate("param", idParam),
-  async (c) => {
+const listQuery = v.strictObject(
+  {
+    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, "field.too_long"))),
+    limit: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d{1,3}$/, "field.invalid"),
+        v.transform(Number),
+        v.minValue(1),
+        v.maxValue(100),
+      ),
+      "50",
+    ),
+    cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/, "field.invalid"), v.transform(Number))),
+  },
+  "field.type_object",
+);
+
+const email = v.pipe(
+  v.string("field.type_string"),
+  v.trim(),
+  v.maxLength(200, "field.too_long"),
+  v.email("field.email"),
+  v.toLowerCase(),
+);
+const role = v.picklist(ROLES, "field.invalid");
+
+const createBody = jsonObject({ email, name: requiredText(200), role, unitId: intId });
+
+const changeBody = jsonObject({
+  name: v.optional(requiredText(200)),
+  role: v.optional(role),
+  unitId: v.optional(intId),
+  active: v.optional(v.boolean("field.type_boolean")),
+});
+
+/** Where the person sets their password: sent by the admin, by Zalo or any other way. */
+const linkUrl = (origin: string, token: string) => `${origin}/app/set-password?token=${token}`;
+
+export const userRoutes = new Hono<AppEnv>()
+  .use(allow("admin"))
+  .get("/", validate("query", listQuery), async (c) => {
+    const q = c.req.valid("query");
+    return c.json(await accounts(c.var.db, c.var.user, q, new Date()));
+  })
+  .post("/", validate("json", createBody), async (c) => {
+    const { id, token } = await createAccount(c.var.db, c.var.user, c.req.valid("json"), new Date());
+    return c.json({ id, setPasswordUrl: linkUrl(new URL(c.req.url).origin, token) }, 201);
+  })
+  .patch("/:id", validate("param", idParam), validate("json", changeBody), async (c) => {
+    const body = c.req.valid("json");
+    assertSomeField(body);
+    return c.json(await changeAccount(c.var.db, c.var.user, c.req.valid("param").id, body, new Date()));
+  })
+  .post("/:id/reset", validate("param", idParam), async (c) => {
+    const { token } = await resetAccountLink(c.var.db, c.var.user, c.req.valid("param").id, new Date());
+    return c.json({ setPasswordUrl: linkUrl(new URL(c.req.url).origin, token) });
+  })
+  .post("/:id/unlock", validate("param", idParam), async (c) => {
     await unlockAccount(c.var.db, c.var.user, c.req.valid("param").id);
     return c.json({ ok: true });
-  },
-);
+  });

@@ -3,7 +3,7 @@ import type { Db } from "../db";
 import { clearSignIn, countSignInAttempt, loadSignInFailures, lockSignIn } from "../db/limits";
 import { createSession, deleteSession, findSessionUser, findUserForLogin, staffUser } from "../db/users";
 import { DUMMY_HASH, newToken, sha256Hex, verifyPassword } from "../domain/crypto";
-import { LimitReached, Unauthenticated } from "../domain/errors";
+import { Forbidden, LimitReached, Unauthenticated } from "../domain/errors";
 import {
   ADDRESS_LOCK_AFTER,
   delayFor,
@@ -56,6 +56,8 @@ export async function signIn(
     throw new Unauthenticated("bad_credentials", "error.bad_credentials");
   }
   await clearSignIn(db, keys);
+  // Said only to someone who knows the password: it tells a guesser nothing.
+  if (found.accountActive !== 1) throw new Forbidden("account_inactive", "error.account_inactive");
   const token = newToken();
   await createSession(db, {
     tokenHash: await sha256Hex(token),

@@ -179,3 +179,8 @@ export async function importUnits(db: Db, user: StaffUser, csv: string, now: Dat
   }
   return { imported: checked.units.length, codes: checked.units.map((u) => u.code) };
 }
+
+/** A unit's name for a header ("" if it is gone). */
+export async function findUnitName(db: Db, id: number): Promise<string> {
+  return (await findUnitById(db, id))?.name ?? "";
+}

@@ -2,23 +2,27 @@
 import { api, ok } from "../../api";
 import { Layout, Loading, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
+import { isOrganiser, useMe } from "../../me";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
 export function Events() {
   const { data, error } = useAsync(async () => ok(await api.api.events.$get()), []);
+  const me = useMe();
   return (
     <Layout
       title={t("app.events")}
       actions={
-        <>
-          <Link href="/app/events/new" class="button">
-            {t("app.new_class")}
-          </Link>
-          <Link href="/app/events/new?kind=workshop" class="button">
-            {t("app.new_workshop")}
-          </Link>
-        </>
+        isOrganiser(me) ? (
+          <>
+            <Link href="/app/events/new" class="button">
+              {t("app.new_class")}
+            </Link>
+            <Link href="/app/events/new?kind=workshop" class="button">
+              {t("app.new_workshop")}
+            </Link>
+          </>
+        ) : undefined
       }
     >
       <Problem error={error} />

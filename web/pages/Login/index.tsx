@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { switchLang, t } from "../../i18n";
+import { forgetMe } from "../../me";
 import { navigate } from "../../router";
 
 export function Login() {
@@ -21,6 +22,7 @@ export function Login() {
           try {
             await ok(await api.api.auth.login.$post({ json: { email, password } }));
             const next = new URLSearchParams(location.search).get("next");
+            forgetMe();
             navigate(next?.startsWith("/app") ? next : "/app");
           } catch (err) {
             if (err instanceof ApiProblem) setProblem(err);

@@ -1,0 +1,62 @@
+// A Union office's first day: the admin gives an organiser an account; screens show each role only what it may do.
+import { join } from "node:path";
+import { describe, it } from "vitest";
+import { ARTIFACTS, baseUrl, LAPTOP, launch, seriousViolations, signInAt } from "./helpers";
+
+describe("accounts and role-aware screens", () => {
+  it("the admin creates an organiser; she opens the link in her own browser, sets a password and sees organiser actions only", async ({
+    expect,
+  }) => {
+    const adminBrowser = await launch({ viewport: LAPTOP });
+    const hers = await launch({ viewport: LAPTOP });
+    try {
+      const admin = await adminBrowser.newPage();
+      await signInAt(admin, "admin@gopy.local", "/app/users");
+      await admin.getByRole("heading", { level: 1, name: "Tài khoản cán bộ" }).waitFor();
+      const email = `chi.hoa.${Date.now()}@gopy.local`;
+      await admin.getByLabel("Email", { exact: true }).fill(email);
+      await admin.getByLabel("Họ và tên").fill("Trần Thị Hoa");
+      await admin.getByLabel("Vai trò").first().selectOption("organiser");
+      await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+      const link = (await admin.getByTestId("set-link").locator("code").textContent()) ?? "";
+      expect(link).toContain("/app/set-password?token=");
+      await admin.screenshot({ path: join(ARTIFACTS, "accounts.png"), fullPage: true });
+      expect(await seriousViolations(admin)).toEqual([]);
+
+      const page = await hers.newPage();
+      await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+      await page.getByLabel("Mật khẩu mới").fill("hoa sen nở giữa hồ");
+      await page.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
+      // Signed in: her name, role and unit in the header, and the organiser's buttons.
+      await expect
+        .poll(() => page.getByTestId("who").textContent())
+        .toContain("Trần Thị Hoa · Cán bộ tổ chức");
+      await page.getByRole("link", { name: "Tạo lớp mới" }).waitFor();
+      expect(await page.getByRole("link", { name: "Cây đơn vị" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: "Tài khoản", exact: true }).count()).toBe(0);
+      // The same link again: it says it was used.
+      await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+      await page.getByLabel("Mật khẩu mới").fill("một mật khẩu khác hẳn");
+      await page.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
+      await page.getByText("Liên kết này đã hết hạn hoặc đã được dùng").waitFor();
+    } finally {
+      await adminBrowser.close();
+      await hers.close();
+    }
+  });
+
+  it("a leader sees no create buttons and no admin pages; an unknown address says so", async ({ expect }) => {
+    const browser = await launch({ viewport: LAPTOP });
+    try {
+      const page = await browser.newPage();
+      await signInAt(page, "lanhdao@gopy.local", "/app");
+      await page.getByTestId("who").waitFor();
+      expect(await page.getByRole("link", { name: "Tạo lớp mới" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: "Nhật ký" }).count()).toBe(0);
+      await page.goto(`${baseUrl()}/app/khong-co-trang-nay`);
+      await page.getByRole("heading", { level: 1, name: "Không có trang này." }).waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+});

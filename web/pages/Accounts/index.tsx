@@ -1,0 +1,302 @@
+// The admin's accounts page: search and page through the subtree's accounts, create one with a link, change, reset, unlock.
+import { useState } from "preact/hooks";
+import { ROLES, type Role } from "../../../worker/domain/terms";
+import { ApiProblem, api, ok } from "../../api";
+import { useAsk } from "../../components/Ask";
+import { Field } from "../../components/Field";
+import { Layout, Problem } from "../../components/Layout";
+import { ShareLink } from "../../components/ShareLink";
+import { formatTime, t } from "../../i18n";
+import { useAsync } from "../../useAsync";
+
+const PAGE = 50;
+
+type Account = Awaited<ReturnType<typeof loadPage>>["items"][number];
+
+async function loadPage(q: string, cursor: number | null) {
+  return ok(
+    await api.api.users.$get({
+      query: {
+        limit: String(PAGE),
+        ...(q ? { q } : {}),
+        ...(cursor === null ? {} : { cursor: String(cursor) }),
+      },
+    }),
+  );
+}
+
+function AccountRow(props: {
+  account: Account;
+  units: { id: number; name: string }[];
+  onChanged: (link?: { email: string; url: string }) => void;
+}) {
+  const a = props.account;
+  const ask = useAsk();
+  const [role, setRole] = useState<Role>(a.role);
+  const [unitId, setUnitId] = useState(String(a.unitId));
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const param = { id: String(a.id) };
+  const act = async (run: () => Promise<unknown>) => {
+    setProblem(undefined);
+    try {
+      await run();
+    } catch (err) {
+      if (err instanceof ApiProblem) {
+        setProblem(Object.values(err.failure.fields)[0] ?? err.message);
+      } else throw err;
+    }
+  };
+  return (
+    <tr data-testid="account">
+      <td>
+        <strong>{a.name || "–"}</strong>
+        <br />
+        {a.email}
+      </td>
+      <td>
+        <select
+          aria-label={t("acc.role")}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as Role)}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <select aria-label={t("acc.unit")} value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
+          {props.units.some((u) => String(u.id) === unitId) ? null : (
+            <option value={unitId}>{a.unitName}</option>
+          )}
+          {props.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        {a.unitMerged ? <div class="field-error">{t("acc.unit_merged")}</div> : null}
+      </td>
+      <td>{a.lastSignInAt ? formatTime(a.lastSignInAt) : t("acc.never")}</td>
+      <td>
+        {a.active ? t("acc.active") : t("acc.inactive")}
+        {a.locked ? <div class="field-error">{t("acc.locked")}</div> : null}
+      </td>
+      <td class="row-actions">
+        <button
+          type="button"
+          class="small"
+          disabled={role === a.role && unitId === String(a.unitId)}
+          onClick={() =>
+            act(async () => {
+              await ok(await api.api.users[":id"].$patch({ param, json: { role, unitId: Number(unitId) } }));
+              props.onChanged();
+            })
+          }
+        >
+          {t("acc.save")}
+        </button>
+        <button
+          type="button"
+          class="small secondary"
+          onClick={() =>
+            act(async () => {
+              await ok(await api.api.users[":id"].$patch({ param, json: { active: !a.active } }));
+              props.onChanged();
+            })
+          }
+        >
+          {a.active ? t("acc.deactivate") : t("acc.activate")}
+        </button>
+        <button
+          type="button"
+          class="small secondary"
+          onClick={() =>
+            act(async () => {
+              const yes = await ask.confirm({
+                title: t("acc.reset"),
+                message: t("acc.reset_confirm", { email: a.email }),
+                confirm: t("acc.reset"),
+                danger: true,
+              });
+              if (!yes) return;
+              const r = await ok(await api.api.users[":id"].reset.$post({ param }));
+              props.onChanged({ email: a.email, url: r.setPasswordUrl });
+            })
+          }
+        >
+          {t("acc.reset")}
+        </button>
+        {a.locked ? (
+          <button
+            type="button"
+            class="small secondary"
+            onClick={() =>
+              act(async () => {
+                await ok(await api.api.users[":id"].unlock.$post({ param }));
+                props.onChanged();
+              })
+            }
+          >
+            {t("acc.unlock")}
+          </button>
+        ) : null}
+        {problem ? (
+          <span class="field-error" role="alert">
+            {problem}
+          </span>
+        ) : null}
+        {ask.dialog}
+      </td>
+    </tr>
+  );
+}
+
+export function AccountsPage() {
+  const [q, setQ] = useState("");
+  const [extra, setExtra] = useState<Account[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [link, setLink] = useState<{ email: string; url: string; created?: boolean } | undefined>(undefined);
+  const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
+  const first = useAsync(async () => {
+    const page = await loadPage(q, null);
+    setExtra([]);
+    setNext(page.next);
+    return page;
+  }, [q]);
+  const [form, setForm] = useState({ email: "", name: "", role: "organiser" as Role, unitId: "" });
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const fields = problem?.failure.fields ?? {};
+  const unitList = units.data ?? [];
+  const items = [...(first.data?.items ?? []), ...extra];
+  const changed = (l?: { email: string; url: string }) => {
+    setLink(l);
+    void first.reload();
+  };
+  return (
+    <Layout title={t("acc.title")}>
+      <Problem error={first.error ?? units.error} />
+      {link ? (
+        <div class="notice" role="status" data-testid="set-link">
+          <p>{link.created ? t("acc.created") : t("acc.reset_done", { email: link.email })}</p>
+          <ShareLink url={link.url} title={t("acc.set_title")} />
+          <p>
+            <code>{link.url}</code>
+          </p>
+        </div>
+      ) : null}
+      <form
+        class="panel grid3"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setProblem(undefined);
+          try {
+            const created = await ok(
+              await api.api.users.$post({
+                json: { ...form, unitId: Number(form.unitId || unitList[0]?.id || 0) },
+              }),
+            );
+            setLink({ email: form.email, url: created.setPasswordUrl, created: true });
+            setForm({ ...form, email: "", name: "" });
+            void first.reload();
+          } catch (err) {
+            if (err instanceof ApiProblem) setProblem(err);
+            else throw err;
+          }
+        }}
+      >
+        <Field id="acc-email" label={t("acc.email")} error={fields.email}>
+          <input
+            id="acc-email"
+            type="email"
+            required
+            value={form.email}
+            onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
+        </Field>
+        <Field id="acc-name" label={t("acc.name")} error={fields.name}>
+          <input
+            id="acc-name"
+            required
+            maxLength={200}
+            value={form.name}
+            onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+        </Field>
+        <Field id="acc-role" label={t("acc.role")} error={fields.role}>
+          <select
+            id="acc-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="acc-unit" label={t("acc.unit")} error={fields.unitId}>
+          <select
+            id="acc-unit"
+            value={form.unitId || String(unitList[0]?.id ?? "")}
+            onChange={(e) => setForm({ ...form, unitId: e.currentTarget.value })}
+          >
+            {unitList.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit">{t("acc.create")}</button>
+      </form>
+      <p>
+        <label>
+          {t("acc.search")}
+          <input type="search" value={q} onChange={(e) => setQ(e.currentTarget.value.trim())} />
+        </label>
+      </p>
+      {first.data ? <p class="muted">{t("acc.count", { n: first.data.total })}</p> : null}
+      <table class="list">
+        <thead>
+          <tr>
+            <th scope="col">{t("acc.name")}</th>
+            <th scope="col">{t("acc.role")}</th>
+            <th scope="col">{t("acc.unit")}</th>
+            <th scope="col">{t("acc.last_sign_in")}</th>
+            <th scope="col">{t("acc.status")}</th>
+            <th scope="col">
+              <span class="sr-only">{t("acc.save")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <AccountRow
+              key={`${a.id}-${a.role}-${a.unitId}-${a.active}`}
+              account={a}
+              units={unitList}
+              onChanged={changed}
+            />
+          ))}
+        </tbody>
+      </table>
+      {next !== null ? (
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            const page = await loadPage(q, next);
+            setExtra([...extra, ...page.items]);
+            setNext(page.next);
+          }}
+        >
+          {t("acc.more")}
+        </button>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+// The page a one-time link opens: the person sets their own password and is signed in.
+import { useState } from "preact/hooks";
+import { ApiProblem, api, ok } from "../../api";
+import { Field } from "../../components/Field";
+import { t } from "../../i18n";
+import { forgetMe } from "../../me";
+import { navigate } from "../../router";
+
+export function SetPassword() {
+  const token = new URLSearchParams(location.search).get("token") ?? "";
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const fields = problem?.failure.fields ?? {};
+  return (
+    <main class="login">
+      <h1>{t("acc.set_title")}</h1>
+      <p>{t("acc.set_intro")}</p>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setProblem(undefined);
+          try {
+            await ok(await api.api.auth["set-password"].$post({ json: { token, password } }));
+            forgetMe();
+            navigate("/app");
+          } catch (err) {
+            if (err instanceof ApiProblem) setProblem(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {fields.token ? (
+          <p class="problem" role="alert">
+            {fields.token}
+          </p>
+        ) : null}
+        <Field id="new-password" label={t("acc.password")} error={fields.password}>
+          <input
+            id="new-password"
+            type="password"
+            autocomplete="new-password"
+            required
+            minLength={10}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </Field>
+        <button type="submit" disabled={busy}>
+          {t("acc.set_submit")}
+        </button>
+      </form>
+    </main>
+  );
+}
