@@ -63,6 +63,8 @@ app.notFound(async (c) => {
 app.onError(onError);
 
 export type AppType = typeof app;
+// Its route table, for the test that every staff action has words in the audit log.
+export const routes = app.routes;
 
 export default {
   fetch: app.fetch,

@@ -7,6 +7,7 @@ import {
   LAPTOP,
   launch,
   newEvent,
+  printedPages,
   type StaffFetch,
   seriousViolations,
   signInAt,
@@ -248,6 +249,33 @@ describe("facilitator on a laptop", () => {
       await summary.getByTestId("grid").waitFor();
       await summary.screenshot({ path: join(ARTIFACTS, "workshop-summary.png"), fullPage: true });
       expect(await seriousViolations(summary)).toEqual([]);
+    } finally {
+      await laptop.close();
+    }
+  });
+
+  it("the leaders' summary of the demo workshop prints with its title and unit on every page", async ({
+    expect,
+  }) => {
+    const leader = await staffSession("lanhdao@gopy.local");
+    const events = (await (
+      await leader(`/api/events?kind=workshop&q=${encodeURIComponent("nâng cao chất lượng đội ngũ")}`)
+    ).json()) as {
+      items: { id: number; kind: string; title: string }[];
+    };
+    const demo = events.items.find((e) => e.kind === "workshop");
+    if (!demo) throw new Error("no demo workshop");
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "lanhdao@gopy.local", `/app/events/${demo.id}/summary`);
+      await page.getByTestId("grid").waitFor();
+      const pages = await printedPages(page, "summary.pdf");
+      console.log(`summary.pdf: ${pages.length} A4 pages`);
+      pages.forEach((text, i) => {
+        expect(text.replace(/\s+/g, " ")).toContain(demo.title);
+        expect(text).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`));
+      });
     } finally {
       await laptop.close();
     }

@@ -734,8 +734,12 @@ describe("trust, round two: stuffing, cross-site writes, lock-outs, scope", () =
     expect(
       (await call(`/api/events/${provinceClass.id}/report.csv`, { headers: local.headers })).status,
     ).toBe(404);
-    const listed = await (await call("/api/events", { headers: local.headers })).json<{ id: number }[]>();
-    expect(listed.map((e) => e.id)).toEqual([own.id]);
+    const listed = await (await call("/api/events", { headers: local.headers })).json<{
+      items: { id: number }[];
+      total: number;
+    }>();
+    expect(listed.items.map((e) => e.id)).toEqual([own.id]);
+    expect(listed.total).toBe(1);
     const atProvince = await postJson(
       "/api/events",
       {

@@ -46,6 +46,8 @@ export async function listAudit(
       "a.id",
       "a.at",
       "a.user_email as userEmail",
+      "u.name as userName",
+      "un.name as userUnit",
       "a.action",
       "a.event_id as eventId",
       "e.code as eventCode",

@@ -71,14 +71,36 @@ export async function findEventById(db: Db, id: number): Promise<EventRow | unde
   return selectEvents(db).where("e.id", "=", id).executeTakeFirst();
 }
 
-export async function listEventsInScope(db: Db, scope: Scope, limit: number): Promise<EventRow[]> {
+/** What the class list asks for: a search, a kind, and a page of it. */
+export interface EventFilter {
+  /** Part of a title, a code or a unit's name. */
+  q: string | null;
+  kind: EventKind | null;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the scope's events, newest first, and how many match in all (one batch). */
+export async function listEventsInScope(db: Db, scope: Scope, f: EventFilter) {
   const col = scope.tree === "now" ? "u.now_path" : "u.path";
-  return selectEvents(db)
-    .where(col, ">=", scope.path)
-    .where(col, "<", `${scope.path}\uffff`)
-    .orderBy("e.starts_at", "desc")
-    .limit(limit)
-    .execute();
+  let q = selectEvents(db).where(col, ">=", scope.path).where(col, "<", `${scope.path}\uffff`);
+  if (f.kind !== null) q = q.where("e.kind", "=", f.kind);
+  if (f.q !== null) {
+    // LIKE with its wildcards escaped: "50%" finds "50%".
+    const pattern = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
+    q = q.where((eb) =>
+      eb.or(
+        (["e.title", "e.code", "u.name"] as const).map(
+          (c) => sql<boolean>`${eb.ref(c)} LIKE ${pattern} ESCAPE '\\'`,
+        ),
+      ),
+    );
+  }
+  const [page, total] = await db.batch([
+    q.orderBy("e.starts_at", "desc").orderBy("e.id", "desc").limit(f.limit).offset(f.offset),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")),
+  ]);
+  return { rows: page.rows satisfies EventRow[], total: total.rows[0]?.n ?? 0 };
 }
 
 export async function loadQuestions(db: Db, formId: number): Promise<StoredQuestion[]> {

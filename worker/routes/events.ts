@@ -6,7 +6,7 @@ import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
 import { idParam } from "../http/params";
-import { intId, isoTime, jsonObject, requiredText, text, validate } from "../http/validate";
+import { intId, isoTime, jsonObject, pageEntries, requiredText, text, validate } from "../http/validate";
 import {
   closeSurvey,
   correctExpected,
@@ -82,6 +82,11 @@ const createBody = jsonObject({
   programmeId: v.optional(v.nullable(intId), null),
 });
 
+const listQuery = v.strictObject(
+  { ...pageEntries(200), kind: v.optional(v.picklist(EVENT_KINDS, "field.invalid")) },
+  "field.type_object",
+);
+
 const deleteBody = jsonObject({
   confirm: v.pipe(
     v.string("field.type_string"),
@@ -92,7 +97,9 @@ const deleteBody = jsonObject({
 });
 
 export const eventRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => c.json(await listEvents(c.var.db, c.var.user, new Date())))
+  .get("/", validate("query", listQuery), async (c) =>
+    c.json(await listEvents(c.var.db, c.var.user, c.req.valid("query"), new Date())),
+  )
   .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) =>
     c.json(await createNewEvent(c.var.db, c.var.user, c.req.valid("json"), new Date()), 201),
   )

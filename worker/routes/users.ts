@@ -5,26 +5,10 @@ import { ROLES } from "../domain/terms";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { idParam } from "../http/params";
-import { assertSomeField, intId, jsonObject, requiredText, validate } from "../http/validate";
+import { assertSomeField, intId, jsonObject, pageEntries, requiredText, validate } from "../http/validate";
 import { accounts, changeAccount, createAccount, resetAccountLink, unlockAccount } from "../services/users";
 
-const listQuery = v.strictObject(
-  {
-    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, "field.too_long"))),
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d{1,3}$/, "field.invalid"),
-        v.transform(Number),
-        v.minValue(1),
-        v.maxValue(100),
-      ),
-      "50",
-    ),
-    cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/, "field.invalid"), v.transform(Number))),
-  },
-  "field.type_object",
-);
+const listQuery = v.strictObject(pageEntries(100), "field.type_object");
 
 const email = v.pipe(
   v.string("field.type_string"),

@@ -48,7 +48,8 @@ export async function signIn(
   }
   const found = await findUserForLogin(db, email);
   // Unknown emails cost the same PBKDF2 work, so timing does not reveal which accounts exist.
-  const ok = await verifyPassword(credentials.password, found?.passwordHash ?? DUMMY_HASH);
+  // An account still waiting for its first password also costs the same work.
+  const ok = await verifyPassword(credentials.password, found?.passwordHash || DUMMY_HASH);
   if (!found || !ok) {
     await lockSignIn(db, locks);
     const delay = delayFor(pair);

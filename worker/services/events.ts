@@ -59,9 +59,25 @@ export function eventSummary(e: EventRow, now: Date) {
 }
 
 /** The newest events of the caller's subtree. */
-export async function listEvents(db: Db, user: StaffUser, now: Date) {
-  const events = await listEventsInScope(db, scopeOf(user), 200);
-  return events.map((e) => eventSummary(e, now));
+/** A page of the caller's events, newest first: `{items, total, next}` (`next` null on the last page). */
+export async function listEvents(
+  db: Db,
+  user: StaffUser,
+  f: { q?: string | undefined; kind?: EventKind | undefined; limit: number; cursor?: number | undefined },
+  now: Date,
+) {
+  const offset = f.cursor ?? 0;
+  const { rows, total } = await listEventsInScope(db, scopeOf(user), {
+    q: f.q || null,
+    kind: f.kind ?? null,
+    limit: f.limit,
+    offset,
+  });
+  return {
+    items: rows.map((e) => eventSummary(e, now)),
+    total,
+    next: offset + rows.length < total ? offset + rows.length : null,
+  };
 }
 
 /** A form as an editor sends it: English labels may be empty, options and lengths are filled in. */

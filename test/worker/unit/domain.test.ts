@@ -1,10 +1,12 @@
 // Pure domain modules: event codes, CSV neutralisation, report maths, answer checking.
 import { describe, it } from "vitest";
 import { checkAnswers, cleanText, type StoredQuestion } from "../../../worker/domain/answers";
+import { actionKey } from "../../../worker/domain/audit";
 import { neutralise, toCsv } from "../../../worker/domain/csv";
 import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
 import { buildReport } from "../../../worker/domain/report";
 import { dateText, parseDateText } from "../../../worker/domain/time";
+import { routes } from "../../../worker/index";
 
 describe("event codes", () => {
   it("are six characters from an alphabet without look-alikes", ({ expect }) => {
@@ -116,5 +118,25 @@ describe("dates as people in Vietnam type them", () => {
     expect(parseDateText("30/11/2026", "datetime")).toBeNull(); // the hour is needed
     expect(parseDateText("30/11/2026 24:00", "datetime")).toBeNull();
     expect(parseDateText("13/2026", "month")).toBeNull();
+  });
+});
+
+describe("the audit log in words", () => {
+  it("every staff action the log records, and every export, has words", ({ expect }) => {
+    const recorded = routes
+      .filter((r) => r.path.startsWith("/api/") && !r.path.startsWith("/api/public") && !r.path.includes("*"))
+      .filter((r) => r.method !== "GET" || /\.(csv|xlsx|json)$|:file$/.test(r.path))
+      .filter((r) => r.method !== "ALL")
+      .flatMap((r) =>
+        // /:file stands for the four unit exports.
+        (r.path.endsWith("/:file")
+          ? ["scores.csv", "scores.xlsx", "classes.csv", "classes.xlsx"].map((f) =>
+              r.path.replace(":file", f),
+            )
+          : [r.path]
+        ).map((p) => `${r.method} ${p.replace(/:\w+/g, ":id")}`),
+      );
+    expect(recorded.length).toBeGreaterThan(20);
+    expect(recorded.filter((a) => actionKey(a) === null)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The audit log for admins: who did what, when (Vietnam time), on which event.
 import { useState } from "preact/hooks";
+import { actionKey } from "../../../worker/domain/audit";
 import { api, ok } from "../../api";
 import { Layout, PendingPage } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
@@ -10,12 +11,20 @@ type Entry = {
   id: number;
   at: string;
   userEmail: string;
+  userName: string;
+  userUnit: string;
   action: string;
   eventId: number | null;
   eventCode: string | null;
   eventTitle: string | null;
   status: number;
 };
+
+/** What the person did, in words; an action without words yet shows as recorded. */
+function wordsOf(action: string) {
+  const key = actionKey(action);
+  return key ? <span title={action}>{t(key)}</span> : <code>{action}</code>;
+}
 
 export function AuditPage() {
   const [before, setBefore] = useState<number | undefined>(undefined);
@@ -44,10 +53,11 @@ export function AuditPage() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{formatTime(e.at)}</td>
-                <td>{e.userEmail}</td>
                 <td>
-                  <code>{e.action}</code>
+                  {e.userName || e.userEmail}
+                  <div class="muted">{e.userUnit}</div>
                 </td>
+                <td>{wordsOf(e.action)}</td>
                 <td>
                   {e.eventId === null ? (
                     ""

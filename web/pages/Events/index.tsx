@@ -1,4 +1,5 @@
 // The organiser's list of classes and workshops in scope, newest first.
+import { useState } from "preact/hooks";
 import { api, ok } from "../../api";
 import { Layout, Loading, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
@@ -6,8 +7,28 @@ import { isOrganiser, useMe } from "../../me";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
+type EventPage = Awaited<ReturnType<typeof loadPage>>;
+
+async function loadPage(q: string, cursor: number | null) {
+  return ok(
+    await api.api.events.$get({
+      query: { limit: "50", ...(q ? { q } : {}), ...(cursor === null ? {} : { cursor: String(cursor) }) },
+    }),
+  );
+}
+
 export function Events() {
-  const { data, error } = useAsync(async () => ok(await api.api.events.$get()), []);
+  const [q, setQ] = useState("");
+  const [more, setMore] = useState<EventPage["items"]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const first = useAsync(async () => {
+    const page = await loadPage(q, null);
+    setMore([]);
+    setNext(page.next);
+    return page;
+  }, [q]);
+  const error = first.error;
+  const data = first.data ? [...first.data.items, ...more] : undefined;
   const me = useMe();
   return (
     <Layout
@@ -26,6 +47,17 @@ export function Events() {
       }
     >
       <Problem error={error} />
+      <p>
+        <label>
+          {t("app.events_search")}
+          <input type="search" value={q} onChange={(e) => setQ(e.currentTarget.value.trim())} />
+        </label>
+      </p>
+      {first.data ? (
+        <p class="muted" data-testid="events-total">
+          {t("app.events_total", { n: first.data.total, shown: data?.length ?? 0 })}
+        </p>
+      ) : null}
       {!data && !error ? <Loading /> : null}
       {data && data.length === 0 ? <p>{t("app.no_events")}</p> : null}
       {data && data.length > 0 ? (
@@ -56,6 +88,19 @@ export function Events() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {next !== null ? (
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            const page = await loadPage(q, next);
+            setMore([...more, ...page.items]);
+            setNext(page.next);
+          }}
+        >
+          {t("acc.more")}
+        </button>
       ) : null}
     </Layout>
   );
