@@ -1,6 +1,7 @@
 // The access matrix: every staff endpoint × every role × a unit inside and outside the caller's province.
 import { beforeAll, describe, it } from "vitest";
 import type { Role } from "../../worker/db/schema";
+import { routes } from "../../worker/index";
 import {
   call,
   createClass,
@@ -366,6 +367,36 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 403,
   },
   "GET /api/audit": { method: "GET", path: () => "/api/audit", roles: ["admin"], ok: 200, out: 200 },
+  "GET /api/users": { method: "GET", path: () => "/api/users", roles: ["admin"], ok: 200, out: 200 },
+  "POST /api/users": {
+    method: "POST",
+    path: () => "/api/users",
+    body: (p) => ({
+      email: `${unique("moi")}@gopy.test`,
+      name: "Người mới",
+      role: "leader",
+      unitId: p.commune.id,
+    }),
+    roles: ["admin"],
+    ok: 201,
+    out: 400,
+  },
+  "PATCH /api/users/:id": {
+    method: "PATCH",
+    path: (p) => `/api/users/${p.userId}`,
+    body: () => ({ name: "Tên mới" }),
+    roles: ["admin"],
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/users/:id/reset": {
+    method: "POST",
+    path: (p) => `/api/users/${p.userId}/reset`,
+    body: () => ({}),
+    roles: ["admin"],
+    ok: 200,
+    out: 404,
+  },
   "POST /api/users/:id/unlock": {
     method: "POST",
     path: (p) => `/api/users/${p.userId}/unlock`,
@@ -430,4 +461,23 @@ describe("every staff endpoint × every role × inside and outside the caller's 
       expect(got).toEqual(want);
     });
   }
+});
+
+describe("the matrix itself", () => {
+  it("lists every staff endpoint the Worker routes (a new one cannot skip it)", ({ expect }) => {
+    const own = new Set(["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/set-password"]);
+    // Each caller's own account: no unit or role to check, tested in accounts.test.ts.
+    for (const mine of ["POST /api/auth/password", "POST /api/auth/logout-all"]) own.add(mine);
+    const routed = new Set(
+      routes
+        .filter(
+          (r) => r.path.startsWith("/api/") && !r.path.startsWith("/api/public") && !r.path.includes("*"),
+        )
+        .filter((r) => r.method !== "ALL")
+        // The unit exports share one route: /:file stands for scores.csv and its kin.
+        .map((r) => `${r.method} ${r.path.replace(/:file$/, "scores.csv")}`)
+        .filter((k) => !own.has(k)),
+    );
+    expect([...routed].filter((k) => !(k in ENDPOINTS)).sort()).toEqual([]);
+  });
 });
