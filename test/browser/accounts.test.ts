@@ -23,6 +23,16 @@ describe("accounts and role-aware screens", () => {
       await admin.screenshot({ path: join(ARTIFACTS, "accounts.png"), fullPage: true });
       expect(await seriousViolations(admin)).toEqual([]);
 
+      // The audit log says it in words, with who did it, and filters by action.
+      await admin.goto(`${baseUrl()}/app/audit`);
+      await admin.getByLabel("Thao tác").selectOption({ label: "Tạo tài khoản" });
+      await expect
+        .poll(() => admin.getByTestId("audit-total").textContent())
+        .toMatch(/trong [1-9]\d* thao tác/);
+      expect(await admin.locator("table.audit tbody tr").first().textContent()).toContain("Tạo tài khoản");
+      await admin.screenshot({ path: join(ARTIFACTS, "audit.png"), fullPage: true });
+      expect(await seriousViolations(admin)).toEqual([]);
+
       const page = await hers.newPage();
       await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
       await page.getByLabel("Mật khẩu mới").fill("hoa sen nở giữa hồ");

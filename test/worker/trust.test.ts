@@ -271,9 +271,11 @@ describe("the audit log", () => {
     await call(`/api/events/${cls.id}/report.csv`, { headers: organiser.headers });
     const res = await call(`/api/audit?event=${cls.id}`, { headers: admin.headers });
     expect(res.status).toBe(200);
-    const { entries } = await res.json<{
-      entries: { userEmail: string; action: string; eventId: number; eventCode: string; at: string }[];
+    const { items: entries, total } = await res.json<{
+      items: { userEmail: string; action: string; eventId: number; eventCode: string; at: string }[];
+      total: number;
     }>();
+    expect(total).toBe(3);
     expect(entries.map((e) => e.action)).toEqual([
       "GET /api/events/:id/report.csv",
       "POST /api/events/:id/close",
@@ -282,6 +284,41 @@ describe("the audit log", () => {
     expect(entries.every((e) => e.userEmail === organiser.email && e.eventCode === cls.code)).toBe(true);
     expect((await call("/api/audit", { headers: organiser.headers })).status).toBe(403);
     expect((await call("/api/audit?limit=9999", { headers: admin.headers })).status).toBe(400);
+  });
+
+  it("the admin finds one person's closings of the day, a page at a time with the total", async ({
+    expect,
+  }) => {
+    const person = await signIn("organiser", tree.bachMai);
+    const personId = (
+      await db().selectFrom("users").select("id").where("email", "=", person.email).executeTakeFirstOrThrow()
+    ).id;
+    for (let i = 0; i < 3; i++) {
+      const cls = await createClass(person, tree.bachMai);
+      await call(`/api/events/${cls.id}/close`, { method: "POST", headers: person.headers });
+    }
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const filter = `user=${personId}&action=${encodeURIComponent("POST /api/events/:id/close")}&from=${today}&to=${today}`;
+    type Page = {
+      items: { id: number; action: string; userName: string }[];
+      total: number;
+      next: number | null;
+    };
+    const first = await (await call(`/api/audit?${filter}&limit=2`, { headers: admin.headers })).json<Page>();
+    expect(first.total).toBe(3);
+    expect(first.items).toHaveLength(2);
+    expect(first.items.every((e) => e.action === "POST /api/events/:id/close")).toBe(true);
+    const second = await (
+      await call(`/api/audit?${filter}&limit=2&cursor=${first.next}`, { headers: admin.headers })
+    ).json<Page>();
+    expect(second.items).toHaveLength(1);
+    expect(second.next).toBeNull();
+    // Yesterday holds none of them.
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86400_000).toISOString().slice(0, 10);
+    const none = await (
+      await call(`/api/audit?user=${personId}&from=${yesterday}&to=${yesterday}`, { headers: admin.headers })
+    ).json<Page>();
+    expect(none.total).toBe(0);
   });
 });
 
@@ -353,8 +390,10 @@ describe("an organiser exports or deletes an event's data", () => {
     expect(scores.total).toMatchObject({ responses: 5, overall: 5 });
     expect((await verifyAggregates(env.DB)).filter((d) => d.n !== 0)).toEqual([]);
     // The audit log keeps the deletion, naming the event by id.
-    const { entries } = await (await call(`/api/audit?event=${gone.id}`, { headers: admin.headers })).json<{
-      entries: { action: string }[];
+    const { items: entries } = await (
+      await call(`/api/audit?event=${gone.id}`, { headers: admin.headers })
+    ).json<{
+      items: { action: string }[];
     }>();
     expect(entries[0]?.action).toBe("DELETE /api/events/:id");
   });

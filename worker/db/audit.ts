@@ -27,24 +27,39 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
     .execute();
 }
 
+export interface AuditFilter {
+  /** Entries older than this id (the `next` of the page before). */
+  before?: number | undefined;
+  eventId?: number | undefined;
+  userId?: number | undefined;
+  action?: string | undefined;
+  /** Vietnam days, inclusive, as UTC instants. */
+  fromAt?: string | undefined;
+  toAt?: string | undefined;
+  limit: number;
+}
+
 /**
- * Newest first, a page at a time (`before` is the last id of the previous page); only what staff
- * of units inside `scopePath` did.
+ * Newest first, a page at a time, and how many match in all (one batch); only what staff of
+ * units inside the scope did.
  */
-export async function listAudit(
-  db: Db,
-  scope: Scope,
-  f: { before?: number | undefined; eventId?: number | undefined; limit: number },
-) {
+export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
   let q = db
     .selectFrom("audit_log as a")
     .innerJoin("users as u", "u.id", "a.user_id")
     .innerJoin("units as un", "un.id", "u.unit_id")
     .leftJoin("events as e", "e.id", "a.event_id")
-    .where(scope.tree === "now" ? "un.now_path" : "un.path", "like", `${scope.path}%`)
+    .where(scope.tree === "now" ? "un.now_path" : "un.path", "like", `${scope.path}%`);
+  if (f.eventId !== undefined) q = q.where("a.event_id", "=", f.eventId);
+  if (f.userId !== undefined) q = q.where("a.user_id", "=", f.userId);
+  if (f.action !== undefined) q = q.where("a.action", "=", f.action);
+  if (f.fromAt !== undefined) q = q.where("a.at", ">=", f.fromAt);
+  if (f.toAt !== undefined) q = q.where("a.at", "<", f.toAt);
+  const page = (f.before === undefined ? q : q.where("a.id", "<", f.before))
     .select([
       "a.id",
       "a.at",
+      "a.user_id as userId",
       "a.user_email as userEmail",
       "u.name as userName",
       "un.name as userUnit",
@@ -57,7 +72,6 @@ export async function listAudit(
     ])
     .orderBy("a.id", "desc")
     .limit(f.limit);
-  if (f.before !== undefined) q = q.where("a.id", "<", f.before);
-  if (f.eventId !== undefined) q = q.where("a.event_id", "=", f.eventId);
-  return q.execute();
+  const [rows, total] = await db.batch([page, q.select((eb) => eb.fn.countAll<number>().as("n"))]);
+  return { rows: rows.rows, total: total.rows[0]?.n ?? 0 };
 }

@@ -44,3 +44,6 @@ const ACTIONS: Record<string, MessageKey> = {
 export function actionKey(action: string): MessageKey | null {
   return ACTIONS[action] ?? null;
 }
+
+/** Every action with words, for the log's filter. */
+export const AUDIT_ACTIONS: readonly (readonly [string, MessageKey])[] = Object.entries(ACTIONS);

@@ -1,24 +1,19 @@
-// The audit log for admins: who did what, when (Vietnam time), on which event.
+// The audit log for admins: who did what, when (Vietnam time), on which event; filtered and paged with its total.
 import { useState } from "preact/hooks";
-import { actionKey } from "../../../worker/domain/audit";
+import { AUDIT_ACTIONS, actionKey } from "../../../worker/domain/audit";
 import { api, ok } from "../../api";
-import { Layout, PendingPage } from "../../components/Layout";
+import { DateInput } from "../../components/DateInput";
+import { Layout, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
-type Entry = {
-  id: number;
-  at: string;
-  userEmail: string;
-  userName: string;
-  userUnit: string;
+interface Filters {
+  user: string;
   action: string;
-  eventId: number | null;
-  eventCode: string | null;
-  eventTitle: string | null;
-  status: number;
-};
+  from: string;
+  to: string;
+}
 
 /** What the person did, in words; an action without words yet shows as recorded. */
 function wordsOf(action: string) {
@@ -26,19 +21,70 @@ function wordsOf(action: string) {
   return key ? <span title={action}>{t(key)}</span> : <code>{action}</code>;
 }
 
+async function loadPage(f: Filters, cursor: number | null) {
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) if (v) query[k] = v;
+  if (cursor !== null) query.cursor = String(cursor);
+  return ok(await api.api.audit.$get({ query }));
+}
+
+type Entry = Awaited<ReturnType<typeof loadPage>>["items"][number];
+
 export function AuditPage() {
-  const [before, setBefore] = useState<number | undefined>(undefined);
-  const { data, error } = useAsync(
-    async () =>
-      ok(await api.api.audit.$get({ query: before === undefined ? {} : { before: String(before) } })),
-    [before],
-  );
-  if (!data) return <PendingPage title={t("app.audit_title")} error={error} />;
-  const entries: Entry[] = data.entries;
-  const last = entries.at(-1);
+  const [filters, setFilters] = useState<Filters>({ user: "", action: "", from: "", to: "" });
+  const [older, setOlder] = useState<Entry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const people = useAsync(async () => ok(await api.api.users.$get({ query: { limit: "100" } })), []);
+  const first = useAsync(async () => {
+    const page = await loadPage(filters, null);
+    setOlder([]);
+    setNext(page.next);
+    return page;
+  }, [filters.user, filters.action, filters.from, filters.to]);
+  const entries = [...(first.data?.items ?? []), ...older];
+  const set = (k: keyof Filters, v: string) => setFilters({ ...filters, [k]: v });
   return (
     <Layout title={t("app.audit_title")}>
       <p class="muted">{t("app.audit_help")}</p>
+      <form class="filters no-print" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t("app.audit_who")}
+          <select value={filters.user} onChange={(e) => set("user", e.currentTarget.value)}>
+            <option value="">{t("app.audit_anyone")}</option>
+            {(people.data?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name || p.email} · {p.unitName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("app.audit_what")}
+          <select value={filters.action} onChange={(e) => set("action", e.currentTarget.value)}>
+            <option value="">{t("app.audit_any_action")}</option>
+            {AUDIT_ACTIONS.map(([action, key]) => (
+              <option key={action} value={action}>
+                {t(key)}
+                {/\.(csv|xlsx|json)$/.exec(action)?.[0] ?? ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("app.from_date")}
+          <DateInput kind="date" value={filters.from} onValue={(v) => set("from", v)} />
+        </label>
+        <label>
+          {t("app.to_date")}
+          <DateInput kind="date" value={filters.to} onValue={(v) => set("to", v)} />
+        </label>
+      </form>
+      <Problem error={first.error} />
+      {first.data ? (
+        <p class="muted" data-testid="audit-total">
+          {t("app.audit_total", { shown: entries.length, n: first.data.total })}
+        </p>
+      ) : null}
       <div class="table-wrap">
         <table class="audit">
           <thead>
@@ -74,19 +120,20 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      {entries.length === 0 ? <p>{t("app.audit_empty")}</p> : null}
-      <p class="row-actions">
-        {before !== undefined ? (
-          <button type="button" class="secondary" onClick={() => setBefore(undefined)}>
-            {t("app.audit_newest")}
-          </button>
-        ) : null}
-        {last && entries.length >= 100 ? (
-          <button type="button" class="secondary" onClick={() => setBefore(last.id)}>
-            {t("app.audit_older")}
-          </button>
-        ) : null}
-      </p>
+      {first.data && entries.length === 0 ? <p>{t("app.audit_empty")}</p> : null}
+      {next !== null ? (
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            const page = await loadPage(filters, next);
+            setOlder([...older, ...page.items]);
+            setNext(page.next);
+          }}
+        >
+          {t("app.audit_older")}
+        </button>
+      ) : null}
     </Layout>
   );
 }
