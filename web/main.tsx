@@ -19,6 +19,7 @@ const EventPage = lazy(() => import("./pages/Event").then((m) => m.EventPage));
 const AccountsPage = lazy(() => import("./pages/Accounts").then((m) => m.AccountsPage));
 const AccountPage = lazy(() => import("./pages/Account").then((m) => m.AccountPage));
 const SetPassword = lazy(() => import("./pages/SetPassword").then((m) => m.SetPassword));
+const TemplatesPage = lazy(() => import("./pages/Templates").then((m) => m.TemplatesPage));
 const NotFound = lazy(() => import("./pages/NotFound").then((m) => m.NotFound));
 
 function App() {
@@ -31,6 +32,7 @@ function App() {
           <Route path="/app/set-password" component={SetPassword} />
           <Route path="/app/users" component={AccountsPage} />
           <Route path="/app/account" component={AccountPage} />
+          <Route path="/app/templates" component={TemplatesPage} />
           <Route path="/app/events/new" component={NewEvent} />
           <Route path="/app/units/admin" component={UnitsAdmin} />
           <Route path="/app/audit" component={AuditPage} />

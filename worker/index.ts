@@ -17,6 +17,7 @@ import { observationRoutes } from "./routes/observations";
 import { phoneRoutes } from "./routes/phone";
 import { programmeRoutes } from "./routes/programmes";
 import { publicRoutes } from "./routes/public";
+import { templateRoutes } from "./routes/templates";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
 import { vocabularyRoutes } from "./routes/vocabulary";
@@ -37,7 +38,8 @@ const staff = new Hono<AppEnv>()
   .route("/programmes", programmeRoutes)
   .route("/vocabulary", vocabularyRoutes)
   .route("/audit", auditRoutes)
-  .route("/users", userRoutes);
+  .route("/users", userRoutes)
+  .route("/templates", templateRoutes);
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders, requestContext)

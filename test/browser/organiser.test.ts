@@ -1,7 +1,7 @@
 // An organiser creates a class through the form on a laptop, writing dates as people in Vietnam do.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { ARTIFACTS, LAPTOP, launch, seriousViolations, signInAt, staffSession } from "./helpers";
+import { ARTIFACTS, baseUrl, LAPTOP, launch, seriousViolations, signInAt, staffSession } from "./helpers";
 
 describe("organiser creates a class", () => {
   it("types the dates day first, is stopped on 31/02, and the class starts when she wrote", async ({
@@ -12,7 +12,7 @@ describe("organiser creates a class", () => {
       const page = await browser.newPage();
       await signInAt(page, "tochuc@gopy.local", "/app/events/new");
       await page.getByLabel("Tên lớp").fill("Lớp kiểm thử: ngày viết kiểu Việt Nam");
-      const starts = page.getByLabel("Bắt đầu");
+      const starts = page.getByLabel("Bắt đầu", { exact: true });
       // The browser's own date picker would follow its language; this field reads day/month/year.
       expect(await starts.getAttribute("placeholder")).toBe("ngày/tháng/năm giờ:phút");
       await starts.fill("31/02/2027 08:00");
@@ -35,6 +35,53 @@ describe("organiser creates a class", () => {
       // 08:00 and 17:00 in Hà Nội.
       expect(event.startsAt).toBe("2027-03-01T01:00:00.000Z");
       expect(event.endsAt).toBe("2027-03-01T10:00:00.000Z");
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("keeps a template for her unit and starts a class from it; the class keeps its form when the template changes", async ({
+    expect,
+  }) => {
+    const browser = await launch({ viewport: LAPTOP });
+    try {
+      const page = await browser.newPage();
+      await signInAt(page, "tochuc@gopy.local", "/app/templates");
+      await page.getByRole("button", { name: "Tạo mẫu mới" }).click();
+      const title = `Phiếu lớp kỹ năng số ${Date.now()}`;
+      await page.getByLabel("Tên phiếu").fill(title);
+      await page.getByLabel("Câu hỏi (tiếng Việt)").first().fill("Nội dung có thiết thực không?");
+      // "Bắt buộc" sits beside its checkbox, at the start of the line (it floated away in a panel).
+      const check = await page
+        .locator("label.check")
+        .first()
+        .evaluate((label) => {
+          const box = label.getBoundingClientRect();
+          const input = label.querySelector("input")?.getBoundingClientRect();
+          return { offset: (input?.left ?? 0) - box.left, height: box.height };
+        });
+      expect(check.offset).toBeLessThan(8);
+      expect(check.height).toBeLessThan(40);
+      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByRole("status").getByText("Đã lưu.").waitFor();
+      await page.getByTestId("template").filter({ hasText: title }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "templates.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`${baseUrl()}/app/events/new`);
+      const option = await page.locator("#template option", { hasText: title }).getAttribute("value");
+      await page.getByLabel("Bắt đầu từ mẫu phiếu").selectOption(option ?? "");
+      expect(await page.getByLabel("Tên phiếu").inputValue()).toBe(title);
+      await page.getByLabel("Tên lớp").fill("Lớp từ mẫu của đơn vị");
+      await page.getByRole("button", { name: "Tạo lớp", exact: true }).click();
+      await page.waitForURL(/\/app\/events\/\d+$/);
+      const id = Number(/(\d+)$/.exec(page.url())?.[1]);
+      const staff = await staffSession();
+      const event = (await (await staff(`/api/events/${id}`)).json()) as { code: string };
+      const asked = (await (await fetch(`${baseUrl()}/api/public/events/${event.code}`)).json()) as {
+        questions: { label: string }[];
+      };
+      expect(asked.questions[0]?.label).toBe("Nội dung có thiết thực không?");
     } finally {
       await browser.close();
     }

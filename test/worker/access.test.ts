@@ -31,6 +31,8 @@ interface Place {
   commune2: { id: number; code: string };
   /** A staff account at the place, for the account endpoints. */
   userId: number;
+  /** A survey template of the commune. */
+  templateId: number;
 }
 
 let tree: Tree;
@@ -64,7 +66,15 @@ async function place(province: { id: number; code: string; path: string }, merge
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const template = await (
+    await postJson(
+      "/api/templates",
+      { unitId: commune.id, title: "Mẫu thử", questions: eventForm.questions },
+      national.headers,
+    )
+  ).json<{ id: number }>();
   return {
+    templateId: template.id,
     userId: account.id,
     province,
     classId: cls.id,
@@ -367,6 +377,23 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 403,
   },
   "GET /api/audit": { method: "GET", path: () => "/api/audit", roles: ["admin"], ok: 200, out: 200 },
+  "GET /api/templates": { method: "GET", path: () => "/api/templates", roles: all, ok: 200, out: 200 },
+  "POST /api/templates": {
+    method: "POST",
+    path: () => "/api/templates",
+    body: (p) => ({ unitId: p.commune.id, title: "Mẫu mới", questions: eventForm.questions }),
+    roles: organisers,
+    ok: 201,
+    out: 400,
+  },
+  "PATCH /api/templates/:id": {
+    method: "PATCH",
+    path: (p) => `/api/templates/${p.templateId}`,
+    body: () => ({ title: "Mẫu đổi tên" }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
   "GET /api/users": { method: "GET", path: () => "/api/users", roles: ["admin"], ok: 200, out: 200 },
   "POST /api/users": {
     method: "POST",

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { api } from "../api";
 import { switchLang, t } from "../i18n";
-import { forgetMe, isAdmin, useMe } from "../me";
+import { forgetMe, isAdmin, isOrganiser, useMe } from "../me";
 import { Link, navigate } from "../router";
 
 export function Layout(props: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
@@ -18,6 +18,7 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
         <nav>
           <Link href="/app">{t("app.nav_events")}</Link>
           <Link href="/app/units">{t("app.nav_scores")}</Link>
+          {isOrganiser(me) ? <Link href="/app/templates">{t("app.nav_templates")}</Link> : null}
           {admin ? <Link href="/app/units/admin">{t("app.nav_units")}</Link> : null}
           {admin ? <Link href="/app/users">{t("app.nav_accounts")}</Link> : null}
           {admin ? <Link href="/app/audit">{t("app.nav_audit")}</Link> : null}

@@ -47,6 +47,18 @@ export interface PasswordLinksTable {
   used_at: string | null;
 }
 
+/** A unit's survey template (questions as JSON); classes copy it, so edits only bump the version. */
+export interface TemplatesTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  questions: string;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: number;
@@ -280,6 +292,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_links: PasswordLinksTable;
+  templates: TemplatesTable;
   forms: FormsTable;
   questions: QuestionsTable;
   events: EventsTable;

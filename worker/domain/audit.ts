@@ -37,6 +37,8 @@ const ACTIONS: Record<string, MessageKey> = {
   "POST /api/users/:id/reset": "audit.account_reset",
   "POST /api/users/:id/unlock": "audit.account_unlock",
   "POST /api/programmes": "audit.programme_create",
+  "POST /api/templates": "audit.template_create",
+  "PATCH /api/templates/:id": "audit.template_change",
   "POST /api/vocabulary": "audit.vocabulary_add",
 };
 

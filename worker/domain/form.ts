@@ -1,4 +1,5 @@
 // The standard post-course form of the brief, and the question shape shared by forms and the API.
+import { type FieldErrors, Invalid } from "./errors";
 import type { QuestionType } from "./terms";
 
 export interface ChoiceOption {
@@ -48,3 +49,36 @@ export const STANDARD_FORM: readonly QuestionDef[] = [
     maxLength: COMMENT_MAX,
   },
 ];
+
+/** A form as an editor sends it: English labels may be empty, options and lengths are filled in. */
+export interface FormInput {
+  title: string;
+  questions: readonly QuestionDef[];
+}
+
+/**
+ * Fills defaults and checks what a schema cannot: a choice question needs two options. Errors
+ * name `${prefix}questions.N.options`, as the body that carried the form has it.
+ */
+export function questionDefsOf(form: FormInput, prefix: string): QuestionDef[] {
+  const fields: FieldErrors = {};
+  const defs = form.questions.map((q, i) => {
+    if (q.type === "choice" && (q.options === null || q.options.length < 2)) {
+      fields[`${prefix}questions.${i}.options`] = { key: "field.required" };
+    }
+    return {
+      type: q.type,
+      criterion: q.criterion,
+      labelVi: q.labelVi,
+      labelEn: q.labelEn || q.labelVi,
+      required: q.required,
+      options:
+        q.type === "choice"
+          ? (q.options ?? []).map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi }))
+          : null,
+      maxLength: q.type === "text" ? (q.maxLength ?? COMMENT_MAX) : null,
+    };
+  });
+  if (Object.keys(fields).length > 0) throw new Invalid(fields);
+  return defs;
+}

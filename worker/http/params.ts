@@ -3,9 +3,9 @@ import * as v from "valibot";
 import { cleanText } from "../domain/answers";
 import { CLIENT_ID_PATTERN } from "../domain/event";
 import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX } from "../domain/proposal";
-import { RESPONDENT_ROLES } from "../domain/terms";
+import { QUESTION_TYPES, RESPONDENT_ROLES } from "../domain/terms";
 import type { ProposalInput } from "../services/proposals";
-import { intId, jsonObject, text } from "./validate";
+import { intId, jsonObject, requiredText, text } from "./validate";
 
 export const idParam = v.object({ id: intId });
 
@@ -39,3 +39,46 @@ export function proposalInput(b: v.InferOutput<typeof proposalBody>): ProposalIn
     authorUnit: b.authorUnit || null,
   };
 }
+
+const optionSchema = v.strictObject(
+  {
+    value: v.pipe(v.string("field.type_string"), v.regex(/^[a-z0-9_]{1,40}$/, "field.invalid")),
+    labelVi: requiredText(200),
+    labelEn: text(200),
+  },
+  "field.type_object",
+);
+
+const questionSchema = v.strictObject(
+  {
+    type: v.picklist(QUESTION_TYPES, "field.invalid"),
+    criterion: v.nullable(
+      v.pipe(v.string("field.type_string"), v.regex(/^[a-z0-9_]{1,40}$/, "field.invalid")),
+    ),
+    labelVi: requiredText(300),
+    labelEn: text(300),
+    required: v.boolean("field.invalid"),
+    options: v.nullable(v.pipe(v.array(optionSchema, "field.type_array"), v.maxLength(20, "field.too_many"))),
+    maxLength: v.nullable(
+      v.pipe(
+        v.number("field.type_integer"),
+        v.integer("field.type_integer"),
+        v.minValue(1, "field.invalid"),
+        v.maxValue(5000, "field.invalid"),
+      ),
+    ),
+  },
+  "field.type_object",
+);
+
+/** The fields of a form as the editor sends it (a class's own, or a template). */
+export const formEntries = {
+  title: requiredText(200),
+  questions: v.pipe(
+    v.array(questionSchema, "field.type_array"),
+    v.minLength(1, "field.required"),
+    v.maxLength(50, "field.too_many"),
+  ),
+};
+
+export const formSchema = jsonObject(formEntries);

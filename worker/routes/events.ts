@@ -1,11 +1,11 @@
 // Staff work on events: create a class with its form, watch it, edit the form, close it, read the report.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { EVENT_KINDS, ORGANISERS, QUESTION_TYPES, TRAINEE_CATEGORIES } from "../domain/terms";
+import { EVENT_KINDS, ORGANISERS, TRAINEE_CATEGORIES } from "../domain/terms";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
-import { idParam } from "../http/params";
+import { formSchema, idParam } from "../http/params";
 import { intId, isoTime, jsonObject, pageEntries, requiredText, text, validate } from "../http/validate";
 import {
   closeSurvey,
@@ -19,46 +19,6 @@ import {
   reportOf,
 } from "../services/events";
 import { reportTable } from "../services/exports";
-
-const optionSchema = v.strictObject(
-  {
-    value: v.pipe(v.string("field.type_string"), v.regex(/^[a-z0-9_]{1,40}$/, "field.invalid")),
-    labelVi: requiredText(200),
-    labelEn: text(200),
-  },
-  "field.type_object",
-);
-
-const questionSchema = v.strictObject(
-  {
-    type: v.picklist(QUESTION_TYPES, "field.invalid"),
-    criterion: v.nullable(
-      v.pipe(v.string("field.type_string"), v.regex(/^[a-z0-9_]{1,40}$/, "field.invalid")),
-    ),
-    labelVi: requiredText(300),
-    labelEn: text(300),
-    required: v.boolean("field.invalid"),
-    options: v.nullable(v.pipe(v.array(optionSchema, "field.type_array"), v.maxLength(20, "field.too_many"))),
-    maxLength: v.nullable(
-      v.pipe(
-        v.number("field.type_integer"),
-        v.integer("field.type_integer"),
-        v.minValue(1, "field.invalid"),
-        v.maxValue(5000, "field.invalid"),
-      ),
-    ),
-  },
-  "field.type_object",
-);
-
-const formSchema = jsonObject({
-  title: requiredText(200),
-  questions: v.pipe(
-    v.array(questionSchema, "field.type_array"),
-    v.minLength(1, "field.required"),
-    v.maxLength(50, "field.too_many"),
-  ),
-});
 
 const positiveInt = v.pipe(
   v.number("field.positive"),

@@ -16,10 +16,10 @@ import { findProgramme } from "../db/programmes";
 import { loadEventProposals } from "../db/proposals";
 import { loadComments, loadCounts } from "../db/responses";
 import { findUnitById } from "../db/units";
-import { Conflict, type FieldErrors, Forbidden, Invalid } from "../domain/errors";
+import { Conflict, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
-import { COMMENT_MAX, type QuestionDef, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
+import { type FormInput, questionDefsOf, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
 import type { Lang } from "../domain/i18n";
 import { buildReport } from "../domain/report";
 import {
@@ -80,36 +80,6 @@ export async function listEvents(
   };
 }
 
-/** A form as an editor sends it: English labels may be empty, options and lengths are filled in. */
-export interface FormInput {
-  title: string;
-  questions: readonly QuestionDef[];
-}
-
-/** Fills defaults and checks what a schema cannot: choice questions need options. */
-function toQuestionDefs(form: FormInput): QuestionDef[] {
-  const fields: FieldErrors = {};
-  const defs = form.questions.map((q, i) => {
-    if (q.type === "choice" && (q.options === null || q.options.length < 2)) {
-      fields[`form.questions.${i}.options`] = { key: "field.required" };
-    }
-    return {
-      type: q.type,
-      criterion: q.criterion,
-      labelVi: q.labelVi,
-      labelEn: q.labelEn || q.labelVi,
-      required: q.required,
-      options:
-        q.type === "choice"
-          ? (q.options ?? []).map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi }))
-          : null,
-      maxLength: q.type === "text" ? (q.maxLength ?? COMMENT_MAX) : null,
-    };
-  });
-  if (Object.keys(fields).length > 0) throw new Invalid(fields);
-  return defs;
-}
-
 export interface EventInput {
   kind: EventKind;
   title: string;
@@ -151,7 +121,7 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
   const form =
     input.kind === "class"
       ? input.form
-        ? { title: input.form.title, questions: toQuestionDefs(input.form) }
+        ? { title: input.form.title, questions: questionDefsOf(input.form, "form.") }
         : { title: STANDARD_FORM_TITLE, questions: STANDARD_FORM }
       : null;
   // A fresh code collides about once in 10^8 events: two retries are plenty.
@@ -202,7 +172,7 @@ export async function replaceForm(db: Db, user: StaffUser, id: number, form: For
   await replaceEventForm(
     db,
     event,
-    { title: form.title, questions: toQuestionDefs(form) },
+    { title: form.title, questions: questionDefsOf(form, "form.") },
     now.toISOString(),
   );
 }

@@ -24,6 +24,7 @@ export function NewEvent() {
   // Only units that still exist can hold a new class; merged ones stay in the tree for history.
   const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
   const programmes = useAsync(async () => ok(await api.api.programmes.$get()), []);
+  const templates = useAsync(async () => ok(await api.api.templates.$get()), []);
   const [programmeId, setProgrammeId] = useState("");
   const [title, setTitle] = useState("");
   const [unitId, setUnitId] = useState("");
@@ -190,6 +191,25 @@ export function NewEvent() {
             </Field>
           )}
         </div>
+        {workshop ? null : (
+          <Field id="template" label={t("tpl.choose")} hint={t("tpl.choose_hint")}>
+            <select
+              id="template"
+              onChange={(e) => {
+                const chosen = templates.data?.items[Number(e.currentTarget.value)];
+                if (chosen)
+                  setForm({ title: chosen.title, questions: chosen.questions.map((q) => ({ ...q })) });
+              }}
+            >
+              {(templates.data?.items ?? []).map((tp, i) => (
+                <option key={tp.id ?? "standard"} value={i}>
+                  {tp.title}
+                  {tp.unitName ? ` · ${tp.unitName}` : ""}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {workshop ? null : <FormEditor form={form} onChange={setForm} errors={fields} />}
         <Problem error={problem?.message} />
         <div class="row-actions">

@@ -27,6 +27,8 @@ export const en: Record<keyof typeof vi, string> = {
   "error.user_not_found": "No such account.",
   "error.account_inactive":
     "This account has been deactivated. Ask the admin of your Union office above to reopen it.",
+  "error.template_readonly":
+    "This template belongs to a Union office above: you can use it, not edit it. Make one for your own unit.",
   "error.login_locked":
     "Too many failed sign-ins from here. Please try again in 15 minutes, or ask an admin to unlock the account.",
   "error.client_id_reused": "This clientId was already used for a different answer.",
@@ -310,6 +312,8 @@ export const en: Record<keyof typeof vi, string> = {
   "app.events_total": "Showing {shown} of {n} classes and workshops",
   "audit.password_set": "Set a password from a link",
   "audit.event_edit": "Edited a class or workshop",
+  "audit.template_create": "Created a template",
+  "audit.template_change": "Edited a template (new version)",
   "audit.login": "Signed in",
   "audit.logout": "Signed out",
   "audit.password": "Changed own password",
@@ -340,6 +344,19 @@ export const en: Record<keyof typeof vi, string> = {
   "audit.account_unlock": "Lifted a sign-in lock",
   "audit.programme_create": "Created a programme",
   "audit.vocabulary_add": "Added a theme phrase",
+  "app.nav_templates": "Templates",
+  "tpl.title": "Survey templates",
+  "tpl.help":
+    "A new class starts from a template: the central standard form, or one of a unit above or of your own. Editing a template changes no class already made.",
+  "tpl.new": "New template",
+  "tpl.edit": "Edit template",
+  "tpl.name": "Template",
+  "tpl.version": "Version",
+  "tpl.questions": "{n} questions",
+  "tpl.built_in": "Standard form (central)",
+  "tpl.versions_hint": "Saving makes a new version; classes made from this template keep their own form.",
+  "tpl.choose": "Start from a template",
+  "tpl.choose_hint": "Choose a template, then adjust this class's form below if needed.",
   "app.nav_audit": "Audit log",
   "app.audit_anyone": "Anyone",
   "app.audit_any_action": "Any action",

@@ -1,0 +1,93 @@
+// Survey templates: stored per unit, read for a caller's own line of units and subtree.
+import type { QuestionDef } from "../domain/form";
+import { pathIds } from "../domain/tree";
+import type { Db } from ".";
+
+export interface TemplateRow {
+  id: number;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  title: string;
+  questions: QuestionDef[];
+  version: number;
+  updatedAt: string;
+}
+
+function selectTemplates(db: Db) {
+  return db
+    .selectFrom("templates as t")
+    .innerJoin("units as u", "u.id", "t.unit_id")
+    .select([
+      "t.id",
+      "t.unit_id as unitId",
+      "u.name as unitName",
+      "u.now_path as unitPath",
+      "t.title",
+      "t.questions",
+      "t.version",
+      "t.updated_at as updatedAt",
+    ]);
+}
+
+const parsed = (r: Omit<TemplateRow, "questions"> & { questions: string }): TemplateRow => ({
+  ...r,
+  // Written only by saveTemplate from checked QuestionDefs.
+  questions: JSON.parse(r.questions) as QuestionDef[],
+});
+
+/** Templates of the units above `path` (and its own), and of every unit inside it; by title. */
+export async function listTemplates(db: Db, path: string): Promise<TemplateRow[]> {
+  const rows = await selectTemplates(db)
+    .where((eb) =>
+      eb.or([
+        eb("t.unit_id", "in", pathIds(path)),
+        eb.and([eb("u.now_path", ">=", path), eb("u.now_path", "<", `${path}\uffff`)]),
+      ]),
+    )
+    .orderBy("t.title")
+    .execute();
+  return rows.map(parsed);
+}
+
+export async function findTemplate(db: Db, id: number): Promise<TemplateRow | undefined> {
+  const row = await selectTemplates(db).where("t.id", "=", id).executeTakeFirst();
+  return row && parsed(row);
+}
+
+export async function insertTemplate(
+  db: Db,
+  t: { unitId: number; title: string; questions: QuestionDef[]; createdBy: number; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("templates")
+    .values({
+      unit_id: t.unitId,
+      title: t.title,
+      questions: JSON.stringify(t.questions),
+      created_by: t.createdBy,
+      created_at: t.now,
+      updated_at: t.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new version of the template: classes made from it keep their own copies. */
+export async function updateTemplate(
+  db: Db,
+  id: number,
+  t: { title?: string; questions?: QuestionDef[]; now: string },
+): Promise<void> {
+  await db
+    .updateTable("templates")
+    .set((eb) => ({
+      ...(t.title === undefined ? {} : { title: t.title }),
+      ...(t.questions === undefined ? {} : { questions: JSON.stringify(t.questions) }),
+      version: eb("version", "+", 1),
+      updated_at: t.now,
+    }))
+    .where("id", "=", id)
+    .execute();
+}

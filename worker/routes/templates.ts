@@ -1,0 +1,33 @@
+// Survey templates: everyone lists what a class can start from; organisers and admins keep their units' own.
+import { Hono } from "hono";
+import * as v from "valibot";
+import { ORGANISERS } from "../domain/terms";
+import { allow } from "../http/auth";
+import type { AppEnv } from "../http/env";
+import { formEntries, idParam } from "../http/params";
+import { assertSomeField, intId, jsonObject, validate } from "../http/validate";
+import { changeTemplate, createTemplate, templatesFor } from "../services/templates";
+
+const createBody = jsonObject({ unitId: intId, ...formEntries });
+
+const changeBody = jsonObject({
+  title: v.optional(formEntries.title),
+  questions: v.optional(formEntries.questions),
+});
+
+export const templateRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => c.json(await templatesFor(c.var.db, c.var.user)))
+  .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) =>
+    c.json(await createTemplate(c.var.db, c.var.user, c.req.valid("json"), new Date()), 201),
+  )
+  .patch(
+    "/:id",
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    validate("json", changeBody),
+    async (c) => {
+      const body = c.req.valid("json");
+      assertSomeField(body);
+      return c.json(await changeTemplate(c.var.db, c.var.user, c.req.valid("param").id, body, new Date()));
+    },
+  );
