@@ -31,6 +31,25 @@ describe("the class list", () => {
       await call(`/api/events?q=${target?.code}`, { headers: organiser.headers })
     ).json<Page>();
     expect(found.items.map((e) => e.id)).toEqual([target?.id]);
+    // Filters: the two closed ones, and by the Vietnam day the classes started (yesterday).
+    for (const m of made.slice(0, 2))
+      await call(`/api/events/${m.id}/close`, { method: "POST", headers: organiser.headers });
+    const closed = await (
+      await call("/api/events?status=closed", { headers: organiser.headers })
+    ).json<Page>();
+    expect(closed.total).toBe(2);
+    const open = await (await call("/api/events?status=open", { headers: organiser.headers })).json<Page>();
+    expect(open.total).toBe(53);
+    const vnDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+    const started = vnDay(Date.now() - 86400_000);
+    const thatDay = await (
+      await call(`/api/events?from=${started}&to=${started}`, { headers: organiser.headers })
+    ).json<Page>();
+    expect(thatDay.total).toBe(55);
+    const later = await (
+      await call(`/api/events?from=${vnDay(Date.now() + 86400_000)}`, { headers: organiser.headers })
+    ).json<Page>();
+    expect(later.total).toBe(0);
     // A limit out of range is named, not ignored.
     const bad = await call("/api/events?limit=5000", { headers: organiser.headers });
     expect(bad.status).toBe(400);

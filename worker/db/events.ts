@@ -76,6 +76,11 @@ export interface EventFilter {
   /** Part of a title, a code or a unit's name. */
   q: string | null;
   kind: EventKind | null;
+  /** Open: taking answers now (status open, closing time ahead); closed: the others. */
+  status: { open: boolean; now: string } | null;
+  /** Starts at or after / before these instants. */
+  startsFrom: string | null;
+  startsBefore: string | null;
   limit: number;
   offset: number;
 }
@@ -85,6 +90,16 @@ export async function listEventsInScope(db: Db, scope: Scope, f: EventFilter) {
   const col = scope.tree === "now" ? "u.now_path" : "u.path";
   let q = selectEvents(db).where(col, ">=", scope.path).where(col, "<", `${scope.path}\uffff`);
   if (f.kind !== null) q = q.where("e.kind", "=", f.kind);
+  if (f.startsFrom !== null) q = q.where("e.starts_at", ">=", f.startsFrom);
+  if (f.startsBefore !== null) q = q.where("e.starts_at", "<", f.startsBefore);
+  const status = f.status;
+  if (status !== null) {
+    // The rule of domain/event#isOpen, in SQL.
+    q = q.where((eb) => {
+      const open = eb.and([eb("e.status", "=", "open"), eb("e.closes_at", ">", status.now)]);
+      return status.open ? open : eb.not(open);
+    });
+  }
   if (f.q !== null) {
     // LIKE with its wildcards escaped: "50%" finds "50%".
     const pattern = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;

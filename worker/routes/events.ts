@@ -6,7 +6,7 @@ import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
 import { formSchema, idParam } from "../http/params";
-import { intId, isoTime, jsonObject, pageEntries, requiredText, text, validate } from "../http/validate";
+import { day, intId, isoTime, jsonObject, pageEntries, requiredText, text, validate } from "../http/validate";
 import {
   closeSurvey,
   correctExpected,
@@ -43,7 +43,13 @@ const createBody = jsonObject({
 });
 
 const listQuery = v.strictObject(
-  { ...pageEntries(200), kind: v.optional(v.picklist(EVENT_KINDS, "field.invalid")) },
+  {
+    ...pageEntries(200),
+    kind: v.optional(v.picklist(EVENT_KINDS, "field.invalid")),
+    status: v.optional(v.picklist(["open", "closed"], "field.invalid")),
+    from: v.optional(day),
+    to: v.optional(day),
+  },
   "field.type_object",
 );
 

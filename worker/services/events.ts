@@ -31,7 +31,7 @@ import {
   scopeOf,
   type TraineeCategory,
 } from "../domain/terms";
-import { DAY_MS, vietnamDay } from "../domain/time";
+import { DAY_MS, fromVietnamMinute, vietnamDay } from "../domain/time";
 import { eventInScope } from "./scope";
 
 /** An event as staff see it in lists and on its page. */
@@ -63,13 +63,28 @@ export function eventSummary(e: EventRow, now: Date) {
 export async function listEvents(
   db: Db,
   user: StaffUser,
-  f: { q?: string | undefined; kind?: EventKind | undefined; limit: number; cursor?: number | undefined },
+  f: {
+    q?: string | undefined;
+    kind?: EventKind | undefined;
+    status?: "open" | "closed" | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    limit: number;
+    cursor?: number | undefined;
+  },
   now: Date,
 ) {
   const offset = f.cursor ?? 0;
   const { rows, total } = await listEventsInScope(db, scopeOf(user), {
     q: f.q || null,
     kind: f.kind ?? null,
+    status: f.status === undefined ? null : { open: f.status === "open", now: now.toISOString() },
+    // Days are Vietnam days: a class at 06:00 on the 1st in Hà Nội starts on the 1st.
+    startsFrom: f.from === undefined ? null : fromVietnamMinute(`${f.from}T00:00`),
+    startsBefore:
+      f.to === undefined
+        ? null
+        : new Date(Date.parse(fromVietnamMinute(`${f.to}T00:00`)) + DAY_MS).toISOString(),
     limit: f.limit,
     offset,
   });

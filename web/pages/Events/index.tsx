@@ -1,6 +1,7 @@
 // The organiser's list of classes and workshops in scope, newest first.
 import { useState } from "preact/hooks";
 import { api, ok } from "../../api";
+import { DateInput } from "../../components/DateInput";
 import { Layout, Loading, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
 import { isOrganiser, useMe } from "../../me";
@@ -9,24 +10,38 @@ import { useAsync } from "../../useAsync";
 
 type EventPage = Awaited<ReturnType<typeof loadPage>>;
 
-async function loadPage(q: string, cursor: number | null) {
+interface Filters {
+  q: string;
+  status: "" | "open" | "closed";
+  from: string;
+  to: string;
+}
+
+async function loadPage(f: Filters, cursor: number | null) {
   return ok(
     await api.api.events.$get({
-      query: { limit: "50", ...(q ? { q } : {}), ...(cursor === null ? {} : { cursor: String(cursor) }) },
+      query: {
+        limit: "50",
+        ...(f.q ? { q: f.q } : {}),
+        ...(f.status ? { status: f.status } : {}),
+        ...(f.from ? { from: f.from } : {}),
+        ...(f.to ? { to: f.to } : {}),
+        ...(cursor === null ? {} : { cursor: String(cursor) }),
+      },
     }),
   );
 }
 
 export function Events() {
-  const [q, setQ] = useState("");
+  const [filters, setFilters] = useState<Filters>({ q: "", status: "", from: "", to: "" });
   const [more, setMore] = useState<EventPage["items"]>([]);
   const [next, setNext] = useState<number | null>(null);
   const first = useAsync(async () => {
-    const page = await loadPage(q, null);
+    const page = await loadPage(filters, null);
     setMore([]);
     setNext(page.next);
     return page;
-  }, [q]);
+  }, [filters.q, filters.status, filters.from, filters.to]);
   const error = first.error;
   const data = first.data ? [...first.data.items, ...more] : undefined;
   const me = useMe();
@@ -47,12 +62,38 @@ export function Events() {
       }
     >
       <Problem error={error} />
-      <p>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("app.events_search")}
-          <input type="search" value={q} onChange={(e) => setQ(e.currentTarget.value.trim())} />
+          <input
+            type="search"
+            value={filters.q}
+            onChange={(e) => setFilters({ ...filters, q: e.currentTarget.value.trim() })}
+          />
         </label>
-      </p>
+        <label>
+          {t("acc.status")}
+          <select
+            value={filters.status}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setFilters({ ...filters, status: v === "open" || v === "closed" ? v : "" });
+            }}
+          >
+            <option value="">{t("app.events_any_status")}</option>
+            <option value="open">{t("status.open")}</option>
+            <option value="closed">{t("status.closed")}</option>
+          </select>
+        </label>
+        <label>
+          {t("app.from_date")}
+          <DateInput kind="date" value={filters.from} onValue={(v) => setFilters({ ...filters, from: v })} />
+        </label>
+        <label>
+          {t("app.to_date")}
+          <DateInput kind="date" value={filters.to} onValue={(v) => setFilters({ ...filters, to: v })} />
+        </label>
+      </form>
       {first.data ? (
         <p class="muted" data-testid="events-total">
           {t("app.events_total", { n: first.data.total, shown: data?.length ?? 0 })}
@@ -94,7 +135,7 @@ export function Events() {
           type="button"
           class="secondary"
           onClick={async () => {
-            const page = await loadPage(q, next);
+            const page = await loadPage(filters, next);
             setMore([...more, ...page.items]);
             setNext(page.next);
           }}

@@ -80,11 +80,14 @@ export function ScoresPage(props: { id: string | undefined }) {
   const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
   const programmes = useAsync(async () => ok(await api.api.programmes.$get()), []);
   const id = props.id ?? (me.data ? String(me.data.unitId) : undefined);
+  // The weakest 50 classes first, what an inspector reads on screen; "more" shows 50 more (exports carry all).
+  const [shown, setShown] = useState(50);
   const { data: s, error } = useAsync(async () => {
     if (!id) return undefined;
-    // The weakest 50 classes are what an inspector reads on screen; exports carry them all.
-    return ok(await api.api.units[":id"].scores.$get({ param: { id }, query: { ...filters, limit: "50" } }));
-  }, [id, JSON.stringify(filters)]);
+    return ok(
+      await api.api.units[":id"].scores.$get({ param: { id }, query: { ...filters, limit: String(shown) } }),
+    );
+  }, [id, JSON.stringify(filters), shown]);
   usePrintHeader(
     s
       ? `${s.unit.name} · ${t("score.period")} ${formatMonth(s.period.from)} → ${formatMonth(s.period.to)}`
@@ -438,6 +441,15 @@ export function ScoresPage(props: { id: string | undefined }) {
             </tbody>
           </table>
         </div>
+        {s.classes.length < s.classesTotal ? (
+          <button
+            type="button"
+            class="secondary no-print"
+            onClick={() => setShown(Math.min(1000, shown + 50))}
+          >
+            {t("acc.more")}
+          </button>
+        ) : null}
       </section>
       <p class="print-only muted">{t("app.printed_at", { t: formatTime(new Date().toISOString()) })}</p>
       <Problem error={error} />

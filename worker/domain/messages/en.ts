@@ -308,6 +308,7 @@ export const en: Record<keyof typeof vi, string> = {
   "acc.changed": "Password changed. Sessions on other devices have ended.",
   "acc.sign_out_all": "Sign out everywhere",
   "app.not_found_page": "There is no such page.",
+  "app.events_any_status": "Any status",
   "app.events_search": "Search by title, code or unit",
   "app.events_total": "Showing {shown} of {n} classes and workshops",
   "audit.password_set": "Set a password from a link",

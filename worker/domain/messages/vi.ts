@@ -305,6 +305,7 @@ export const vi = {
   "acc.changed": "Đã đổi mật khẩu. Các phiên đăng nhập trên máy khác đã kết thúc.",
   "acc.sign_out_all": "Đăng xuất trên mọi máy",
   "app.not_found_page": "Không có trang này.",
+  "app.events_any_status": "Mọi trạng thái",
   "app.events_search": "Tìm theo tên, mã lớp hoặc đơn vị",
   "app.events_total": "Đang xem {shown} trong {n} lớp và hội nghị",
   "audit.password_set": "Đặt mật khẩu từ liên kết",
