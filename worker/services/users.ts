@@ -108,7 +108,7 @@ export async function changeAccount(
     before.active === 1 &&
     ((changes.role !== undefined && changes.role !== "admin") ||
       changes.active === false ||
-      changes.unitId !== undefined);
+      (changes.unitId !== undefined && changes.unitId !== before.unitId));
   if (losesAdmin && (await isRootAdmin(db, before.unitId)) && (await otherRootAdmins(db, id)) === 0) {
     throw new Invalid({ [changes.active === false ? "active" : "role"]: { key: "field.last_admin" } });
   }

@@ -11,6 +11,9 @@ import { useAsync } from "../../useAsync";
 
 const PAGE = 50;
 
+/** The role a select now shows (its options are the roles, so the fallback never shows). */
+const roleOf = (value: string, fallback: Role): Role => ROLES.find((r) => r === value) ?? fallback;
+
 type Account = Awaited<ReturnType<typeof loadPage>>["items"][number];
 
 async function loadPage(q: string, cursor: number | null) {
@@ -57,7 +60,7 @@ function AccountRow(props: {
         <select
           aria-label={t("acc.role")}
           value={role}
-          onChange={(e) => setRole(e.currentTarget.value as Role)}
+          onChange={(e) => setRole(roleOf(e.currentTarget.value, role))}
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -166,7 +169,12 @@ export function AccountsPage() {
     setNext(page.next);
     return page;
   }, [q]);
-  const [form, setForm] = useState({ email: "", name: "", role: "organiser" as Role, unitId: "" });
+  const [form, setForm] = useState<{ email: string; name: string; role: Role; unitId: string }>({
+    email: "",
+    name: "",
+    role: "organiser",
+    unitId: "",
+  });
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const fields = problem?.failure.fields ?? {};
   const unitList = units.data ?? [];
@@ -229,7 +237,7 @@ export function AccountsPage() {
           <select
             id="acc-role"
             value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
+            onChange={(e) => setForm({ ...form, role: roleOf(e.currentTarget.value, form.role) })}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
