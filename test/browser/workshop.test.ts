@@ -59,9 +59,9 @@ describe("delegate on a phone", () => {
       await after.waitFor();
       expect(await after.isDisabled()).toBe(true);
       const list = (await (await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`)).json()) as {
-        proposals: { text: string; supports: number }[];
+        items: { text: string; supports: number }[];
       };
-      expect(list.proposals.find((p) => p.text.includes("phụ cấp"))?.supports).toBe(1);
+      expect(list.items.find((p) => p.text.includes("phụ cấp"))?.supports).toBe(1);
     } finally {
       await phone.close();
     }

@@ -40,6 +40,13 @@ describe("accounts from the app", () => {
     const { res, email, url } = await newAccount();
     expect(res.status).toBe(201);
     expect(url).toMatch(/^https:\/\/gopy\.test\/app\/set-password\?token=[\w-]{20,}$/);
+    // The audit log names the account the admin created.
+    const logged = await (
+      await call(`/api/audit?action=${encodeURIComponent("POST /api/users")}&limit=1`, {
+        headers: provinceAdmin.headers,
+      })
+    ).json<{ items: { target: string | null }[] }>();
+    expect(logged.items[0]?.target).toBe(email);
     // No password yet: nothing signs in.
     expect((await postJson("/api/auth/login", { email, password: "" }, { Origin: ORIGIN })).status).toBe(400);
 

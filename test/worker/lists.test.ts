@@ -1,6 +1,6 @@
 // Lists that never cut off: an organiser with 55 classes pages through all of them, with the total, and finds one by code.
 import { describe, it } from "vitest";
-import { call, createClass, createTree, createUnit, signIn } from "./helpers";
+import { call, createClass, createTree, createUnit, postJson, signIn } from "./helpers";
 
 type Page = { items: { id: number; code: string }[]; total: number; next: number | null };
 
@@ -55,4 +55,44 @@ describe("the class list", () => {
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json<{ error: { fields: object } }>()).error.fields)).toEqual(["limit"]);
   }, 60_000);
+});
+
+describe("the delegates' list", () => {
+  it("a workshop of 305 proposals sends the phone 300 and says how many there are, on the page and in the API", async ({
+    expect,
+  }) => {
+    const tree = await createTree();
+    const organiser = await signIn("organiser", tree.hanoi);
+    const ws = await createClass(organiser, tree.bachMai, {
+      kind: "workshop",
+      title: "Hội nghị đại biểu đông người",
+      expectedParticipants: 400,
+    });
+    // A big hall: each delegate on a phone of their own network.
+    for (let i = 0; i < 305; i++) {
+      const sent = await postJson(
+        `/api/public/events/${ws.code}/proposals`,
+        { clientId: `hall-${i}-${ws.code}`, text: `Đề xuất số ${i + 1} về công tác cán bộ` },
+        { "CF-Connecting-IP": `10.9.${Math.floor(i / 200)}.${i % 200}` },
+      );
+      expect(sent.status).toBe(201);
+    }
+    const api = await (await call(`/api/public/events/${ws.code}/proposals`)).json<{
+      items: unknown[];
+      total: number;
+      next: number | null;
+    }>();
+    expect(api.items).toHaveLength(300);
+    expect(api.total).toBe(305);
+    expect(api.next).toBe(300);
+    const rest = await (await call(`/api/public/events/${ws.code}/proposals?cursor=300`)).json<{
+      items: unknown[];
+      next: number | null;
+    }>();
+    expect(rest.items).toHaveLength(5);
+    expect(rest.next).toBeNull();
+    const page = await (await call(`/s/${ws.code}`)).text();
+    expect(page).toContain("(305)");
+    expect(page).toContain("Đang hiện 300 đề xuất mới nhất trong 305.");
+  }, 120_000);
 });

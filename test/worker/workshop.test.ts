@@ -177,8 +177,12 @@ describe("supports", () => {
     expect((await postJson(`/api/public/proposals/${pid}/supports`, { clientId: "x" })).status).toBe(400);
     expect((await patch(id, pid, { hidden: true, hiddenReason: "Trùng lặp" })).status).toBe(200);
     expect((await support(pid, "supporter-phone-3")).status).toBe(404);
-    const list = await (await call(`/api/public/events/${code}/proposals`)).json<{ proposals: unknown[] }>();
-    expect(list.proposals).toHaveLength(0);
+    const list = await (await call(`/api/public/events/${code}/proposals`)).json<{
+      items: unknown[];
+      total: number;
+    }>();
+    expect(list.items).toHaveLength(0);
+    expect(list.total).toBe(0);
   });
 });
 
@@ -215,9 +219,9 @@ describe("the facilitator's board", () => {
     expect(items.find((i) => i.id === a)?.supports).toBe(3);
     expect(items.filter((i) => i.id === a || i.id === b)).toHaveLength(2);
     const pub = await (await call(`/api/public/events/${code}/proposals?sort=top`)).json<{
-      proposals: { id: number }[];
+      items: { id: number }[];
     }>();
-    expect(pub.proposals.map((p) => p.id)).toEqual([a]);
+    expect(pub.items.map((p) => p.id)).toEqual([a]);
     expect(
       (await postJson(`/api/events/${id}/merges`, { targetId: a, sourceIds: [a] }, organiser.headers)).status,
     ).toBe(400);
@@ -350,9 +354,9 @@ describe("the facilitator's board", () => {
     expect((await patch(id, pid, { followStatus: "maybe" }, leader.headers)).status).toBe(400);
     expect((await patch(id, pid, { followUnitId: tree.thaiNguyen.id }, leader.headers)).status).toBe(400);
     const pub = await (await call(`/api/public/events/${code}/proposals`)).json<{
-      proposals: { followStatus: string; followNote: string }[];
+      items: { followStatus: string; followNote: string }[];
     }>();
-    expect(pub.proposals[0]).toMatchObject({ followStatus: "in_progress", followNote: "Đã trình UBND" });
+    expect(pub.items[0]).toMatchObject({ followStatus: "in_progress", followNote: "Đã trình UBND" });
     const page = await (await call(`/s/${code}`)).text();
     expect(page).toContain("Đang thực hiện");
   });

@@ -160,7 +160,7 @@ async function refresh(): Promise<void> {
   try {
     const res = await fetch(`/api/public/events/${code}/proposals?sort=${labels("sort") || "new"}`);
     if (!res.ok) return;
-    const data: { proposals: Item[] } = await res.json();
+    const data: { items: Item[]; total: number } = await res.json();
     const known = new Map(
       Array.from(list.querySelectorAll<HTMLLIElement>(`li.${WORKSHOP_CLASS.proposal}`), (li) => [
         Number(li.dataset.id),
@@ -168,7 +168,7 @@ async function refresh(): Promise<void> {
       ]),
     );
     // Items the server rendered keep their follow-up line; new ones are built here.
-    const rows = data.proposals.map((p) => {
+    const rows = data.items.map((p) => {
       const li = known.get(p.id) ?? item(p);
       if (!known.has(p.id)) li.classList.add(WORKSHOP_CLASS.fresh);
       paint(li, p.supports);
@@ -176,7 +176,7 @@ async function refresh(): Promise<void> {
     });
     if (rows.length > 0) list.replaceChildren(...rows);
     const count = document.getElementById(WORKSHOP_ID.count);
-    if (count) count.textContent = `(${rows.length})`;
+    if (count) count.textContent = `(${data.total})`;
   } catch {
     // The next poll will try again.
   }

@@ -10,6 +10,7 @@ export interface AuditEntry {
   eventId: number | null;
   unitId: number | null;
   status: number;
+  target: string | null;
 }
 
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
@@ -23,6 +24,7 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
       event_id: e.eventId,
       unit_id: e.unitId,
       status: e.status,
+      target: e.target,
     })
     .execute();
 }
@@ -49,6 +51,7 @@ export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
     .innerJoin("users as u", "u.id", "a.user_id")
     .innerJoin("units as un", "un.id", "u.unit_id")
     .leftJoin("events as e", "e.id", "a.event_id")
+    .leftJoin("units as tu", "tu.id", "a.unit_id")
     .where(scope.tree === "now" ? "un.now_path" : "un.path", "like", `${scope.path}%`);
   if (f.eventId !== undefined) q = q.where("a.event_id", "=", f.eventId);
   if (f.userId !== undefined) q = q.where("a.user_id", "=", f.userId);
@@ -68,6 +71,8 @@ export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
       "e.code as eventCode",
       "e.title as eventTitle",
       "a.unit_id as unitId",
+      "tu.name as unitName",
+      "a.target",
       "a.status",
     ])
     .orderBy("a.id", "desc")

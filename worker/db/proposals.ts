@@ -84,14 +84,32 @@ export async function loadRecentGrouped(db: Db, eventId: number, limit: number) 
     .execute();
 }
 
-/** What delegates see: visible, merged originals folded into the proposal they were merged into. */
-export async function listPublicProposals(db: Db, eventId: number, sort: "new" | "top", limit: number) {
+/**
+ * What delegates see: visible, merged originals folded into the proposal they were merged into;
+ * the first `limit` in this order, and how many there are in all (one batch).
+ */
+export async function listPublicProposals(
+  db: Db,
+  eventId: number,
+  sort: "new" | "top",
+  limit: number,
+  offset = 0,
+) {
+  const visible = db
+    .selectFrom("proposals")
+    .where("event_id", "=", eventId)
+    .where("hidden", "=", 0)
+    .where("duplicate_of", "is", null);
   let q = selectProposals(db)
     .where("event_id", "=", eventId)
     .where("hidden", "=", 0)
     .where("duplicate_of", "is", null);
   q = sort === "top" ? q.orderBy("support_count", "desc").orderBy("id", "desc") : q.orderBy("id", "desc");
-  return q.limit(limit).execute();
+  const [rows, total] = await db.batch([
+    q.limit(limit).offset(offset),
+    visible.select((eb) => eb.fn.countAll<number>().as("n")),
+  ]);
+  return { rows: rows.rows, total: total.rows[0]?.n ?? 0 };
 }
 
 export interface NewProposal {

@@ -285,6 +285,8 @@ export interface AuditLogTable {
   event_id: number | null;
   unit_id: number | null;
   status: number;
+  /** What the action was done to, when the path does not say (an account's email, a template's title). */
+  target: string | null;
 }
 
 export interface Database {

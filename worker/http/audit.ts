@@ -45,6 +45,7 @@ export const audit = createMiddleware<AppEnv>(async (c, next) => {
       eventId,
       unitId: idAfter(path, "units"),
       status: c.res.status,
+      target: c.get("auditTarget") ?? null,
     });
   } catch (err) {
     // The action itself succeeded; a lost log line is reported, not turned into a failure.

@@ -11,6 +11,8 @@ export interface AppEnv {
     db: Db;
     lang: Lang;
     user: StaffUser;
+    /** Set by a route whose action the audit log should name (an account's email). */
+    auditTarget: string;
   };
 }
 

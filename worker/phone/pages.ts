@@ -10,7 +10,7 @@ import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./su
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Bumped with the phone assets so phones never mix an old script with a new page. */
-export const ASSET_VERSION = "2";
+export const ASSET_VERSION = "3";
 
 export function layout(
   lang: Lang,

@@ -48,10 +48,11 @@ function item(lang: Lang, code: string, p: PublicProposal, supported: boolean, s
 export function workshopPage(
   lang: Lang,
   event: { code: string; title: string; unitName: string; question: string | null },
-  proposals: readonly PublicProposal[],
+  list: { items: readonly PublicProposal[]; total: number },
   supported: ReadonlySet<number>,
   state: WorkshopState,
 ): Html {
+  const proposals = list.items;
   const v = state.values;
   const addressee = v.addressee ?? "unsure";
   const radios = ADDRESSEE_CHOICES.map(
@@ -92,7 +93,12 @@ export function workshopPage(
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p>
 ${event.question ? html`<p class="question">${event.question}</p>` : ""}<p>${t(lang, "ws.intro")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "ws.fix_errors")}</p>` : ""}${form}
-<h2 id="list">${t(lang, "ws.list_title")} <span id="${WORKSHOP_ID.count}">(${proposals.length})</span></h2><nav class="sort">${sortLink("new")}${sortLink("top")}</nav>
+<h2 id="list">${t(lang, "ws.list_title")} <span id="${WORKSHOP_ID.count}">(${list.total})</span></h2><nav class="sort">${sortLink("new")}${sortLink("top")}</nav>${
+    // Never a silent cut: past the first 300, the page says how many it shows of how many.
+    proposals.length < list.total
+      ? html`<p class="hint">${t(lang, state.sort === "top" ? "ws.shown_top" : "ws.shown_new", { n: proposals.length, total: list.total })}</p>`
+      : ""
+  }
 <ul id="${WORKSHOP_ID.list}" class="props"${raw(listData)}>${
     proposals.length === 0
       ? html`<li class="empty">${t(lang, "ws.empty")}</li>`

@@ -33,7 +33,10 @@ const responseBody = jsonObject({
 });
 
 const supportBody = jsonObject({ clientId });
-const listQuery = v.object({ sort: v.optional(v.picklist(["new", "top"], "field.invalid"), "new") });
+const listQuery = v.object({
+  sort: v.optional(v.picklist(["new", "top"], "field.invalid"), "new"),
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, "field.invalid"), v.transform(Number))),
+});
 
 export const publicRoutes = new Hono<AppEnv>()
   .get("/events/:code", validate("param", codeParam), async (c) =>
@@ -53,9 +56,14 @@ export const publicRoutes = new Hono<AppEnv>()
   )
   .get("/events/:code/proposals", validate("param", codeParam), validate("query", listQuery), async (c) => {
     const event = await workshopByCode(c.var.db, c.req.valid("param").code);
+    const { sort, cursor = 0 } = c.req.valid("query");
+    const { items, total } = await listProposals(c.var.db, event.id, sort, cursor);
+    // 300 at a time; the phone page shows the first 300 and says how many there are.
     return c.json({
       status: isOpen(event, new Date()) ? ("open" as const) : ("closed" as const),
-      proposals: await listProposals(c.var.db, event.id, c.req.valid("query").sort),
+      items,
+      total,
+      next: cursor + items.length < total ? cursor + items.length : null,
     });
   })
   .post(

@@ -17,9 +17,11 @@ const changeBody = jsonObject({
 
 export const templateRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json(await templatesFor(c.var.db, c.var.user)))
-  .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) =>
-    c.json(await createTemplate(c.var.db, c.var.user, c.req.valid("json"), new Date()), 201),
-  )
+  .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) => {
+    const body = c.req.valid("json");
+    c.set("auditTarget", body.title);
+    return c.json(await createTemplate(c.var.db, c.var.user, body, new Date()), 201);
+  })
   .patch(
     "/:id",
     allow(...ORGANISERS),
@@ -28,6 +30,8 @@ export const templateRoutes = new Hono<AppEnv>()
     async (c) => {
       const body = c.req.valid("json");
       assertSomeField(body);
-      return c.json(await changeTemplate(c.var.db, c.var.user, c.req.valid("param").id, body, new Date()));
+      const after = await changeTemplate(c.var.db, c.var.user, c.req.valid("param").id, body, new Date());
+      c.set("auditTarget", after.title);
+      return c.json(after);
     },
   );

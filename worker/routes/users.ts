@@ -38,19 +38,30 @@ export const userRoutes = new Hono<AppEnv>()
     return c.json(await accounts(c.var.db, c.var.user, q, new Date()));
   })
   .post("/", validate("json", createBody), async (c) => {
-    const { id, token } = await createAccount(c.var.db, c.var.user, c.req.valid("json"), new Date());
+    const body = c.req.valid("json");
+    const { id, token } = await createAccount(c.var.db, c.var.user, body, new Date());
+    c.set("auditTarget", body.email);
     return c.json({ id, setPasswordUrl: linkUrl(new URL(c.req.url).origin, token) }, 201);
   })
   .patch("/:id", validate("param", idParam), validate("json", changeBody), async (c) => {
     const body = c.req.valid("json");
     assertSomeField(body);
-    return c.json(await changeAccount(c.var.db, c.var.user, c.req.valid("param").id, body, new Date()));
+    const after = await changeAccount(c.var.db, c.var.user, c.req.valid("param").id, body, new Date());
+    c.set("auditTarget", after.email);
+    return c.json(after);
   })
   .post("/:id/reset", validate("param", idParam), async (c) => {
-    const { token } = await resetAccountLink(c.var.db, c.var.user, c.req.valid("param").id, new Date());
+    const { token, email } = await resetAccountLink(
+      c.var.db,
+      c.var.user,
+      c.req.valid("param").id,
+      new Date(),
+    );
+    c.set("auditTarget", email);
     return c.json({ setPasswordUrl: linkUrl(new URL(c.req.url).origin, token) });
   })
   .post("/:id/unlock", validate("param", idParam), async (c) => {
-    await unlockAccount(c.var.db, c.var.user, c.req.valid("param").id);
+    const { email } = await unlockAccount(c.var.db, c.var.user, c.req.valid("param").id);
+    c.set("auditTarget", email);
     return c.json({ ok: true });
   });

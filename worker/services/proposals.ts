@@ -127,9 +127,16 @@ export function publicProposal(p: ProposalRow): PublicProposal {
   };
 }
 
-/** A workshop's visible proposals, merged originals folded in, newest or most supported first. */
-export async function listProposals(db: Db, eventId: number, sort: "new" | "top") {
-  return (await listPublicProposals(db, eventId, sort, 300)).map(publicProposal);
+/** How many proposals a phone is sent at once: a hall's worth; beyond, the page says how many more. */
+export const PUBLIC_LIST_MAX = 300;
+
+/**
+ * A workshop's visible proposals, merged originals folded in, newest or most supported first:
+ * the first 300 and the total, so a page never cuts the list without saying so.
+ */
+export async function listProposals(db: Db, eventId: number, sort: "new" | "top", offset = 0) {
+  const { rows, total } = await listPublicProposals(db, eventId, sort, PUBLIC_LIST_MAX, offset);
+  return { items: rows.map(publicProposal), total };
 }
 
 /** Which proposals this phone has supported, as delegates see them. */

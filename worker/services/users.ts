@@ -130,14 +130,15 @@ export async function resetAccountLink(db: Db, admin: StaffUser, id: number, now
   if (!user) throw notFound();
   const { token, link } = await newLink(admin, now);
   await resetAccount(db, id, user.email, link);
-  return { token };
+  return { token, email: user.email };
 }
 
 /** Clears every sign-in lock and count on an account of the admin's subtree. */
-export async function unlockAccount(db: Db, admin: StaffUser, id: number): Promise<void> {
+export async function unlockAccount(db: Db, admin: StaffUser, id: number): Promise<{ email: string }> {
   const user = await findUserInScope(db, id, scopeOf(admin));
   if (!user) throw notFound();
   await unlockSignIn(db, user.email);
+  return { email: user.email };
 }
 
 /** Sets the password a link was sent for and opens a session; the session token for the cookie. */

@@ -103,10 +103,13 @@ export function AuditPage() {
                   {e.userName || e.userEmail}
                   <div class="muted">{e.userUnit}</div>
                 </td>
-                <td>{wordsOf(e.action)}</td>
+                <td>
+                  {wordsOf(e.action)}
+                  {e.target ? <div class="muted">{e.target}</div> : null}
+                </td>
                 <td>
                   {e.eventId === null ? (
-                    ""
+                    (e.unitName ?? "")
                   ) : e.eventCode ? (
                     <Link href={`/app/events/${e.eventId}`}>
                       {e.eventCode} · {e.eventTitle}
