@@ -146,6 +146,17 @@ describe("accounts from the app", () => {
     expect((await call("/api/auth/me", { headers: person.headers })).status).toBe(200);
     expect((await patch(`/api/users/${id}`, { active: false }, provinceAdmin.headers)).status).toBe(200);
     expect((await call("/api/auth/me", { headers: person.headers })).status).toBe(401);
+    // The list filters by status: the account is among the deactivated, not the active.
+    const emails = async (status: string) =>
+      (
+        await (
+          await call(`/api/users?status=${status}&q=${encodeURIComponent(person.email)}`, {
+            headers: provinceAdmin.headers,
+          })
+        ).json<{ items: { email: string }[] }>()
+      ).items.map((i) => i.email);
+    expect(await emails("inactive")).toEqual([person.email]);
+    expect(await emails("active")).toEqual([]);
     const login = await postJson(
       "/api/auth/login",
       { email: person.email, password: person.password },

@@ -149,6 +149,8 @@ function accountsQuery(db: Db, scope: Scope, now: string) {
 export interface AccountFilter {
   /** Part of a name, email or unit name. */
   q: string | null;
+  /** Active, deactivated, or under a sign-in lock. */
+  status: "active" | "inactive" | "locked" | null;
   limit: number;
   offset: number;
 }
@@ -168,9 +170,22 @@ export async function listAccounts(db: Db, scope: Scope, f: AccountFilter, now: 
             ),
           ),
         );
+  const filtered =
+    f.status === null
+      ? search
+      : f.status === "locked"
+        ? search.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom("sign_in_failures as f")
+                .select("f.key")
+                .where("f.key", "like", sql<string>`'p:' || u.email || '|%'`)
+                .where("f.locked_until", ">", now),
+            ),
+          )
+        : search.where("u.active", "=", f.status === "active" ? 1 : 0);
   const [page, total] = await db.batch([
-    search.orderBy("un.name").orderBy("u.name").orderBy("u.id").limit(f.limit).offset(f.offset),
-    search.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")),
+    filtered.orderBy("un.name").orderBy("u.name").orderBy("u.id").limit(f.limit).offset(f.offset),
+    filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")),
   ]);
   return { items: page.rows.map((r) => ({ ...r, locked: Number(r.locked) })), total: total.rows[0]?.n ?? 0 };
 }

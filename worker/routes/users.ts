@@ -8,7 +8,10 @@ import { idParam } from "../http/params";
 import { assertSomeField, intId, jsonObject, pageEntries, requiredText, validate } from "../http/validate";
 import { accounts, changeAccount, createAccount, resetAccountLink, unlockAccount } from "../services/users";
 
-const listQuery = v.strictObject(pageEntries(100), "field.type_object");
+const listQuery = v.strictObject(
+  { ...pageEntries(100), status: v.optional(v.picklist(["active", "inactive", "locked"], "field.invalid")) },
+  "field.type_object",
+);
 
 const email = v.pipe(
   v.string("field.type_string"),

@@ -29,14 +29,14 @@ const notFound = () => new NotFound("user_not_found", "error.user_not_found");
 export async function accounts(
   db: Db,
   admin: StaffUser,
-  f: { q?: string; limit: number; cursor?: number },
+  f: { q?: string; status?: "active" | "inactive" | "locked"; limit: number; cursor?: number },
   now: Date,
 ) {
   const offset = f.cursor ?? 0;
   const { items, total } = await listAccounts(
     db,
     scopeOf(admin),
-    { q: f.q ?? null, limit: f.limit, offset },
+    { q: f.q ?? null, status: f.status ?? null, limit: f.limit, offset },
     now.toISOString(),
   );
   return {

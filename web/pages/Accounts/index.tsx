@@ -16,12 +16,15 @@ const roleOf = (value: string, fallback: Role): Role => ROLES.find((r) => r === 
 
 type Account = Awaited<ReturnType<typeof loadPage>>["items"][number];
 
-async function loadPage(q: string, cursor: number | null) {
+type Status = "" | "active" | "inactive" | "locked";
+
+async function loadPage(q: string, status: Status, cursor: number | null) {
   return ok(
     await api.api.users.$get({
       query: {
         limit: String(PAGE),
         ...(q ? { q } : {}),
+        ...(status ? { status } : {}),
         ...(cursor === null ? {} : { cursor: String(cursor) }),
       },
     }),
@@ -159,16 +162,17 @@ function AccountRow(props: {
 
 export function AccountsPage() {
   const [q, setQ] = useState("");
+  const [status, setStatus] = useState<Status>("");
   const [extra, setExtra] = useState<Account[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [link, setLink] = useState<{ email: string; url: string; created?: boolean } | undefined>(undefined);
   const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
   const first = useAsync(async () => {
-    const page = await loadPage(q, null);
+    const page = await loadPage(q, status, null);
     setExtra([]);
     setNext(page.next);
     return page;
-  }, [q]);
+  }, [q, status]);
   const [form, setForm] = useState<{ email: string; name: string; role: Role; unitId: string }>({
     email: "",
     name: "",
@@ -261,12 +265,27 @@ export function AccountsPage() {
         </Field>
         <button type="submit">{t("acc.create")}</button>
       </form>
-      <p>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("acc.search")}
           <input type="search" value={q} onChange={(e) => setQ(e.currentTarget.value.trim())} />
         </label>
-      </p>
+        <label>
+          {t("acc.status")}
+          <select
+            value={status}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setStatus(v === "active" || v === "inactive" || v === "locked" ? v : "");
+            }}
+          >
+            <option value="">{t("app.events_any_status")}</option>
+            <option value="active">{t("acc.active")}</option>
+            <option value="inactive">{t("acc.inactive")}</option>
+            <option value="locked">{t("acc.locked")}</option>
+          </select>
+        </label>
+      </form>
       {first.data ? <p class="muted">{t("acc.count", { n: first.data.total })}</p> : null}
       <table class="list">
         <thead>
@@ -297,7 +316,7 @@ export function AccountsPage() {
           type="button"
           class="secondary"
           onClick={async () => {
-            const page = await loadPage(q, next);
+            const page = await loadPage(q, status, next);
             setExtra([...extra, ...page.items]);
             setNext(page.next);
           }}
