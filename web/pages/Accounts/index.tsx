@@ -8,6 +8,7 @@ import { Layout, Problem } from "../../components/Layout";
 import { ShareLink } from "../../components/ShareLink";
 import { formatTime, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
+import { usePages } from "../../usePages";
 
 const PAGE = 50;
 
@@ -163,16 +164,9 @@ function AccountRow(props: {
 export function AccountsPage() {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<Status>("");
-  const [extra, setExtra] = useState<Account[]>([]);
-  const [next, setNext] = useState<number | null>(null);
   const [link, setLink] = useState<{ email: string; url: string; created?: boolean } | undefined>(undefined);
   const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
-  const first = useAsync(async () => {
-    const page = await loadPage(q, status, null);
-    setExtra([]);
-    setNext(page.next);
-    return page;
-  }, [q, status]);
+  const list = usePages((cursor) => loadPage(q, status, cursor), [q, status]);
   const [form, setForm] = useState<{ email: string; name: string; role: Role; unitId: string }>({
     email: "",
     name: "",
@@ -182,14 +176,14 @@ export function AccountsPage() {
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const fields = problem?.failure.fields ?? {};
   const unitList = units.data ?? [];
-  const items = [...(first.data?.items ?? []), ...extra];
+  const items = list.items ?? [];
   const changed = (l?: { email: string; url: string }) => {
     setLink(l);
-    void first.reload();
+    void list.reload();
   };
   return (
     <Layout title={t("acc.title")}>
-      <Problem error={first.error ?? units.error} />
+      <Problem error={list.error ?? units.error} />
       {link ? (
         <div class="notice" role="status" data-testid="set-link">
           <p>{link.created ? t("acc.created") : t("acc.reset_done", { email: link.email })}</p>
@@ -212,7 +206,7 @@ export function AccountsPage() {
             );
             setLink({ email: form.email, url: created.setPasswordUrl, created: true });
             setForm({ ...form, email: "", name: "" });
-            void first.reload();
+            void list.reload();
           } catch (err) {
             if (err instanceof ApiProblem) setProblem(err);
             else throw err;
@@ -286,7 +280,7 @@ export function AccountsPage() {
           </select>
         </label>
       </form>
-      {first.data ? <p class="muted">{t("acc.count", { n: first.data.total })}</p> : null}
+      {list.total !== undefined ? <p class="muted">{t("acc.count", { n: list.total })}</p> : null}
       <table class="list">
         <thead>
           <tr>
@@ -311,16 +305,8 @@ export function AccountsPage() {
           ))}
         </tbody>
       </table>
-      {next !== null ? (
-        <button
-          type="button"
-          class="secondary"
-          onClick={async () => {
-            const page = await loadPage(q, status, next);
-            setExtra([...extra, ...page.items]);
-            setNext(page.next);
-          }}
-        >
+      {list.hasMore ? (
+        <button type="button" class="secondary" onClick={list.more}>
           {t("acc.more")}
         </button>
       ) : null}

@@ -7,6 +7,7 @@ import { Layout, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
+import { usePages } from "../../usePages";
 
 interface Filters {
   user: string;
@@ -28,20 +29,14 @@ async function loadPage(f: Filters, cursor: number | null) {
   return ok(await api.api.audit.$get({ query }));
 }
 
-type Entry = Awaited<ReturnType<typeof loadPage>>["items"][number];
-
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({ user: "", action: "", from: "", to: "" });
-  const [older, setOlder] = useState<Entry[]>([]);
-  const [next, setNext] = useState<number | null>(null);
   const people = useAsync(async () => ok(await api.api.users.$get({ query: { limit: "100" } })), []);
-  const first = useAsync(async () => {
-    const page = await loadPage(filters, null);
-    setOlder([]);
-    setNext(page.next);
-    return page;
-  }, [filters.user, filters.action, filters.from, filters.to]);
-  const entries = [...(first.data?.items ?? []), ...older];
+  const list = usePages(
+    (cursor) => loadPage(filters, cursor),
+    [filters.user, filters.action, filters.from, filters.to],
+  );
+  const entries = list.items ?? [];
   const set = (k: keyof Filters, v: string) => setFilters({ ...filters, [k]: v });
   return (
     <Layout title={t("app.audit_title")}>
@@ -79,10 +74,10 @@ export function AuditPage() {
           <DateInput kind="date" value={filters.to} onValue={(v) => set("to", v)} />
         </label>
       </form>
-      <Problem error={first.error} />
-      {first.data ? (
+      <Problem error={list.error} />
+      {list.total !== undefined ? (
         <p class="muted" data-testid="audit-total">
-          {t("app.audit_total", { shown: entries.length, n: first.data.total })}
+          {t("app.audit_total", { shown: entries.length, n: list.total })}
         </p>
       ) : null}
       <div class="table-wrap">
@@ -123,17 +118,9 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      {first.data && entries.length === 0 ? <p>{t("app.audit_empty")}</p> : null}
-      {next !== null ? (
-        <button
-          type="button"
-          class="secondary"
-          onClick={async () => {
-            const page = await loadPage(filters, next);
-            setOlder([...older, ...page.items]);
-            setNext(page.next);
-          }}
-        >
+      {list.items?.length === 0 ? <p>{t("app.audit_empty")}</p> : null}
+      {list.hasMore ? (
+        <button type="button" class="secondary" onClick={list.more}>
           {t("app.audit_older")}
         </button>
       ) : null}

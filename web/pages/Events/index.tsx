@@ -6,9 +6,7 @@ import { Layout, Loading, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
 import { isOrganiser, useMe } from "../../me";
 import { Link } from "../../router";
-import { useAsync } from "../../useAsync";
-
-type EventPage = Awaited<ReturnType<typeof loadPage>>;
+import { usePages } from "../../usePages";
 
 interface Filters {
   q: string;
@@ -34,16 +32,12 @@ async function loadPage(f: Filters, cursor: number | null) {
 
 export function Events() {
   const [filters, setFilters] = useState<Filters>({ q: "", status: "", from: "", to: "" });
-  const [more, setMore] = useState<EventPage["items"]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const first = useAsync(async () => {
-    const page = await loadPage(filters, null);
-    setMore([]);
-    setNext(page.next);
-    return page;
-  }, [filters.q, filters.status, filters.from, filters.to]);
-  const error = first.error;
-  const data = first.data ? [...first.data.items, ...more] : undefined;
+  const list = usePages(
+    (cursor) => loadPage(filters, cursor),
+    [filters.q, filters.status, filters.from, filters.to],
+  );
+  const error = list.error;
+  const data = list.items;
   const me = useMe();
   return (
     <Layout
@@ -94,9 +88,9 @@ export function Events() {
           <DateInput kind="date" value={filters.to} onValue={(v) => setFilters({ ...filters, to: v })} />
         </label>
       </form>
-      {first.data ? (
+      {list.total !== undefined ? (
         <p class="muted" data-testid="events-total">
-          {t("app.events_total", { n: first.data.total, shown: data?.length ?? 0 })}
+          {t("app.events_total", { n: list.total, shown: data?.length ?? 0 })}
         </p>
       ) : null}
       {!data && !error ? <Loading /> : null}
@@ -130,16 +124,8 @@ export function Events() {
           </tbody>
         </table>
       ) : null}
-      {next !== null ? (
-        <button
-          type="button"
-          class="secondary"
-          onClick={async () => {
-            const page = await loadPage(filters, next);
-            setMore([...more, ...page.items]);
-            setNext(page.next);
-          }}
-        >
+      {list.hasMore ? (
+        <button type="button" class="secondary" onClick={list.more}>
           {t("acc.more")}
         </button>
       ) : null}
