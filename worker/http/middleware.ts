@@ -6,7 +6,6 @@ import { Db, newMeter } from "../db";
 import { Invalid, TooLarge } from "../domain/errors";
 import { langFromAcceptLanguage } from "../domain/i18n";
 import { type BadKey, badKey } from "../domain/json";
-import { PHONE_CSS_HASH } from "../phone/styles";
 import type { AppEnv } from "./env";
 import { isLocalDevelopment } from "./local";
 
@@ -17,8 +16,7 @@ import { isLocalDevelopment } from "./local";
 export const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  // The phone pages' inline stylesheet, by its hash: never 'unsafe-inline'.
-  styleSrc: ["'self'", `'${PHONE_CSS_HASH}'`],
+  styleSrc: ["'self'"],
   imgSrc: ["'self'", "data:"],
   connectSrc: ["'self'"],
   fontSrc: ["'self'"],
