@@ -6,6 +6,7 @@ import { Db, newMeter } from "../db";
 import { Invalid, TooLarge } from "../domain/errors";
 import { langFromAcceptLanguage } from "../domain/i18n";
 import { type BadKey, badKey } from "../domain/json";
+import { PHONE_CSS_HASH } from "../phone/styles";
 import type { AppEnv } from "./env";
 import { isLocalDevelopment } from "./local";
 
@@ -16,7 +17,8 @@ import { isLocalDevelopment } from "./local";
 export const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
+  // The phone pages' inline stylesheet, by its hash: never 'unsafe-inline'.
+  styleSrc: ["'self'", `'${PHONE_CSS_HASH}'`],
   imgSrc: ["'self'", "data:"],
   connectSrc: ["'self'"],
   fontSrc: ["'self'"],

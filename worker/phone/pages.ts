@@ -5,6 +5,7 @@ import type { StoredQuestion } from "../domain/answers";
 import type { FieldErrors } from "../domain/errors";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import { dataAttributes } from "./contract";
+import { PHONE_CSS } from "./styles";
 import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./surveyContract";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -20,7 +21,7 @@ export function layout(
 ): Html {
   const other: Lang = lang === "vi" ? "en" : "vi";
   return html`<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · ${t(lang, "page.title_suffix")}</title><link rel="stylesheet" href="/p/survey.css?v=${ASSET_VERSION}"></head>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · ${t(lang, "page.title_suffix")}</title><style>${raw(PHONE_CSS)}</style></head>
 <body><header><span class="brand">Góp ý</span><a class="lang" href="${opts.langHref}?lang=${other}" lang="${other}">${t(lang, "page.lang_switch")}</a></header>
 <main id="${SURVEY_ID.main}">${body}</main>${opts.script ? html`<script src="/p/${opts.script}.js?v=${ASSET_VERSION}" defer></script>` : ""}</body></html>`;
 }

@@ -16,6 +16,7 @@ import {
   SLOW_AFTER,
   signInKeys,
 } from "../../../worker/domain/limits";
+import { PHONE_CSS, PHONE_CSS_HASH } from "../../../worker/phone/styles";
 
 describe("duplicate JSON keys", () => {
   it("finds a key given twice at any depth, and only within one object", ({ expect }) => {
@@ -80,5 +81,16 @@ describe("limits", () => {
       address: "a:1.2.3.4",
       email: "e:a@b.vn",
     });
+  });
+});
+
+describe("the phone pages' inline stylesheet", () => {
+  it("is allowed by exactly its own hash (recomputed here from the text the pages send)", async ({
+    expect,
+  }) => {
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(PHONE_CSS));
+    const hash = `sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    // When the stylesheet changes, PHONE_CSS_HASH in worker/phone/styles.ts becomes this value.
+    expect(PHONE_CSS_HASH).toBe(hash);
   });
 });
