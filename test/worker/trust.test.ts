@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, it } from "vitest";
 import { verifyAggregates } from "../../worker/db/stats";
 import { LOCK_AFTER, PROPOSALS_PER_PHONE, RESPONSES_PER_PHONE } from "../../worker/domain/limits";
+import { PHONE_CSS, PHONE_CSS_HASH } from "../../worker/phone/styles";
 import {
   answersFor,
   call,
@@ -490,10 +491,14 @@ describe("security headers", () => {
       expect(res.headers.get("Referrer-Policy"), path).toBe("same-origin");
       expect(res.headers.get("X-Frame-Options"), path).toBe("DENY");
     }
-    const page = await (await call(`/s/${cls.code}`)).text();
-    // No inline script or style anywhere on the phone page: all code comes from files.
+    const res = await call(`/s/${cls.code}`);
+    const page = await res.text();
+    // No inline script on the phone page, and no style attribute. Its one inline stylesheet is
+    // the phone CSS, which the policy allows by that text's hash alone.
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    expect(page).not.toMatch(/\sstyle=|<style/);
+    expect(page).not.toMatch(/\sstyle=/);
+    expect([...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])).toEqual([PHONE_CSS]);
+    expect(res.headers.get("Content-Security-Policy")).toContain(`style-src 'self' '${PHONE_CSS_HASH}'`);
   });
 });
 
