@@ -110,3 +110,19 @@ export function buildWeb(): void {
   });
   if (r.status !== 0) throw new Error("vite build failed");
 }
+
+/**
+ * Phones as the Worker knows them: each opens the class's page first and keeps the id cookie
+ * the Worker signs there. All come from this machine's one address, like a hall on one Wi-Fi.
+ */
+export async function openPhones(base: string, code: string, n: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${base}/s/${code}`);
+    await res.arrayBuffer();
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("gy_device="));
+    if (!cookie) throw new Error(`phone ${i} got no id from /s/${code} (${res.status})`);
+    cookies.push(cookie.split(";")[0] ?? "");
+  }
+  return cookies;
+}
