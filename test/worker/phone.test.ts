@@ -1,4 +1,5 @@
 // The trainee's phone pages without JavaScript: code box, survey, plain form post, thanks, already answered.
+import { exports } from "cloudflare:workers";
 import { beforeAll, describe, it } from "vitest";
 import { call, createClass, createTree, db, postJson, publicForm, signIn } from "./helpers";
 
@@ -43,6 +44,18 @@ describe("phone pages", () => {
     expect(html).toContain("Rất không hài lòng");
     expect(html).toContain("Rất hài lòng");
     expect(html).toContain("Kiến nghị, đề xuất");
+  });
+
+  it("in local development the survey page says what it cost the Worker; from the internet it says nothing", async ({
+    expect,
+  }) => {
+    const local = await exports.default.fetch(new Request(`http://127.0.0.1:8787/s/${code}`));
+    expect(local.status).toBe(200);
+    expect(local.headers.get("Server-Timing")).toMatch(
+      /^db;dur=[\d.]+;desc="\d+ queries, rows_read=\d+.*app;dur=\d+$/,
+    );
+    const internet = await call(`/s/${code}`);
+    expect(internet.headers.get("Server-Timing")).toBeNull();
   });
 
   it("switches to English and remembers it", async ({ expect }) => {

@@ -35,8 +35,9 @@ export const securityHeaders = secureHeaders({
 });
 
 /**
- * Puts the metered Db and the reader's language on the context. API answers then carry what the
- * request cost D1 in one Server-Timing entry: read by `npm run bench`, visible in the network panel.
+ * Puts the metered Db and the reader's language on the context. Answers then carry what the
+ * request cost D1 and the Worker's own time in one Server-Timing entry: read by `npm run bench`,
+ * visible in the network panel.
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const meter = newMeter();
@@ -44,8 +45,10 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("db", new Db(c.env.DB, meter));
   c.set("lang", langFromAcceptLanguage(c.req.header("Accept-Language")));
   await next();
-  // Outside local development only signed-in staff see it: rows read would tell a known email from an unknown one.
-  if (c.req.path.startsWith("/api/") && meter.queries > 0 && (isLocalDevelopment(c) || c.get("user"))) {
+  // Outside local development only signed-in staff see it, on the API: rows read would tell a
+  // known email from an unknown one. In local development the phone pages show it too.
+  const shown = isLocalDevelopment(c) || (c.req.path.startsWith("/api/") && c.get("user") !== undefined);
+  if (meter.queries > 0 && shown) {
     c.header(
       "Server-Timing",
       `db;dur=${meter.sqlMs.toFixed(2)};desc="${meter.queries} queries, rows_read=${meter.rowsRead}, rows_written=${meter.rowsWritten}", app;dur=${Date.now() - started}`,
