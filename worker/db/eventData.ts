@@ -64,6 +64,7 @@ export async function deleteEventData(db: Db, eventId: number): Promise<void> {
     db.deleteFrom("answers").where("response_id", "in", responseIds),
     db.deleteFrom("comments").where("event_id", "=", eventId),
     db.deleteFrom("answer_counts").where("event_id", "=", eventId),
+    db.deleteFrom("answer_unit_counts").where("event_id", "=", eventId),
     db.deleteFrom("responses").where("event_id", "=", eventId),
     db.deleteFrom("supports").where("proposal_id", "in", proposalIds),
     db.updateTable("proposals").set({ duplicate_of: null, group_id: null }).where("event_id", "=", eventId),

@@ -134,6 +134,8 @@ export async function loadQuestions(db: Db, formId: number): Promise<StoredQuest
     required: r.required === 1,
     options: r.options === null ? null : (JSON.parse(r.options) as ChoiceOption[]),
     maxLength: r.max_length,
+    minChoices: r.min_choices,
+    maxChoices: r.max_choices,
   }));
 }
 
@@ -168,14 +170,14 @@ function insertFormQueries(
     previous_id: form.previousId,
     created_at: form.now,
   });
-  // 10 parameters a row: stay well under D1's 100 per statement.
+  // 12 parameters a row: 8 rows stay under D1's 100 per statement.
   const chunks: QuestionDef[][] = [];
-  for (let i = 0; i < questions.length; i += 9) chunks.push(questions.slice(i, i + 9));
+  for (let i = 0; i < questions.length; i += 8) chunks.push(questions.slice(i, i + 8));
   const insertQuestions = chunks.map((chunk, c) =>
     db.insertInto("questions").values(
       chunk.map((q, i) => ({
         form_id: newestFormId,
-        position: c * 9 + i + 1,
+        position: c * 8 + i + 1,
         type: q.type,
         criterion: q.criterion,
         label_vi: q.labelVi,
@@ -183,6 +185,8 @@ function insertFormQueries(
         required: q.required ? 1 : 0,
         options: q.options === null ? null : JSON.stringify(q.options),
         max_length: q.maxLength,
+        min_choices: q.minChoices,
+        max_choices: q.maxChoices,
       })),
     ),
   );

@@ -1,7 +1,7 @@
 // Storing a submission: the response, its answers and the running aggregates in one D1 batch.
 import { sql } from "kysely";
 import type { CheckedAnswer } from "../domain/answers";
-import type { CountRow } from "../domain/report";
+import { ANSWERED, type CountRow } from "../domain/report";
 import type { Compilable, Db } from ".";
 import type { RespondentRole } from "./schema";
 
@@ -78,15 +78,24 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
       })),
     ),
   );
-  const countUpserts = chunk(r.tooFast ? [] : numeric, 15).map((rows) =>
+  // One counted value per rating, choice and unit answer; one per option of a multi answer.
+  const counted = r.tooFast
+    ? []
+    : numeric.flatMap((a) =>
+        (a.values ? [ANSWERED, ...a.values] : [String(a.valueNum ?? a.valueText)]).map((value) => ({
+          questionId: a.question.id,
+          value,
+        })),
+      );
+  const countUpserts = chunk(counted, 15).map((rows) =>
     db
       .insertInto("answer_counts")
       .values(
-        rows.map((a) => ({
+        rows.map((c) => ({
           event_id: r.eventId,
-          question_id: a.question.id,
+          question_id: c.questionId,
           role: r.role,
-          value: String(a.valueNum ?? a.valueText),
+          value: c.value,
           n: 1,
         })),
       )
@@ -94,6 +103,27 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
         oc.columns(["event_id", "question_id", "role", "value"]).doUpdateSet({ n: sql`n + 1` }),
       ),
   );
+  // The respondent's unit, when the form asks it: every counted value again, under that unit.
+  const unitId = numeric.find((a) => a.question.type === "unit")?.valueNum ?? null;
+  const unitUpserts =
+    unitId === null
+      ? []
+      : chunk(counted, 15).map((rows) =>
+          db
+            .insertInto("answer_unit_counts")
+            .values(
+              rows.map((c) => ({
+                event_id: r.eventId,
+                unit_id: unitId,
+                question_id: c.questionId,
+                value: c.value,
+                n: 1,
+              })),
+            )
+            .onConflict((oc) =>
+              oc.columns(["event_id", "unit_id", "question_id", "value"]).doUpdateSet({ n: sql`n + 1` }),
+            ),
+        );
   const bump = db
     .updateTable("events")
     .set(r.tooFast ? { fast_count: sql`fast_count + 1` } : { response_count: sql`response_count + 1` })
@@ -103,6 +133,7 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
     ...answerInserts,
     ...commentInserts,
     ...countUpserts,
+    ...unitUpserts,
     bump,
     ...r.alongside,
   ]);
@@ -117,6 +148,7 @@ export async function loadCounts(db: Db, eventId: number): Promise<CountRow[]> {
     .innerJoin("questions as q", "q.id", "c.question_id")
     .select([
       "c.question_id as questionId",
+      "q.type",
       "q.criterion",
       "q.label_vi as labelVi",
       "q.label_en as labelEn",
@@ -126,7 +158,26 @@ export async function loadCounts(db: Db, eventId: number): Promise<CountRow[]> {
       "c.n",
     ])
     .where("c.event_id", "=", eventId)
-    .where("q.type", "=", "rating")
+    .execute();
+}
+
+/** How many wrote an answer to each text question of an event. */
+export async function countTexts(db: Db, eventId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("comments")
+    .select(["question_id as questionId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("event_id", "=", eventId)
+    .groupBy("question_id")
+    .execute();
+  return new Map(rows.map((r) => [r.questionId, r.n]));
+}
+
+/** The per-unit counts a `unit` question feeds (see answer_unit_counts). */
+export async function loadUnitCounts(db: Db, eventId: number) {
+  return db
+    .selectFrom("answer_unit_counts")
+    .select(["unit_id as unitId", "question_id as questionId", "value", "n"])
+    .where("event_id", "=", eventId)
     .execute();
 }
 

@@ -85,6 +85,8 @@ export interface QuestionsTable {
   required: number;
   options: string | null;
   max_length: number | null;
+  min_choices: number | null;
+  max_choices: number | null;
 }
 
 export interface EventsTable {
@@ -188,6 +190,15 @@ export interface CommentsTable {
   response_id: number;
   question_id: number;
   text: string;
+}
+
+/** A `unit` question's respondents per unit, and every other answer of theirs, per unit. */
+export interface AnswerUnitCountsTable {
+  event_id: number;
+  unit_id: number;
+  question_id: number;
+  value: string;
+  n: number;
 }
 
 export interface AnswerCountsTable {
@@ -302,6 +313,7 @@ export interface Database {
   answers: AnswersTable;
   comments: CommentsTable;
   answer_counts: AnswerCountsTable;
+  answer_unit_counts: AnswerUnitCountsTable;
   proposal_groups: ProposalGroupsTable;
   proposals: ProposalsTable;
   supports: SupportsTable;

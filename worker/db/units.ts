@@ -65,6 +65,18 @@ export async function listUnitsInScope(db: Db, scope: Scope): Promise<Unit[]> {
   return rows.map(toUnit);
 }
 
+/** The active units of today's tree under a path (itself included), for a `unit` question. */
+export async function activeUnitsUnder(db: Db, nowPath: string) {
+  return db
+    .selectFrom("units")
+    .select(["id", "name", "level", "now_path as path"])
+    .where("now_path", ">=", nowPath)
+    .where("now_path", "<", `${nowPath}\uffff`)
+    .where("active", "=", 1)
+    .orderBy("now_path")
+    .execute();
+}
+
 export async function listAllUnits(db: Db): Promise<Unit[]> {
   return (await selectUnits(db).orderBy("id").execute()).map(toUnit);
 }

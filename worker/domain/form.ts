@@ -17,7 +17,20 @@ export interface QuestionDef {
   required: boolean;
   options: ChoiceOption[] | null;
   maxLength: number | null;
+  /** A multi question's least and most options per answer; null: no bound. */
+  minChoices: number | null;
+  maxChoices: number | null;
 }
+
+/** A unit a `unit` question offers: its name, and how deep under the event's unit (for indenting). */
+export interface UnitChoice {
+  id: number;
+  name: string;
+  depth: number;
+}
+
+/** Question types whose answers are one or several of the question's options. */
+export const hasOptions = (type: QuestionType): boolean => type === "choice" || type === "multi";
 
 export const COMMENT_MAX = 2000;
 export const STANDARD_FORM_TITLE = "Phiếu đánh giá sau khóa học";
@@ -30,6 +43,8 @@ const rating = (criterion: string, labelVi: string, labelEn: string): QuestionDe
   required: true,
   options: null,
   maxLength: null,
+  minChoices: null,
+  maxChoices: null,
 });
 
 export const STANDARD_FORM: readonly QuestionDef[] = [
@@ -47,36 +62,50 @@ export const STANDARD_FORM: readonly QuestionDef[] = [
     required: false,
     options: null,
     maxLength: COMMENT_MAX,
+    minChoices: null,
+    maxChoices: null,
   },
 ];
 
 /** A form as an editor sends it: English labels may be empty, options and lengths are filled in. */
 export interface FormInput {
   title: string;
-  questions: readonly QuestionDef[];
+  questions: readonly (Omit<QuestionDef, "minChoices" | "maxChoices"> &
+    Partial<Pick<QuestionDef, "minChoices" | "maxChoices">>)[];
 }
 
 /**
- * Fills defaults and checks what a schema cannot: a choice question needs two options. Errors
- * name `${prefix}questions.N.options`, as the body that carried the form has it.
+ * Fills defaults and checks what a schema cannot: a choice or multi question needs two options
+ * with distinct values, and a multi question's bounds must fit them. Errors name
+ * `${prefix}questions.N.<field>`, as the body that carried the form has it.
  */
 export function questionDefsOf(form: FormInput, prefix: string): QuestionDef[] {
   const fields: FieldErrors = {};
   const defs = form.questions.map((q, i) => {
-    if (q.type === "choice" && (q.options === null || q.options.length < 2)) {
-      fields[`${prefix}questions.${i}.options`] = { key: "field.required" };
+    const at = `${prefix}questions.${i}`;
+    const options = hasOptions(q.type) ? (q.options ?? []) : [];
+    if (hasOptions(q.type)) {
+      if (options.length < 2) fields[`${at}.options`] = { key: "field.options_required" };
+      else if (new Set(options.map((o) => o.value)).size < options.length)
+        fields[`${at}.options`] = { key: "field.duplicate_option" };
     }
+    const multi = q.type === "multi";
+    const min = multi ? (q.minChoices ?? null) : null;
+    const max = multi ? (q.maxChoices ?? null) : null;
+    if (min !== null && (min < 1 || min > options.length))
+      fields[`${at}.minChoices`] = { key: "field.choices_range", params: { max: options.length } };
+    if (max !== null && (max < 1 || max > options.length || (min !== null && max < min)))
+      fields[`${at}.maxChoices`] = { key: "field.choices_range", params: { max: options.length } };
     return {
       type: q.type,
       criterion: q.criterion,
       labelVi: q.labelVi,
       labelEn: q.labelEn || q.labelVi,
       required: q.required,
-      options:
-        q.type === "choice"
-          ? (q.options ?? []).map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi }))
-          : null,
+      options: hasOptions(q.type) ? options.map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi })) : null,
       maxLength: q.type === "text" ? (q.maxLength ?? COMMENT_MAX) : null,
+      minChoices: min,
+      maxChoices: max,
     };
   });
   if (Object.keys(fields).length > 0) throw new Invalid(fields);

@@ -1,11 +1,19 @@
 // Turns a class's running histograms into the report of the brief; pure so the maths is unit-tested.
 
-import type { Lang } from "./i18n";
+import type { StoredQuestion } from "./answers";
+import { type Lang, t } from "./i18n";
 import { overallOf } from "./scores";
-import { MIN_RESPONSES_FOR_DETAIL, type RespondentRole } from "./terms";
+import { MIN_RESPONSES_FOR_DETAIL, type QuestionType, type RespondentRole } from "./terms";
+
+/**
+ * The count row a multi answer adds besides one per chosen option, so the report knows how many
+ * people answered (option values are [a-z0-9_], never this).
+ */
+export const ANSWERED = "*";
 
 export interface CountRow {
   questionId: number;
+  type: QuestionType;
   criterion: string | null;
   labelVi: string;
   labelEn: string;
@@ -39,6 +47,11 @@ export interface Report {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** A count's share of those who answered, in whole percent: the one rounding of shares on every screen and export. */
+export function percentOf(count: number, n: number): number | null {
+  return n > 0 ? Math.round((100 * count) / n) : null;
+}
+
 export function buildReport(input: {
   lang: Lang;
   responses: number;
@@ -52,6 +65,7 @@ export function buildReport(input: {
     { label: string; position: number; n: number; sum: number; dist: Distribution }
   >();
   for (const row of input.counts) {
+    if (row.type !== "rating") continue;
     const rating = Number(row.value);
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) continue;
     const id = row.criterion ?? `q${row.questionId}`;
@@ -91,4 +105,125 @@ export function buildReport(input: {
     detailHidden: !detail,
     minResponses: MIN_RESPONSES_FOR_DETAIL,
   };
+}
+
+/** One question of any type as the report shows it; option counts are null below the threshold. */
+export interface QuestionReport {
+  id: number;
+  type: QuestionType;
+  label: string;
+  /** People who answered it. */
+  n: number;
+  mean?: number | null;
+  options?: { value: string; label: string; count: number | null }[];
+}
+
+/** A unit's column of the breakdown: its respondents, and its answers once there are enough. */
+export interface UnitCell {
+  id: number;
+  name: string;
+  responses: number;
+  questions: QuestionReport[] | null;
+}
+
+/** What `questionReports` needs besides the form: counts by question, text answers, unit names. */
+export interface QuestionCounts {
+  counts: readonly { questionId: number; value: string; n: number }[];
+  texts: ReadonlyMap<number, number>;
+  unitNames: ReadonlyMap<number, string>;
+}
+
+/**
+ * Every question of the form in order: ratings with their mean and 1–5 counts, choice, multi and
+ * unit questions with a count per option (unit: per unit answered), text questions with how many
+ * wrote. Shares are left to the reader: count / n.
+ */
+export function questionReports(
+  lang: Lang,
+  questions: readonly StoredQuestion[],
+  data: QuestionCounts,
+  detail: boolean,
+): QuestionReport[] {
+  const byQuestion = new Map<number, Map<string, number>>();
+  for (const c of data.counts) {
+    const m = byQuestion.get(c.questionId) ?? new Map<string, number>();
+    m.set(c.value, (m.get(c.value) ?? 0) + c.n);
+    byQuestion.set(c.questionId, m);
+  }
+  const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
+  return questions.map((q) => {
+    const counts = byQuestion.get(q.id) ?? new Map<string, number>();
+    const count = (value: string) => (detail ? (counts.get(value) ?? 0) : null);
+    const base = { id: q.id, type: q.type, label: label(q) };
+    const total = [...counts.entries()].reduce((s, [v, n]) => (v === ANSWERED ? s : s + n), 0);
+    switch (q.type) {
+      case "rating": {
+        const sum = [...counts.entries()].reduce((s, [v, n]) => s + Number(v) * n, 0);
+        return {
+          ...base,
+          n: total,
+          mean: total > 0 ? round2(sum / total) : null,
+          options: (["1", "2", "3", "4", "5"] as const).map((v) => ({
+            value: v,
+            label: t(lang, `page.scale_${v}`),
+            count: count(v),
+          })),
+        };
+      }
+      case "choice":
+      case "multi":
+        return {
+          ...base,
+          n: q.type === "multi" ? (counts.get(ANSWERED) ?? 0) : total,
+          options: (q.options ?? []).map((o) => ({ value: o.value, label: label(o), count: count(o.value) })),
+        };
+      case "unit":
+        return {
+          ...base,
+          n: total,
+          options: [...counts.entries()]
+            .map(([v, n]) => ({
+              value: v,
+              label: data.unitNames.get(Number(v)) ?? v,
+              count: detail ? n : null,
+            }))
+            .sort((a, b) => a.label.localeCompare(b.label, "vi")),
+        };
+      default:
+        // text: how many wrote; what they wrote is in the report's comments.
+        return { ...base, n: data.texts.get(q.id) ?? 0 };
+    }
+  });
+}
+
+/**
+ * Every other question per unit the `unit` question names; a unit's answers are shown only from
+ * the threshold up, so nobody in a small unit is singled out.
+ */
+export function unitBreakdown(
+  lang: Lang,
+  questions: readonly StoredQuestion[],
+  rows: readonly { unitId: number; questionId: number; value: string; n: number }[],
+  unitNames: ReadonlyMap<number, string>,
+): UnitCell[] {
+  const unitQuestion = questions.find((q) => q.type === "unit");
+  if (!unitQuestion) return [];
+  const others = questions.filter((q) => q.id !== unitQuestion.id && q.type !== "text");
+  const byUnit = new Map<number, { questionId: number; value: string; n: number }[]>();
+  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+  return [...byUnit.entries()]
+    .map(([id, counts]) => {
+      const responses = counts.find((c) => c.questionId === unitQuestion.id)?.n ?? 0;
+      const name = unitNames.get(id) ?? String(id);
+      const enough = responses >= MIN_RESPONSES_FOR_DETAIL;
+      return {
+        id,
+        name,
+        responses,
+        questions: enough
+          ? questionReports(lang, others, { counts, texts: new Map(), unitNames }, true)
+          : null,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }

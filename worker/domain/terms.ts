@@ -10,10 +10,10 @@ export type Role = (typeof ROLES)[number];
 /** Who may create and run events. */
 export const ORGANISERS = ["admin", "organiser"] as const satisfies readonly Role[];
 
-export const EVENT_KINDS = ["class", "workshop"] as const;
+export const EVENT_KINDS = ["class", "workshop", "survey"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const QUESTION_TYPES = ["rating", "choice", "text"] as const;
+export const QUESTION_TYPES = ["rating", "choice", "multi", "text", "unit"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Who filled in a survey response. */

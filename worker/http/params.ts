@@ -49,6 +49,8 @@ const optionSchema = v.strictObject(
   "field.type_object",
 );
 
+const choiceCount = v.pipe(v.number("field.type_integer"), v.integer("field.type_integer"));
+
 const questionSchema = v.strictObject(
   {
     type: v.picklist(QUESTION_TYPES, "field.invalid"),
@@ -67,6 +69,9 @@ const questionSchema = v.strictObject(
         v.maxValue(5000, "field.invalid"),
       ),
     ),
+    // A multi question's bounds; the service checks them against its options.
+    minChoices: v.optional(v.nullable(choiceCount), null),
+    maxChoices: v.optional(v.nullable(choiceCount), null),
   },
   "field.type_object",
 );

@@ -3,7 +3,9 @@ import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { StoredQuestion } from "../domain/answers";
 import type { FieldErrors } from "../domain/errors";
+import type { UnitChoice } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
+import type { EventKind } from "../domain/terms";
 import { dataAttributes } from "./contract";
 import { PHONE_CSS } from "./styles";
 import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./surveyContract";
@@ -11,7 +13,7 @@ import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./su
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Bumped with the phone assets so phones never mix an old script with a new page. */
-export const ASSET_VERSION = "3";
+export const ASSET_VERSION = "4";
 
 export function layout(
   lang: Lang,
@@ -75,7 +77,53 @@ export interface SurveyState {
   fresh?: boolean;
   role: string;
   values: Record<string, string>;
+  /** A multi question's ticked options, by field name, when the page comes back with errors. */
+  lists?: Record<string, readonly string[]>;
   errors: FieldErrors | null;
+}
+
+/** The legend and error line every question box starts with. */
+function questionHead(lang: Lang, q: StoredQuestion, n: number, state: SurveyState, hint: string): Html {
+  const error = state.errors?.[`answers.${q.id}`];
+  return html`<legend><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>${hint ? html`<p class="hint">${hint}</p>` : ""}
+<p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.required")}</p>`;
+}
+
+function boxAttributes(q: StoredQuestion, state: SurveyState): Html {
+  const error = state.errors?.[`answers.${q.id}`];
+  return html`class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-type="${q.type}" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="${questionErrorId(q.id)}"` : "")}`;
+}
+
+function multiQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
+  const name = `a${q.id}`;
+  const ticked = state.lists?.[name] ?? [];
+  const min = q.minChoices ?? 1;
+  const hint =
+    q.maxChoices !== null
+      ? t(lang, "page.choose_between", { min, max: q.maxChoices })
+      : t(lang, "page.choose_many");
+  return html`<fieldset ${boxAttributes(q, state)} data-min="${q.minChoices ?? ""}" data-max="${q.maxChoices ?? ""}">${questionHead(lang, q, n, state, hint)}<div class="scale">${(
+    q.options ?? []
+  ).map(
+    (o) =>
+      html`<label><input type="checkbox" name="${name}" value="${o.value}"${raw(ticked.includes(o.value) ? " checked" : "")}><span>${lang === "en" ? o.labelEn : o.labelVi}</span></label>`,
+  )}</div></fieldset>`;
+}
+
+function unitQuestion(
+  lang: Lang,
+  q: StoredQuestion,
+  n: number,
+  state: SurveyState,
+  units: readonly UnitChoice[],
+): Html {
+  const name = `a${q.id}`;
+  const chosen = state.values[name] ?? "";
+  // Indented by depth under the event's unit, as the tree reads on paper.
+  return html`<fieldset ${boxAttributes(q, state)}>${questionHead(lang, q, n, state, "")}<select name="${name}" id="${name}" class="unit" aria-label="${lang === "en" ? q.labelEn : q.labelVi}"><option value="">${t(lang, "page.choose_unit")}</option>${units.map(
+    (u) =>
+      html`<option value="${u.id}"${raw(chosen === String(u.id) ? " selected" : "")}>${"\u00a0\u00a0".repeat(u.depth)}${u.name}</option>`,
+  )}</select></fieldset>`;
 }
 
 function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
@@ -113,9 +161,10 @@ function textQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveySta
 
 export function surveyPage(
   lang: Lang,
-  event: { code: string; title: string; unitName: string },
+  event: { code: string; kind: EventKind; title: string; unitName: string },
   questions: readonly StoredQuestion[],
   state: SurveyState,
+  units: readonly UnitChoice[] = [],
 ): Html {
   const role = (value: string, key: MessageKey) =>
     html`<label><input type="radio" name="role" value="${value}"${raw(state.role === value ? " checked" : "")}><span>${t(lang, key)}</span></label>`;
@@ -134,14 +183,25 @@ export function surveyPage(
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}
 <form method="post" action="/s/${event.code}" id="${SURVEY_ID.form}"${raw(surveyData)} novalidate>
 <input type="hidden" name="clientId" value="${state.clientId}"><input type="hidden" name="shownAt" value="${state.values.shownAt ?? String(Date.now())}">
-<fieldset class="q"><legend>${t(lang, "page.role_legend")}</legend><div class="roles">${role("trainee", "page.role_trainee")}${role("lecturer", "page.role_lecturer")}</div></fieldset>
-${questions.map((q, i) =>
-  q.type === "rating"
-    ? ratingQuestion(lang, q, i + 1, state)
-    : q.type === "choice"
-      ? choiceQuestion(lang, q, i + 1, state)
-      : textQuestion(lang, q, i + 1, state),
-)}
+${
+  event.kind === "class"
+    ? html`<fieldset class="q"><legend>${t(lang, "page.role_legend")}</legend><div class="roles">${role("trainee", "page.role_trainee")}${role("lecturer", "page.role_lecturer")}</div></fieldset>`
+    : html`<input type="hidden" name="role" value="trainee">`
+}
+${questions.map((q, i) => {
+  switch (q.type) {
+    case "rating":
+      return ratingQuestion(lang, q, i + 1, state);
+    case "choice":
+      return choiceQuestion(lang, q, i + 1, state);
+    case "multi":
+      return multiQuestion(lang, q, i + 1, state);
+    case "unit":
+      return unitQuestion(lang, q, i + 1, state, units);
+    default:
+      return textQuestion(lang, q, i + 1, state);
+  }
+})}
 <p id="${SURVEY_ID.status}" role="status" aria-live="polite"></p>
 <button type="submit" class="send">${t(lang, "page.submit")}</button></form>`;
   return layout(lang, event.title, body, { script: "survey", langHref: `/s/${event.code}` });

@@ -2,7 +2,7 @@
 // The policy allows exactly this text by its hash; a test recomputes the hash from the text.
 
 /** SHA-256 of PHONE_CSS, as the Content-Security-Policy names it. */
-export const PHONE_CSS_HASH = "sha256-RIE0KTB7UvSiMgMLmVWCKd2MywyqNrnn65SAQtSW1qw=";
+export const PHONE_CSS_HASH = "sha256-SUnI+F13hH9kCAhh56tQ4XbjPC8FbIbJ4oz5S2ePuak=";
 
 export const PHONE_CSS = `/* Phone survey: large type, 48px+ targets, high contrast, works at 320-360px without JavaScript. */
 * {
@@ -131,6 +131,31 @@ small {
   border-radius: 50%;
   background: #eee;
   font-size: 1.125rem;
+}
+/* A multi question's options show a box that fills when ticked, so "several" reads at a glance. */
+.scale input[type="checkbox"] + span::before {
+  content: "";
+  flex: none;
+  width: 24px;
+  height: 24px;
+  border: 2px solid #6b625b;
+  border-radius: 4px;
+  background: #fff;
+}
+.scale input[type="checkbox"]:checked + span::before {
+  border-color: #8f1d3f;
+  background: #8f1d3f;
+  box-shadow: inset 0 0 0 4px #fff;
+}
+select.unit {
+  width: 100%;
+  min-height: 52px;
+  padding: 8px 12px;
+  font: inherit;
+  border: 2px solid #9a8f86;
+  border-radius: 10px;
+  background: #fff;
+  color: inherit;
 }
 input:checked + span {
   border-color: #8f1d3f;

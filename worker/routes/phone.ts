@@ -10,6 +10,7 @@ import { CLIENT_ID_PATTERN, isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
 import type { Lang } from "../domain/i18n";
 import { limitsFor, RESPONSES_PER_PHONE } from "../domain/limits";
+import type { QuestionType } from "../domain/terms";
 import { isCrossSite } from "../http/auth";
 import { setPrivateCookie } from "../http/cookies";
 import { ensureDeviceCookie, writerOf } from "../http/device";
@@ -19,7 +20,7 @@ import { issuesToFields } from "../http/validate";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
 import { workshopPage } from "../phone/workshop";
 import { listProposals, submitProposal, supportedByPhone, supportProposal } from "../services/proposals";
-import { findByCode, questionsOf } from "../services/public";
+import { findByCode, questionsOf, unitChoices } from "../services/public";
 import { hasAnswered, submitResponse } from "../services/responses";
 
 const LANG_COOKIE = "gy_lang";
@@ -103,11 +104,29 @@ async function renderWorkshop(
   });
 }
 
-/** The text fields of a posted form (files are ignored). */
-async function formValues(c: Context<AppEnv>): Promise<Record<string, string>> {
+/** The text fields of a posted form (files are ignored): the first value of each, and every value (ticked boxes). */
+async function formFields(
+  c: Context<AppEnv>,
+): Promise<{ values: Record<string, string>; lists: Record<string, string[]> }> {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === "string") values[k] = v;
-  return values;
+  const lists: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(await c.req.parseBody({ all: true }))) {
+    const texts = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
+    if (texts[0] === undefined) continue;
+    values[k] = texts[0];
+    lists[k] = texts;
+  }
+  return { values, lists };
+}
+
+async function formValues(c: Context<AppEnv>): Promise<Record<string, string>> {
+  return (await formFields(c)).values;
+}
+
+/** A posted field as the JSON API would carry it: numbers for ratings and units, lists for multi. */
+function answerOf(type: QuestionType, value: string, list: readonly string[]): unknown {
+  if (type === "multi") return list.filter((x) => x !== "");
+  return (type === "rating" || type === "unit") && /^\d{1,9}$/.test(value) ? Number(value) : value;
 }
 
 const typedCode = (c: Context<AppEnv>) => (c.req.param("code") ?? "").slice(0, 32);
@@ -181,13 +200,13 @@ export const phoneRoutes = new Hono<AppEnv>()
     }
     const questions = await questionsOf(c.var.db, event);
     return c.html(
-      surveyPage(lang, event, questions, {
-        clientId,
-        fresh: another,
-        role: "trainee",
-        values: {},
-        errors: null,
-      }),
+      surveyPage(
+        lang,
+        event,
+        questions,
+        { clientId, fresh: another, role: "trainee", values: {}, errors: null },
+        await unitChoices(c.var.db, event, questions),
+      ),
       200,
       noStore,
     );
@@ -195,10 +214,10 @@ export const phoneRoutes = new Hono<AppEnv>()
   .post("/s/:code", formLimit, async (c) => {
     const lang = pageLang(c);
     const event = await findByCode(c.var.db, typedCode(c));
-    if (event?.kind !== "class" || event.formId === null) {
+    if (!event || event.kind === "workshop" || event.formId === null) {
       return c.html(notFoundPage(lang, typedCode(c)), 404, noStore);
     }
-    const values = await formValues(c);
+    const { values, lists } = await formFields(c);
     const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
       ? (values.clientId ?? "")
       : deviceClientId(c, event.code);
@@ -208,7 +227,7 @@ export const phoneRoutes = new Hono<AppEnv>()
     for (const q of questions) {
       const raw = values[`a${q.id}`];
       if (raw === undefined || raw === "") continue;
-      answers[String(q.id)] = q.type === "rating" && /^\d{1,2}$/.test(raw) ? Number(raw) : raw;
+      answers[String(q.id)] = answerOf(q.type, raw, lists[`a${q.id}`] ?? []);
     }
     const now = new Date();
     // The page carries the time it was shown, so a form sent back within seconds is set aside.
@@ -230,8 +249,18 @@ export const phoneRoutes = new Hono<AppEnv>()
           ),
         limited: (e) => c.html(limitedPage(lang, event, e), 429, noStore),
         retried: () => c.redirect(`/s/${event.code}`, 303),
-        invalid: (errors) =>
-          c.html(surveyPage(lang, event, questions, { clientId, role, values, errors }), 400, noStore),
+        invalid: async (errors) =>
+          c.html(
+            surveyPage(
+              lang,
+              event,
+              questions,
+              { clientId, role, values, lists, errors },
+              await unitChoices(c.var.db, event, questions),
+            ),
+            400,
+            noStore,
+          ),
       });
     }
     // Remember the phone even if it arrived without the cookie (e.g. after clearing it).

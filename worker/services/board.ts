@@ -31,7 +31,7 @@ import {
 } from "../domain/grouping";
 import { type Lang, t } from "../domain/i18n";
 import type { Addressee, FollowStatus } from "../domain/proposal";
-import { canSee, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
+import { canSee, type EventKind, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { eventInScope, workshopInScope } from "./scope";
 import { vocabularyFor } from "./vocabulary";
 
@@ -231,9 +231,9 @@ async function groupOf(db: Db, eventId: number, gid: number, field = "groupId") 
   return g;
 }
 
-/** One shape for both kinds, so clients get one type: a class's items are {id, text} only. */
+/** One shape for every kind, so clients get one type: a survey's items are {id, text} only. */
 export interface GroupsView {
-  kind: "class" | "workshop";
+  kind: EventKind;
   hiddenBelow: number | null;
   groups: {
     id: number;
@@ -244,10 +244,10 @@ export interface GroupsView {
   }[];
 }
 
-/** A workshop's proposals by group; a class's recommendations by theme (hidden below the threshold). */
+/** A workshop's proposals by group; a class's or survey's comments by theme (hidden below the threshold). */
 export async function eventGroups(db: Db, user: StaffUser, id: number, lang: Lang): Promise<GroupsView> {
   const event = await eventInScope(db, user, id);
-  if (event.kind === "class") {
+  if (event.kind !== "workshop") {
     if (event.responseCount < MIN_RESPONSES_FOR_DETAIL) {
       return { kind: event.kind, hiddenBelow: MIN_RESPONSES_FOR_DETAIL, groups: [] };
     }

@@ -14,14 +14,14 @@ import {
 import { listObservations } from "../db/observations";
 import { findProgramme } from "../db/programmes";
 import { loadEventProposals } from "../db/proposals";
-import { loadComments, loadCounts } from "../db/responses";
-import { findUnitById } from "../db/units";
+import { countTexts, loadComments, loadCounts, loadUnitCounts } from "../db/responses";
+import { findUnitById, listUnitsInScope } from "../db/units";
 import { Conflict, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
 import { type FormInput, questionDefsOf, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
 import type { Lang } from "../domain/i18n";
-import { buildReport } from "../domain/report";
+import { buildReport, questionReports, unitBreakdown } from "../domain/report";
 import {
   canSee,
   type EventKind,
@@ -133,12 +133,14 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
       throw new Invalid({ programmeId: { key: "field.not_found" } });
     }
   }
+  // A class without a form of its own gets the standard one; a survey must bring its questions.
+  if (input.kind === "survey" && !input.form) throw new Invalid({ form: { key: "field.required" } });
   const form =
-    input.kind === "class"
-      ? input.form
+    input.kind === "workshop"
+      ? null
+      : input.form
         ? { title: input.form.title, questions: questionDefsOf(input.form, "form.") }
-        : { title: STANDARD_FORM_TITLE, questions: STANDARD_FORM }
-      : null;
+        : { title: STANDARD_FORM_TITLE, questions: STANDARD_FORM };
   // A fresh code collides about once in 10^8 events: two retries are plenty.
   for (let attempt = 0; ; attempt++) {
     const code = generateEventCode();
@@ -154,8 +156,8 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
           endsAt: input.endsAt,
           closesAt,
           expectedParticipants: input.expectedParticipants,
-          lecturers: input.lecturers,
-          traineeCategory: input.traineeCategory,
+          lecturers: input.kind === "class" ? input.lecturers : "",
+          traineeCategory: input.kind === "class" ? input.traineeCategory : null,
           question: input.kind === "workshop" ? input.question || null : null,
           programmeId: input.kind === "class" ? input.programmeId : null,
           createdBy: user.id,
@@ -183,7 +185,7 @@ export async function eventDetail(db: Db, user: StaffUser, id: number, now: Date
 
 export async function replaceForm(db: Db, user: StaffUser, id: number, form: FormInput, now: Date) {
   const event = await eventInScope(db, user, id);
-  if (event.kind !== "class") throw new Conflict("form_locked", "error.form_locked");
+  if (event.kind === "workshop") throw new Conflict("form_locked", "error.form_locked");
   await replaceEventForm(
     db,
     event,
@@ -203,16 +205,37 @@ export async function closeSurvey(db: Db, user: StaffUser, id: number, now: Date
   await closeEvent(db, event.id, now.toISOString());
 }
 
-/** A class's report from its running histograms (never the raw answers). */
+/**
+ * An event's report from its running histograms (never the raw answers): the brief's criteria,
+ * then every question of the current form, and per unit when the form asks for it.
+ */
 export async function classReport(db: Db, event: EventRow, lang: Lang) {
-  const [counts, comments] = await Promise.all([loadCounts(db, event.id), loadComments(db, event.id, 2000)]);
-  return buildReport({
+  const [counts, comments, texts, questions] = await Promise.all([
+    loadCounts(db, event.id),
+    loadComments(db, event.id, 2000),
+    countTexts(db, event.id),
+    event.formId === null ? [] : loadQuestions(db, event.formId),
+  ]);
+  const asksUnit = questions.some((q) => q.type === "unit");
+  const [unitRows, units] = asksUnit
+    ? await Promise.all([
+        loadUnitCounts(db, event.id),
+        listUnitsInScope(db, { tree: "now", path: event.unitPath }),
+      ])
+    : [[], []];
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const report = buildReport({
     lang,
     responses: event.responseCount,
     expected: event.expectedParticipants,
     counts,
     comments,
   });
+  return {
+    ...report,
+    questions: questionReports(lang, questions, { counts, texts, unitNames }, !report.detailHidden),
+    byUnit: asksUnit ? unitBreakdown(lang, questions, unitRows, unitNames) : null,
+  };
 }
 
 export async function reportOf(db: Db, user: StaffUser, id: number, lang: Lang, now: Date) {

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import type { Unit } from "../db/units";
 import type { Cell, Table } from "../domain/csv";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
+import { percentOf } from "../domain/report";
 import type { Flag } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { VIETNAM_TZ } from "../domain/time";
@@ -16,7 +17,7 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
   const r = await classReport(db, event, lang);
   const en = lang === "en";
   const rows: Cell[][] = [
-    [en ? "Class" : "Lớp", event.title],
+    [event.kind === "survey" ? (en ? "Survey" : "Khảo sát") : en ? "Class" : "Lớp", event.title],
     [en ? "Code" : "Mã", event.code],
     [en ? "Responses" : "Số phiếu", r.responses],
     [en ? "Expected" : "Dự kiến", r.expected],
@@ -28,6 +29,26 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
       cr.mean,
       cr.n,
       ...(cr.distribution ? (["1", "2", "3", "4", "5"] as const).map((k) => cr.distribution?.[k] ?? 0) : []),
+    ]),
+    // Every question with options: a line per option with its count and share of those who answered.
+    ...r.questions
+      .filter((q) => q.type !== "rating" && q.type !== "text")
+      .flatMap((q): Cell[][] => [
+        [],
+        [q.label, `n = ${q.n}`],
+        [en ? "Option" : "Lựa chọn", en ? "Count" : "Số người chọn", en ? "Share (%)" : "Tỷ lệ (%)"],
+        ...(q.options ?? []).map((o) => [o.label, o.count, o.count === null ? null : percentOf(o.count, q.n)]),
+      ]),
+    ...(r.byUnit ?? []).flatMap((u): Cell[][] => [
+      [],
+      [en ? "Unit" : "Đơn vị", u.name, en ? "Responses" : "Số phiếu", u.responses],
+      ...(u.questions === null
+        ? [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]]
+        : u.questions.flatMap((q) =>
+            q.type === "rating"
+              ? [[q.label, q.mean ?? null]]
+              : (q.options ?? []).map((o) => [q.label, o.label, o.count]),
+          )),
     ]),
     [],
     [en ? "Recommendations" : "Kiến nghị, đề xuất"],

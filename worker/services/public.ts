@@ -1,10 +1,12 @@
 // Events as the public sees them: found by the code on the poster, with the questions in the reader's language.
 import type { Db } from "../db";
 import { type EventRow, findEventByCode, loadQuestions } from "../db/events";
+import { activeUnitsUnder } from "../db/units";
 import type { StoredQuestion } from "../domain/answers";
 import { NotFound } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
+import type { UnitChoice } from "../domain/form";
 import { type Lang, t } from "../domain/i18n";
 
 const notFound = () => new NotFound("event_not_found", "error.event_not_found");
@@ -27,14 +29,16 @@ export async function workshopByCode(db: Db, typed: string): Promise<EventRow> {
   return event;
 }
 
-export function publicQuestion(q: StoredQuestion, lang: Lang) {
+export function publicQuestion(q: StoredQuestion, lang: Lang, units: readonly UnitChoice[]) {
   const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
   const options =
     q.type === "rating"
       ? ([1, 2, 3, 4, 5] as const).map((n) => ({ value: n, label: t(lang, `page.scale_${n}`) }))
-      : q.type === "choice"
+      : q.type === "choice" || q.type === "multi"
         ? (q.options ?? []).map((o) => ({ value: o.value, label: label(o) }))
-        : null;
+        : q.type === "unit"
+          ? units.map((u) => ({ value: u.id, label: u.name, depth: u.depth }))
+          : null;
   return {
     id: q.id,
     type: q.type,
@@ -42,13 +46,30 @@ export function publicQuestion(q: StoredQuestion, lang: Lang) {
     required: q.required,
     options,
     ...(q.type === "text" ? { maxLength: q.maxLength } : {}),
+    ...(q.type === "multi" ? { minChoices: q.minChoices, maxChoices: q.maxChoices } : {}),
   };
+}
+
+/** The units a form's `unit` question offers (none when it has no such question). */
+export async function unitChoices(
+  db: Db,
+  event: EventRow,
+  questions: readonly StoredQuestion[],
+): Promise<UnitChoice[]> {
+  if (!questions.some((q) => q.type === "unit")) return [];
+  const base = event.unitPath.split("/").length;
+  return (await activeUnitsUnder(db, event.unitPath)).map((u) => ({
+    id: u.id,
+    name: u.name,
+    depth: u.path.split("/").length - base,
+  }));
 }
 
 /** The form of the brief's public API: title, kind, status and the questions. */
 export async function publicEvent(db: Db, typed: string, lang: Lang, now: Date) {
   const event = await eventByCode(db, typed);
   const questions = event.formId === null ? [] : await loadQuestions(db, event.formId);
+  const units = await unitChoices(db, event, questions);
   return {
     code: event.code,
     title: event.title,
@@ -56,7 +77,7 @@ export async function publicEvent(db: Db, typed: string, lang: Lang, now: Date) 
     status: isOpen(event, now) ? ("open" as const) : ("closed" as const),
     unit: event.unitName,
     question: event.question,
-    questions: questions.map((q) => publicQuestion(q, lang)),
+    questions: questions.map((q) => publicQuestion(q, lang, units)),
   };
 }
 

@@ -6,6 +6,7 @@ import { loadQuestions } from "../db/events";
 import { bumpCounters, loadLimitCounts } from "../db/limits";
 import { findResponseByClientId, insertResponse } from "../db/responses";
 import { statsUpdates } from "../db/stats";
+import { activeUnitsUnder } from "../db/units";
 import { checkAnswers } from "../domain/answers";
 import { sha256Hex } from "../domain/crypto";
 import { Closed, Invalid } from "../domain/errors";
@@ -44,7 +45,11 @@ export async function submitResponse(
   if (formId === null) throw new Closed();
   // Both reads at once; wrong answers are still told before a reached limit.
   const [questions, counts] = await Promise.all([loadQuestions(db, formId), loadLimitCounts(db, limits)]);
-  const checked = checkAnswers(questions, s.answers);
+  // Only a form that asks for the respondent's unit pays for reading the subtree.
+  const units = questions.some((q) => q.type === "unit")
+    ? new Set((await activeUnitsUnder(db, event.unitPath)).map((u) => u.id))
+    : undefined;
+  const checked = checkAnswers(questions, s.answers, units);
   if (!checked.ok) throw new Invalid(checked.fields);
   assertUnderLimits(limits, counts);
   const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;

@@ -32,6 +32,7 @@ describe("CSV", () => {
 describe("report", () => {
   const row = (value: string, n: number, role: "trainee" | "lecturer" = "trainee") => ({
     questionId: 1,
+    type: "rating" as const,
     criterion: "content",
     labelVi: "Nội dung",
     labelEn: "Content",
@@ -65,6 +66,8 @@ describe("answers", () => {
     labelEn: "",
     maxLength: type === "text" ? 10 : null,
     options: type === "choice" ? [{ value: "a", labelVi: "A", labelEn: "A" }] : null,
+    minChoices: null,
+    maxChoices: null,
   });
   const form = [q(1, "rating", true), q(2, "text", false), q(3, "choice", false)];
   it("accepts a complete set and drops blank optional answers", ({ expect }) => {

@@ -1,0 +1,303 @@
+// Surveys that are not a class, and every question type through the API: answered, refused, reported, per unit.
+import { beforeAll, describe, it } from "vitest";
+import { t } from "../../worker/domain/i18n";
+import { call, createClass, createTree, createUnit, db, openPhone, signIn, submit, unique } from "./helpers";
+
+let tree: Awaited<ReturnType<typeof createTree>>;
+let organiser: Awaited<ReturnType<typeof signIn>>;
+let communes: { id: number; path: string; name: string }[];
+
+const option = (value: string, labelVi: string) => ({ value, labelVi, labelEn: "" });
+const question = (type: string, labelVi: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  criterion: null,
+  labelVi,
+  labelEn: "",
+  required: false,
+  options: null,
+  maxLength: null,
+  ...extra,
+});
+
+/** The Hà Nội needs survey of the issue: what commune chairs want to be trained in. */
+const NEEDS_FORM = {
+  title: "Khảo sát nhu cầu bồi dưỡng năm 2027",
+  questions: [
+    question("unit", "Đơn vị của chị", { required: true }),
+    question("multi", "Chị muốn được bồi dưỡng nội dung nào?", {
+      required: true,
+      options: [
+        option("digital", "Chuyển đổi số"),
+        option("skills", "Kỹ năng vận động hội viên"),
+        option("law", "Pháp luật"),
+        option("finance", "Quản lý tài chính hội"),
+      ],
+      minChoices: 1,
+      maxChoices: 3,
+    }),
+    question("choice", "Hình thức phù hợp", {
+      required: true,
+      options: [option("direct", "Trực tiếp"), option("online", "Trực tuyến")],
+    }),
+    question("rating", "Mức độ cần thiết", { required: true }),
+    question("text", "Đề xuất khác", { maxLength: 500 }),
+  ],
+};
+
+async function needsSurvey(overrides: Record<string, unknown> = {}) {
+  return createClass(organiser, tree.hanoi, {
+    kind: "survey",
+    title: "Khảo sát nhu cầu bồi dưỡng năm 2027",
+    expectedParticipants: 30,
+    form: NEEDS_FORM,
+    ...overrides,
+  });
+}
+
+interface Form {
+  kind: string;
+  questions: {
+    id: number;
+    type: string;
+    options: { value: string | number; label: string; depth?: number }[] | null;
+    minChoices?: number | null;
+    maxChoices?: number | null;
+  }[];
+}
+
+async function formOf(code: string): Promise<Form> {
+  return (await call(`/api/public/events/${code}`)).json();
+}
+
+const ids = (form: Form) => {
+  const [unit, multi, choice, rating, text] = form.questions.map((q) => String(q.id));
+  return {
+    unit: unit ?? "",
+    multi: multi ?? "",
+    choice: choice ?? "",
+    rating: rating ?? "",
+    text: text ?? "",
+  };
+};
+
+async function send(code: string, answers: Record<string, unknown>) {
+  const phone = await openPhone(code);
+  return submit(code, { clientId: unique("needs-"), role: "trainee", answers, elapsedMs: 120_000 }, phone);
+}
+
+beforeAll(async () => {
+  tree = await createTree();
+  organiser = await signIn("organiser", tree.hanoi);
+  communes = [tree.bachMai, await createUnit("Hội LHPN xã Sóc Sơn", "commune", tree.hanoi)];
+});
+
+describe("a survey that is not a class", () => {
+  it("a province surveys its commune chairs: the phone gets every question type, units from its own subtree", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey();
+    const form = await formOf(survey.code);
+    expect(form.kind).toBe("survey");
+    expect(form.questions.map((q) => q.type)).toEqual(["unit", "multi", "choice", "rating", "text"]);
+    const units = form.questions[0]?.options ?? [];
+    expect(units.map((u) => u.label)).toEqual(
+      expect.arrayContaining([tree.hanoi.name, tree.bachMai.name, "Hội LHPN xã Sóc Sơn"]),
+    );
+    expect(units.map((u) => u.label)).not.toContain(tree.phanDinhPhung.name);
+    expect(units.find((u) => u.value === tree.hanoi.id)?.depth).toBe(0);
+    expect(units.find((u) => u.value === tree.bachMai.id)?.depth).toBe(1);
+    expect(form.questions[1]).toMatchObject({ minChoices: 1, maxChoices: 3 });
+    // The phone page offers boxes to tick and a list of units, without JavaScript.
+    const page = await (await call(`/s/${survey.code}`)).text();
+    expect(page.match(/type="checkbox" name="a\d+"/g)).toHaveLength(4);
+    expect(page).toContain(`<option value="${tree.bachMai.id}"`);
+  });
+
+  it("every type is counted at submission and reported; the unit breakdown shows a unit only from five answers", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey();
+    const q = ids(await formOf(survey.code));
+    const [bachMai, socSon] = communes;
+    // Five chairs of Bạch Mai, two of Sóc Sơn.
+    for (let i = 0; i < 7; i++) {
+      const res = await send(survey.code, {
+        [q.unit]: (i < 5 ? bachMai : socSon)?.id,
+        [q.multi]: i % 2 === 0 ? ["law", "digital"] : ["digital"],
+        [q.choice]: i < 3 ? "online" : "direct",
+        [q.rating]: 4 + (i % 2),
+        ...(i === 0 ? { [q.text]: "Cần tài liệu in khổ lớn" } : {}),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const report = await (
+      await call(`/api/events/${survey.id}/report`, { headers: organiser.headers })
+    ).json<{
+      responses: number;
+      questions: {
+        id: number;
+        type: string;
+        n: number;
+        mean?: number;
+        options?: { value: string; count: number }[];
+      }[];
+      byUnit: {
+        id: number;
+        responses: number;
+        questions: { id: number; options?: { value: string; count: number }[] }[] | null;
+      }[];
+    }>();
+    expect(report.responses).toBe(7);
+    const byId = new Map(report.questions.map((x) => [String(x.id), x]));
+    // Options in the form's order, even the one nobody chose; a multi's n counts people, not ticks.
+    expect(byId.get(q.multi)).toMatchObject({
+      n: 7,
+      options: [
+        { value: "digital", count: 7 },
+        { value: "skills", count: 0 },
+        { value: "law", count: 4 },
+        { value: "finance", count: 0 },
+      ],
+    });
+    expect(byId.get(q.choice)?.options).toEqual([
+      expect.objectContaining({ value: "direct", count: 4 }),
+      expect.objectContaining({ value: "online", count: 3 }),
+    ]);
+    expect(byId.get(q.rating)).toMatchObject({ n: 7, mean: 4.43 });
+    expect(byId.get(q.text)).toMatchObject({ type: "text", n: 1 });
+    expect(byId.get(q.unit)?.options).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ value: String(bachMai?.id), count: 5 }),
+        expect.objectContaining({ value: String(socSon?.id), count: 2 }),
+      ]),
+    );
+    const cell = (id: number | undefined) => report.byUnit.find((u) => u.id === id);
+    expect(cell(bachMai?.id)?.responses).toBe(5);
+    expect(cell(bachMai?.id)?.questions?.find((x) => String(x.id) === q.choice)?.options).toEqual([
+      expect.objectContaining({ value: "direct", count: 2 }),
+      expect.objectContaining({ value: "online", count: 3 }),
+    ]);
+    // Two answers are too few to show: nobody in a small commune is singled out.
+    expect(cell(socSon?.id)).toMatchObject({ responses: 2, questions: null });
+    // The export holds every option with its count and share, and the units.
+    const csv = await (await call(`/api/events/${survey.id}/report.csv`, { headers: organiser.headers })).text();
+    expect(csv).toContain("Chuyển đổi số,7,100");
+    expect(csv).toContain("Pháp luật,4,57");
+    expect(csv).toContain("Kỹ năng vận động hội viên,0,0");
+    expect(csv).toContain(`Đơn vị,${bachMai?.name},Số phiếu,5`);
+  });
+
+  it("a chair without JavaScript ticks two boxes and picks her commune; a missing tick comes back with her choices kept", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey();
+    const q = ids(await formOf(survey.code));
+    const page = await call(`/s/${survey.code}`);
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const clientId = (await page.text()).match(/name="clientId" value="([^"]+)"/)?.[1] ?? "";
+    const post = (fields: [string, string][]) =>
+      call(`/s/${survey.code}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+        body: new URLSearchParams([["clientId", clientId], ["role", "trainee"], ...fields]),
+        redirect: "manual",
+      });
+    const unit: [string, string] = [`a${q.unit}`, String(tree.bachMai.id)];
+    const ticks: [string, string][] = [
+      [`a${q.multi}`, "law"],
+      [`a${q.multi}`, "digital"],
+    ];
+    // The form of choices forgotten: the page comes back with the boxes and the commune as she left them.
+    const missing = await post([unit, ...ticks, [`a${q.rating}`, "5"]]);
+    expect(missing.status).toBe(400);
+    const again = await missing.text();
+    expect(again).toContain(`name="a${q.multi}" value="law" checked`);
+    expect(again).toContain(`name="a${q.multi}" value="digital" checked`);
+    expect(again).toContain(`<option value="${tree.bachMai.id}" selected`);
+    const sent = await post([unit, ...ticks, [`a${q.rating}`, "5"], [`a${q.choice}`, "direct"]]);
+    expect(sent.status).toBe(303);
+    const stored = await db()
+      .selectFrom("answers")
+      .innerJoin("responses", "responses.id", "answers.response_id")
+      .select(["answers.question_id as questionId", "answers.value_num as num", "answers.value_text as text"])
+      .where("responses.client_id", "=", clientId)
+      .execute();
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { questionId: Number(q.multi), num: null, text: '["digital","law"]' },
+        { questionId: Number(q.unit), num: tree.bachMai.id, text: null },
+      ]),
+    );
+  });
+
+  it("bad answers are refused naming the answer and saying why, and nothing of them is stored", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey();
+    const q = ids(await formOf(survey.code));
+    const good = { [q.unit]: tree.bachMai.id, [q.multi]: ["digital"], [q.choice]: "direct", [q.rating]: 3 };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ [q.multi]: ["digital", "astrology"] }, q.multi, t("vi", "field.unknown_option")],
+      [{ [q.multi]: ["law", "law"] }, q.multi, t("vi", "field.duplicate_choice")],
+      [
+        { [q.multi]: ["law", "digital", "skills", "finance"] },
+        q.multi,
+        t("vi", "field.too_many_choices", { max: 3 }),
+      ],
+      [{ [q.multi]: [] }, q.multi, t("vi", "field.required")],
+      [{ [q.multi]: "digital" }, q.multi, t("vi", "field.type_array")],
+      [{ [q.unit]: tree.phanDinhPhung.id }, q.unit, t("vi", "field.unknown_unit")],
+      [{ [q.unit]: String(tree.bachMai.id) }, q.unit, t("vi", "field.type_integer")],
+    ];
+    for (const [change, field, message] of cases) {
+      const res = await send(survey.code, { ...good, ...change });
+      expect(res.status, JSON.stringify(change)).toBe(400);
+      const body = await res.json<{ error: { fields: Record<string, string> } }>();
+      expect(body.error.fields, JSON.stringify(change)).toEqual({ [`answers.${field}`]: message });
+    }
+    const stored = await db()
+      .selectFrom("responses")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("event_id", "=", survey.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.n).toBe(0);
+    expect((await send(survey.code, good)).status).toBe(201);
+  });
+
+  it("the editor is told what is wrong with a survey's form, naming the question", async ({ expect }) => {
+    const refused = async (overrides: Record<string, unknown>) => {
+      const now = Date.now();
+      const res = await call("/api/events", {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          kind: "survey",
+          title: "Khảo sát",
+          unitId: tree.hanoi.id,
+          startsAt: new Date(now).toISOString(),
+          endsAt: new Date(now + 86400_000).toISOString(),
+          expectedParticipants: 10,
+          ...overrides,
+        }),
+      });
+      expect(res.status).toBe(400);
+      return Object.keys((await res.json<{ error: { fields: Record<string, unknown> } }>()).error.fields);
+    };
+    expect(await refused({})).toEqual(["form"]);
+    const multi = (extra: Record<string, unknown>) => ({
+      form: { title: "Phiếu", questions: [question("multi", "Nội dung", extra)] },
+    });
+    const two = [option("a", "A"), option("b", "B")];
+    expect(await refused(multi({ options: [option("a", "A")] }))).toEqual(["form.questions.0.options"]);
+    expect(await refused(multi({ options: [option("a", "A"), option("a", "B")] }))).toEqual([
+      "form.questions.0.options",
+    ]);
+    expect(await refused(multi({ options: two, minChoices: 2, maxChoices: 1 }))).toEqual([
+      "form.questions.0.maxChoices",
+    ]);
+    expect(await refused(multi({ options: two, minChoices: 3 }))).toEqual(["form.questions.0.minChoices"]);
+  });
+});
