@@ -4,6 +4,7 @@ import { REBUILD_ALL_SQL } from "../worker/db/stats";
 import { hashPassword } from "../worker/domain/crypto";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
 import { analyse, groupTexts, Vocabulary } from "../worker/domain/grouping";
+import { ANSWERED } from "../worker/domain/report";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { executeFile, q, query, type Target } from "./lib";
 import { historySql, type SeededUnit, unitSql } from "./seed-history";
@@ -238,6 +239,14 @@ export async function seedDemo(target: Target): Promise<void> {
     }
   });
   seedWorkshop(sql, unitIds, DEMO_CLASSES.length + 1, now, rand);
+  const surveyId = DEMO_CLASSES.length + 2;
+  seedNeedsSurvey(
+    sql,
+    unitIds,
+    { eventId: surveyId, formId: 50, firstQuestionId: 900, firstResponseId: responseId + 1 },
+    now,
+    rand,
+  );
   const history = historySql(unitIds, {
     rand,
     firstEventId: 100,
@@ -251,7 +260,7 @@ export async function seedDemo(target: Target): Promise<void> {
   sql.push(...history.sql);
   // The running aggregates, exactly as submissions would have built them.
   sql.push(
-    `INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id GROUP BY r.event_id, a.question_id, r.role, a.value_num;`,
+    `INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.event_id <> ${surveyId} GROUP BY r.event_id, a.question_id, r.role, a.value_num;`,
     // The dashboards' aggregates, as the submissions would have kept them.
     ...REBUILD_ALL_SQL.map((s) => `${s};`),
   );
@@ -259,6 +268,141 @@ export async function seedDemo(target: Target): Promise<void> {
 }
 
 /** One open workshop with proposals, groups as the Worker would have made them, supports, a merge, follow-ups. */
+export const DEMO_SURVEY = {
+  code: "KSHN27",
+  title: "Khảo sát nhu cầu bồi dưỡng cán bộ Hội cơ sở năm 2027",
+  unit: "HN",
+  responses: 24,
+};
+
+const NEEDS_TOPICS: [string, string, number][] = [
+  ["digital", "Chuyển đổi số, dùng phần mềm quản lý hội viên", 0.7],
+  ["skills", "Kỹ năng tuyên truyền, vận động hội viên", 0.55],
+  ["law", "Pháp luật về hôn nhân, gia đình, phòng chống bạo lực", 0.35],
+  ["finance", "Quản lý quỹ, tổ tiết kiệm, vốn vay", 0.4],
+  ["livelihood", "Hỗ trợ phụ nữ khởi nghiệp, sinh kế", 0.3],
+];
+
+/**
+ * The province's needs survey (issue 16's example): every question type, answered from three
+ * communes, with its counts built as submissions build them.
+ */
+function seedNeedsSurvey(
+  sql: string[],
+  unitIds: Map<string, { id: number }>,
+  ids: { eventId: number; formId: number; firstQuestionId: number; firstResponseId: number },
+  now: Date,
+  rand: () => number,
+): void {
+  const s = DEMO_SURVEY;
+  const start = new Date(now.getTime() - 5 * 86400_000);
+  const end = new Date(now.getTime() + 9 * 86400_000);
+  const opt = (value: string, labelVi: string) => ({ value, labelVi, labelEn: labelVi });
+  const questions = [
+    { type: "unit", labelVi: "Đơn vị của chị", labelEn: "Your unit", options: null, min: null, max: null },
+    {
+      type: "multi",
+      labelVi: "Chị muốn được bồi dưỡng những nội dung nào? (chọn tối đa 3)",
+      labelEn: "Which topics would you like training in? (up to 3)",
+      options: NEEDS_TOPICS.map(([v, l]) => opt(v, l)),
+      min: 1,
+      max: 3,
+    },
+    {
+      type: "choice",
+      labelVi: "Hình thức học phù hợp nhất",
+      labelEn: "The most suitable format",
+      options: [
+        opt("direct", "Trực tiếp tại huyện, tỉnh"),
+        opt("online", "Trực tuyến"),
+        opt("mixed", "Kết hợp"),
+      ],
+      min: null,
+      max: null,
+    },
+    {
+      type: "rating",
+      labelVi: "Mức độ cần thiết của việc bồi dưỡng",
+      labelEn: "How much it is needed",
+      options: null,
+      min: null,
+      max: null,
+    },
+    {
+      type: "text",
+      labelVi: "Đề xuất khác",
+      labelEn: "Other suggestions",
+      options: null,
+      min: null,
+      max: null,
+    },
+  ];
+  sql.push(
+    `INSERT INTO forms (id, title, version, created_at) VALUES (${ids.formId}, ${q(s.title)}, 1, ${q(start.toISOString())});`,
+  );
+  questions.forEach((qd, i) => {
+    sql.push(
+      `INSERT INTO questions (id, form_id, position, type, criterion, label_vi, label_en, required, options, max_length, min_choices, max_choices) VALUES (${ids.firstQuestionId + i}, ${ids.formId}, ${i + 1}, ${q(qd.type)}, NULL, ${q(qd.labelVi)}, ${q(qd.labelEn)}, ${qd.type === "text" ? 0 : 1}, ${qd.options ? q(JSON.stringify(qd.options)) : "NULL"}, ${qd.type === "text" ? 1000 : "NULL"}, ${qd.min ?? "NULL"}, ${qd.max ?? "NULL"});`,
+    );
+  });
+  sql.push(
+    `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, form_id, status, response_count, created_at) VALUES (${ids.eventId}, ${q(s.code)}, 'survey', ${q(s.title)}, ${unitIds.get(s.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(end.toISOString())}, 40, ${ids.formId}, 'open', ${s.responses}, ${q(start.toISOString())});`,
+  );
+  const communes = ["HN-BM", "HN-HK", "HN-BV"].map((c) => unitIds.get(c)?.id ?? 0);
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const qid = (i: number) => ids.firstQuestionId + i;
+  const texts = [
+    "Tài liệu in chữ to, dễ đọc.",
+    "Nên tổ chức vào cuối tuần.",
+    "Có người hướng dẫn cầm tay chỉ việc.",
+  ];
+  for (let r = 0; r < s.responses; r++) {
+    const id = ids.firstResponseId + r;
+    // Bạch Mai answers most; Ba Vì only three times, below the threshold of its own column.
+    const unit = communes[r < 13 ? 0 : r < 21 ? 1 : 2] ?? 0;
+    const chosen = NEEDS_TOPICS.filter(([, , p]) => rand() < p)
+      .slice(0, 3)
+      .map(([v]) => v);
+    const topics = chosen.length > 0 ? chosen : ["digital"];
+    const format = rand() < 0.5 ? "direct" : rand() < 0.6 ? "mixed" : "online";
+    const need = Math.max(3, Math.min(5, Math.round(4.3 + (rand() - 0.5) * 2)));
+    const at = new Date(start.getTime() + r * 3 * 3600_000);
+    sql.push(
+      `INSERT INTO responses (id, event_id, client_id, role, form_id, body_hash, created_at) VALUES (${id}, ${ids.eventId}, 'demo-needs-${r}', 'trainee', ${ids.formId}, 'demo', ${q(at.toISOString())});`,
+      `INSERT INTO answers (response_id, question_id, value_num, value_text) VALUES (${id}, ${qid(0)}, ${unit}, NULL), (${id}, ${qid(1)}, NULL, ${q(JSON.stringify(topics))}), (${id}, ${qid(2)}, NULL, ${q(format)}), (${id}, ${qid(3)}, ${need}, NULL);`,
+    );
+    if (r % 5 === 0) {
+      sql.push(
+        `INSERT INTO comments (event_id, response_id, question_id, text) VALUES (${ids.eventId}, ${id}, ${qid(4)}, ${q(texts[(r / 5) % texts.length] ?? "")});`,
+      );
+    }
+    const values: [number, string][] = [
+      [qid(0), String(unit)],
+      [qid(1), ANSWERED],
+      ...topics.map((t): [number, string] => [qid(1), t]),
+      [qid(2), format],
+      [qid(3), String(need)],
+    ];
+    for (const [question, value] of values) {
+      bump(`${question}|${value}`);
+      bump(`${unit}|${question}|${value}`);
+    }
+  }
+  for (const [key, n] of counts) {
+    const parts = key.split("|");
+    if (parts.length === 2) {
+      sql.push(
+        `INSERT INTO answer_counts (event_id, question_id, role, value, n) VALUES (${ids.eventId}, ${parts[0]}, 'trainee', ${q(parts[1] ?? "")}, ${n});`,
+      );
+    } else {
+      sql.push(
+        `INSERT INTO answer_unit_counts (event_id, unit_id, question_id, value, n) VALUES (${ids.eventId}, ${parts[0]}, ${parts[1]}, ${q(parts[2] ?? "")}, ${n});`,
+      );
+    }
+  }
+}
+
 function seedWorkshop(
   sql: string[],
   unitIds: Map<string, SeededUnit>,

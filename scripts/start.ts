@@ -1,7 +1,7 @@
 // `npm start`: local D1 with migrations and demo data, a fresh web build, then wrangler dev on PORT.
 
 import { applyMigrations, buildWeb, startDev, waitForHttp } from "./lib";
-import { DEMO_ACCOUNTS, DEMO_CLASSES, DEMO_PASSWORD, DEMO_WORKSHOP, isEmpty, seedDemo } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_CLASSES, DEMO_PASSWORD, DEMO_SURVEY, DEMO_WORKSHOP, isEmpty, seedDemo } from "./seed";
 
 const port = Number(process.env.PORT ?? 8787);
 const target = { persistTo: process.env.GOPY_PERSIST_TO };
@@ -37,5 +37,6 @@ ${DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(22)} ${a.not
 Demo classes (open the survey at ${url}/s/CODE)
 ${DEMO_CLASSES.map((c) => `  ${c.code}  ${c.open ? "open  " : "closed"}  ${String(c.responses).padStart(2)}/${c.expected}  ${c.title}`).join("\n")}
   ${DEMO_WORKSHOP.code}  open    workshop  ${DEMO_WORKSHOP.title}
+  ${DEMO_SURVEY.code}  open    survey    ${DEMO_SURVEY.title}
 
 Press Ctrl+C to stop.`);

@@ -56,10 +56,10 @@ export async function staffSession(email = "tochuc@gopy.local") {
 
 export type StaffFetch = Awaited<ReturnType<typeof staffSession>>;
 
-/** Creates a class (in a commune) or a workshop (at the organiser's own unit) through the API. */
+/** Creates a class (in a commune), or a workshop or survey (at the organiser's own unit), through the API. */
 export async function newEvent(
   staff: StaffFetch,
-  kind: "class" | "workshop",
+  kind: "class" | "workshop" | "survey",
   title: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ id: number; code: string }> {

@@ -1,5 +1,7 @@
 // Surveys that are not a class, and every question type through the API: answered, refused, reported, per unit.
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, it } from "vitest";
+import { verifyAggregates } from "../../worker/db/stats";
 import { t } from "../../worker/domain/i18n";
 import { call, createClass, createTree, createUnit, db, openPhone, signIn, submit, unique } from "./helpers";
 
@@ -180,11 +182,15 @@ describe("a survey that is not a class", () => {
     // Two answers are too few to show: nobody in a small commune is singled out.
     expect(cell(socSon?.id)).toMatchObject({ responses: 2, questions: null });
     // The export holds every option with its count and share, and the units.
-    const csv = await (await call(`/api/events/${survey.id}/report.csv`, { headers: organiser.headers })).text();
+    const csv = await (
+      await call(`/api/events/${survey.id}/report.csv`, { headers: organiser.headers })
+    ).text();
     expect(csv).toContain("Chuyển đổi số,7,100");
     expect(csv).toContain("Pháp luật,4,57");
     expect(csv).toContain("Kỹ năng vận động hội viên,0,0");
     expect(csv).toContain(`Đơn vị,${bachMai?.name},Số phiếu,5`);
+    // Every running count, per event and per unit, is what the raw answers give (as db:verify checks).
+    expect((await verifyAggregates(env.DB)).filter((r) => r.n > 0)).toEqual([]);
   });
 
   it("a chair without JavaScript ticks two boxes and picks her commune; a missing tick comes back with her choices kept", async ({

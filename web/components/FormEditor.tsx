@@ -1,5 +1,5 @@
 // Edits a survey form: reorder, relabel, add and remove questions; the standard criteria keep their keys.
-import type { QuestionDef } from "../../worker/domain/form";
+import { hasOptions, type QuestionDef } from "../../worker/domain/form";
 import { t } from "../i18n";
 
 export interface EditableForm {
@@ -7,15 +7,57 @@ export interface EditableForm {
   questions: QuestionDef[];
 }
 
-const blank = (type: QuestionDef["type"]): QuestionDef => ({
+export const blankQuestion = (type: QuestionDef["type"]): QuestionDef => ({
   type,
   criterion: null,
   labelVi: "",
   labelEn: "",
-  required: type === "rating",
-  options: type === "choice" ? [] : null,
+  required: type === "rating" || type === "unit",
+  options: hasOptions(type) ? [] : null,
   maxLength: type === "text" ? 2000 : null,
+  minChoices: null,
+  maxChoices: null,
 });
+
+/**
+ * The form as it is sent: option lines left empty while typing are dropped, and each option keeps
+ * a value made from its place, so answers already given stay comparable.
+ */
+export function formToSend(form: EditableForm): EditableForm {
+  return {
+    ...form,
+    questions: form.questions.map((q) =>
+      q.options === null
+        ? q
+        : {
+            ...q,
+            options: q.options
+              .filter((o) => o.labelVi.trim() !== "")
+              .map((o, k) => ({ ...o, value: `o${k + 1}`, labelVi: o.labelVi.trim() })),
+          },
+    ),
+  };
+}
+
+/** A count box for a multi question's bounds: empty means no bound. */
+function Bound(props: { label: string; value: number | null; onChange: (n: number | null) => void }) {
+  return (
+    <label class="bound">
+      {props.label}
+      <input
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={20}
+        value={props.value ?? ""}
+        onInput={(e) => {
+          const n = Number.parseInt(e.currentTarget.value, 10);
+          props.onChange(Number.isInteger(n) ? n : null);
+        }}
+      />
+    </label>
+  );
+}
 
 export function FormEditor(props: {
   form: EditableForm;
@@ -90,18 +132,17 @@ export function FormEditor(props: {
                   onInput={(e) => set(i, { labelEn: e.currentTarget.value })}
                 />
               </label>
-              {q.type === "choice" ? (
+              {hasOptions(q.type) ? (
                 <label>
                   {t("app.q_options")}
+                  {/* Lines are kept as typed (an empty one is the next option being written); formToSend drops the empty ones. */}
                   <textarea
-                    rows={3}
+                    rows={4}
                     value={(q.options ?? []).map((o) => o.labelVi).join("\n")}
                     onInput={(e) =>
                       set(i, {
                         options: e.currentTarget.value
                           .split("\n")
-                          .map((s) => s.trim())
-                          .filter(Boolean)
                           .slice(0, 20)
                           .map((labelVi, k) => ({ value: `o${k + 1}`, labelVi, labelEn: "" })),
                       })
@@ -110,6 +151,24 @@ export function FormEditor(props: {
                   {err("options") ? <span class="field-error">{err("options")}</span> : null}
                 </label>
               ) : null}
+              {q.type === "multi" ? (
+                <div class="bounds">
+                  <Bound
+                    label={t("app.q_min_choices")}
+                    value={q.minChoices}
+                    onChange={(n) => set(i, { minChoices: n })}
+                  />
+                  <Bound
+                    label={t("app.q_max_choices")}
+                    value={q.maxChoices}
+                    onChange={(n) => set(i, { maxChoices: n })}
+                  />
+                  {err("minChoices") || err("maxChoices") ? (
+                    <span class="field-error">{err("minChoices") ?? err("maxChoices")}</span>
+                  ) : null}
+                </div>
+              ) : null}
+              {q.type === "unit" ? <p class="hint">{t("app.q_unit_hint")}</p> : null}
               <label class="check">
                 <input
                   type="checkbox"
@@ -123,12 +182,12 @@ export function FormEditor(props: {
         })}
       </ol>
       <div class="row-actions">
-        {(["rating", "text", "choice"] as const).map((type) => (
+        {(["rating", "text", "choice", "multi", "unit"] as const).map((type) => (
           <button
             key={type}
             type="button"
             class="small"
-            onClick={() => onChange({ ...form, questions: [...form.questions, blank(type)] })}
+            onClick={() => onChange({ ...form, questions: [...form.questions, blankQuestion(type)] })}
           >
             {t(`form.add_${type}`)}
           </button>

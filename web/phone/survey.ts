@@ -11,7 +11,7 @@ import {
 interface Pending {
   clientId: string;
   role: string;
-  answers: Record<string, number | string>;
+  answers: Record<string, number | string | string[]>;
   elapsedMs?: number;
 }
 
@@ -67,24 +67,40 @@ function enhance(form: HTMLFormElement): void {
   let sending = false;
 
   function collect(): Pending {
-    const answers: Record<string, number | string> = {};
+    const answers: Record<string, number | string | string[]> = {};
     let role = "trainee";
     for (const el of Array.from(form.elements)) {
-      if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) continue;
-      if (el instanceof HTMLInputElement && el.type === "radio" && !el.checked) continue;
+      if (
+        !(
+          el instanceof HTMLInputElement ||
+          el instanceof HTMLTextAreaElement ||
+          el instanceof HTMLSelectElement
+        )
+      )
+        continue;
+      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox") && !el.checked)
+        continue;
       if (el.name === "role") role = el.value;
       const id = /^a(\d+)$/.exec(el.name)?.[1];
       if (!id || el.value.trim() === "") continue;
-      answers[id] = el.closest("[data-type='rating']") ? Number(el.value) : el.value;
+      const type = el.closest<HTMLElement>("[data-type]")?.dataset.type;
+      const before = answers[id];
+      // Ticked boxes make a list; ratings and units are numbers, as the API takes them.
+      if (type === "multi") answers[id] = [...(Array.isArray(before) ? before : []), el.value];
+      else answers[id] = type === "rating" || type === "unit" ? Number(el.value) : el.value;
     }
     return { clientId, role, answers, elapsedMs: Math.max(0, Date.now() - openedAt) };
   }
 
   function restore(p: Pending): void {
     for (const [id, value] of Object.entries(p.answers)) {
-      const fields = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="a${id}"]`);
+      const fields = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+        `[name="a${id}"]`,
+      );
       for (const f of Array.from(fields)) {
-        if (f instanceof HTMLInputElement && f.type === "radio") f.checked = f.value === String(value);
+        if (f instanceof HTMLInputElement && f.type === "checkbox")
+          f.checked = Array.isArray(value) && value.includes(f.value);
+        else if (f instanceof HTMLInputElement && f.type === "radio") f.checked = f.value === String(value);
         else f.value = String(value);
       }
     }

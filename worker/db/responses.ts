@@ -163,11 +163,14 @@ export async function loadCounts(db: Db, eventId: number): Promise<CountRow[]> {
 
 /** How many wrote an answer to each text question of an event. */
 export async function countTexts(db: Db, eventId: number): Promise<Map<number, number>> {
+  // Counted like every other answer: a response set aside as too fast is not among them.
   const rows = await db
-    .selectFrom("comments")
-    .select(["question_id as questionId", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("event_id", "=", eventId)
-    .groupBy("question_id")
+    .selectFrom("comments as c")
+    .innerJoin("responses as r", "r.id", "c.response_id")
+    .select(["c.question_id as questionId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("c.event_id", "=", eventId)
+    .where("r.too_fast", "=", 0)
+    .groupBy("c.question_id")
     .execute();
   return new Map(rows.map((r) => [r.questionId, r.n]));
 }

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { CheckedAnswer } from "../domain/answers";
 import { COUNT_COLUMNS, type CountColumn, CRITERIA, isCriterion } from "../domain/criteria";
+import { ANSWERED } from "../domain/report";
 import { isStraight, STRAIGHT_MIN_RATINGS } from "../domain/scores";
 import { vietnamMonth } from "../domain/time";
 import { pathIds } from "../domain/tree";
@@ -229,6 +230,44 @@ UNION ALL
 SELECT 'unit_stats', 'unexpected or different', count(*) FROM (
   SELECT ${UNIT_COLS} FROM unit_stats EXCEPT SELECT ${UNIT_COLS} FROM expected_unit)`;
 
+/**
+ * The running counts of every event (reports read these, never raw answers), recomputed from the
+ * raw answers: one per rating, choice and unit answer, one per option of a multi answer plus its
+ * "answered" row, and the same again under the respondent's unit when the form asked for it.
+ */
+export const VERIFY_COUNTS_SQL = `
+WITH counted AS (
+  SELECT r.id AS response_id, r.event_id, r.role, a.question_id, coalesce(CAST(a.value_num AS TEXT), a.value_text) AS value
+  FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id
+  WHERE r.too_fast = 0 AND q.type IN ('rating', 'choice', 'unit')
+  UNION ALL
+  SELECT r.id, r.event_id, r.role, a.question_id, j.value
+  FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id, json_each(a.value_text) j
+  WHERE r.too_fast = 0 AND q.type = 'multi'
+  UNION ALL
+  SELECT r.id, r.event_id, r.role, a.question_id, '${ANSWERED}'
+  FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id
+  WHERE r.too_fast = 0 AND q.type = 'multi'),
+expected_counts AS (
+  SELECT event_id, question_id, role, value, count(*) AS n FROM counted GROUP BY event_id, question_id, role, value),
+unit_of AS (
+  SELECT a.response_id, a.value_num AS unit_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE q.type = 'unit'),
+expected_unit_counts AS (
+  SELECT c.event_id, u.unit_id, c.question_id, c.value, count(*) AS n
+  FROM counted c JOIN unit_of u ON u.response_id = c.response_id
+  GROUP BY c.event_id, u.unit_id, c.question_id, c.value)
+SELECT 'answer_counts' AS "table", 'missing or different' AS problem, count(*) AS n FROM (
+  SELECT * FROM expected_counts EXCEPT SELECT event_id, question_id, role, value, n FROM answer_counts)
+UNION ALL
+SELECT 'answer_counts', 'unexpected or different', count(*) FROM (
+  SELECT event_id, question_id, role, value, n FROM answer_counts EXCEPT SELECT * FROM expected_counts)
+UNION ALL
+SELECT 'unit_counts', 'missing or different', count(*) FROM (
+  SELECT * FROM expected_unit_counts EXCEPT SELECT event_id, unit_id, question_id, value, n FROM answer_unit_counts)
+UNION ALL
+SELECT 'unit_counts', 'unexpected or different', count(*) FROM (
+  SELECT event_id, unit_id, question_id, value, n FROM answer_unit_counts EXCEPT SELECT * FROM expected_unit_counts)`;
+
 export interface VerifyRow {
   table: string;
   problem: string;
@@ -237,8 +276,8 @@ export interface VerifyRow {
 
 /** Differences per table (all zero when every aggregate matches the raw answers). */
 export async function verifyAggregates(d1: D1Database): Promise<VerifyRow[]> {
-  const r = await d1.prepare(VERIFY_SQL).all<VerifyRow>();
-  return r.results;
+  const [stats, counts] = await d1.batch<VerifyRow>([d1.prepare(VERIFY_SQL), d1.prepare(VERIFY_COUNTS_SQL)]);
+  return [...(stats?.results ?? []), ...(counts?.results ?? [])];
 }
 
 export async function retree(d1: D1Database): Promise<void> {

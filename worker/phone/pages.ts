@@ -179,7 +179,7 @@ export function surveyPage(
     another: t(lang, "page.another_person"),
     fresh: state.fresh ? "1" : "",
   });
-  const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, "page.intro")}</p>
+  const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, event.kind === "class" ? "page.intro" : "page.intro_survey")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}
 <form method="post" action="/s/${event.code}" id="${SURVEY_ID.form}"${raw(surveyData)} novalidate>
 <input type="hidden" name="clientId" value="${state.clientId}"><input type="hidden" name="shownAt" value="${state.values.shownAt ?? String(Date.now())}">

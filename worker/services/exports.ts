@@ -37,7 +37,11 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
         [],
         [q.label, `n = ${q.n}`],
         [en ? "Option" : "Lựa chọn", en ? "Count" : "Số người chọn", en ? "Share (%)" : "Tỷ lệ (%)"],
-        ...(q.options ?? []).map((o) => [o.label, o.count, o.count === null ? null : percentOf(o.count, q.n)]),
+        ...(q.options ?? []).map((o) => [
+          o.label,
+          o.count,
+          o.count === null ? null : percentOf(o.count, q.n),
+        ]),
       ]),
     ...(r.byUnit ?? []).flatMap((u): Cell[][] => [
       [],

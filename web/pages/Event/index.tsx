@@ -4,7 +4,7 @@ import { addressCap } from "../../../worker/domain/limits";
 import { ApiProblem, api, ok } from "../../api";
 import { useAsk } from "../../components/Ask";
 import { EventData } from "../../components/EventData";
-import { type EditableForm, FormEditor } from "../../components/FormEditor";
+import { type EditableForm, FormEditor, formToSend } from "../../components/FormEditor";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
 import { ShareLink } from "../../components/ShareLink";
@@ -84,7 +84,7 @@ export function EventPage(props: { id: string }) {
             <span style={{ width: `${pct}%` }} />
           </div>
           {event.tooFast > 0 ? <p class="notice">{t("app.too_fast_note", { n: event.tooFast })}</p> : null}
-          {event.kind === "class" && event.responses > event.expectedParticipants ? (
+          {event.kind !== "workshop" && event.responses > event.expectedParticipants ? (
             <form
               class="notice"
               onSubmit={async (e) => {
@@ -178,7 +178,10 @@ export function EventPage(props: { id: string }) {
                 setProblem(undefined);
                 try {
                   await ok(
-                    await api.api.events[":id"].form.$put({ param: { id: String(event.id) }, json: editing }),
+                    await api.api.events[":id"].form.$put({
+                      param: { id: String(event.id) },
+                      json: formToSend(editing),
+                    }),
                   );
                   setEditing(undefined);
                   setSaved(true);

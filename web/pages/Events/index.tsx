@@ -51,6 +51,9 @@ export function Events() {
             <Link href="/app/events/new?kind=workshop" class="button">
               {t("app.new_workshop")}
             </Link>
+            <Link href="/app/events/new?kind=survey" class="button">
+              {t("app.new_survey")}
+            </Link>
           </>
         ) : undefined
       }

@@ -1,11 +1,11 @@
-// Organiser creates a class: details plus an editable copy of the standard form.
+// Organiser creates a class (with an editable copy of the standard form), a workshop, or a survey that is not a class.
 import { useState } from "preact/hooks";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../../../worker/domain/form";
 import { TRAINEE_CATEGORIES, type TraineeCategory } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
-import { type EditableForm, FormEditor } from "../../components/FormEditor";
+import { blankQuestion, type EditableForm, FormEditor, formToSend } from "../../components/FormEditor";
 import { Layout, Problem } from "../../components/Layout";
 import { isoToVnLocal, t, vnLocalToIso } from "../../i18n";
 import { navigate } from "../../router";
@@ -18,8 +18,20 @@ function todayAt(hour: number): string {
   return `${d}T${String(hour).padStart(2, "0")}:00`;
 }
 
+/** A needs survey starts by asking the respondent's unit, then what the organiser adds. */
+const SURVEY_START: EditableForm = {
+  title: "",
+  questions: [
+    { ...blankQuestion("unit"), labelVi: "Đơn vị của bạn", labelEn: "Your unit" },
+    blankQuestion("multi"),
+  ],
+};
+
 export function NewEvent() {
-  const workshop = new URLSearchParams(location.search).get("kind") === "workshop";
+  const asked = new URLSearchParams(location.search).get("kind");
+  const kind = asked === "workshop" || asked === "survey" ? asked : "class";
+  const workshop = kind === "workshop";
+  const survey = kind === "survey";
   const [question, setQuestion] = useState("");
   // Only units that still exist can hold a new class; merged ones stay in the tree for history.
   const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
@@ -34,17 +46,16 @@ export function NewEvent() {
   const [expected, setExpected] = useState("40");
   const [lecturers, setLecturers] = useState("");
   const [category, setCategory] = useState<TraineeCategory | "">("");
-  const [form, setForm] = useState<EditableForm>({
-    title: STANDARD_FORM_TITLE,
-    questions: STANDARD_FORM.map((q) => ({ ...q })),
-  });
+  const [form, setForm] = useState<EditableForm>(
+    survey ? SURVEY_START : { title: STANDARD_FORM_TITLE, questions: STANDARD_FORM.map((q) => ({ ...q })) },
+  );
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const fields = problem?.failure.fields ?? {};
   const chosenUnit = unitId || String(units.data?.[0]?.id ?? "");
 
   return (
-    <Layout title={workshop ? t("app.new_workshop") : t("app.new_class")}>
+    <Layout title={t(workshop ? "app.new_workshop" : survey ? "app.new_survey" : "app.new_class")}>
       <Problem error={units.error} />
       <form
         class="stack"
@@ -56,7 +67,7 @@ export function NewEvent() {
             const created = await ok(
               await api.api.events.$post({
                 json: {
-                  kind: workshop ? "workshop" : "class",
+                  kind,
                   title,
                   unitId: Number(chosenUnit),
                   startsAt: vnLocalToIso(startsAt),
@@ -65,12 +76,14 @@ export function NewEvent() {
                   expectedParticipants: Number(expected),
                   ...(workshop
                     ? { question }
-                    : {
-                        lecturers,
-                        traineeCategory: category || null,
-                        programmeId: programmeId ? Number(programmeId) : null,
-                        form,
-                      }),
+                    : survey
+                      ? { form: formToSend({ ...form, title: form.title || title }) }
+                      : {
+                          lecturers,
+                          traineeCategory: category || null,
+                          programmeId: programmeId ? Number(programmeId) : null,
+                          form: formToSend(form),
+                        }),
                 },
               }),
             );
@@ -83,7 +96,11 @@ export function NewEvent() {
           }
         }}
       >
-        <Field id="title" label={workshop ? t("app.workshop_title") : t("app.title")} error={fields.title}>
+        <Field
+          id="title"
+          label={t(workshop ? "app.workshop_title" : survey ? "app.survey_title" : "app.title")}
+          error={fields.title}
+        >
           <input
             id="title"
             required
@@ -132,7 +149,9 @@ export function NewEvent() {
         <div class="grid3">
           <Field
             id="expected"
-            label={workshop ? t("app.expected_delegates") : t("app.expected")}
+            label={t(
+              workshop ? "app.expected_delegates" : survey ? "app.expected_respondents" : "app.expected",
+            )}
             error={fields.expectedParticipants}
           >
             <input
@@ -145,7 +164,7 @@ export function NewEvent() {
               onInput={(e) => setExpected(e.currentTarget.value)}
             />
           </Field>
-          {workshop ? null : (
+          {workshop || survey ? null : (
             <Field id="lecturers" label={t("app.lecturers")} error={fields.lecturers}>
               <input
                 id="lecturers"
@@ -155,7 +174,7 @@ export function NewEvent() {
               />
             </Field>
           )}
-          {workshop ? null : (
+          {workshop || survey ? null : (
             <Field id="category" label={t("app.trainee_category")} error={fields.traineeCategory}>
               <select
                 id="category"
@@ -174,7 +193,7 @@ export function NewEvent() {
               </select>
             </Field>
           )}
-          {workshop ? null : (
+          {workshop || survey ? null : (
             <Field id="programme" label={t("app.programme")} error={fields.programmeId}>
               <select
                 id="programme"
@@ -210,6 +229,7 @@ export function NewEvent() {
             </select>
           </Field>
         )}
+        {fields.form ? <Problem error={`${t("app.form")}: ${fields.form}`} /> : null}
         {workshop ? null : <FormEditor form={form} onChange={setForm} errors={fields} />}
         <Problem error={problem?.message} />
         <div class="row-actions">

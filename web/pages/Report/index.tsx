@@ -1,8 +1,9 @@
-// The class report for staff: response rate, scores per criterion, recommendations; prints on A4.
+// The report of a class or survey for staff: response rate, scores per criterion, every other question, per unit, recommendations; prints on A4.
 import { api, ok } from "../../api";
 import { Layout, PendingPage } from "../../components/Layout";
 import { ObservationSection } from "../../components/Observation";
 import { usePrintHeader } from "../../components/PrintHeader";
+import { QuestionReports, UnitBreakdown } from "../../components/QuestionReport";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { formatDays, formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
@@ -57,11 +58,15 @@ export function ReportPage(props: { id: string }) {
         </div>
       </section>
       {r.detailHidden ? <p class="notice">{t("app.hidden_detail", { min: r.minResponses })}</p> : null}
-      <section>
-        <h2>{t("app.criteria")}</h2>
-        <ScoreChart criteria={r.criteria} />
-        <ScoreTable criteria={r.criteria} />
-      </section>
+      {r.criteria.length > 0 ? (
+        <section>
+          <h2>{t("app.criteria")}</h2>
+          <ScoreChart criteria={r.criteria} />
+          <ScoreTable criteria={r.criteria} />
+        </section>
+      ) : null}
+      <QuestionReports questions={r.questions} />
+      {r.byUnit && r.byUnit.length > 0 ? <UnitBreakdown byUnit={r.byUnit} min={r.minResponses} /> : null}
       <section>
         <h2>{t("app.recommendations")}</h2>
         {r.comments === null ? null : r.comments.length === 0 ? (

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../../../worker/domain/form";
 import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
-import { type EditableForm, FormEditor } from "../../components/FormEditor";
+import { type EditableForm, FormEditor, formToSend } from "../../components/FormEditor";
 import { Layout, Problem } from "../../components/Layout";
 import { formatTime, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
@@ -93,13 +93,16 @@ export function TemplatesPage() {
               if (editing === null) {
                 const created = await ok(
                   await api.api.templates.$post({
-                    json: { ...form, unitId: Number(unitId || unitList[0]?.id || 0) },
+                    json: { ...formToSend(form), unitId: Number(unitId || unitList[0]?.id || 0) },
                   }),
                 );
                 setEditing(created.id);
               } else {
                 await ok(
-                  await api.api.templates[":id"].$patch({ param: { id: String(editing) }, json: form }),
+                  await api.api.templates[":id"].$patch({
+                    param: { id: String(editing) },
+                    json: formToSend(form),
+                  }),
                 );
               }
               setSaved(true);

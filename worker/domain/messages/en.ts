@@ -523,6 +523,7 @@ export const en: Record<keyof typeof vi, string> = {
   "page.not_found_text": "Check the code (6 characters) and type it again.",
   "page.closed_title": "This survey is closed",
   "page.closed_text": "Thank you. This class no longer accepts answers.",
+  "page.intro_survey": "Anonymous. Answer each question, then press Send.",
   "page.intro": "Anonymous. Choose a rating for each criterion, then press Send.",
   "page.role_legend": "You are a",
   "page.role_trainee": "Trainee",

@@ -519,6 +519,7 @@ export const vi = {
   "page.not_found_text": "Hãy kiểm tra lại mã (6 ký tự) rồi nhập lại.",
   "page.closed_title": "Khảo sát đã đóng",
   "page.closed_text": "Cảm ơn bạn. Lớp này đã ngừng nhận ý kiến.",
+  "page.intro_survey": "Phiếu ẩn danh. Trả lời từng câu, rồi bấm Gửi.",
   "page.intro": "Phiếu ẩn danh. Chọn mức đánh giá cho từng tiêu chí, rồi bấm Gửi.",
   "page.role_legend": "Bạn là",
   "page.role_trainee": "Học viên",

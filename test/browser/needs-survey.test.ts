@@ -1,0 +1,133 @@
+// A province's needs survey on a 360 px phone: a unit to pick, boxes to tick, with and without JavaScript; the report shows every question.
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, it } from "vitest";
+import {
+  ARTIFACTS,
+  baseUrl,
+  LAPTOP,
+  launch,
+  newEvent,
+  responseCount,
+  type StaffFetch,
+  seriousViolations,
+  signInAt,
+  staffSession,
+  takeTimeToRead,
+} from "./helpers";
+
+const option = (value: string, labelVi: string) => ({ value, labelVi, labelEn: "" });
+const q = (type: string, labelVi: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  criterion: null,
+  labelVi,
+  labelEn: "",
+  required: true,
+  options: null,
+  maxLength: null,
+  ...extra,
+});
+const FORM = {
+  title: "Khảo sát nhu cầu bồi dưỡng năm 2027",
+  questions: [
+    q("unit", "Đơn vị của chị"),
+    q("multi", "Chị muốn được bồi dưỡng nội dung nào?", {
+      options: [
+        option("digital", "Chuyển đổi số"),
+        option("skills", "Kỹ năng vận động hội viên"),
+        option("law", "Pháp luật"),
+      ],
+      maxChoices: 2,
+    }),
+    q("choice", "Hình thức phù hợp", {
+      options: [option("direct", "Trực tiếp"), option("online", "Trực tuyến")],
+    }),
+    q("rating", "Mức độ cần thiết"),
+    q("text", "Đề xuất khác", { required: false, maxLength: 500 }),
+  ],
+};
+
+let staff: StaffFetch;
+let survey: { id: number; code: string };
+let commune: string;
+
+beforeAll(async () => {
+  staff = await staffSession();
+  survey = await newEvent(staff, "survey", "Khảo sát nhu cầu bồi dưỡng năm 2027", { form: FORM });
+  const units = (await (await staff("/api/units")).json()) as {
+    id: number;
+    level: string;
+    active: boolean;
+  }[];
+  commune = String(units.find((u) => u.level === "commune" && u.active)?.id ?? "");
+});
+
+/** What a chair does on the page, whether or not it runs scripts. */
+async function answer(page: Page) {
+  await page.getByLabel("Đơn vị của chị").selectOption(commune);
+  await page.getByRole("checkbox", { name: "Chuyển đổi số" }).click();
+  await page.getByRole("checkbox", { name: "Pháp luật" }).click();
+  await page.getByRole("radio", { name: "Trực tuyến" }).click();
+  await page.locator("fieldset[data-type='rating'] label:has(input[value='5'])").click();
+  await page.getByRole("textbox").fill("Cần tài liệu in chữ to.");
+}
+
+describe("a needs survey on a phone", () => {
+  it("a chair picks her commune, ticks two topics and sends; the boxes read as ticked; no serious axe violation", async ({
+    expect,
+  }) => {
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${survey.code}`);
+      // A survey is not a class: nobody is asked whether she is a trainee or a lecturer.
+      expect(await page.getByText("Bạn là").count()).toBe(0);
+      await answer(page);
+      await page.screenshot({ path: join(ARTIFACTS, "needs-survey-phone.png"), fullPage: true });
+      expect(await page.locator("input[type='checkbox']:checked").count()).toBe(2);
+      expect(await seriousViolations(page)).toEqual([]);
+      await takeTimeToRead(page);
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
+      await expect.poll(() => responseCount(staff, survey.id)).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("without JavaScript the same answers go by a plain form post", async ({ expect }) => {
+    const phone = await launch({ javaScriptEnabled: false });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${survey.code}`);
+      await answer(page);
+      // A third tick is more than the question allows: the page comes back saying so, ticks kept.
+      await page.getByRole("checkbox", { name: "Kỹ năng vận động hội viên" }).click();
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByText("Chọn nhiều nhất 2.").waitFor();
+      expect(await page.locator("input[type='checkbox']:checked").count()).toBe(3);
+      await page.getByRole("checkbox", { name: "Kỹ năng vận động hội viên" }).click();
+      await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+      await page.getByRole("heading", { name: "Cảm ơn bạn!" }).waitFor();
+      await expect.poll(() => responseCount(staff, survey.id)).toBe(2);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it("the organiser's report lists every option with its count", async ({ expect }) => {
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${survey.id}/report`);
+      const blocks = page.getByTestId("question-report");
+      await blocks.first().waitFor();
+      // Two responses are under the threshold of five: the options are listed, their counts withheld.
+      expect(await blocks.count()).toBe(4);
+      await expect.poll(() => page.getByRole("rowheader", { name: "Chuyển đổi số" }).count()).toBe(1);
+      await page.screenshot({ path: join(ARTIFACTS, "needs-survey-report.png"), fullPage: true });
+    } finally {
+      await laptop.close();
+    }
+  });
+});
