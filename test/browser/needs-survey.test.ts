@@ -72,6 +72,44 @@ async function answer(page: Page) {
   await page.getByRole("textbox").fill("Cần tài liệu in chữ to.");
 }
 
+describe("an organiser builds a needs survey in the app", () => {
+  it("types the options one per line, sets at most two, and the phone gets them", async ({ expect }) => {
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", "/app/events/new?kind=survey");
+      await page.getByLabel("Tên khảo sát").fill("Khảo sát kiểm thử: soạn trong ứng dụng");
+      const second = page.locator("li.question").nth(1);
+      await second.getByLabel("Câu hỏi (tiếng Việt)").fill("Chị cần bồi dưỡng nội dung nào?");
+      // Typed as a person types: Enter between the options.
+      await second.getByLabel("Các lựa chọn (mỗi dòng một lựa chọn)").click();
+      await page.keyboard.type("Chuyển đổi số");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("Pháp luật");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("Kỹ năng vận động");
+      await second.getByLabel("Chọn nhiều nhất").fill("2");
+      await page.screenshot({ path: join(ARTIFACTS, "needs-survey-editor.png"), fullPage: true });
+      await page.getByRole("button", { name: "Tạo khảo sát" }).click();
+      await page.waitForURL(/\/app\/events\/\d+$/);
+      const id = /\/app\/events\/(\d+)$/.exec(page.url())?.[1];
+      const detail = (await (await staff(`/api/events/${id}`)).json()) as { code: string };
+      const form = (await (await fetch(`${baseUrl()}/api/public/events/${detail.code}`)).json()) as {
+        questions: { type: string; options: { label: string }[] | null; maxChoices?: number }[];
+      };
+      expect(form.questions.map((q) => q.type)).toEqual(["unit", "multi"]);
+      expect(form.questions[1]?.options?.map((o) => o.label)).toEqual([
+        "Chuyển đổi số",
+        "Pháp luật",
+        "Kỹ năng vận động",
+      ]);
+      expect(form.questions[1]?.maxChoices).toBe(2);
+    } finally {
+      await laptop.close();
+    }
+  });
+});
+
 describe("a needs survey on a phone", () => {
   it("a chair picks her commune, ticks two topics and sends; the boxes read as ticked; no serious axe violation", async ({
     expect,

@@ -215,11 +215,14 @@ export function NewEvent() {
             <select
               id="template"
               onChange={(e) => {
-                const chosen = templates.data?.items[Number(e.currentTarget.value)];
+                const picked = e.currentTarget.value;
+                if (picked === "") return setForm(SURVEY_START);
+                const chosen = templates.data?.items[Number(picked)];
                 if (chosen)
                   setForm({ title: chosen.title, questions: chosen.questions.map((q) => ({ ...q })) });
               }}
             >
+              {survey ? <option value="">{t("tpl.survey_start")}</option> : null}
               {(templates.data?.items ?? []).map((tp, i) => (
                 <option key={tp.id ?? "standard"} value={i}>
                   {tp.title}
@@ -234,7 +237,7 @@ export function NewEvent() {
         <Problem error={problem?.message} />
         <div class="row-actions">
           <button type="submit" disabled={busy}>
-            {busy ? t("app.creating") : t("app.create")}
+            {busy ? t("app.creating") : t(survey ? "app.create_survey" : "app.create")}
           </button>
           <button type="button" class="secondary" onClick={() => history.back()}>
             {t("app.cancel")}
