@@ -1,6 +1,6 @@
--- Surveys that are not a class (kind 'survey'), and two more question types: 'multi' (several
+-- Surveys that are not a class (kind 'survey'), two more question types: 'multi' (several
 -- options, with an optional least and most) and 'unit' (the respondent's unit, from the event
--- unit's subtree). SQLite cannot change a CHECK constraint, so both tables are rebuilt with the
+-- unit's subtree), and paper sheets typed in by staff. SQLite cannot change a CHECK constraint, so both tables are rebuilt with the
 -- same columns and ids; the foreign keys that point at events are checked at the end.
 PRAGMA defer_foreign_keys = on;
 
@@ -25,7 +25,9 @@ CREATE TABLE events_next (
   created_at TEXT NOT NULL,
   question TEXT,
   programme_id INTEGER REFERENCES programmes (id),
-  fast_count INTEGER NOT NULL DEFAULT 0
+  fast_count INTEGER NOT NULL DEFAULT 0,
+  -- of response_count, how many were typed in from paper sheets
+  paper_count INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO events_next (id, code, kind, title, unit_id, starts_at, ends_at, closes_at,
   expected_participants, lecturers, trainee_category, form_id, status, closed_at, response_count,
@@ -73,5 +75,9 @@ CREATE TABLE answer_unit_counts (
   n INTEGER NOT NULL,
   PRIMARY KEY (event_id, unit_id, question_id, value)
 ) WITHOUT ROWID;
+
+-- A paper sheet's response: its client_id is 'paper-' and the sheet's serial ('HN4CAT-0001'), so
+-- UNIQUE(event_id, client_id) counts each sheet once; who typed it in is kept beside it.
+ALTER TABLE responses ADD COLUMN entered_by INTEGER REFERENCES users (id);
 
 PRAGMA defer_foreign_keys = off;

@@ -1,7 +1,15 @@
 // `npm start`: local D1 with migrations and demo data, a fresh web build, then wrangler dev on PORT.
 
 import { applyMigrations, buildWeb, startDev, waitForHttp } from "./lib";
-import { DEMO_ACCOUNTS, DEMO_CLASSES, DEMO_PASSWORD, DEMO_SURVEY, DEMO_WORKSHOP, isEmpty, seedDemo } from "./seed";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLASSES,
+  DEMO_PASSWORD,
+  DEMO_SURVEY,
+  DEMO_WORKSHOP,
+  isEmpty,
+  seedDemo,
+} from "./seed";
 
 const port = Number(process.env.PORT ?? 8787);
 const target = { persistTo: process.env.GOPY_PERSIST_TO };

@@ -3,6 +3,7 @@ import { beforeAll, describe, it } from "vitest";
 import type { Role } from "../../worker/db/schema";
 import { routes } from "../../worker/index";
 import {
+  answersFor,
   call,
   createClass,
   createTree,
@@ -33,6 +34,8 @@ interface Place {
   userId: number;
   /** A survey template of the commune. */
   templateId: number;
+  /** A complete set of answers to the class's form, as a paper sheet carries them. */
+  paperAnswers: Record<string, number>;
 }
 
 let tree: Tree;
@@ -44,6 +47,7 @@ async function place(province: { id: number; code: string; path: string }, merge
   const commune = await createUnit(`Hội LHPN xã ${unique("A")}`, "commune", province);
   const commune2 = await createUnit(`Hội LHPN xã ${unique("B")}`, "commune", province);
   const cls = await createClass(national, commune);
+  const paperAnswers = await answersFor(cls.code, 4);
   const ws = await createWorkshop(national, commune, [
     "Mở lớp tin học cho hội viên",
     "Mở thêm lớp tin học cho chị em",
@@ -74,6 +78,7 @@ async function place(province: { id: number; code: string; path: string }, merge
     )
   ).json<{ id: number }>();
   return {
+    paperAnswers: Object.fromEntries(Object.entries(paperAnswers).map(([k, v]) => [k, Number(v)])),
     templateId: template.id,
     userId: account.id,
     province,
@@ -161,6 +166,15 @@ const ENDPOINTS: Record<string, Endpoint> = {
     roles: organisers,
     ok: 200,
     out: 404,
+  },
+  "POST /api/events/:id/paper-responses": {
+    method: "POST",
+    path: (p) => `/api/events/${p.classId}/paper-responses`,
+    body: (p) => ({ sheet: `${p.classCode}-0001`, answers: p.paperAnswers }),
+    roles: organisers,
+    ok: 201,
+    out: 404,
+    fresh: "plain",
   },
   "POST /api/events/:id/close": {
     method: "POST",

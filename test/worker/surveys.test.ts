@@ -307,3 +307,87 @@ describe("a survey that is not a class", () => {
     expect(await refused(multi({ options: two, minChoices: 3 }))).toEqual(["form.questions.0.minChoices"]);
   });
 });
+
+describe("paper sheets for members without a phone", () => {
+  it("an organiser types in sheets: each serial counts once, again gives the same id, other answers are refused", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey();
+    const q = ids(await formOf(survey.code));
+    const sheet = (serial: string, answers: Record<string, unknown>) =>
+      call(`/api/events/${survey.id}/paper-responses`, {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "application/json" },
+        body: JSON.stringify({ sheet: serial, answers }),
+      });
+    const answers = (n: number) => ({
+      [q.unit]: tree.bachMai.id,
+      [q.multi]: ["digital"],
+      [q.choice]: "direct",
+      [q.rating]: n,
+    });
+    // Typed in a few seconds each, as a fast typist does: never set aside as too fast.
+    const ids1: number[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const res = await sheet(`${survey.code}-000${i}`, answers(3 + (i % 3)));
+      expect(res.status).toBe(201);
+      ids1.push((await res.json<{ id: number }>()).id);
+    }
+    const again = await sheet(`${survey.code.toLowerCase()}-0002`, answers(5));
+    expect(again.status).toBe(200);
+    expect((await again.json<{ id: number }>()).id).toBe(ids1[1]);
+    const other = await sheet(`${survey.code}-0002`, answers(1));
+    expect(other.status).toBe(422);
+    expect(Object.keys((await other.json<{ error: { fields: object } }>()).error.fields)).toEqual(["sheet"]);
+    for (const bad of ["0004", `${survey.code}-4`, `ABCDEF-0004`, `${survey.code}_0004`]) {
+      const res = await sheet(bad, answers(4));
+      expect(res.status, bad).toBe(400);
+      expect(Object.keys((await res.json<{ error: { fields: object } }>()).error.fields), bad).toEqual([
+        "sheet",
+      ]);
+    }
+    // A bad answer on paper is refused like a phone's, naming it.
+    const wrong = await sheet(`${survey.code}-0005`, { ...answers(4), [q.multi]: ["digital", "digital"] });
+    expect(wrong.status).toBe(400);
+    const detail = await (await call(`/api/events/${survey.id}`, { headers: organiser.headers })).json<{
+      responses: number;
+      tooFast: number;
+      onPaper: number;
+    }>();
+    expect(detail).toMatchObject({ responses: 3, tooFast: 0, onPaper: 3 });
+    const stored = await db()
+      .selectFrom("responses")
+      .select(["entered_by as enteredBy"])
+      .where("event_id", "=", survey.id)
+      .execute();
+    expect(stored).toHaveLength(3);
+    expect(new Set(stored.map((r) => r.enteredBy)).size).toBe(1);
+    expect(stored[0]?.enteredBy).not.toBeNull();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["action", "target"])
+      .where("action", "=", "POST /api/events/:id/paper-responses")
+      .where("target", "=", `${survey.code}-0001`)
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("a closed survey takes no more sheets, and a leader cannot type them in", async ({ expect }) => {
+    const survey = await needsSurvey();
+    const q = ids(await formOf(survey.code));
+    const leader = await signIn("leader", tree.hanoi);
+    const body = JSON.stringify({
+      sheet: `${survey.code}-0001`,
+      answers: { [q.unit]: tree.bachMai.id, [q.multi]: ["law"], [q.choice]: "online", [q.rating]: 4 },
+    });
+    const post = (headers: Record<string, string>) =>
+      call(`/api/events/${survey.id}/paper-responses`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json" },
+        body,
+      });
+    expect((await post(leader.headers)).status).toBe(403);
+    await call(`/api/events/${survey.id}/close`, { method: "POST", headers: organiser.headers });
+    expect((await post(organiser.headers)).status).toBe(410);
+  });
+});

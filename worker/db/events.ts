@@ -28,6 +28,8 @@ export interface EventRow {
   responseCount: number;
   /** Responses set aside as too fast (stored, not counted). */
   fastCount: number;
+  /** Of responseCount, those typed in from paper sheets. */
+  paperCount: number;
   createdAt: string;
   question: string | null;
   programmeId: number | null;
@@ -57,6 +59,7 @@ function selectEvents(db: Db) {
       "e.closed_at as closedAt",
       "e.response_count as responseCount",
       "e.fast_count as fastCount",
+      "e.paper_count as paperCount",
       "e.created_at as createdAt",
       "e.question",
       "e.programme_id as programmeId",

@@ -17,6 +17,8 @@ export interface NewResponse {
   elapsedMs: number | null;
   /** Too fast to have read the questions: stored and flagged, left out of every count. */
   tooFast: boolean;
+  /** A paper sheet typed in by this staff account; null for a phone's response. */
+  enteredBy: number | null;
   /** Statements that must land in the same batch (dashboard aggregates, rate counters). */
   alongside: readonly Compilable[];
 }
@@ -55,6 +57,7 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
       created_at: r.now,
       elapsed_ms: r.elapsedMs,
       too_fast: r.tooFast ? 1 : 0,
+      entered_by: r.enteredBy,
     })
     .returning("id");
   // Parameters per row: answers 5, comments 5, counts 5; chunks of 15 stay under D1's 100.
@@ -126,7 +129,13 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
         );
   const bump = db
     .updateTable("events")
-    .set(r.tooFast ? { fast_count: sql`fast_count + 1` } : { response_count: sql`response_count + 1` })
+    .set(
+      r.tooFast
+        ? { fast_count: sql`fast_count + 1` }
+        : r.enteredBy !== null
+          ? { response_count: sql`response_count + 1`, paper_count: sql`paper_count + 1` }
+          : { response_count: sql`response_count + 1` },
+    )
     .where("id", "=", r.eventId);
   const results = await db.batch([
     insert,

@@ -111,6 +111,8 @@ export interface EventsTable {
   question: string | null;
   programme_id: number | null;
   fast_count: Generated<number>;
+  /** Of response_count, the responses typed in from paper sheets. */
+  paper_count: Generated<number>;
 }
 
 export interface ProgrammesTable {
@@ -175,6 +177,8 @@ export interface ResponsesTable {
   created_at: string;
   elapsed_ms: number | null;
   too_fast: Generated<number>;
+  /** The staff account that typed in a paper sheet; null for a phone's response. */
+  entered_by: number | null;
 }
 
 export interface AnswersTable {

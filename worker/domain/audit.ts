@@ -11,6 +11,7 @@ const ACTIONS: Record<string, MessageKey> = {
   "PATCH /api/events/:id": "audit.event_edit",
   "PUT /api/events/:id/form": "audit.form_edit",
   "POST /api/events/:id/close": "audit.event_close",
+  "POST /api/events/:id/paper-responses": "audit.paper_entry",
   "DELETE /api/events/:id": "audit.event_delete",
   "GET /api/events/:id/report.csv": "audit.report_csv",
   "GET /api/events/:id/export.json": "audit.export_json",

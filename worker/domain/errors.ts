@@ -39,8 +39,8 @@ export class Conflict extends DomainError {}
 
 /** The same clientId came back with other content: the first one stands. */
 export class Mismatch extends DomainError {
-  constructor() {
-    super("client_id_reused", "error.client_id_reused");
+  constructor(code = "client_id_reused", key: MessageKey = "error.client_id_reused", fields?: FieldErrors) {
+    super(code, key, fields);
   }
 }
 

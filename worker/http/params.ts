@@ -16,6 +16,12 @@ export const clientId = v.pipe(v.string("field.type_string"), v.regex(CLIENT_ID_
 
 export const respondentRole = v.picklist(RESPONDENT_ROLES, "field.invalid");
 
+/** A response's answers by question id, as a phone or the paper entry screen sends them. */
+export const answersBody = v.pipe(
+  v.record(v.string(), v.unknown(), "field.type_object"),
+  v.check((o) => Object.keys(o).length <= 100, "field.too_many"),
+);
+
 export const proposalBody = jsonObject({
   clientId,
   text: v.pipe(

@@ -5,13 +5,14 @@ import { EVENT_KINDS, ORGANISERS, TRAINEE_CATEGORIES } from "../domain/terms";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
-import { formSchema, idParam } from "../http/params";
+import { answersBody, formSchema, idParam, respondentRole } from "../http/params";
 import { day, intId, isoTime, jsonObject, pageEntries, requiredText, text, validate } from "../http/validate";
 import {
   closeSurvey,
   correctExpected,
   createNewEvent,
   deleteEvent,
+  enterPaperSheet,
   eventDetail,
   exportEvent,
   listEvents,
@@ -40,6 +41,13 @@ const createBody = jsonObject({
   form: v.optional(formSchema),
   question: v.optional(v.nullable(text(500)), null),
   programmeId: v.optional(v.nullable(intId), null),
+});
+
+/** A paper sheet as the entry screen sends it; the serial's format is checked against the event's code. */
+const paperBody = jsonObject({
+  sheet: v.pipe(v.string("field.type_string"), v.trim(), v.toUpperCase(), v.maxLength(20, "field.too_long")),
+  role: v.optional(respondentRole, "trainee"),
+  answers: answersBody,
 });
 
 const listQuery = v.strictObject(
@@ -92,6 +100,18 @@ export const eventRoutes = new Hono<AppEnv>()
       const { expectedParticipants } = c.req.valid("json");
       await correctExpected(c.var.db, c.var.user, c.req.valid("param").id, expectedParticipants);
       return c.json({ ok: true, expectedParticipants });
+    },
+  )
+  .post(
+    "/:id/paper-responses",
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    validate("json", paperBody),
+    async (c) => {
+      const body = c.req.valid("json");
+      const stored = await enterPaperSheet(c.var.db, c.var.user, c.req.valid("param").id, body, new Date());
+      c.set("auditTarget", body.sheet);
+      return c.json({ id: stored.id, sheet: body.sheet, paper: true as const }, stored.created ? 201 : 200);
     },
   )
   .post("/:id/close", allow(...ORGANISERS), validate("param", idParam), async (c) => {

@@ -5,7 +5,15 @@ import { isOpen } from "../domain/event";
 import { limitsFor } from "../domain/limits";
 import { writerOf } from "../http/device";
 import type { AppEnv } from "../http/env";
-import { clientId, codeParam, idParam, proposalBody, proposalInput, respondentRole } from "../http/params";
+import {
+  answersBody,
+  clientId,
+  codeParam,
+  idParam,
+  proposalBody,
+  proposalInput,
+  respondentRole,
+} from "../http/params";
 import { jsonObject, validate } from "../http/validate";
 import { listProposals, submitProposal, supportProposal } from "../services/proposals";
 import { eventByCode, publicEvent, workshopByCode } from "../services/public";
@@ -14,10 +22,7 @@ import { submitResponse } from "../services/responses";
 const responseBody = jsonObject({
   clientId,
   role: respondentRole,
-  answers: v.pipe(
-    v.record(v.string(), v.unknown(), "field.type_object"),
-    v.check((o) => Object.keys(o).length <= 100, "field.too_many"),
-  ),
+  answers: answersBody,
   // How long the person took, measured by the phone; a week is far more than any survey.
   elapsedMs: v.optional(
     v.nullable(

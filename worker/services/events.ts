@@ -27,11 +27,13 @@ import {
   type EventKind,
   inScope,
   MIN_RESPONSES_FOR_DETAIL,
+  type RespondentRole,
   type StaffUser,
   scopeOf,
   type TraineeCategory,
 } from "../domain/terms";
 import { DAY_MS, fromVietnamMinute, vietnamDay } from "../domain/time";
+import { submitPaperResponse } from "./responses";
 import { eventInScope } from "./scope";
 
 /** An event as staff see it in lists and on its page. */
@@ -54,6 +56,7 @@ export function eventSummary(e: EventRow, now: Date) {
     closedAt: e.closedAt,
     responses: e.responseCount,
     tooFast: e.fastCount,
+    onPaper: e.paperCount,
     question: e.question,
   };
 }
@@ -280,4 +283,23 @@ export async function deleteEvent(db: Db, user: StaffUser, id: number, confirm: 
   if (confirm !== event.code) throw new Invalid({ confirm: { key: "field.confirm_code" } });
   await deleteEventData(db, event.id);
   return event.id;
+}
+
+/** Staff type in a paper sheet of a class or survey in their scope (see submitPaperResponse). */
+export async function enterPaperSheet(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  body: { sheet: string; role: RespondentRole; answers: Record<string, unknown> },
+  now: Date,
+) {
+  const event = await eventInScope(db, user, id);
+  if (event.kind === "workshop") throw new Conflict("not_survey", "error.not_survey");
+  return submitPaperResponse(
+    db,
+    event,
+    user.id,
+    { serial: body.sheet, role: body.role, answers: body.answers },
+    now,
+  );
 }

@@ -9,7 +9,7 @@ import { statsUpdates } from "../db/stats";
 import { activeUnitsUnder } from "../db/units";
 import { checkAnswers } from "../domain/answers";
 import { sha256Hex } from "../domain/crypto";
-import { Closed, Invalid } from "../domain/errors";
+import { Closed, Invalid, Mismatch } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
 import { assertUnderLimits, isTooFast, type LimitCheck } from "../domain/limits";
 import type { RespondentRole } from "../domain/terms";
@@ -21,6 +21,8 @@ export interface Submission {
   answers: Record<string, unknown>;
   /** Milliseconds from opening the survey to sending it, as the phone measured them. */
   elapsedMs?: number | null;
+  /** A paper sheet typed in by this staff account: never set aside as too fast. */
+  enteredBy?: number;
 }
 
 function canonical(s: Submission): string {
@@ -53,7 +55,7 @@ export async function submitResponse(
   if (!checked.ok) throw new Invalid(checked.fields);
   assertUnderLimits(limits, counts);
   const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;
-  const tooFast = isTooFast(s.elapsedMs, answered);
+  const tooFast = s.enteredBy === undefined && isTooFast(s.elapsedMs, answered);
   try {
     const stored = await underLimits(db, limits, () =>
       insertResponse(db, {
@@ -66,6 +68,7 @@ export async function submitResponse(
         now: now.toISOString(),
         elapsedMs: s.elapsedMs ?? null,
         tooFast,
+        enteredBy: s.enteredBy ?? null,
         alongside: [
           ...(event.kind === "class" && !tooFast
             ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
@@ -87,4 +90,37 @@ export async function submitResponse(
 /** Whether this phone (its clientId for the event) has already answered. */
 export async function hasAnswered(db: Db, eventId: number, clientId: string): Promise<boolean> {
   return (await findResponseByClientId(db, eventId, clientId)) !== undefined;
+}
+
+/** A paper sheet's serial: the event's code, a dash and four digits ("HN4CAT-0001"). */
+export const SHEET_PATTERN = /^[A-Z0-9]{6}-\d{4}$/;
+
+/**
+ * A paper sheet typed in by staff: stored once per serial (the same sheet again answers with the
+ * first one's id; with other answers it is refused), counted like a phone's, never set aside as
+ * too fast, and marked with who typed it.
+ */
+export async function submitPaperResponse(
+  db: Db,
+  event: EventRow,
+  enteredBy: number,
+  sheet: { serial: string; role: RespondentRole; answers: Record<string, unknown> },
+  now: Date,
+): Promise<{ id: number; created: boolean }> {
+  if (!SHEET_PATTERN.test(sheet.serial) || !sheet.serial.startsWith(`${event.code}-`)) {
+    throw new Invalid({ sheet: { key: "field.sheet_format", params: { code: event.code } } });
+  }
+  try {
+    return await submitResponse(
+      db,
+      event,
+      { clientId: `paper-${sheet.serial}`, role: sheet.role, answers: sheet.answers, enteredBy },
+      now,
+      [],
+    );
+  } catch (err) {
+    if (err instanceof Mismatch)
+      throw new Mismatch("sheet_reused", "error.sheet_reused", { sheet: { key: "field.sheet_reused" } });
+    throw err;
+  }
 }

@@ -3,6 +3,8 @@ import type { vi } from "./vi";
 
 export const en: Record<keyof typeof vi, string> = {
   // error
+  "error.sheet_reused": "This paper sheet was already typed in with other answers; the first one stands.",
+  "error.not_survey": "A workshop has no form to type in.",
   "error.not_found": "Not found.",
   "error.event_not_found": "No class or workshop has this code.",
   "error.event_closed": "This survey is closed and no longer accepts answers.",
@@ -65,6 +67,8 @@ export const en: Record<keyof typeof vi, string> = {
   "field.too_few_choices": "Choose at least {min}.",
   "field.too_many_choices": "Choose at most {max}.",
   "field.unknown_unit": "Not a unit under this survey's unit.",
+  "field.sheet_format": "The sheet number must read {code}-0001 (the code, a dash, four digits).",
+  "field.sheet_reused": "This sheet number was typed in with other answers.",
   "field.unknown_field": "Unsupported field.",
   "field.date": "Must be an ISO 8601 time (e.g. 2026-03-15T08:00:00+07:00).",
   "field.ends_before_start": "The end must be after the start.",
@@ -346,6 +350,7 @@ export const en: Record<keyof typeof vi, string> = {
   "audit.logout_all": "Signed out everywhere",
   "audit.event_create": "Created a class or workshop",
   "audit.form_edit": "Edited the form",
+  "audit.paper_entry": "Typed in a paper sheet",
   "audit.event_close": "Closed the survey",
   "audit.event_delete": "Deleted a class and all its data",
   "audit.report_csv": "Downloaded the report CSV",

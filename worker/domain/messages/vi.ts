@@ -2,6 +2,8 @@
 
 export const vi = {
   // error
+  "error.sheet_reused": "Phiếu giấy số này đã được nhập với câu trả lời khác; phiếu nhập trước được giữ.",
+  "error.not_survey": "Hội nghị, tọa đàm không có phiếu để nhập.",
   "error.not_found": "Không tìm thấy.",
   "error.event_not_found": "Không tìm thấy lớp hoặc hội nghị với mã này.",
   "error.event_closed": "Khảo sát đã đóng, không nhận thêm ý kiến.",
@@ -63,6 +65,8 @@ export const vi = {
   "field.too_few_choices": "Chọn ít nhất {min}.",
   "field.too_many_choices": "Chọn nhiều nhất {max}.",
   "field.unknown_unit": "Đơn vị không thuộc phạm vi của phiếu này.",
+  "field.sheet_format": "Số phiếu phải là {code}-0001 (mã, gạch ngang, bốn chữ số).",
+  "field.sheet_reused": "Số phiếu này đã nhập với câu trả lời khác.",
   "field.unknown_field": "Trường không được hỗ trợ.",
   "field.date": "Phải là thời điểm ISO 8601 (ví dụ 2026-03-15T08:00:00+07:00).",
   "field.ends_before_start": "Thời điểm kết thúc phải sau thời điểm bắt đầu.",
@@ -343,6 +347,7 @@ export const vi = {
   "audit.logout_all": "Đăng xuất trên mọi máy",
   "audit.event_create": "Tạo lớp hoặc hội nghị",
   "audit.form_edit": "Sửa phiếu khảo sát",
+  "audit.paper_entry": "Nhập phiếu giấy",
   "audit.event_close": "Đóng khảo sát",
   "audit.event_delete": "Xóa lớp và mọi dữ liệu",
   "audit.report_csv": "Tải CSV báo cáo",
