@@ -11,6 +11,8 @@ const UnitsAdmin = lazy(() => import("./pages/Units").then((m) => m.UnitsAdmin))
 const AuditPage = lazy(() => import("./pages/Audit").then((m) => m.AuditPage));
 const ScoresPage = lazy(() => import("./pages/Scores").then((m) => m.ScoresPage));
 const Poster = lazy(() => import("./pages/Poster").then((m) => m.Poster));
+const PaperEntry = lazy(() => import("./pages/PaperEntry").then((m) => m.PaperEntry));
+const PaperSheets = lazy(() => import("./pages/PaperSheets").then((m) => m.PaperSheets));
 const ReportPage = lazy(() => import("./pages/Report").then((m) => m.ReportPage));
 const BoardPage = lazy(() => import("./pages/Board").then((m) => m.BoardPage));
 const ProjectorPage = lazy(() => import("./pages/Projector").then((m) => m.ProjectorPage));
@@ -38,6 +40,8 @@ function App() {
           <Route path="/app/audit" component={AuditPage} />
           <Route path="/app/units/:id?" component={ScoresPage} />
           <Route path="/app/events/:id/poster" component={Poster} />
+          <Route path="/app/events/:id/sheets" component={PaperSheets} />
+          <Route path="/app/events/:id/paper" component={PaperEntry} />
           <Route path="/app/events/:id/report" component={ReportPage} />
           <Route path="/app/events/:id/board" component={BoardPage} />
           <Route path="/app/events/:id/projector" component={ProjectorPage} />

@@ -8,6 +8,7 @@ import {
   LAPTOP,
   launch,
   newEvent,
+  printedPages,
   responseCount,
   type StaffFetch,
   seriousViolations,
@@ -164,6 +165,62 @@ describe("a needs survey on a phone", () => {
       expect(await blocks.count()).toBe(4);
       await expect.poll(() => page.getByRole("rowheader", { name: "Chuyển đổi số" }).count()).toBe(1);
       await page.screenshot({ path: join(ARTIFACTS, "needs-survey-report.png"), fullPage: true });
+    } finally {
+      await laptop.close();
+    }
+  });
+});
+
+describe("paper sheets for members without a phone", () => {
+  it("an organiser prints three sheets, one A4 page each with its serial, and types them in with the keyboard alone", async ({
+    expect,
+  }) => {
+    const paper = await newEvent(staff, "survey", "Khảo sát kiểm thử: phiếu giấy", { form: FORM });
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${paper.id}/sheets`);
+      await page.getByLabel("Số tờ").fill("3");
+      await expect.poll(() => page.getByTestId("paper-sheet").count()).toBe(3);
+      const pages = await printedPages(page, "paper-sheets.pdf");
+      expect(pages).toHaveLength(3);
+      pages.forEach((text, i) => {
+        expect(text).toContain(`${paper.code}-000${i + 1}`);
+        expect(text).toContain("Chuyển đổi số");
+      });
+
+      await page.goto(`${baseUrl()}/app/events/${paper.id}/paper`);
+      const sheetNumber = page.getByLabel("Số phiếu");
+      await expect.poll(() => sheetNumber.inputValue()).toBe(`${paper.code}-0001`);
+      await sheetNumber.focus();
+      await page.keyboard.press("Tab");
+      for (const [n, topics, format, need] of [
+        [1, "13", "2", "5"],
+        [2, "1", "1", "4"],
+        [3, "23", "2", "3"],
+      ] as const) {
+        // The unit list: the first commune under Hà Nội is two steps down.
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Tab");
+        await page.keyboard.type(topics);
+        await page.keyboard.press("Tab");
+        await page.keyboard.type(format);
+        await page.keyboard.type(need);
+        await page.keyboard.type("Cần tài liệu chữ to");
+        await page.keyboard.press("Enter");
+        // She looks up: the screen names the sheet just saved before she starts the next.
+        await page.getByText(`Đã lưu phiếu ${paper.code}-000${n}.`).waitFor();
+        await expect.poll(() => page.locator(":focus").getAttribute("id")).toMatch(/^q\d+$/);
+      }
+      await expect.poll(() => page.getByTestId("paper-count").textContent()).toBe("Đã nhập 3 phiếu giấy");
+      expect(await sheetNumber.inputValue()).toBe(`${paper.code}-0004`);
+      await page.screenshot({ path: join(ARTIFACTS, "paper-entry.png"), fullPage: true });
+      const detail = (await (await staff(`/api/events/${paper.id}`)).json()) as {
+        responses: number;
+        onPaper: number;
+      };
+      expect(detail).toMatchObject({ responses: 3, onPaper: 3 });
     } finally {
       await laptop.close();
     }

@@ -54,9 +54,17 @@ export function EventPage(props: { id: string }) {
               </Link>
             </>
           ) : (
-            <Link href={`/app/events/${event.id}/report`} class="button">
-              {t("app.report")}
-            </Link>
+            <>
+              <Link href={`/app/events/${event.id}/report`} class="button">
+                {t("app.report")}
+              </Link>
+              <Link href={`/app/events/${event.id}/sheets`} class="button">
+                {t("paper.print")}
+              </Link>
+              <Link href={`/app/events/${event.id}/paper`} class="button">
+                {t("paper.title")}
+              </Link>
+            </>
           )}
         </>
       }
