@@ -275,6 +275,9 @@ export const DEMO_SURVEY = {
   responses: 24,
 };
 
+/** Of the demo survey's answers, how many came on paper. */
+const PAPER_SHEETS = 4;
+
 const NEEDS_TOPICS: [string, string, number][] = [
   ["digital", "Chuyển đổi số, dùng phần mềm quản lý hội viên", 0.7],
   ["skills", "Kỹ năng tuyên truyền, vận động hội viên", 0.55],
@@ -346,7 +349,7 @@ function seedNeedsSurvey(
     );
   });
   sql.push(
-    `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, form_id, status, response_count, created_at) VALUES (${ids.eventId}, ${q(s.code)}, 'survey', ${q(s.title)}, ${unitIds.get(s.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(end.toISOString())}, 40, ${ids.formId}, 'open', ${s.responses}, ${q(start.toISOString())});`,
+    `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, form_id, status, response_count, paper_count, created_at) VALUES (${ids.eventId}, ${q(s.code)}, 'survey', ${q(s.title)}, ${unitIds.get(s.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(end.toISOString())}, 40, ${ids.formId}, 'open', ${s.responses}, ${PAPER_SHEETS}, ${q(start.toISOString())});`,
   );
   const communes = ["HN-BM", "HN-HK", "HN-BV"].map((c) => unitIds.get(c)?.id ?? 0);
   const counts = new Map<string, number>();
@@ -368,8 +371,11 @@ function seedNeedsSurvey(
     const format = rand() < 0.5 ? "direct" : rand() < 0.6 ? "mixed" : "online";
     const need = Math.max(3, Math.min(5, Math.round(4.3 + (rand() - 0.5) * 2)));
     const at = new Date(start.getTime() + r * 3 * 3600_000);
+    // The last few came on paper and were typed in by the organiser.
+    const paper = r >= s.responses - PAPER_SHEETS;
+    const sheet = `${s.code}-${String(r - (s.responses - PAPER_SHEETS) + 1).padStart(4, "0")}`;
     sql.push(
-      `INSERT INTO responses (id, event_id, client_id, role, form_id, body_hash, created_at) VALUES (${id}, ${ids.eventId}, 'demo-needs-${r}', 'trainee', ${ids.formId}, 'demo', ${q(at.toISOString())});`,
+      `INSERT INTO responses (id, event_id, client_id, role, form_id, body_hash, created_at, entered_by) VALUES (${id}, ${ids.eventId}, ${q(paper ? `paper-${sheet}` : `demo-needs-${r}`)}, 'trainee', ${ids.formId}, 'demo', ${q(at.toISOString())}, ${paper ? "(SELECT id FROM users WHERE email = 'tochuc@gopy.local')" : "NULL"});`,
       `INSERT INTO answers (response_id, question_id, value_num, value_text) VALUES (${id}, ${qid(0)}, ${unit}, NULL), (${id}, ${qid(1)}, NULL, ${q(JSON.stringify(topics))}), (${id}, ${qid(2)}, NULL, ${q(format)}), (${id}, ${qid(3)}, ${need}, NULL);`,
     );
     if (r % 5 === 0) {

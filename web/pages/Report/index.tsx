@@ -55,6 +55,7 @@ export function ReportPage(props: { id: string }) {
           <p class="muted">
             {t("score.rate")}: {r.responseRate === null ? "–" : `${Math.round(r.responseRate * 100)}%`}
           </p>
+          {r.event.onPaper > 0 ? <p class="muted">{t("paper.of_which", { n: r.event.onPaper })}</p> : null}
         </div>
       </section>
       {r.detailHidden ? <p class="notice">{t("app.hidden_detail", { min: r.minResponses })}</p> : null}

@@ -554,6 +554,7 @@ export const en: Record<keyof typeof vi, string> = {
     "This phone has already sent a response for this class. Thank you! If you are someone else sharing the phone, press the button below.",
   "page.another_person": "Someone else answers on this phone",
   "page.another_hint": "Each phone can send at most {max} responses to a class.",
+  "paper.of_which": "of which {n} on paper",
   "paper.title": "Type in paper sheets",
   "paper.print": "Print paper sheets",
   "paper.count": "{n} paper sheets typed in",

@@ -550,6 +550,7 @@ export const vi = {
     "Điện thoại này đã gửi phiếu cho lớp này. Cảm ơn bạn! Nếu bạn là người khác dùng chung máy, hãy bấm nút dưới đây.",
   "page.another_person": "Người khác trả lời trên máy này",
   "page.another_hint": "Mỗi điện thoại gửi được tối đa {max} phiếu cho một lớp.",
+  "paper.of_which": "trong đó {n} phiếu giấy",
   "paper.title": "Nhập phiếu giấy",
   "paper.print": "In phiếu giấy",
   "paper.count": "Đã nhập {n} phiếu giấy",
