@@ -222,6 +222,78 @@ async function hall(base: string, staffCookie: string, eventId: number, code: st
   };
 }
 
+/**
+ * Issue 16's needs survey at its largest: 25 questions of every type (ratings, choices, several
+ * choices of six, texts, the unit from the province's subtree). Its phone page must stay within
+ * the brief's page budget; one submission says what such a response writes.
+ */
+async function needsSurvey(base: string, staffCookie: string) {
+  const option = (v: string) => ({
+    value: v,
+    labelVi: `Lựa chọn ${v}: nội dung bồi dưỡng cụ thể`,
+    labelEn: "",
+  });
+  const q = (type: string, i: number, extra: Record<string, unknown> = {}) => ({
+    type,
+    criterion: null,
+    labelVi: `Câu ${i + 1}: chị đánh giá hoặc đề xuất gì về nội dung này?`,
+    labelEn: "",
+    required: false,
+    options: null,
+    maxLength: null,
+    ...extra,
+  });
+  const questions = [
+    q("unit", 0, { required: true }),
+    ...Array.from({ length: 10 }, (_, i) => q("rating", i + 1)),
+    ...Array.from({ length: 5 }, (_, i) => q("choice", i + 11, { options: ["a", "b", "c"].map(option) })),
+    ...Array.from({ length: 5 }, (_, i) =>
+      q("multi", i + 16, { options: ["a", "b", "c", "d", "e", "f"].map(option), maxChoices: 3 }),
+    ),
+    ...Array.from({ length: 4 }, (_, i) => q("text", i + 21, { maxLength: 1000 })),
+  ];
+  const res = await fetch(`${base}/api/events`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: staffCookie },
+    body: JSON.stringify({
+      kind: "survey",
+      title: "Khảo sát nhu cầu bồi dưỡng cán bộ Hội cơ sở năm 2027 (25 câu)",
+      unitId: 2,
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 86400_000).toISOString(),
+      expectedParticipants: 1000,
+      form: { title: "Phiếu khảo sát nhu cầu", questions },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`needs survey: ${res.status} ${await res.text()}`);
+  const { code } = (await res.json()) as { code: string };
+  const page = await pageBytes(base, `/s/${code}`);
+  const form = (await (await fetch(`${base}/api/public/events/${code}`)).json()) as {
+    questions: { id: number; type: string; options: { value: string | number }[] | null }[];
+  };
+  const answers: Record<string, unknown> = {};
+  for (const fq of form.questions) {
+    const first = fq.options?.[0]?.value;
+    if (fq.type === "rating") answers[fq.id] = 4;
+    else if (fq.type === "multi") answers[fq.id] = (fq.options ?? []).slice(0, 3).map((o) => o.value);
+    else if (fq.type === "text") answers[fq.id] = "Cần thêm tài liệu và thời gian thực hành.";
+    else if (first !== undefined) answers[fq.id] = first;
+  }
+  const [phone] = await openPhones(base, code, 1);
+  const sent = await fetch(`${base}/api/public/events/${code}/responses`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: phone ?? "" },
+    body: JSON.stringify({ clientId: `bench-needs-${code}`, role: "trainee", answers, elapsedMs: 300_000 }),
+  });
+  if (sent.status !== 201) throw new Error(`needs survey answer: ${sent.status} ${await sent.text()}`);
+  const units = form.questions.find((fq) => fq.type === "unit")?.options?.length ?? 0;
+  return {
+    page,
+    units,
+    rowsWritten: Number(/rows_written=(\d+)/.exec(sent.headers.get("server-timing") ?? "")?.[1] ?? 0),
+  };
+}
+
 /** Sign-in answers for a wrong password and for an unknown email: the same words, the same time. */
 async function loginTiming(base: string) {
   const known = ["admin@gopy.local", "tochuc@gopy.local", "kiemtra@gopy.local", "lanhdao@gopy.local"];
@@ -373,6 +445,7 @@ try {
   const event = loadEvents[0] ?? (await newClass("Lớp đo hiệu năng", 500));
 
   const page = await pageBytes(base, `/s/${event.code}`);
+  const needs = await needsSurvey(base, cookie);
   const bundle = bundleBytes();
   const cpu = await submissionCpuMs();
   const run = await load(base, cookie, loadEvents);
@@ -400,6 +473,7 @@ try {
     workerBundle: { ...bundle, budget: BUDGET.bundleBytes, ok: bundle.gzip <= BUDGET.bundleBytes },
     submissionCpuMs: { value: Math.round(cpu * 1000) / 1000, budget: BUDGET.cpuMs, ok: cpu <= BUDGET.cpuMs },
     workshopPage: { ...workshopPage, budget: BUDGET.pageBytes, ok: workshopPage.total <= BUDGET.pageBytes },
+    needsSurvey: { ...needs, budget: BUDGET.pageBytes, ok: needs.page.total <= BUDGET.pageBytes },
     proposalRowsWritten: {
       value: proposalRows,
       budget: BUDGET.rowsWritten,
@@ -438,6 +512,8 @@ ${row("worker bundle gzip (dry-run, minified, bytes)", String(bundle.gzip), Stri
 ${row("rows written per submission (D1 meta)", String(run.rowsWrittenPerSubmission), String(BUDGET.rowsWritten), results.load.ok)}
 ${row("submission CPU, the real Worker over an instant D1 (ms, Node)", results.submissionCpuMs.value.toFixed(3), String(BUDGET.cpuMs), results.submissionCpuMs.ok)}
 ${row("workshop page (demo, 21 proposals) gzip", String(workshopPage.total), String(BUDGET.pageBytes), results.workshopPage.ok)}
+${row(`needs survey page (25 questions, ${needs.units} units) gzip`, String(needs.page.total), String(BUDGET.pageBytes), results.needsSurvey.ok)}
+${row("  rows written per needs-survey submission", String(needs.rowsWritten), "", true)}
 ${row("rows written per proposal (D1 meta)", String(proposalRows), String(BUDGET.rowsWritten), results.proposalRowsWritten.ok)}
 ${row("grouping: assign one proposal p99 (ms, Node)", results.grouping.assignP99Ms.toFixed(3), String(BUDGET.assignMs), results.grouping.ok)}
 ${row(`grouping: assign a no-theme one (vs ${NEAREST_AMONG} newest, ms)`, results.grouping.assignNoThemeMs.toFixed(2), String(BUDGET.assignMs), results.grouping.ok)}
@@ -480,6 +556,7 @@ written to bench-results/bench.json`);
     results.submissionCpuMs.ok &&
     results.load.ok &&
     results.workshopPage.ok &&
+    results.needsSurvey.ok &&
     results.proposalRowsWritten.ok &&
     results.grouping.ok &&
     crowd.ok &&

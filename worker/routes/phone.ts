@@ -40,10 +40,16 @@ function rememberDevice(c: Context<AppEnv>, code: string, clientId: string): voi
   setPrivateCookie(c, `gy_${code}`, clientId, { path: `/s/${code}`, maxAge: YEAR });
 }
 
+/** The clientId this phone keeps for the event, if it has one. */
+function savedClientId(c: Context<AppEnv>, code: string): string | null {
+  const existing = getCookie(c, `gy_${code}`);
+  return existing && CLIENT_ID_PATTERN.test(existing) ? existing : null;
+}
+
 /** One clientId per phone and event, kept in a cookie scoped to the event's page. */
 function deviceClientId(c: Context<AppEnv>, code: string): string {
-  const existing = getCookie(c, `gy_${code}`);
-  if (existing && CLIENT_ID_PATTERN.test(existing)) return existing;
+  const existing = savedClientId(c, code);
+  if (existing) return existing;
   const id = newToken().slice(0, 32);
   rememberDevice(c, code, id);
   return id;
@@ -163,8 +169,8 @@ export const phoneRoutes = new Hono<AppEnv>()
     const event = await findByCode(c.var.db, typed);
     if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
     if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
-    await ensureDeviceCookie(c);
     if (event.kind === "workshop") {
+      await ensureDeviceCookie(c);
       const sort = c.req.query("sort") === "top" ? "top" : "new";
       return c.html(
         await renderWorkshop(c, lang, event, { sort, sent: c.req.query("sent") === "1" }),
@@ -175,8 +181,15 @@ export const phoneRoutes = new Hono<AppEnv>()
     const open = isOpen(event, new Date()) && event.formId !== null;
     // Someone else on a phone that has answered gets a fresh response id; the per-phone limit still counts.
     const another = open && c.req.query("another") === "1";
-    const clientId = another ? newToken().slice(0, 32) : deviceClientId(c, event.code);
-    if (!another && (await hasAnswered(c.var.db, event.id, clientId))) {
+    const known = another ? null : savedClientId(c, event.code);
+    const clientId = another ? newToken().slice(0, 32) : (known ?? deviceClientId(c, event.code));
+    // One round trip after finding the event: a phone seen for the first time cannot have answered.
+    const [, answered, questions] = await Promise.all([
+      ensureDeviceCookie(c),
+      known === null ? false : hasAnswered(c.var.db, event.id, known),
+      open ? questionsOf(c.var.db, event) : [],
+    ]);
+    if (answered) {
       const sent = c.req.query("sent") === "1";
       return c.html(
         messagePage(
@@ -198,7 +211,6 @@ export const phoneRoutes = new Hono<AppEnv>()
         noStore,
       );
     }
-    const questions = await questionsOf(c.var.db, event);
     return c.html(
       surveyPage(
         lang,
