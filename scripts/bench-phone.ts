@@ -3,7 +3,16 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations, buildWeb, loginCookie, openPhones, ROOT, startDev, waitForHttp } from "./lib";
+import {
+  applyMigrations,
+  buildWeb,
+  loginCookie,
+  openEvent,
+  openPhones,
+  ROOT,
+  startDev,
+  waitForHttp,
+} from "./lib";
 import { DEMO_CLASSES, seedDemo } from "./seed";
 
 const HARNESS = join(ROOT, "..", "shared", "bench", "survey-page", "run.sh");
@@ -32,22 +41,12 @@ if (!existsSync(HARNESS)) {
 
 /** A workshop as delegates leave it: PROPOSALS real proposals, one per phone. */
 async function workshopWith(base: string, cookie: string): Promise<string> {
-  const now = Date.now();
-  const res = await fetch(`${base}/api/events`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cookie },
-    body: JSON.stringify({
-      kind: "workshop",
-      title: "Tọa đàm đo trang điện thoại: 60 đề xuất",
-      unitId: 2,
-      startsAt: new Date(now - 3600_000).toISOString(),
-      endsAt: new Date(now + 3600_000).toISOString(),
-      expectedParticipants: PROPOSALS,
-      question: "Cần làm gì để đội ngũ cán bộ Hội cơ sở đủ sức đáp ứng nhiệm vụ trong giai đoạn mới?",
-    }),
+  const { code } = await openEvent(base, cookie, {
+    kind: "workshop",
+    title: "Tọa đàm đo trang điện thoại: 60 đề xuất",
+    expectedParticipants: PROPOSALS,
+    question: "Cần làm gì để đội ngũ cán bộ Hội cơ sở đủ sức đáp ứng nhiệm vụ trong giai đoạn mới?",
   });
-  if (res.status !== 201) throw new Error(`workshop: ${res.status} ${await res.text()}`);
-  const { code } = (await res.json()) as { code: string };
   const texts = readFileSync(DATA, "utf8")
     .split("\n")
     .filter((l) => l.trim())

@@ -21,6 +21,7 @@ import {
   applyMigrations,
   buildWeb,
   loginCookie,
+  openEvent,
   openPhones,
   quietEnv,
   ROOT,
@@ -252,21 +253,13 @@ async function needsSurvey(base: string, staffCookie: string) {
     ),
     ...Array.from({ length: 4 }, (_, i) => q("text", i + 21, { maxLength: 1000 })),
   ];
-  const res = await fetch(`${base}/api/events`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: staffCookie },
-    body: JSON.stringify({
-      kind: "survey",
-      title: "Khảo sát nhu cầu bồi dưỡng cán bộ Hội cơ sở năm 2027 (25 câu)",
-      unitId: 2,
-      startsAt: new Date(Date.now() - 3600_000).toISOString(),
-      endsAt: new Date(Date.now() + 86400_000).toISOString(),
-      expectedParticipants: 1000,
-      form: { title: "Phiếu khảo sát nhu cầu", questions },
-    }),
+  const { code } = await openEvent(base, staffCookie, {
+    kind: "survey",
+    title: "Khảo sát nhu cầu bồi dưỡng cán bộ Hội cơ sở năm 2027 (25 câu)",
+    endsAt: new Date(Date.now() + 86400_000).toISOString(),
+    expectedParticipants: 1000,
+    form: { title: "Phiếu khảo sát nhu cầu", questions },
   });
-  if (res.status !== 201) throw new Error(`needs survey: ${res.status} ${await res.text()}`);
-  const { code } = (await res.json()) as { code: string };
   const page = await pageBytes(base, `/s/${code}`);
   const form = (await (await fetch(`${base}/api/public/events/${code}`)).json()) as {
     questions: { id: number; type: string; options: { value: string | number }[] | null }[];
@@ -424,21 +417,8 @@ const base = `http://127.0.0.1:${port}`;
 try {
   await waitForHttp(`${base}/`, 90_000);
   const cookie = await loginCookie(base, "tochuc@gopy.local", "gopy-demo-2026");
-  const newClass = async (title: string, expected: number) =>
-    (await (
-      await fetch(`${base}/api/events`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Cookie: cookie },
-        body: JSON.stringify({
-          kind: "class",
-          title,
-          unitId: 2,
-          startsAt: new Date(Date.now() - 3600_000).toISOString(),
-          endsAt: new Date(Date.now() + 3600_000).toISOString(),
-          expectedParticipants: expected,
-        }),
-      })
-    ).json()) as { id: number; code: string };
+  const newClass = (title: string, expected: number) =>
+    openEvent(base, cookie, { title, expectedParticipants: expected });
   const loadEvents: { id: number; code: string }[] = [];
   for (let k = 0; k < Math.ceil(SUBMISSIONS / 500); k++)
     loadEvents.push(await newClass("Lớp đo hiệu năng", 500));

@@ -126,3 +126,28 @@ export async function openPhones(base: string, code: string, n: number): Promise
   }
   return cookies;
 }
+
+/**
+ * An event open now at the demo's Hà Nội (unit 2), created through the staff API as an organiser
+ * would; `body` adds or overrides fields (kind, title, form...).
+ */
+export async function openEvent(
+  base: string,
+  staffCookie: string,
+  body: Record<string, unknown>,
+): Promise<{ id: number; code: string }> {
+  const res = await fetch(`${base}/api/events`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: staffCookie },
+    body: JSON.stringify({
+      kind: "class",
+      unitId: 2,
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      ...body,
+    }),
+  });
+  if (res.status !== 201)
+    throw new Error(`create ${String(body.kind ?? "class")}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: number; code: string };
+}
