@@ -190,6 +190,27 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 200,
     out: 404,
   },
+  "GET /api/events/:id/report.xlsx": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/report.xlsx`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/answers.csv": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/answers.csv`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/events/:id/answers.xlsx": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/answers.xlsx`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
   "GET /api/events/:id/report.csv": {
     method: "GET",
     path: (p) => `/api/events/${p.classId}/report.csv`,

@@ -189,6 +189,25 @@ describe("a survey that is not a class", () => {
     expect(csv).toContain("Pháp luật,4,57");
     expect(csv).toContain("Kỹ năng vận động hội viên,0,0");
     expect(csv).toContain(`Đơn vị,${bachMai?.name},Số phiếu,5`);
+    // The raw answers in words, a row each, organisers only.
+    const answersCsv = await (
+      await call(`/api/events/${survey.id}/answers.csv`, { headers: organiser.headers })
+    ).text();
+    const lines = answersCsv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toContain("Chị muốn được bồi dưỡng nội dung nào?");
+    expect(lines[1]).toContain(
+      `${bachMai?.name},"Chuyển đổi số; Pháp luật",Trực tuyến,4,Cần tài liệu in khổ lớn`,
+    );
+    const xlsx = await call(`/api/events/${survey.id}/answers.xlsx`, { headers: organiser.headers });
+    expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
+    const inspector = await signIn("inspector", tree.hanoi);
+    expect((await call(`/api/events/${survey.id}/answers.csv`, { headers: inspector.headers })).status).toBe(
+      403,
+    );
     // Every running count, per event and per unit, is what the raw answers give (as db:verify checks).
     expect((await verifyAggregates(env.DB)).filter((r) => r.n > 0)).toEqual([]);
   });

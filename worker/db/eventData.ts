@@ -8,7 +8,14 @@ export async function loadResponsesWithAnswers(db: Db, eventId: number) {
   const [responses, answers, comments] = await Promise.all([
     db
       .selectFrom("responses")
-      .select(["id", "role", "created_at as createdAt", "elapsed_ms as elapsedMs", "too_fast as tooFast"])
+      .select([
+        "id",
+        "role",
+        "created_at as createdAt",
+        "elapsed_ms as elapsedMs",
+        "too_fast as tooFast",
+        "entered_by as enteredBy",
+      ])
       .where("event_id", "=", eventId)
       .orderBy("id")
       .execute(),
@@ -48,6 +55,7 @@ export async function loadResponsesWithAnswers(db: Db, eventId: number) {
     createdAt: r.createdAt,
     elapsedMs: r.elapsedMs,
     tooFast: r.tooFast === 1,
+    paper: r.enteredBy !== null,
     answers: byResponse.get(r.id) ?? {},
   }));
 }

@@ -19,7 +19,7 @@ import {
   replaceForm,
   reportOf,
 } from "../services/events";
-import { reportTable } from "../services/exports";
+import { answersTable, reportTable } from "../services/exports";
 
 const positiveInt = v.pipe(
   v.number("field.positive"),
@@ -145,4 +145,13 @@ export const eventRoutes = new Hono<AppEnv>()
   )
   .get("/:id/report.csv", validate("param", idParam), async (c) =>
     sendTable(c, "csv", await reportTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
+  )
+  .get("/:id/report.xlsx", validate("param", idParam), async (c) =>
+    sendTable(c, "xlsx", await reportTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
+  )
+  .get("/:id/answers.csv", allow(...ORGANISERS), validate("param", idParam), async (c) =>
+    sendTable(c, "csv", await answersTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
+  )
+  .get("/:id/answers.xlsx", allow(...ORGANISERS), validate("param", idParam), async (c) =>
+    sendTable(c, "xlsx", await answersTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   );

@@ -94,9 +94,11 @@ async function renderWorkshop(
   },
 ) {
   const deviceId = deviceClientId(c, event.code);
+  // One round trip after finding the event: the signed device id (a first visit) beside the list.
   const [rows, supported] = await Promise.all([
     listProposals(c.var.db, event.id, opts.sort),
     supportedByPhone(c.var.db, event.id, deviceId),
+    ensureDeviceCookie(c),
   ]);
   return workshopPage(lang, event, rows, supported, {
     // A fresh id per form shown: resubmitting the same form is idempotent, a new proposal gets a new id.
@@ -170,7 +172,6 @@ export const phoneRoutes = new Hono<AppEnv>()
     if (!event) return c.html(notFoundPage(lang, typed), 404, noStore);
     if (event.code !== typed) return c.redirect(`/s/${event.code}`, 301);
     if (event.kind === "workshop") {
-      await ensureDeviceCookie(c);
       const sort = c.req.query("sort") === "top" ? "top" : "new";
       return c.html(
         await renderWorkshop(c, lang, event, { sort, sent: c.req.query("sent") === "1" }),

@@ -1,12 +1,15 @@
 // The tables staff download: a class report, a workshop's proposals, a unit's scores and its classes.
 import type { Db } from "../db";
-import type { Unit } from "../db/units";
+import { loadResponsesWithAnswers } from "../db/eventData";
+import { loadQuestions } from "../db/events";
+import { listUnitsInScope, type Unit } from "../db/units";
+import type { StoredQuestion } from "../domain/answers";
 import type { Cell, Table } from "../domain/csv";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import { percentOf } from "../domain/report";
 import type { Flag } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
-import { VIETNAM_TZ } from "../domain/time";
+import { VIETNAM_TZ, vietnamDay } from "../domain/time";
 import { boardRows } from "./board";
 import { classReport } from "./events";
 import { eventInScope, workshopInScope } from "./scope";
@@ -59,6 +62,70 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
     ...(r.comments ?? []).map((cm) => [cm.text]),
   ];
   return { name: `bao-cao-${event.code}`, sheet: en ? "Report" : "Bao cao", rows };
+}
+
+/**
+ * Every response a row, every question of the current form a column, in words (option labels,
+ * unit names): from the threshold up only, as the raw answers are everywhere.
+ */
+export async function answersTable(db: Db, user: StaffUser, id: number, lang: Lang): Promise<Table> {
+  const event = await eventInScope(db, user, id);
+  const en = lang === "en";
+  const [questions, responses] = await Promise.all([
+    event.formId === null ? [] : loadQuestions(db, event.formId),
+    loadResponsesWithAnswers(db, event.id),
+  ]);
+  const name = `tra-loi-${event.code}`;
+  const sheet = en ? "Answers" : "Tra loi";
+  if (responses.length < MIN_RESPONSES_FOR_DETAIL) {
+    return { name, sheet, rows: [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]] };
+  }
+  const units = questions.some((q) => q.type === "unit")
+    ? new Map((await listUnitsInScope(db, { tree: "now", path: event.unitPath })).map((u) => [u.id, u.name]))
+    : new Map<number, string>();
+  const label = (x: { labelVi: string; labelEn: string }) => (en ? x.labelEn : x.labelVi);
+  const optionLabel = (q: StoredQuestion, value: string) => {
+    const o = q.options?.find((x) => x.value === value);
+    return o ? label(o) : value;
+  };
+  const cell = (q: StoredQuestion, value: number | string | undefined): Cell => {
+    if (value === undefined) return null;
+    if (q.type === "unit") return units.get(Number(value)) ?? value;
+    if (q.type === "choice") return optionLabel(q, String(value));
+    if (q.type === "multi")
+      return listOf(String(value))
+        .map((v) => optionLabel(q, v))
+        .join("; ");
+    return value;
+  };
+  const yes = en ? "yes" : "có";
+  const rows: Cell[][] = [
+    [
+      en ? "Day" : "Ngày",
+      en ? "Role" : "Vai trò",
+      en ? "On paper" : "Phiếu giấy",
+      en ? "Too fast (not counted)" : "Quá nhanh (không tính)",
+      ...questions.map(label),
+    ],
+    ...responses.map((r) => [
+      vietnamDay(r.createdAt),
+      t(lang, r.role === "lecturer" ? "page.role_lecturer" : "page.role_trainee"),
+      r.paper ? yes : "",
+      r.tooFast ? yes : "",
+      ...questions.map((q) => cell(q, r.answers[String(q.id)])),
+    ]),
+  ];
+  return { name, sheet, rows };
+}
+
+/** A multi answer's options as stored (a JSON list); anything else reads as no option. */
+function listOf(stored: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 export async function proposalsTable(db: Db, user: StaffUser, id: number, lang: Lang): Promise<Table> {

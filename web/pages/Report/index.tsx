@@ -6,6 +6,7 @@ import { usePrintHeader } from "../../components/PrintHeader";
 import { QuestionReports, UnitBreakdown } from "../../components/QuestionReport";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { formatDays, formatScore, formatTime, t } from "../../i18n";
+import { isOrganiser } from "../../me";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -33,6 +34,14 @@ export function ReportPage(props: { id: string }) {
           <a class="button" href={`/api/events/${r.event.id}/report.csv`} download>
             {t("app.export_csv")}
           </a>
+          <a class="button" href={`/api/events/${r.event.id}/report.xlsx`} download>
+            {t("app.export_xlsx")}
+          </a>
+          {isOrganiser(me.data) && !r.detailHidden ? (
+            <a class="button" href={`/api/events/${r.event.id}/answers.csv`} download>
+              {t("app.export_answers")}
+            </a>
+          ) : null}
           <button type="button" onClick={() => print()}>
             {t("app.print")}
           </button>
