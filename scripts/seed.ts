@@ -327,7 +327,8 @@ function seedNeedsSurvey(
       type: "rating",
       labelVi: "Mức độ cần thiết của việc bồi dưỡng",
       labelEn: "How much it is needed",
-      options: null,
+      // The survey's own scale, not the post-course one.
+      options: ["Không cần", "Ít cần", "Cần", "Khá cần", "Rất cần"].map((l, k) => opt(String(k + 1), l)),
       min: null,
       max: null,
     },

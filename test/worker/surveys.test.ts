@@ -292,6 +292,41 @@ describe("a survey that is not a class", () => {
     expect((await send(survey.code, good)).status).toBe(201);
   });
 
+  it("a rating can name its own five points; the phone, the API and the report use them", async ({
+    expect,
+  }) => {
+    const scale = ["Không cần", "Ít cần", "Cần", "Khá cần", "Rất cần"].map((labelVi, k) => ({
+      value: String(k + 1),
+      labelVi,
+      labelEn: "",
+    }));
+    const survey = await needsSurvey({
+      form: {
+        title: "Phiếu",
+        questions: [question("rating", "Mức độ cần thiết", { required: true, options: scale })],
+      },
+    });
+    const form = await formOf(survey.code);
+    expect(form.questions[0]?.options?.map((o) => o.label)).toEqual(scale.map((o) => o.labelVi));
+    const page = await (await call(`/s/${survey.code}`)).text();
+    expect(page).toContain("<b>5</b> Rất cần");
+    expect(page).not.toContain("Rất hài lòng");
+    const id = String(form.questions[0]?.id);
+    for (let i = 0; i < 5; i++) expect((await send(survey.code, { [id]: 5 - (i % 2) })).status).toBe(201);
+    const report = await (
+      await call(`/api/events/${survey.id}/report`, { headers: organiser.headers })
+    ).json<{
+      questions: { options?: { label: string; count: number }[] }[];
+    }>();
+    expect(report.questions[0]?.options?.map((o) => [o.label, o.count])).toEqual([
+      ["Không cần", 0],
+      ["Ít cần", 0],
+      ["Cần", 0],
+      ["Khá cần", 2],
+      ["Rất cần", 3],
+    ]);
+  });
+
   it("the editor is told what is wrong with a survey's form, naming the question", async ({ expect }) => {
     const refused = async (overrides: Record<string, unknown>) => {
       const now = Date.now();
@@ -324,6 +359,13 @@ describe("a survey that is not a class", () => {
       "form.questions.0.maxChoices",
     ]);
     expect(await refused(multi({ options: two, minChoices: 3 }))).toEqual(["form.questions.0.minChoices"]);
+    // A scale of four labels, or out of order, is named on the question.
+    const rating = (options: unknown) => ({
+      form: { title: "Phiếu", questions: [question("rating", "Mức độ", { options })] },
+    });
+    expect(await refused(rating(["1", "2", "3", "4"].map((v) => option(v, v))))).toEqual([
+      "form.questions.0.options",
+    ]);
   });
 });
 

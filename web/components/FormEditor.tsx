@@ -26,16 +26,20 @@ export const blankQuestion = (type: QuestionDef["type"]): QuestionDef => ({
 export function formToSend(form: EditableForm): EditableForm {
   return {
     ...form,
-    questions: form.questions.map((q) =>
-      q.options === null
-        ? q
-        : {
-            ...q,
-            options: q.options
-              .filter((o) => o.labelVi.trim() !== "")
-              .map((o, k) => ({ ...o, value: `o${k + 1}`, labelVi: o.labelVi.trim() })),
-          },
-    ),
+    questions: form.questions.map((q) => {
+      if (q.options === null) return q;
+      // A rating's own scale keeps its points 1–5; left empty, the standard scale is used.
+      if (q.type === "rating") {
+        const labels = q.options.map((o) => ({ ...o, labelVi: o.labelVi.trim() }));
+        return { ...q, options: labels.every((o) => o.labelVi === "") ? null : labels };
+      }
+      return {
+        ...q,
+        options: q.options
+          .filter((o) => o.labelVi.trim() !== "")
+          .map((o, k) => ({ ...o, value: `o${k + 1}`, labelVi: o.labelVi.trim() })),
+      };
+    }),
   };
 }
 
@@ -147,6 +151,22 @@ export function FormEditor(props: {
                           .map((labelVi, k) => ({ value: `o${k + 1}`, labelVi, labelEn: "" })),
                       })
                     }
+                  />
+                  {err("options") ? <span class="field-error">{err("options")}</span> : null}
+                </label>
+              ) : null}
+              {q.type === "rating" ? (
+                <label>
+                  {t("app.q_scale")}
+                  <textarea
+                    rows={5}
+                    value={(q.options ?? []).map((o) => o.labelVi).join("\n")}
+                    onInput={(e) => {
+                      const lines = e.currentTarget.value.split("\n").slice(0, 5);
+                      set(i, {
+                        options: lines.map((labelVi, k) => ({ value: String(k + 1), labelVi, labelEn: "" })),
+                      });
+                    }}
                   />
                   {err("options") ? <span class="field-error">{err("options")}</span> : null}
                 </label>

@@ -32,6 +32,20 @@ export interface UnitChoice {
 /** Question types whose answers are one or several of the question's options. */
 export const hasOptions = (type: QuestionType): boolean => type === "choice" || type === "multi";
 
+/** The values of a rating's scale; a rating's own labels are options with exactly these values. */
+export const SCALE = ["1", "2", "3", "4", "5"] as const;
+
+/** A rating's label for a point of the scale: its own when the form gives them, else `standard`. */
+export function scaleLabel(
+  q: { type: QuestionType; options: readonly ChoiceOption[] | null },
+  point: (typeof SCALE)[number],
+  lang: "vi" | "en",
+  standard: string,
+): string {
+  const own = q.type === "rating" ? q.options?.find((o) => o.value === point) : undefined;
+  return own ? (lang === "en" ? own.labelEn : own.labelVi) : standard;
+}
+
 export const COMMENT_MAX = 2000;
 export const STANDARD_FORM_TITLE = "Phiếu đánh giá sau khóa học";
 
@@ -89,6 +103,10 @@ export function questionDefsOf(form: FormInput, prefix: string): QuestionDef[] {
       else if (new Set(options.map((o) => o.value)).size < options.length)
         fields[`${at}.options`] = { key: "field.duplicate_option" };
     }
+    // A rating may name its five points ("Không cần" … "Rất cần"): all five, or none.
+    const scale = q.type === "rating" && q.options !== null && q.options.length > 0 ? q.options : null;
+    if (scale !== null && (scale.length !== SCALE.length || scale.some((o, k) => o.value !== SCALE[k])))
+      fields[`${at}.options`] = { key: "field.scale_labels" };
     const multi = q.type === "multi";
     const min = multi ? (q.minChoices ?? null) : null;
     const max = multi ? (q.maxChoices ?? null) : null;
@@ -102,7 +120,11 @@ export function questionDefsOf(form: FormInput, prefix: string): QuestionDef[] {
       labelVi: q.labelVi,
       labelEn: q.labelEn || q.labelVi,
       required: q.required,
-      options: hasOptions(q.type) ? options.map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi })) : null,
+      options: hasOptions(q.type)
+        ? options.map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi }))
+        : scale === null
+          ? null
+          : scale.map((o) => ({ ...o, labelEn: o.labelEn || o.labelVi })),
       maxLength: q.type === "text" ? (q.maxLength ?? COMMENT_MAX) : null,
       minChoices: min,
       maxChoices: max,

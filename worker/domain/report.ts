@@ -1,6 +1,7 @@
 // Turns a class's running histograms into the report of the brief; pure so the maths is unit-tested.
 
 import type { StoredQuestion } from "./answers";
+import { scaleLabel } from "./form";
 import { type Lang, t } from "./i18n";
 import { overallOf } from "./scores";
 import { MIN_RESPONSES_FOR_DETAIL, type QuestionType, type RespondentRole } from "./terms";
@@ -165,7 +166,7 @@ export function questionReports(
           mean: total > 0 ? round2(sum / total) : null,
           options: (["1", "2", "3", "4", "5"] as const).map((v) => ({
             value: v,
-            label: t(lang, `page.scale_${v}`),
+            label: scaleLabel(q, v, lang, t(lang, `page.scale_${v}`)),
             count: count(v),
           })),
         };

@@ -3,7 +3,7 @@ import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { StoredQuestion } from "../domain/answers";
 import type { FieldErrors } from "../domain/errors";
-import type { UnitChoice } from "../domain/form";
+import { type SCALE, scaleLabel, type UnitChoice } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import type { EventKind } from "../domain/terms";
 import { dataAttributes } from "./contract";
@@ -135,7 +135,7 @@ function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyS
     [1, 2, 3, 4, 5] as const
   ).map(
     (v) =>
-      html`<label><input type="radio" name="${name}" value="${v}"${raw(state.values[name] === String(v) ? " checked" : "")}><span><b>${v}</b> ${t(lang, `page.scale_${v}`)}</span></label>`,
+      html`<label><input type="radio" name="${name}" value="${v}"${raw(state.values[name] === String(v) ? " checked" : "")}><span><b>${v}</b> ${scaleLabel(q, String(v) as (typeof SCALE)[number], lang, t(lang, `page.scale_${v}`))}</span></label>`,
   )}</div></fieldset>`;
 }
 

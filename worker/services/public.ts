@@ -6,7 +6,7 @@ import type { StoredQuestion } from "../domain/answers";
 import { NotFound } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
-import type { UnitChoice } from "../domain/form";
+import { SCALE, scaleLabel, type UnitChoice } from "../domain/form";
 import { type Lang, t } from "../domain/i18n";
 
 const notFound = () => new NotFound("event_not_found", "error.event_not_found");
@@ -33,7 +33,7 @@ export function publicQuestion(q: StoredQuestion, lang: Lang, units: readonly Un
   const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
   const options =
     q.type === "rating"
-      ? ([1, 2, 3, 4, 5] as const).map((n) => ({ value: n, label: t(lang, `page.scale_${n}`) }))
+      ? SCALE.map((p) => ({ value: Number(p), label: scaleLabel(q, p, lang, t(lang, `page.scale_${p}`)) }))
       : q.type === "choice" || q.type === "multi"
         ? (q.options ?? []).map((o) => ({ value: o.value, label: label(o) }))
         : q.type === "unit"

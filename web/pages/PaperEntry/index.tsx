@@ -153,7 +153,7 @@ export function PaperEntry(props: { id: string }) {
                   <option value="">{t("page.choose_unit")}</option>
                   {event.units.map((u) => (
                     <option key={u.value} value={String(u.value)}>
-                      {"\u00a0\u00a0".repeat("depth" in u ? (u.depth ?? 0) : 0)}
+                      {"\u00a0\u00a0".repeat("depth" in u && typeof u.depth === "number" ? u.depth : 0)}
                       {u.label}
                     </option>
                   ))}

@@ -1,5 +1,6 @@
 // A4 paper sheets of an event's form for members without a phone: large print, boxes to tick, the code, a QR and a serial each.
 import { useState } from "preact/hooks";
+import { SCALE, scaleLabel } from "../../../worker/domain/form";
 import { api, ok } from "../../api";
 import { Loading, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
@@ -84,7 +85,7 @@ export function PaperSheets(props: { id: string }) {
                 </p>
                 {q.type === "rating" ? (
                   <div class="sheet-options">
-                    {([1, 2, 3, 4, 5] as const).map((n) => box(t(`page.scale_${n}`), n))}
+                    {SCALE.map((p) => box(scaleLabel(q, p, "vi", t(`page.scale_${p}`)), Number(p)))}
                   </div>
                 ) : q.type === "choice" || q.type === "multi" ? (
                   <div class="sheet-options">{(q.options ?? []).map((o, i) => box(o.labelVi, i + 1))}</div>

@@ -69,6 +69,8 @@ export const en: Record<keyof typeof vi, string> = {
   "field.unknown_unit": "Not a unit under this survey's unit.",
   "field.sheet_format": "The sheet number must read {code}-0001 (the code, a dash, four digits).",
   "field.sheet_reused": "This sheet number was typed in with other answers.",
+  "field.scale_labels": "A scale needs all 5 labels, 1 to 5 (or none for the standard scale).",
+  "app.q_scale": "Labels of the 1–5 scale (one per line; empty: Very dissatisfied … Very satisfied)",
   "field.unknown_field": "Unsupported field.",
   "field.date": "Must be an ISO 8601 time (e.g. 2026-03-15T08:00:00+07:00).",
   "field.ends_before_start": "The end must be after the start.",

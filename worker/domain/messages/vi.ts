@@ -67,6 +67,8 @@ export const vi = {
   "field.unknown_unit": "Đơn vị không thuộc phạm vi của phiếu này.",
   "field.sheet_format": "Số phiếu phải là {code}-0001 (mã, gạch ngang, bốn chữ số).",
   "field.sheet_reused": "Số phiếu này đã nhập với câu trả lời khác.",
+  "field.scale_labels": "Thang điểm cần đủ 5 nhãn, từ 1 đến 5 (hoặc để trống để dùng thang chuẩn).",
+  "app.q_scale": "Nhãn thang điểm 1–5 (mỗi dòng một nhãn; để trống: Rất không hài lòng … Rất hài lòng)",
   "field.unknown_field": "Trường không được hỗ trợ.",
   "field.date": "Phải là thời điểm ISO 8601 (ví dụ 2026-03-15T08:00:00+07:00).",
   "field.ends_before_start": "Thời điểm kết thúc phải sau thời điểm bắt đầu.",
