@@ -341,7 +341,20 @@ function seedNeedsSurvey(
       max: null,
     },
   ];
+  // Hà Nội keeps the form as a template: the survey copied it, and the unit page adds up by it.
+  const defs = questions.map((qd) => ({
+    type: qd.type,
+    criterion: null,
+    labelVi: qd.labelVi,
+    labelEn: qd.labelEn,
+    required: qd.type !== "text",
+    options: qd.options,
+    maxLength: qd.type === "text" ? 1000 : null,
+    minChoices: qd.min,
+    maxChoices: qd.max,
+  }));
   sql.push(
+    `INSERT INTO templates (id, unit_id, title, questions, created_at, updated_at) VALUES (1, ${unitIds.get(s.unit)?.id}, ${q("Phiếu khảo sát nhu cầu bồi dưỡng cán bộ Hội cơ sở")}, ${q(JSON.stringify(defs))}, ${q(start.toISOString())}, ${q(start.toISOString())});`,
     `INSERT INTO forms (id, title, version, created_at) VALUES (${ids.formId}, ${q(s.title)}, 1, ${q(start.toISOString())});`,
   );
   questions.forEach((qd, i) => {
@@ -350,7 +363,7 @@ function seedNeedsSurvey(
     );
   });
   sql.push(
-    `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, form_id, status, response_count, paper_count, created_at) VALUES (${ids.eventId}, ${q(s.code)}, 'survey', ${q(s.title)}, ${unitIds.get(s.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(end.toISOString())}, 40, ${ids.formId}, 'open', ${s.responses}, ${PAPER_SHEETS}, ${q(start.toISOString())});`,
+    `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, form_id, status, response_count, paper_count, template_id, created_at) VALUES (${ids.eventId}, ${q(s.code)}, 'survey', ${q(s.title)}, ${unitIds.get(s.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(end.toISOString())}, 40, ${ids.formId}, 'open', ${s.responses}, ${PAPER_SHEETS}, 1, ${q(start.toISOString())});`,
   );
   const communes = ["HN-BM", "HN-HK", "HN-BV"].map((c) => unitIds.get(c)?.id ?? 0);
   const counts = new Map<string, number>();

@@ -226,3 +226,21 @@ describe("paper sheets for members without a phone", () => {
     }
   });
 });
+
+describe("needs across the hierarchy", () => {
+  it("Hà Nội's unit page adds up the demo survey that used its template", async ({ expect }) => {
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", "/app/units");
+      const needs = page.getByTestId("needs");
+      await needs.waitFor();
+      expect(
+        await needs.getByRole("rowheader", { name: "Chuyển đổi số, dùng phần mềm quản lý hội viên" }).count(),
+      ).toBe(1);
+      await needs.screenshot({ path: join(ARTIFACTS, "needs-rollup.png") });
+    } finally {
+      await laptop.close();
+    }
+  });
+});

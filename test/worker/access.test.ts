@@ -334,6 +334,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 404,
   },
   "GET /api/units": { method: "GET", path: () => "/api/units", roles: all, ok: 200, out: 200 },
+  "GET /api/units/:id/needs": {
+    method: "GET",
+    path: (p) => `/api/units/${p.province.id}/needs`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
   "GET /api/units/:id/scores": {
     method: "GET",
     path: (p) => `/api/units/${p.province.id}/scores`,

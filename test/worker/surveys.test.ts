@@ -452,3 +452,75 @@ describe("paper sheets for members without a phone", () => {
     expect((await post(organiser.headers)).status).toBe(410);
   });
 });
+
+describe("needs across the hierarchy", () => {
+  it("a leader sees what the communes' surveys from one template ask for most, each survey only from five answers", async ({
+    expect,
+  }) => {
+    const template = await (
+      await call("/api/templates", {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "application/json" },
+        body: JSON.stringify({ unitId: tree.hanoi.id, ...NEEDS_FORM, title: unique("Mẫu nhu cầu ") }),
+      })
+    ).json<{ id: number }>();
+    const [bachMai, socSon] = communes;
+    const fromTemplate = (unit: { id: number } | undefined) =>
+      createClass(organiser, unit ?? tree.hanoi, {
+        kind: "survey",
+        title: "Khảo sát nhu cầu của xã",
+        expectedParticipants: 20,
+        form: NEEDS_FORM,
+        templateId: template.id,
+      });
+    const answerAll = async (
+      survey: { code: string },
+      unit: number,
+      n: number,
+      topics: (i: number) => string[],
+    ) => {
+      const q = ids(await formOf(survey.code));
+      for (let i = 0; i < n; i++) {
+        const res = await send(survey.code, {
+          [q.unit]: unit,
+          [q.multi]: topics(i),
+          [q.choice]: "direct",
+          [q.rating]: 4,
+        });
+        expect(res.status).toBe(201);
+      }
+    };
+    await answerAll(await fromTemplate(bachMai), bachMai?.id ?? 0, 5, (i) =>
+      i < 2 ? ["digital", "law"] : ["digital"],
+    );
+    await answerAll(await fromTemplate(socSon), socSon?.id ?? 0, 6, () => ["skills"]);
+    // Three answers are too few: this survey is left out of every sum.
+    await answerAll(await fromTemplate(bachMai), bachMai?.id ?? 0, 3, () => ["finance"]);
+    const leader = await signIn("leader", tree.hanoi);
+    const needs = await (
+      await call(`/api/units/${tree.hanoi.id}/needs?template=${template.id}`, { headers: leader.headers })
+    ).json<{
+      templates: { id: number; surveys: number }[];
+      questions: { type: string; n: number; options: { value: string; count: number }[] }[];
+    }>();
+    expect(needs.templates.find((t) => t.id === template.id)?.surveys).toBe(2);
+    const multi = needs.questions.find((q) => q.type === "multi");
+    expect(multi?.n).toBe(11);
+    expect(multi?.options.map((o) => [o.value, o.count])).toEqual([
+      ["skills", 6],
+      ["digital", 5],
+      ["law", 2],
+      ["finance", 0],
+    ]);
+    // A commune's page adds up its own surveys only.
+    const own = await (
+      await call(`/api/units/${bachMai?.id}/needs?template=${template.id}`, { headers: organiser.headers })
+    ).json<{ questions: { type: string; n: number }[] }>();
+    expect(own.questions.find((q) => q.type === "multi")?.n).toBe(5);
+    // Another province's leader does not see Hà Nội's.
+    const elsewhere = await signIn("leader", tree.thaiNguyen);
+    expect((await call(`/api/units/${tree.hanoi.id}/needs`, { headers: elsewhere.headers })).status).toBe(
+      404,
+    );
+  });
+});

@@ -155,6 +155,7 @@ export interface NewEvent {
   traineeCategory: string | null;
   question: string | null;
   programmeId: number | null;
+  templateId: number | null;
   createdBy: number;
   now: string;
 }
@@ -221,6 +222,7 @@ export async function createEvent(
       created_at: event.now,
       question: event.question,
       programme_id: event.programmeId,
+      template_id: event.templateId,
     })
     .returning("id");
   // The event goes first so its id is the batch's first answer; its form is attached after.

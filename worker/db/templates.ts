@@ -91,3 +91,48 @@ export async function updateTemplate(
     .where("id", "=", id)
     .execute();
 }
+
+/**
+ * The surveys under `path` that started from a template and have enough responses to show: the
+ * templates among them, and for one template its choice and multi counts summed by question
+ * position and option (each survey's form is its own copy, in the template's order).
+ */
+export async function surveysByTemplate(db: Db, path: string, minResponses: number) {
+  return db
+    .selectFrom("events as e")
+    .innerJoin("units as u", "u.id", "e.unit_id")
+    .innerJoin("templates as t", "t.id", "e.template_id")
+    .select((eb) => [
+      "t.id",
+      "t.title",
+      eb.fn.countAll<number>().as("surveys"),
+      eb.fn.sum<number>("e.response_count").as("responses"),
+    ])
+    .where("e.kind", "=", "survey")
+    .where("e.response_count", ">=", minResponses)
+    .where("u.now_path", ">=", path)
+    .where("u.now_path", "<", `${path}\uffff`)
+    .groupBy(["t.id", "t.title"])
+    .orderBy("t.title")
+    .execute();
+}
+
+export async function templateTotals(db: Db, templateId: number, path: string, minResponses: number) {
+  const surveys = db
+    .selectFrom("events as e")
+    .innerJoin("units as u", "u.id", "e.unit_id")
+    .select("e.id")
+    .where("e.template_id", "=", templateId)
+    .where("e.kind", "=", "survey")
+    .where("e.response_count", ">=", minResponses)
+    .where("u.now_path", ">=", path)
+    .where("u.now_path", "<", `${path}\uffff`);
+  return db
+    .selectFrom("answer_counts as c")
+    .innerJoin("questions as q", "q.id", "c.question_id")
+    .select((eb) => ["q.position", "c.value", eb.fn.sum<number>("c.n").as("n")])
+    .where("c.event_id", "in", surveys)
+    .where("q.type", "in", ["choice", "multi"])
+    .groupBy(["q.position", "c.value"])
+    .execute();
+}

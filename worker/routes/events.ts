@@ -41,6 +41,7 @@ const createBody = jsonObject({
   form: v.optional(formSchema),
   question: v.optional(v.nullable(text(500)), null),
   programmeId: v.optional(v.nullable(intId), null),
+  templateId: v.optional(v.nullable(intId), null),
 });
 
 /** A paper sheet as the entry screen sends it; the serial's format is checked against the event's code. */

@@ -12,6 +12,7 @@ import { idParam } from "../http/params";
 import { day, intId, jsonObject, requiredText, validate } from "../http/validate";
 import { unitTable } from "../services/exports";
 import { scopedQuery, unitDashboard } from "../services/scores";
+import { needsOf } from "../services/templates";
 import { addUnit, changeUnit, importUnits, listUnits, mergeUnit } from "../services/units";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -87,6 +88,21 @@ export const IMPORT_LIMIT = 1024 * 1024;
 
 export const unitRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json(await listUnits(c.var.db, c.var.user)))
+  .get(
+    "/:id/needs",
+    validate("param", idParam),
+    validate("query", v.strictObject({ template: v.optional(intId) }, "field.type_object")),
+    async (c) =>
+      c.json(
+        await needsOf(
+          c.var.db,
+          c.var.user,
+          c.req.valid("param").id,
+          c.req.valid("query").template,
+          c.var.lang,
+        ),
+      ),
+  )
   .get("/:id/scores", validate("param", idParam), validate("query", scoresQuery), async (c) =>
     c.json(
       await unitDashboard(

@@ -15,6 +15,7 @@ import { listObservations } from "../db/observations";
 import { findProgramme } from "../db/programmes";
 import { loadEventProposals } from "../db/proposals";
 import { countTexts, loadComments, loadCounts, loadUnitCounts } from "../db/responses";
+import { findTemplate } from "../db/templates";
 import { findUnitById, listUnitsInScope } from "../db/units";
 import { Conflict, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
@@ -111,6 +112,8 @@ export interface EventInput {
   form?: FormInput | undefined;
   question: string | null;
   programmeId: number | null;
+  /** The template the form was copied from, if any. */
+  templateId: number | null;
 }
 
 /** A class (with the standard form unless another is given) or a workshop, at a unit of the caller's subtree. */
@@ -134,6 +137,16 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
     // A programme run by a unit covers the classes of its whole subtree.
     if (!programme || !inScope(unit.nowPath, programme.unitPath)) {
       throw new Invalid({ programmeId: { key: "field.not_found" } });
+    }
+  }
+  // The template the form came from: one the organiser is offered (their units' line or subtree).
+  if (input.templateId !== null && input.kind !== "workshop") {
+    const template = await findTemplate(db, input.templateId);
+    if (
+      !template ||
+      !(inScope(unit.nowPath, template.unitPath) || inScope(template.unitPath, user.unitPath))
+    ) {
+      throw new Invalid({ templateId: { key: "field.not_found" } });
     }
   }
   // A class without a form of its own gets the standard one; a survey must bring its questions.
@@ -163,6 +176,7 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
           traineeCategory: input.kind === "class" ? input.traineeCategory : null,
           question: input.kind === "workshop" ? input.question || null : null,
           programmeId: input.kind === "class" ? input.programmeId : null,
+          templateId: input.kind === "workshop" ? null : input.templateId,
           createdBy: user.id,
           now: now.toISOString(),
         },

@@ -4,13 +4,24 @@ import {
   findTemplate,
   insertTemplate,
   listTemplates,
+  surveysByTemplate,
   type TemplateRow,
+  templateTotals,
   updateTemplate,
 } from "../db/templates";
 import { findUnitById } from "../db/units";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
-import { type FormInput, questionDefsOf, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
-import { canSee, inScope, type StaffUser } from "../domain/terms";
+import {
+  type FormInput,
+  hasOptions,
+  questionDefsOf,
+  STANDARD_FORM,
+  STANDARD_FORM_TITLE,
+} from "../domain/form";
+import type { Lang } from "../domain/i18n";
+import { ANSWERED } from "../domain/report";
+import { canSee, inScope, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
+import { unitInScope } from "./scope";
 
 const notFound = () => new NotFound("template_not_found", "error.not_found");
 
@@ -93,4 +104,52 @@ export async function changeTemplate(
   const after = await findTemplate(db, id);
   if (!after) throw notFound();
   return shaped(after, user);
+}
+
+/**
+ * What the surveys below a unit that used one template ask for most: each choice or several-choice
+ * question of the template with its options by count, summed over the surveys of the unit's
+ * subtree that have at least the threshold of responses (the others are left out, as everywhere).
+ */
+export async function needsOf(
+  db: Db,
+  user: StaffUser,
+  unitId: number,
+  templateId: number | undefined,
+  lang: Lang,
+) {
+  const unit = await unitInScope(db, user, unitId);
+  const templates = await surveysByTemplate(db, unit.nowPath, MIN_RESPONSES_FOR_DETAIL);
+  const chosen = templates.find((t) => t.id === templateId) ?? templates[0];
+  if (!chosen)
+    return {
+      unitName: unit.name,
+      templates,
+      template: null,
+      questions: [],
+      minResponses: MIN_RESPONSES_FOR_DETAIL,
+    };
+  if (templateId !== undefined && chosen.id !== templateId) throw notFound();
+  const [template, totals] = await Promise.all([
+    findTemplate(db, chosen.id),
+    templateTotals(db, chosen.id, unit.nowPath, MIN_RESPONSES_FOR_DETAIL),
+  ]);
+  const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
+  const questions = (template?.questions ?? []).flatMap((q, i) => {
+    if (!hasOptions(q.type)) return [];
+    const mine = totals.filter((r) => r.position === i + 1);
+    const count = (value: string) => Number(mine.find((r) => r.value === value)?.n ?? 0);
+    const options = (q.options ?? [])
+      .map((o) => ({ value: o.value, label: label(o), count: count(o.value) }))
+      .sort((a, b) => b.count - a.count);
+    const n = q.type === "multi" ? count(ANSWERED) : options.reduce((s, o) => s + o.count, 0);
+    return [{ position: i + 1, type: q.type, label: label(q), n, options }];
+  });
+  return {
+    unitName: unit.name,
+    templates,
+    template: chosen,
+    questions,
+    minResponses: MIN_RESPONSES_FOR_DETAIL,
+  };
 }

@@ -38,6 +38,8 @@ export function NewEvent() {
   const programmes = useAsync(async () => ok(await api.api.programmes.$get()), []);
   const templates = useAsync(async () => ok(await api.api.templates.$get()), []);
   const [programmeId, setProgrammeId] = useState("");
+  // The template the form was started from, so a unit's page can add up its surveys' answers.
+  const [templateId, setTemplateId] = useState<number | null>(null);
   const [title, setTitle] = useState("");
   const [unitId, setUnitId] = useState("");
   const [startsAt, setStartsAt] = useState(todayAt(8));
@@ -77,12 +79,13 @@ export function NewEvent() {
                   ...(workshop
                     ? { question }
                     : survey
-                      ? { form: formToSend({ ...form, title: form.title || title }) }
+                      ? { form: formToSend({ ...form, title: form.title || title }), templateId }
                       : {
                           lecturers,
                           traineeCategory: category || null,
                           programmeId: programmeId ? Number(programmeId) : null,
                           form: formToSend(form),
+                          templateId,
                         }),
                 },
               }),
@@ -216,8 +219,12 @@ export function NewEvent() {
               id="template"
               onChange={(e) => {
                 const picked = e.currentTarget.value;
-                if (picked === "") return setForm(SURVEY_START);
+                if (picked === "") {
+                  setTemplateId(null);
+                  return setForm(SURVEY_START);
+                }
                 const chosen = templates.data?.items[Number(picked)];
+                setTemplateId(chosen?.id ?? null);
                 if (chosen)
                   setForm({ title: chosen.title, questions: chosen.questions.map((q) => ({ ...q })) });
               }}

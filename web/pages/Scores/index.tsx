@@ -1,10 +1,12 @@
 // Class quality for a unit: its children ranked (a heat map of criteria), flags, trend, classes; drill down, export, print.
+
 import { useState } from "preact/hooks";
 import type { Flag } from "../../../worker/domain/scores";
 import { LEVEL_RANK, LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { api, ok, type UnitScores } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
+import { NeedsRollup } from "../../components/NeedsRollup";
 import { usePrintHeader } from "../../components/PrintHeader";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { TrendChart } from "../../components/TrendChart";
@@ -463,6 +465,7 @@ export function ScoresPage(props: { id: string | undefined }) {
       >
         {t("app.reset_filters")}
       </button>
+      {id ? <NeedsRollup unitId={id} /> : null}
     </Layout>
   );
 }

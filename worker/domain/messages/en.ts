@@ -560,6 +560,11 @@ export const en: Record<keyof typeof vi, string> = {
   "page.another_person": "Someone else answers on this phone",
   "page.another_hint": "Each phone can send at most {max} responses to a class.",
   "paper.of_which": "of which {n} on paper",
+  "needs.title": "Needs from the surveys",
+  "needs.hint":
+    "The surveys in this unit that used one template, added up; a survey counts only from {min} responses.",
+  "needs.template": "Template",
+  "needs.template_option": "{title} ({surveys} surveys, {responses} responses)",
   "paper.title": "Type in paper sheets",
   "paper.print": "Print paper sheets",
   "paper.count": "{n} paper sheets typed in",

@@ -556,6 +556,11 @@ export const vi = {
   "page.another_person": "Người khác trả lời trên máy này",
   "page.another_hint": "Mỗi điện thoại gửi được tối đa {max} phiếu cho một lớp.",
   "paper.of_which": "trong đó {n} phiếu giấy",
+  "needs.title": "Nhu cầu từ các khảo sát",
+  "needs.hint":
+    "Cộng các khảo sát trong đơn vị này dùng cùng một mẫu phiếu; mỗi khảo sát chỉ được tính khi có từ {min} phiếu.",
+  "needs.template": "Mẫu phiếu",
+  "needs.template_option": "{title} ({surveys} khảo sát, {responses} phiếu)",
   "paper.title": "Nhập phiếu giấy",
   "paper.print": "In phiếu giấy",
   "paper.count": "Đã nhập {n} phiếu giấy",
