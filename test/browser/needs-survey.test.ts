@@ -244,3 +244,30 @@ describe("needs across the hierarchy", () => {
     }
   });
 });
+
+describe("a long unit list on the phone", () => {
+  it("narrows as she types without the marks, and a single match is chosen", async ({ expect }) => {
+    const admin = await staffSession("admin@gopy.local");
+    const national = await newEvent(admin, "survey", "Khảo sát toàn quốc: tìm đơn vị", {
+      form: { title: "Phiếu", questions: [q("unit", "Đơn vị của chị")] },
+    });
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${national.code}`);
+      const find = page.getByRole("searchbox", { name: "Gõ vài chữ để tìm đơn vị" });
+      await find.fill("ba vi");
+      const list = page.getByLabel("Đơn vị của chị", { exact: true });
+      await expect
+        .poll(() => list.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text.trim()))
+        .toBe("Hội LHPN xã Ba Vì");
+      const visible = await list.evaluate(
+        (s: HTMLSelectElement) => Array.from(s.options).filter((o) => !o.hidden && o.value !== "").length,
+      );
+      expect(visible).toBe(1);
+      await page.screenshot({ path: join(ARTIFACTS, "unit-search-phone.png") });
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -18,8 +18,41 @@ interface Pending {
 const form = document.getElementById(SURVEY_ID.form);
 if (form instanceof HTMLFormElement) enhance(form);
 
+/** Letters without their marks, so "ba vi" finds "Ba Vì". */
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+
+/**
+ * A long unit list gets a box above it: typing narrows the list to the units whose name holds
+ * what she typed, and a single match is chosen. Without the script the list works as it is.
+ */
+function searchable(select: HTMLSelectElement, placeholder: string): void {
+  const box = document.createElement("input");
+  box.type = "search";
+  box.className = "unit-find";
+  box.placeholder = placeholder;
+  box.setAttribute("aria-label", placeholder);
+  select.before(box);
+  box.addEventListener("input", () => {
+    const wanted = fold(box.value.trim());
+    const shown = Array.from(select.options).filter((o) => {
+      const match = o.value === "" || fold(o.text).includes(wanted);
+      o.hidden = !match;
+      return match && o.value !== "";
+    });
+    if (shown.length === 1 && shown[0]) select.value = shown[0].value;
+  });
+}
+
 function enhance(form: HTMLFormElement): void {
   const data = (name: SurveyData) => form.dataset[name] ?? "";
+  for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>("select.unit"))) {
+    if (select.options.length > 8) searchable(select, data("findUnit"));
+  }
   const code = data("code");
   const key = `gy:${code}`;
   const idKey = `gy:id:${code}`;

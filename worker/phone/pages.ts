@@ -13,7 +13,7 @@ import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./su
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Bumped with the phone assets so phones never mix an old script with a new page. */
-export const ASSET_VERSION = "4";
+export const ASSET_VERSION = "5";
 
 export function layout(
   lang: Lang,
@@ -178,6 +178,7 @@ export function surveyPage(
     thanksText: t(lang, "page.thanks_text"),
     another: t(lang, "page.another_person"),
     fresh: state.fresh ? "1" : "",
+    findUnit: t(lang, "page.find_unit"),
   });
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, event.kind === "class" ? "page.intro" : "page.intro_survey")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}

@@ -2,7 +2,7 @@
 // The policy allows exactly this text by its hash; a test recomputes the hash from the text.
 
 /** SHA-256 of PHONE_CSS, as the Content-Security-Policy names it. */
-export const PHONE_CSS_HASH = "sha256-SUnI+F13hH9kCAhh56tQ4XbjPC8FbIbJ4oz5S2ePuak=";
+export const PHONE_CSS_HASH = "sha256-VBGupREsqPxlP1C2Y2Mi1r0L8R9oYKhVr20RSVhEpEs=";
 
 export const PHONE_CSS = `/* Phone survey: large type, 48px+ targets, high contrast, works at 320-360px without JavaScript. */
 * {
@@ -146,6 +146,15 @@ small {
   border-color: #8f1d3f;
   background: #8f1d3f;
   box-shadow: inset 0 0 0 4px #fff;
+}
+input.unit-find {
+  width: 100%;
+  min-height: 48px;
+  margin: 0 0 8px;
+  padding: 8px 12px;
+  font: inherit;
+  border: 2px solid #9a8f86;
+  border-radius: 10px;
 }
 select.unit {
   width: 100%;

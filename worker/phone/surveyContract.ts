@@ -20,4 +20,6 @@ export type SurveyData =
   /** The label of the link that lets the next person on a shared phone answer. */
   | "another"
   /** "1": another person on a phone that has answered; a new response with a new id. */
-  | "fresh";
+  | "fresh"
+  /** The placeholder of the box that narrows a unit question's list as she types. */
+  | "findUnit";

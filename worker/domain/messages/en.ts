@@ -578,6 +578,7 @@ export const en: Record<keyof typeof vi, string> = {
   "paper.unit_line": "Unit: ....................................................................",
   "page.choose_between": "Choose {min} to {max}",
   "page.choose_many": "You may choose several",
+  "page.find_unit": "Type a few letters to find the unit",
   "page.choose_unit": "— Choose a unit —",
   "page.chars_max": "At most {max} characters",
   // question_type

@@ -574,6 +574,7 @@ export const vi = {
   "paper.unit_line": "Đơn vị: ....................................................................",
   "page.choose_between": "Chọn từ {min} đến {max} mục",
   "page.choose_many": "Có thể chọn nhiều mục",
+  "page.find_unit": "Gõ vài chữ để tìm đơn vị",
   "page.choose_unit": "— Chọn đơn vị —",
   "page.chars_max": "Tối đa {max} ký tự",
   // question_type
