@@ -259,10 +259,16 @@ describe("a long unit list on the phone", () => {
       await find.fill("ba vi");
       const list = page.getByLabel("Đơn vị của chị", { exact: true });
       await expect
-        .poll(() => list.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text.trim()))
+        .poll(() =>
+          list.evaluate((s) =>
+            s instanceof HTMLSelectElement ? s.selectedOptions[0]?.text.trim() : undefined,
+          ),
+        )
         .toBe("Hội LHPN xã Ba Vì");
-      const visible = await list.evaluate(
-        (s: HTMLSelectElement) => Array.from(s.options).filter((o) => !o.hidden && o.value !== "").length,
+      const visible = await list.evaluate((s) =>
+        s instanceof HTMLSelectElement
+          ? Array.from(s.options).filter((o) => !o.hidden && o.value !== "").length
+          : 0,
       );
       expect(visible).toBe(1);
       await page.screenshot({ path: join(ARTIFACTS, "unit-search-phone.png") });
