@@ -1,9 +1,9 @@
 // What the surveys below a unit that used one template ask for most: options by count, as bars and a table.
 import { useState } from "preact/hooks";
-import { percentOf } from "../../worker/domain/report";
 import { api, ok } from "../api";
 import { t } from "../i18n";
 import { useAsync } from "../useAsync";
+import { OptionsTable } from "./QuestionReport";
 
 export function NeedsRollup(props: { unitId: string }) {
   const [template, setTemplate] = useState("");
@@ -37,25 +37,7 @@ export function NeedsRollup(props: { unitId: string }) {
         <div class="question-report" key={q.position}>
           <h3>{q.label}</h3>
           <p class="muted">{t("app.answered_by", { n: q.n })}</p>
-          <table class="list">
-            <caption>{q.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("app.option")}</th>
-                <th scope="col">{t("app.count")}</th>
-                <th scope="col">{t("app.share_pct")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.options.map((o) => (
-                <tr key={o.value}>
-                  <th scope="row">{o.label}</th>
-                  <td>{o.count}</td>
-                  <td>{percentOf(o.count, q.n) === null ? "–" : `${percentOf(o.count, q.n)}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OptionsTable label={q.label} n={q.n} options={q.options} />
         </div>
       ))}
     </section>

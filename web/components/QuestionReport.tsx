@@ -11,6 +11,35 @@ const share = (count: number | null, n: number) => {
   return p === null ? "–" : `${p}%`;
 };
 
+/** A question's options with how many chose each and their share of those who answered (null: withheld). */
+export function OptionsTable(props: {
+  label: string;
+  n: number;
+  options: readonly { value: string; label: string; count: number | null }[];
+}) {
+  return (
+    <table class="list">
+      <caption>{props.label}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("app.option")}</th>
+          <th scope="col">{t("app.count")}</th>
+          <th scope="col">{t("app.share_pct")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.options.map((o) => (
+          <tr key={o.value}>
+            <th scope="row">{o.label}</th>
+            <td>{o.count ?? "–"}</td>
+            <td>{share(o.count, props.n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** One question with options: a bar per option (its share of those who answered) and the same numbers in a table. */
 function OptionsQuestion(props: { q: Question }) {
   const { q } = props;
@@ -34,25 +63,7 @@ function OptionsQuestion(props: { q: Question }) {
           </div>
         ))}
       </div>
-      <table class="list">
-        <caption>{q.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("app.option")}</th>
-            <th scope="col">{t("app.count")}</th>
-            <th scope="col">{t("app.share_pct")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {options.map((o) => (
-            <tr key={o.value}>
-              <th scope="row">{o.label}</th>
-              <td>{o.count ?? "–"}</td>
-              <td>{share(o.count, q.n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OptionsTable label={q.label} n={q.n} options={options} />
     </div>
   );
 }
