@@ -1,12 +1,20 @@
-// Dashboards at national scale: builds 1,000 classes × 65 responses × 15 answers over a full tree, then times the views against naive scans.
+// Dashboards at national scale: builds 1,000 classes × 65 responses × 15 answers over a full tree, plus 200 needs surveys (scripts/bench-surveys.ts), then times the views against naive scans.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { REBUILD_ALL_SQL } from "../worker/db/stats";
+import { REBUILD_ALL_SQL, REBUILD_COUNTS_SQL } from "../worker/db/stats";
 import { CRITERIA } from "../worker/domain/criteria";
 import { hashPassword } from "../worker/domain/crypto";
 import { layoutTree, type TreeNode } from "../worker/domain/tree";
+import {
+  naiveSurveySql,
+  SURVEY_CODE,
+  SURVEY_RESPONSES,
+  SURVEYS,
+  surveyPageGzip,
+  surveysSql,
+} from "./bench-surveys";
 import { applyMigrations, executeFile, loginCookie, q, startDev, waitForHttp, wrangler } from "./lib";
 
 export const DASHBOARD_BUDGET = { nationalRows: 20_000, nationalMs: 50 };
@@ -158,11 +166,11 @@ async function build(persistTo: string) {
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${RESPONSES - 1}) INSERT INTO responses (event_id, client_id, role, form_id, body_hash, created_at) SELECT e.id, 'b' || e.id || '-' || n.i, 'trainee', 1, 'bench', e.starts_at FROM events e, n ORDER BY e.id, n.i;`,
     // Deterministic ratings around a per-class level, so classes differ and some are weak.
     "INSERT INTO answers (response_id, question_id, value_num) SELECT r.id, qq.id, max(1, min(5, 2 + (r.event_id % 3) + ((r.id * 2654435761 + qq.id * 40503) % 7) / 3)) FROM responses r, questions qq ORDER BY r.id, qq.id;",
-    "INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id GROUP BY r.event_id, a.question_id, r.role, a.value_num;",
-    ...REBUILD_ALL_SQL.map((s) => `${s};`),
   );
+  const surveys = surveysSql(t.provinces);
+  sql.push(...surveys.sql, ...[...REBUILD_COUNTS_SQL, ...REBUILD_ALL_SQL].map((s) => `${s};`));
   executeFile(sql.join("\n"), { persistTo });
-  return t;
+  return { ...t, surveys: surveys.layout };
 }
 
 /** The naive query on the same database through the same local D1: its duration and rows read (best of 3). */
@@ -249,6 +257,27 @@ export async function benchDashboards(port: number) {
         db,
         `SELECT q.criterion, a.value_num, count(*) AS n FROM responses r JOIN answers a ON a.response_id = r.id JOIN questions q ON q.id = a.question_id WHERE r.event_id = 1 AND q.type = 'rating' GROUP BY q.criterion, a.value_num`,
       );
+      const layout = t.surveys;
+      const naiveSurvey = naiveSurveySql(layout);
+      const surveys = {
+        surveys: SURVEYS,
+        responsesEach: SURVEY_RESPONSES,
+        pageGzip: await surveyPageGzip(base, SURVEY_CODE),
+        views: {
+          report: await timed(base, cookie, `/api/events/${layout.bigId}/report`),
+          rollupNational: await timed(base, cookie, `/api/units/1/needs?template=${layout.templateId}`),
+          rollupProvince: await timed(
+            base,
+            cookie,
+            `/api/units/${layout.provinceId}/needs?template=${layout.templateId}`,
+          ),
+          answersCsv: await timed(base, cookie, `/api/events/${layout.bigId}/answers.csv`),
+        },
+        naive: {
+          report: await naive(db, naiveSurvey.report),
+          rollupNational: await naive(db, naiveSurvey.rollup),
+        },
+      };
       await proxy.dispose();
       return {
         buildSeconds: Math.round(buildSeconds * 10) / 10,
@@ -258,6 +287,7 @@ export async function benchDashboards(port: number) {
         unitStatsRows: sizes?.unitRows ?? 0,
         views,
         naive: { national: naiveNational, province: naiveProvince, class: naiveClass },
+        surveys,
         ok:
           views.national.rowsRead <= DASHBOARD_BUDGET.nationalRows &&
           views.national.appMs <= DASHBOARD_BUDGET.nationalMs,

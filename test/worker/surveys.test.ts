@@ -212,6 +212,68 @@ describe("a survey that is not a class", () => {
     expect((await verifyAggregates(env.DB)).filter((r) => r.n > 0)).toEqual([]);
   });
 
+  it("two open questions: each one's answers are grouped on their own, in the report and its export, from five responses", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey({
+      form: {
+        title: "Góp ý sau hội nghị",
+        questions: [
+          question("text", "Chị cần thêm tài liệu gì?", { maxLength: 500 }),
+          question("text", "Kiến nghị với Hội cấp trên", { maxLength: 500 }),
+        ],
+      },
+    });
+    const [needs, asks] = (await formOf(survey.code)).questions.map((x) => String(x.id));
+    const reportOf = async () =>
+      (await call(`/api/events/${survey.id}/report`, { headers: organiser.headers })).json<{
+        questions: { id: number; n: number; groups?: { label: string; items: { text: string }[] }[] }[];
+      }>();
+    const wrote = [
+      ["Cần thêm tài liệu hướng dẫn chuyển đổi số", "Tăng phụ cấp cho chi hội trưởng"],
+      ["Tài liệu về chuyển đổi số cho hội viên", "Đề nghị tăng phụ cấp chi hội trưởng"],
+      ["Sổ tay pháp luật về phòng chống bạo lực gia đình", ""],
+      ["Tai lieu chuyen doi so", "Tăng kinh phí hoạt động cho chi hội"],
+      ["", "Tổ chức thêm lớp tập huấn kỹ năng"],
+    ];
+    for (const [i, [a, b]] of wrote.entries()) {
+      expect((await send(survey.code, { [needs ?? ""]: a, [asks ?? ""]: b })).status).toBe(201);
+      // Below five responses nothing written is shown, grouped or not.
+      if (i === 3) expect((await reportOf()).questions.every((x) => x.groups === undefined)).toBe(true);
+    }
+    const report = await reportOf();
+    const texts = (id: string | undefined) =>
+      report.questions
+        .find((x) => String(x.id) === id)
+        ?.groups?.flatMap((g) => g.items.map((item) => item.text))
+        .sort();
+    // Every answer in exactly one group of its own question, none of the other's.
+    expect(texts(needs)).toEqual(
+      wrote
+        .map(([a]) => a ?? "")
+        .filter((x) => x !== "")
+        .sort(),
+    );
+    expect(texts(asks)).toEqual(
+      wrote
+        .map(([, b]) => b ?? "")
+        .filter((x) => x !== "")
+        .sort(),
+    );
+    const needsGroups = report.questions.find((x) => String(x.id) === needs)?.groups ?? [];
+    // The three about digital documents, one typed without marks, are together.
+    const unmarked = needsGroups.find((g) => g.items.some((item) => item.text === "Tai lieu chuyen doi so"));
+    expect(unmarked?.items.map((item) => item.text)).toEqual(
+      expect.arrayContaining([wrote[0]?.[0], wrote[1]?.[0]]),
+    );
+    const csv = await (
+      await call(`/api/events/${survey.id}/report.csv`, { headers: organiser.headers })
+    ).text();
+    expect(csv).toContain("Chị cần thêm tài liệu gì?,n = 4");
+    expect(csv).toContain("Kiến nghị với Hội cấp trên,n = 4");
+    expect(csv).toContain(",Tai lieu chuyen doi so");
+  });
+
   it("a chair without JavaScript ticks two boxes and picks her commune; a missing tick comes back with her choices kept", async ({
     expect,
   }) => {

@@ -1,4 +1,4 @@
-// Every question of a form as the report shows it: counts and shares per option as bars with a table, and per unit.
+// Every question of a form as the report shows it: counts and shares per option as bars with a table, texts in groups, and per unit.
 
 import { percentOf } from "../../worker/domain/report";
 import type { Report } from "../api";
@@ -68,6 +68,29 @@ function OptionsQuestion(props: { q: Question }) {
   );
 }
 
+/** A text question: how many wrote, then what they wrote in groups of the same request. */
+function TextQuestion(props: { q: Question }) {
+  const { q } = props;
+  return (
+    <div class="question-report" data-testid="question-report">
+      <h3>{q.label}</h3>
+      <p class="muted">{t("app.written_by", { n: q.n })}</p>
+      {q.groups?.map((g) => (
+        <div class="comment-group" key={g.label} data-testid="comment-group">
+          <h4>
+            {g.label} ({g.items.length})
+          </h4>
+          <ul class="comments">
+            {g.items.map((c) => (
+              <li key={c.id}>{c.text}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** The questions a class's criteria do not already show: choices, several choices, units, texts. */
 export function QuestionReports(props: { questions: Report["questions"] }) {
   const shown = props.questions.filter((q) => q.type !== "rating");
@@ -76,14 +99,7 @@ export function QuestionReports(props: { questions: Report["questions"] }) {
     <section>
       <h2>{t("app.questions")}</h2>
       {shown.map((q) =>
-        q.type === "text" ? (
-          <div class="question-report" key={q.id} data-testid="question-report">
-            <h3>{q.label}</h3>
-            <p class="muted">{t("app.written_by", { n: q.n })}</p>
-          </div>
-        ) : (
-          <OptionsQuestion key={q.id} q={q} />
-        ),
+        q.type === "text" ? <TextQuestion key={q.id} q={q} /> : <OptionsQuestion key={q.id} q={q} />,
       )}
     </section>
   );

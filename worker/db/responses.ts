@@ -196,7 +196,7 @@ export async function loadUnitCounts(db: Db, eventId: number) {
 export async function loadComments(db: Db, eventId: number, limit: number) {
   return db
     .selectFrom("comments")
-    .select(["id", "text"])
+    .select(["id", "text", "question_id as questionId"])
     .where("event_id", "=", eventId)
     .orderBy("id")
     .limit(limit)

@@ -235,8 +235,8 @@ SELECT 'unit_stats', 'unexpected or different', count(*) FROM (
  * raw answers: one per rating, choice and unit answer, one per option of a multi answer plus its
  * "answered" row, and the same again under the respondent's unit when the form asked for it.
  */
-export const VERIFY_COUNTS_SQL = `
-WITH counted AS (
+const COUNTED_CTES = `
+counted AS (
   SELECT r.id AS response_id, r.event_id, r.role, a.question_id, coalesce(CAST(a.value_num AS TEXT), a.value_text) AS value
   FROM answers a JOIN responses r ON r.id = a.response_id JOIN questions q ON q.id = a.question_id
   WHERE r.too_fast = 0 AND q.type IN ('rating', 'choice', 'unit')
@@ -255,7 +255,10 @@ unit_of AS (
 expected_unit_counts AS (
   SELECT c.event_id, u.unit_id, c.question_id, c.value, count(*) AS n
   FROM counted c JOIN unit_of u ON u.response_id = c.response_id
-  GROUP BY c.event_id, u.unit_id, c.question_id, c.value)
+  GROUP BY c.event_id, u.unit_id, c.question_id, c.value)`;
+
+export const VERIFY_COUNTS_SQL = `
+WITH ${COUNTED_CTES}
 SELECT 'answer_counts' AS "table", 'missing or different' AS problem, count(*) AS n FROM (
   SELECT * FROM expected_counts EXCEPT SELECT event_id, question_id, role, value, n FROM answer_counts)
 UNION ALL
@@ -267,6 +270,14 @@ SELECT 'unit_counts', 'missing or different', count(*) FROM (
 UNION ALL
 SELECT 'unit_counts', 'unexpected or different', count(*) FROM (
   SELECT event_id, unit_id, question_id, value, n FROM answer_unit_counts EXCEPT SELECT * FROM expected_unit_counts)`;
+
+/** The same running counts written out from the raw answers (databases the benchmark builds by SQL). */
+export const REBUILD_COUNTS_SQL = [
+  "DELETE FROM answer_counts",
+  `WITH ${COUNTED_CTES} INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT * FROM expected_counts`,
+  "DELETE FROM answer_unit_counts",
+  `WITH ${COUNTED_CTES} INSERT INTO answer_unit_counts (event_id, unit_id, question_id, value, n) SELECT * FROM expected_unit_counts`,
+];
 
 export interface VerifyRow {
   table: string;

@@ -98,10 +98,13 @@ export async function updateTemplate(
  * position and option (each survey's form is its own copy, in the template's order).
  */
 export async function surveysByTemplate(db: Db, path: string, minResponses: number) {
+  // Templates are few and each finds its surveys by index; SQLite keeps the left side of a CROSS
+  // JOIN outer, where its planner would walk every unit and event of the subtree.
   return db
-    .selectFrom("events as e")
+    .selectFrom("templates as t")
+    .crossJoin("events as e")
     .innerJoin("units as u", "u.id", "e.unit_id")
-    .innerJoin("templates as t", "t.id", "e.template_id")
+    .whereRef("e.template_id", "=", "t.id")
     .select((eb) => [
       "t.id",
       "t.title",
@@ -118,20 +121,22 @@ export async function surveysByTemplate(db: Db, path: string, minResponses: numb
 }
 
 export async function templateTotals(db: Db, templateId: number, path: string, minResponses: number) {
-  const surveys = db
+  // From each survey to its own choice and multi questions, then to their counts by the
+  // (event, question) key, so the rating and unit counts are never read (the CROSS JOIN keeps
+  // that order, where the planner would read every count of the event first).
+  return db
     .selectFrom("events as e")
     .innerJoin("units as u", "u.id", "e.unit_id")
-    .select("e.id")
+    .innerJoin("questions as q", "q.form_id", "e.form_id")
+    .crossJoin("answer_counts as c")
+    .select((eb) => ["q.position", "c.value", eb.fn.sum<number>("c.n").as("n")])
+    .whereRef("c.event_id", "=", "e.id")
+    .whereRef("c.question_id", "=", "q.id")
     .where("e.template_id", "=", templateId)
     .where("e.kind", "=", "survey")
     .where("e.response_count", ">=", minResponses)
     .where("u.now_path", ">=", path)
-    .where("u.now_path", "<", `${path}\uffff`);
-  return db
-    .selectFrom("answer_counts as c")
-    .innerJoin("questions as q", "q.id", "c.question_id")
-    .select((eb) => ["q.position", "c.value", eb.fn.sum<number>("c.n").as("n")])
-    .where("c.event_id", "in", surveys)
+    .where("u.now_path", "<", `${path}\uffff`)
     .where("q.type", "in", ["choice", "multi"])
     .groupBy(["q.position", "c.value"])
     .execute();

@@ -1,4 +1,5 @@
 // Deterministic, explainable grouping of short Vietnamese texts: concept themes first, TF-IDF for the rest.
+import { type Lang, t } from "./i18n";
 import type { Addressee } from "./proposal";
 import { hasDiacritics, phrases, type Syllable } from "./text";
 import { ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "./vocabulary";
@@ -464,4 +465,38 @@ export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MI
     }
   }
   return pairs.sort((x, y) => y.score - x.score);
+}
+
+/** A person's name for the group, else its theme's, else its keywords. */
+export function groupLabel(
+  key: string | null,
+  label: string | null,
+  vocab: Vocabulary,
+  keywords: string[],
+  lang: Lang,
+): string {
+  if (label !== null) return label;
+  if (key === UNSORTED || key === null) return t(lang, "group.unsorted");
+  const topic = vocab.topics.get(key);
+  if (topic) return lang === "en" ? topic.en : topic.vi;
+  return keywords.slice(0, 3).join(", ");
+}
+
+/** Survey comments grouped by theme, for a class report or across a unit's classes. */
+export function groupComments(
+  comments: readonly { id: number; text: string }[],
+  vocab: Vocabulary,
+  lang: Lang,
+) {
+  const analyses = comments.map((c) => analyse(c.text, vocab));
+  return groupTexts(analyses, vocab).map((g, i) => ({
+    id: i + 1,
+    key: g.key,
+    label: groupLabel(g.key, null, vocab, g.keywords, lang),
+    keywords: g.keywords,
+    items: g.members.flatMap((m) => {
+      const c = comments[m];
+      return c ? [{ id: c.id, text: c.text }] : [];
+    }),
+  }));
 }

@@ -40,7 +40,7 @@ export interface Report {
   responseRate: number | null;
   overall: number | null;
   criteria: CriterionScore[];
-  comments: { id: number; text: string }[] | null;
+  comments: { id: number; text: string; questionId: number }[] | null;
   /** True when details (distributions, comments) are withheld for having too few responses. */
   detailHidden: boolean;
   minResponses: number;
@@ -58,7 +58,7 @@ export function buildReport(input: {
   responses: number;
   expected: number;
   counts: readonly CountRow[];
-  comments: readonly { id: number; text: string }[];
+  comments: readonly { id: number; text: string; questionId: number }[];
 }): Report {
   const detail = input.responses >= MIN_RESPONSES_FOR_DETAIL;
   const byCriterion = new Map<
@@ -117,6 +117,14 @@ export interface QuestionReport {
   n: number;
   mean?: number | null;
   options?: { value: string; label: string; count: number | null }[];
+  /** A text question's answers grouped by what they say (from the threshold up). */
+  groups?: TextGroup[];
+}
+
+export interface TextGroup {
+  label: string;
+  keywords: string[];
+  items: { id: number; text: string }[];
 }
 
 /** A unit's column of the breakdown: its respondents, and its answers once there are enough. */
@@ -132,6 +140,8 @@ export interface QuestionCounts {
   counts: readonly { questionId: number; value: string; n: number }[];
   texts: ReadonlyMap<number, number>;
   unitNames: ReadonlyMap<number, string>;
+  /** Each text question's answers, grouped; absent in a unit's column. */
+  textGroups?: ReadonlyMap<number, TextGroup[]>;
 }
 
 /**
@@ -190,9 +200,11 @@ export function questionReports(
             }))
             .sort((a, b) => a.label.localeCompare(b.label, "vi")),
         };
-      default:
-        // text: how many wrote; what they wrote is in the report's comments.
-        return { ...base, n: data.texts.get(q.id) ?? 0 };
+      default: {
+        // text: how many wrote, and what they wrote grouped.
+        const groups = detail ? data.textGroups?.get(q.id) : undefined;
+        return { ...base, n: data.texts.get(q.id) ?? 0, ...(groups ? { groups } : {}) };
+      }
     }
   });
 }

@@ -23,13 +23,14 @@ import {
   type Analysis,
   analyse,
   duplicatePairs,
+  groupComments,
+  groupLabel,
   groupTexts,
   idf,
   keywordsOf,
   UNSORTED,
-  type Vocabulary,
 } from "../domain/grouping";
-import { type Lang, t } from "../domain/i18n";
+import type { Lang } from "../domain/i18n";
 import type { Addressee, FollowStatus } from "../domain/proposal";
 import { canSee, type EventKind, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { eventInScope, workshopInScope } from "./scope";
@@ -79,21 +80,6 @@ function itemOf(p: ProposalRow, withModeration: boolean): GroupItem {
     followUnitId: p.followUnitId,
     ...(withModeration ? { hidden: p.hidden === 1, hiddenReason: p.hiddenReason } : {}),
   };
-}
-
-/** A person's name for the group, else its theme's, else its keywords. */
-function groupLabel(
-  key: string | null,
-  label: string | null,
-  vocab: Vocabulary,
-  keywords: string[],
-  lang: Lang,
-): string {
-  if (label !== null) return label;
-  if (key === UNSORTED || key === null) return t(lang, "group.unsorted");
-  const topic = vocab.topics.get(key);
-  if (topic) return lang === "en" ? topic.en : topic.vi;
-  return keywords.slice(0, 3).join(", ");
 }
 
 /**
@@ -187,25 +173,6 @@ async function regroup(db: Db, event: EventRow, now: Date) {
   );
   await applyRegroup(db, event.id, moves, now.toISOString());
   return moves.length;
-}
-
-/** Survey comments grouped by theme, for a class report or across a unit's classes. */
-export function groupComments(
-  comments: readonly { id: number; text: string }[],
-  vocab: Vocabulary,
-  lang: Lang,
-) {
-  const analyses = comments.map((c) => analyse(c.text, vocab));
-  return groupTexts(analyses, vocab).map((g, i) => ({
-    id: i + 1,
-    key: g.key,
-    label: groupLabel(g.key, null, vocab, g.keywords, lang),
-    keywords: g.keywords,
-    items: g.members.flatMap((m) => {
-      const c = comments[m];
-      return c ? [{ id: c.id, text: c.text }] : [];
-    }),
-  }));
 }
 
 // ---- What staff do on the board ---------------------------------------------------------------

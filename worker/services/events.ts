@@ -21,6 +21,7 @@ import { Conflict, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
 import { type FormInput, questionDefsOf, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
+import { groupComments } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
 import { buildReport, questionReports, unitBreakdown } from "../domain/report";
 import {
@@ -36,6 +37,7 @@ import {
 import { DAY_MS, fromVietnamMinute, vietnamDay } from "../domain/time";
 import { submitPaperResponse } from "./responses";
 import { eventInScope } from "./scope";
+import { vocabularyFor } from "./vocabulary";
 
 /** An event as staff see it in lists and on its page. */
 export function eventSummary(e: EventRow, now: Date) {
@@ -227,11 +229,12 @@ export async function closeSurvey(db: Db, user: StaffUser, id: number, now: Date
  * then every question of the current form, and per unit when the form asks for it.
  */
 export async function classReport(db: Db, event: EventRow, lang: Lang) {
-  const [counts, comments, texts, questions] = await Promise.all([
+  const [counts, comments, texts, questions, vocab] = await Promise.all([
     loadCounts(db, event.id),
     loadComments(db, event.id, 2000),
     countTexts(db, event.id),
     event.formId === null ? [] : loadQuestions(db, event.formId),
+    vocabularyFor(db, event.unitPath, "comment"),
   ]);
   const asksUnit = questions.some((q) => q.type === "unit");
   const [unitRows, units] = asksUnit
@@ -248,9 +251,28 @@ export async function classReport(db: Db, event: EventRow, lang: Lang) {
     counts,
     comments,
   });
+  const textGroups = new Map(
+    report.detailHidden
+      ? []
+      : questions
+          .filter((q) => q.type === "text")
+          .map((q) => [
+            q.id,
+            groupComments(
+              comments.filter((c) => c.questionId === q.id),
+              vocab,
+              lang,
+            ).map((g) => ({ label: g.label, keywords: g.keywords, items: g.items })),
+          ]),
+  );
   return {
     ...report,
-    questions: questionReports(lang, questions, { counts, texts, unitNames }, !report.detailHidden),
+    questions: questionReports(
+      lang,
+      questions,
+      { counts, texts, unitNames, textGroups },
+      !report.detailHidden,
+    ),
     byUnit: asksUnit ? unitBreakdown(lang, questions, unitRows, unitNames) : null,
   };
 }

@@ -19,6 +19,8 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
   const event = await eventInScope(db, user, id);
   const r = await classReport(db, event, lang);
   const en = lang === "en";
+  const onForm = new Set(r.questions.filter((q) => q.type === "text").map((q) => q.id));
+  const others = (r.comments ?? []).filter((c) => !onForm.has(c.questionId));
   const rows: Cell[][] = [
     [event.kind === "survey" ? (en ? "Survey" : "Khảo sát") : en ? "Class" : "Lớp", event.title],
     [en ? "Code" : "Mã", event.code],
@@ -57,9 +59,18 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
               : (q.options ?? []).map((o) => [q.label, o.label, o.count]),
           )),
     ]),
-    [],
-    [en ? "Recommendations" : "Kiến nghị, đề xuất"],
-    ...(r.comments ?? []).map((cm) => [cm.text]),
+    // Every text question: its groups with their size, each answer on its own line below.
+    ...r.questions
+      .filter((q) => q.type === "text")
+      .flatMap((q): Cell[][] => [
+        [],
+        [q.label, `n = ${q.n}`],
+        ...(q.groups ?? []).flatMap((g): Cell[][] => [
+          [`${g.label} (${g.items.length})`],
+          ...g.items.map((i) => [null, i.text]),
+        ]),
+      ]),
+    ...(others.length > 0 ? [[], [t(lang, "app.other_texts")], ...others.map((cm) => [cm.text])] : []),
   ];
   return { name: `bao-cao-${event.code}`, sheet: en ? "Report" : "Bao cao", rows };
 }

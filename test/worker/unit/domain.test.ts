@@ -47,7 +47,7 @@ describe("report", () => {
       responses: 4,
       expected: 0,
       counts: [row("5", 2), row("3", 1), row("4", 1, "lecturer")],
-      comments: [{ id: 1, text: "x" }],
+      comments: [{ id: 1, text: "x", questionId: 7 }],
     });
     expect(r.criteria).toEqual([{ id: "content", label: "Nội dung", mean: 4.25, n: 4, distribution: null }]);
     expect(r.responseRate).toBeNull();

@@ -16,6 +16,9 @@ async function loadDetail(id: string) {
   return { ...event, units: form.questions.find((q) => q.type === "unit")?.options ?? [] };
 }
 
+/** The role's box in `typed` (question ids are positive). */
+const ROLE = 0;
+
 const serialOf = (code: string, n: number) => `${code}-${String(n).padStart(4, "0")}`;
 
 /**
@@ -101,10 +104,12 @@ export function PaperEntry(props: { id: string }) {
             const a = answerOf(q, submitted[q.id] ?? "");
             if (a !== undefined) answers[String(q.id)] = a;
           }
+          // A class's sheet asks first who filled it in: 1 trainee (also when left blank), 2 lecturer.
+          const role = submitted[ROLE] === "2" ? "lecturer" : "trainee";
           try {
             const res = await api.api.events[":id"]["paper-responses"].$post({
               param: { id: String(event.id) },
-              json: { sheet, answers },
+              json: { sheet, role, answers },
             });
             const stored = await ok(res);
             setSaved(stored.sheet);
@@ -135,6 +140,30 @@ export function PaperEntry(props: { id: string }) {
           />
           {fields.sheet ? <span class="field-error">{fields.sheet}</span> : null}
         </label>
+        {event.kind === "class" ? (
+          <div class="field">
+            <label for="role">
+              {t("page.role_legend")} ({t("page.role_trainee")} 1, {t("page.role_lecturer")} 2)
+            </label>
+            <input
+              id="role"
+              data-entry=""
+              autoComplete="off"
+              inputMode="numeric"
+              maxLength={1}
+              pattern="[12]"
+              value={typed[ROLE] ?? ""}
+              aria-invalid={fields.role ? "true" : undefined}
+              onInput={(e) => {
+                const input = e.currentTarget;
+                setTyped({ ...typed, [ROLE]: input.value });
+                if (/^[12]$/.test(input.value)) advance(input);
+              }}
+            />
+            <span class="hint">1 · 2</span>
+            {fields.role ? <span class="field-error">{fields.role}</span> : null}
+          </div>
+        ) : null}
         {questions.map((q, i) => {
           const error = fields[`answers.${q.id}`];
           const set = (v: string) => setTyped({ ...typed, [q.id]: v });

@@ -77,6 +77,15 @@ export function PaperSheets(props: { id: string }) {
           </p>
           <p>{t("paper.how_to")}</p>
           <ol class="sheet-questions">
+            {event.kind === "class" ? (
+              <li>
+                <p class="sheet-q">{t("page.role_legend")}</p>
+                <div class="sheet-options">
+                  {box(t("page.role_trainee"), 1)}
+                  {box(t("page.role_lecturer"), 2)}
+                </div>
+              </li>
+            ) : null}
             {questions.map((q) => (
               <li key={q.id}>
                 <p class="sheet-q">

@@ -1,4 +1,4 @@
-// The report of a class or survey for staff: response rate, scores per criterion, every other question, per unit, recommendations; prints on A4.
+// The report of a class or survey for staff: response rate, scores per criterion, every other question (texts grouped), per unit; prints on A4.
 import { api, ok } from "../../api";
 import { Layout, PendingPage } from "../../components/Layout";
 import { ObservationSection } from "../../components/Observation";
@@ -16,15 +16,12 @@ export function ReportPage(props: { id: string }) {
     [props.id],
   );
   const me = useAsync(async () => ok(await api.api.auth.me.$get()), []);
-  // Recommendations by theme, as leaders read them (hidden below the threshold like the list).
-  const grouped = useAsync(
-    async () => ok(await api.api.events[":id"].groups.$get({ param: { id: props.id } })),
-    [props.id],
-  );
   usePrintHeader(
     r ? `${r.event.unitName} · ${r.event.title} · ${formatDays(r.event.startsAt, r.event.endsAt)}` : null,
   );
   if (!r) return <PendingPage title={t("app.report_of")} error={error} />;
+  const onForm = new Set(r.questions.filter((q) => q.type === "text").map((q) => q.id));
+  const others = (r.comments ?? []).filter((c) => !onForm.has(c.questionId));
   return (
     <Layout
       title={r.event.title}
@@ -77,31 +74,17 @@ export function ReportPage(props: { id: string }) {
       ) : null}
       <QuestionReports questions={r.questions} />
       {r.byUnit && r.byUnit.length > 0 ? <UnitBreakdown byUnit={r.byUnit} min={r.minResponses} /> : null}
-      <section>
-        <h2>{t("app.recommendations")}</h2>
-        {r.comments === null ? null : r.comments.length === 0 ? (
-          <p>{t("app.no_comments")}</p>
-        ) : grouped.data && grouped.data.groups.length > 0 ? (
-          grouped.data.groups.map((g) => (
-            <div class="comment-group" key={g.id} data-testid="comment-group">
-              <h3>
-                {g.label} ({g.items.length})
-              </h3>
-              <ul class="comments">
-                {g.items.map((c) => (
-                  <li key={c.id}>{c.text}</li>
-                ))}
-              </ul>
-            </div>
-          ))
-        ) : (
+      {/* Written answers of a question no longer on the form (it was edited after they came). */}
+      {others.length > 0 ? (
+        <section>
+          <h2>{t("app.other_texts")}</h2>
           <ul class="comments">
-            {r.comments.map((c) => (
+            {others.map((c) => (
               <li key={c.id}>{c.text}</li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      ) : null}
       {r.event.kind === "class" ? (
         <ObservationSection
           eventId={props.id}
