@@ -1,4 +1,4 @@
-// Dashboards at national scale: builds 1,000 classes × 65 responses × 15 answers over a full tree, plus 200 needs surveys (scripts/bench-surveys.ts), then times the views against naive scans.
+// Dashboards at national scale: builds 1,000 classes × 65 responses × 15 answers over a full tree, then times the views against naive scans.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,14 +7,6 @@ import { REBUILD_ALL_SQL, REBUILD_COUNTS_SQL } from "../worker/db/stats";
 import { CRITERIA } from "../worker/domain/criteria";
 import { hashPassword } from "../worker/domain/crypto";
 import { layoutTree, type TreeNode } from "../worker/domain/tree";
-import {
-  naiveSurveySql,
-  SURVEY_CODE,
-  SURVEY_RESPONSES,
-  SURVEYS,
-  surveyPageGzip,
-  surveysSql,
-} from "./bench-surveys";
 import { applyMigrations, executeFile, loginCookie, q, startDev, waitForHttp, wrangler } from "./lib";
 
 export const DASHBOARD_BUDGET = { nationalRows: 20_000, nationalMs: 50 };
@@ -24,7 +16,7 @@ const QUESTIONS = 15;
 const REPEAT = 15;
 
 /** 34 provinces of today with ~98 communes each; 29 provinces merged in 2025 with districts and old communes. */
-function tree() {
+export function tree() {
   const rows: {
     id: number;
     code: string;
@@ -131,11 +123,18 @@ function tree() {
   return { sql, provinces, communes, oldCommunes, units: rows.length };
 }
 
+/** The account the benchmarks sign in with: an admin at the centre. */
+export const BENCH_LOGIN = { email: "bench@gopy.local", password: "bench-password-1" };
+
+export async function benchUserSql(): Promise<string> {
+  return `INSERT INTO users (id, email, password_hash, role, unit_id, created_at) VALUES (1, ${q(BENCH_LOGIN.email)}, ${q(await hashPassword(BENCH_LOGIN.password))}, 'admin', 1, '2026-01-01T00:00:00Z');`;
+}
+
 async function build(persistTo: string) {
   const t = tree();
   const sql = [...t.sql];
   sql.push(
-    `INSERT INTO users (id, email, password_hash, role, unit_id, created_at) VALUES (1, 'bench@gopy.local', ${q(await hashPassword("bench-password-1"))}, 'admin', 1, '2026-01-01T00:00:00Z');`,
+    await benchUserSql(),
     "INSERT INTO forms (id, title, created_at) VALUES (1, 'Phiếu 15 câu', '2024-01-01T00:00:00Z');",
     `INSERT INTO questions (id, form_id, position, type, criterion, label_vi, label_en, required) VALUES ${Array.from(
       { length: QUESTIONS },
@@ -166,15 +165,14 @@ async function build(persistTo: string) {
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${RESPONSES - 1}) INSERT INTO responses (event_id, client_id, role, form_id, body_hash, created_at) SELECT e.id, 'b' || e.id || '-' || n.i, 'trainee', 1, 'bench', e.starts_at FROM events e, n ORDER BY e.id, n.i;`,
     // Deterministic ratings around a per-class level, so classes differ and some are weak.
     "INSERT INTO answers (response_id, question_id, value_num) SELECT r.id, qq.id, max(1, min(5, 2 + (r.event_id % 3) + ((r.id * 2654435761 + qq.id * 40503) % 7) / 3)) FROM responses r, questions qq ORDER BY r.id, qq.id;",
+    ...[...REBUILD_COUNTS_SQL, ...REBUILD_ALL_SQL].map((s) => `${s};`),
   );
-  const surveys = surveysSql(t.provinces);
-  sql.push(...surveys.sql, ...[...REBUILD_COUNTS_SQL, ...REBUILD_ALL_SQL].map((s) => `${s};`));
   executeFile(sql.join("\n"), { persistTo });
-  return { ...t, surveys: surveys.layout };
+  return t;
 }
 
 /** The naive query on the same database through the same local D1: its duration and rows read (best of 3). */
-async function naive(db: D1Database, sql: string): Promise<{ sqlMs: number; rowsRead: number }> {
+export async function naive(db: D1Database, sql: string): Promise<{ sqlMs: number; rowsRead: number }> {
   let best = { sqlMs: Number.POSITIVE_INFINITY, rowsRead: 0 };
   for (let i = 0; i < 3; i++) {
     const r = await db.prepare(sql).all();
@@ -185,7 +183,7 @@ async function naive(db: D1Database, sql: string): Promise<{ sqlMs: number; rows
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-async function timed(base: string, cookie: string, path: string) {
+export async function timed(base: string, cookie: string, path: string) {
   const app: number[] = [];
   const sqlMs: number[] = [];
   const wall: number[] = [];
@@ -234,7 +232,7 @@ export async function benchDashboards(port: number) {
     const base = `http://127.0.0.1:${port}`;
     try {
       await waitForHttp(`${base}/`, 90_000);
-      const cookie = await loginCookie(base, "bench@gopy.local", "bench-password-1");
+      const cookie = await loginCookie(base, BENCH_LOGIN.email, BENCH_LOGIN.password);
       const province = t.provinces[0] ?? 2;
       const period = "from=2024-01&to=2026-12";
       const views = {
@@ -257,27 +255,6 @@ export async function benchDashboards(port: number) {
         db,
         `SELECT q.criterion, a.value_num, count(*) AS n FROM responses r JOIN answers a ON a.response_id = r.id JOIN questions q ON q.id = a.question_id WHERE r.event_id = 1 AND q.type = 'rating' GROUP BY q.criterion, a.value_num`,
       );
-      const layout = t.surveys;
-      const naiveSurvey = naiveSurveySql(layout);
-      const surveys = {
-        surveys: SURVEYS,
-        responsesEach: SURVEY_RESPONSES,
-        pageGzip: await surveyPageGzip(base, SURVEY_CODE),
-        views: {
-          report: await timed(base, cookie, `/api/events/${layout.bigId}/report`),
-          rollupNational: await timed(base, cookie, `/api/units/1/needs?template=${layout.templateId}`),
-          rollupProvince: await timed(
-            base,
-            cookie,
-            `/api/units/${layout.provinceId}/needs?template=${layout.templateId}`,
-          ),
-          answersCsv: await timed(base, cookie, `/api/events/${layout.bigId}/answers.csv`),
-        },
-        naive: {
-          report: await naive(db, naiveSurvey.report),
-          rollupNational: await naive(db, naiveSurvey.rollup),
-        },
-      };
       await proxy.dispose();
       return {
         buildSeconds: Math.round(buildSeconds * 10) / 10,
@@ -287,7 +264,6 @@ export async function benchDashboards(port: number) {
         unitStatsRows: sizes?.unitRows ?? 0,
         views,
         naive: { national: naiveNational, province: naiveProvince, class: naiveClass },
-        surveys,
         ok:
           views.national.rowsRead <= DASHBOARD_BUDGET.nationalRows &&
           views.national.appMs <= DASHBOARD_BUDGET.nationalMs,

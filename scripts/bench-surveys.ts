@@ -1,11 +1,16 @@
-// Needs surveys at scale (issue 16): 200 surveys of one 25-question template, 1,000 responses each, built by SQL beside the dashboards' classes.
+// Needs surveys at scale: 200 surveys of one 25-question template, 1,000 responses each, built by SQL over the dashboards' tree; times the report, the roll-up and the export.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { getPlatformProxy } from "wrangler";
+import { REBUILD_COUNTS_SQL } from "../worker/db/stats";
 import type { QuestionDef } from "../worker/domain/form";
-import { q } from "./lib";
+import { BENCH_LOGIN, benchUserSql, naive, timed, tree } from "./bench-dashboards";
+import { applyMigrations, executeFile, loginCookie, q, startDev, waitForHttp } from "./lib";
 
 export const SURVEYS = Number(process.env.BENCH_SURVEYS ?? 200);
 export const SURVEY_RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 1000);
-// Ids far above the dashboards' classes (1..1,000) and their form (1).
 const FIRST_EVENT = 100_001;
 const FIRST_FORM = 101;
 const COMMUNES_PER_PROVINCE = 98;
@@ -54,7 +59,7 @@ export interface SurveyLayout {
 /**
  * SQL that adds the template (owned by the centre), then the surveys: the first at the first
  * province, the rest at communes of the first two provinces, each with its own copy of the form,
- * its responses and answers. Run before the counts and dashboard aggregates are rebuilt.
+ * its responses and answers.
  */
 export function surveysSql(provinces: number[]): { sql: string[]; layout: SurveyLayout } {
   const questions = templateQuestions();
@@ -144,4 +149,58 @@ export async function surveyPageGzip(base: string, code: string): Promise<number
     total += gzipSync(js, { level: 9 }).length;
   }
   return total;
+}
+
+export async function benchSurveys(port: number) {
+  const persistTo = mkdtempSync(join(tmpdir(), "gopy-bench-surveys-"));
+  try {
+    applyMigrations({ persistTo });
+    const started = performance.now();
+    const t = tree();
+    const built = surveysSql(t.provinces);
+    executeFile(
+      [...t.sql, await benchUserSql(), ...built.sql, ...REBUILD_COUNTS_SQL.map((s) => `${s};`)].join("\n"),
+      { persistTo },
+    );
+    const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const layout = built.layout;
+    const dev = startDev({ port, persistTo });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHttp(`${base}/`, 90_000);
+      const cookie = await loginCookie(base, BENCH_LOGIN.email, BENCH_LOGIN.password);
+      const views = {
+        report: await timed(base, cookie, `/api/events/${layout.bigId}/report`),
+        rollupNational: await timed(base, cookie, `/api/units/1/needs?template=${layout.templateId}`),
+        rollupProvince: await timed(
+          base,
+          cookie,
+          `/api/units/${layout.provinceId}/needs?template=${layout.templateId}`,
+        ),
+        answersCsv: await timed(base, cookie, `/api/events/${layout.bigId}/answers.csv`),
+      };
+      const pageGzip = await surveyPageGzip(base, SURVEY_CODE);
+      const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
+      const sql = naiveSurveySql(layout);
+      const naiveViews = {
+        report: await naive(proxy.env.DB, sql.report),
+        rollupNational: await naive(proxy.env.DB, sql.rollup),
+      };
+      const answers = await proxy.env.DB.prepare("SELECT count(*) AS n FROM answers").first<{ n: number }>();
+      await proxy.dispose();
+      return {
+        surveys: SURVEYS,
+        responsesEach: SURVEY_RESPONSES,
+        answers: answers?.n ?? 0,
+        buildSeconds,
+        pageGzip,
+        views,
+        naive: naiveViews,
+      };
+    } finally {
+      dev.kill("SIGTERM");
+    }
+  } finally {
+    rmSync(persistTo, { recursive: true, force: true });
+  }
 }
