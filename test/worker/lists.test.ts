@@ -58,7 +58,7 @@ describe("the class list", () => {
 });
 
 describe("the delegates' list", () => {
-  it("a workshop of 305 proposals sends the phone 300 and says how many there are, on the page and in the API", async ({
+  it("a workshop of 305 proposals: the page lists the newest 20 and offers all, which lists 300 and says of how many; the API pages by 300", async ({
     expect,
   }) => {
     const tree = await createTree();
@@ -93,6 +93,26 @@ describe("the delegates' list", () => {
     expect(rest.next).toBeNull();
     const page = await (await call(`/s/${ws.code}`)).text();
     expect(page).toContain("(305)");
-    expect(page).toContain("Đang hiện 300 đề xuất mới nhất trong 305.");
+    expect(page.match(/<li class="prop"/g)).toHaveLength(20);
+    expect(page).toContain("Đang hiện 20 đề xuất mới nhất trong 305.");
+    expect(page).toContain(`<a href="/s/${ws.code}?sort=new&amp;all=1#list">Xem tất cả 305 đề xuất</a>`);
+    const all = await (await call(`/s/${ws.code}?sort=new&all=1`)).text();
+    expect(all.match(/<li class="prop"/g)).toHaveLength(300);
+    expect(all).toContain("Đang hiện 300 đề xuất mới nhất trong 305.");
+    expect(all).not.toContain("Xem tất cả");
+    // Supporting one far down the whole list comes back to the whole list, at that proposal.
+    expect(all).toContain("?sort=new&amp;all=1");
+    // The page's script asks for as many as the page lists.
+    const first = await (await call(`/api/public/events/${ws.code}/proposals?sort=new&limit=20`)).json<{
+      items: unknown[];
+      total: number;
+    }>();
+    expect(first.items).toHaveLength(20);
+    expect(first.total).toBe(305);
+    for (const limit of ["0", "301", "abc"]) {
+      const bad = await call(`/api/public/events/${ws.code}/proposals?limit=${limit}`);
+      expect(bad.status).toBe(400);
+      expect(Object.keys((await bad.json<{ error: { fields: object } }>()).error.fields)).toEqual(["limit"]);
+    }
   }, 120_000);
 });

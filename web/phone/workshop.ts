@@ -158,7 +158,10 @@ function paint(li: HTMLElement, supports: number): void {
 async function refresh(): Promise<void> {
   if (!list || document.hidden) return;
   try {
-    const res = await fetch(`/api/public/events/${code}/proposals?sort=${labels("sort") || "new"}`);
+    // As many as the page lists: its first few keep the page light, "see all" lists them all.
+    const res = await fetch(
+      `/api/public/events/${code}/proposals?sort=${labels("sort") || "new"}&limit=${labels("limit") || "300"}`,
+    );
     if (!res.ok) return;
     const data: { items: Item[]; total: number } = await res.json();
     const known = new Map(
@@ -177,6 +180,11 @@ async function refresh(): Promise<void> {
     if (rows.length > 0) list.replaceChildren(...rows);
     const count = document.getElementById(WORKSHOP_ID.count);
     if (count) count.textContent = `(${data.total})`;
+    const shown = document.getElementById(WORKSHOP_ID.shown);
+    if (shown)
+      shown.textContent = labels("shown")
+        .replace("{n}", String(rows.length))
+        .replace("{total}", String(data.total));
   } catch {
     // The next poll will try again.
   }

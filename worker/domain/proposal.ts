@@ -39,3 +39,11 @@ export function countProposals<I extends { id: number; duplicateOf?: number | nu
     supports: items.reduce((s, i) => s + (i.duplicateOf ? 0 : (i.supports ?? 0)), 0),
   };
 }
+
+/** How many proposals a phone is sent at once: a hall's worth; beyond, the page says how many more. */
+export const PUBLIC_LIST_MAX = 300;
+/**
+ * How many the workshop page lists before "see all": the form paints first on a weak network
+ * and the list under it stays short (the total is always shown beside it).
+ */
+export const PHONE_LIST_FIRST = 20;

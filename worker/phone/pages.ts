@@ -13,7 +13,7 @@ import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./su
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Bumped with the phone assets so phones never mix an old script with a new page. */
-export const ASSET_VERSION = "5";
+export const ASSET_VERSION = "6";
 
 export function layout(
   lang: Lang,

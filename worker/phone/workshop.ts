@@ -3,7 +3,13 @@ import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { FieldErrors } from "../domain/errors";
 import { type Lang, t } from "../domain/i18n";
-import { ADDRESSEE_CHOICES, AUTHOR_MAX, PROPOSAL_MAX, type PublicProposal } from "../domain/proposal";
+import {
+  ADDRESSEE_CHOICES,
+  AUTHOR_MAX,
+  PROPOSAL_MAX,
+  PUBLIC_LIST_MAX,
+  type PublicProposal,
+} from "../domain/proposal";
 import { dataAttributes } from "./contract";
 import { layout } from "./pages";
 import {
@@ -22,6 +28,8 @@ export interface WorkshopState {
   errors: FieldErrors | null;
   sent: boolean;
   sort: "new" | "top";
+  /** The page lists all (up to 300), not only the first few. */
+  all: boolean;
   open: boolean;
 }
 
@@ -42,7 +50,7 @@ function item(lang: Lang, code: string, p: PublicProposal, supported: boolean, s
     p.followStatus
       ? html` · <b class="st st-${p.followStatus}">${t(lang, `follow.${p.followStatus}`)}</b>${p.followNote ? html` · ${p.followNote}` : ""}`
       : ""
-  }</p><form method="post" action="/s/${code}/supports/${p.id}?sort=${state.sort}" class="${WORKSHOP_CLASS.supportForm}"><button type="submit" class="${WORKSHOP_CLASS.supportButton}"${raw(supported || !state.open ? " disabled" : "")} aria-pressed="${supported ? "true" : "false"}">${t(lang, supported ? "ws.supported" : "ws.support")}</button><span class="${WORKSHOP_CLASS.count}">${t(lang, "ws.supports", { n: p.supports })}</span></form></li>`;
+  }</p><form method="post" action="/s/${code}/supports/${p.id}?sort=${state.sort}${state.all ? "&all=1" : ""}" class="${WORKSHOP_CLASS.supportForm}"><button type="submit" class="${WORKSHOP_CLASS.supportButton}"${raw(supported || !state.open ? " disabled" : "")} aria-pressed="${supported ? "true" : "false"}">${t(lang, supported ? "ws.supported" : "ws.support")}</button><span class="${WORKSHOP_CLASS.count}">${t(lang, "ws.supports", { n: p.supports })}</span></form></li>`;
 }
 
 export function workshopPage(
@@ -70,6 +78,8 @@ export function workshopPage(
   });
   const listData = dataAttributes<ProposalListData>({
     sort: state.sort,
+    limit: String(proposals.length < list.total ? proposals.length : PUBLIC_LIST_MAX),
+    shown: t(lang, state.sort === "top" ? "ws.shown_top" : "ws.shown_new"),
     open: state.open ? "1" : "",
     support: t(lang, "ws.support"),
     supported: t(lang, "ws.supported"),
@@ -94,15 +104,19 @@ export function workshopPage(
 ${event.question ? html`<p class="question">${event.question}</p>` : ""}<p>${t(lang, "ws.intro")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "ws.fix_errors")}</p>` : ""}${form}
 <h2 id="list">${t(lang, "ws.list_title")} <span id="${WORKSHOP_ID.count}">(${list.total})</span></h2><nav class="sort">${sortLink("new")}${sortLink("top")}</nav>${
-    // Never a silent cut: past the first 300, the page says how many it shows of how many.
+    // Never a silent cut: the page says how many it shows of how many, and offers the rest.
     proposals.length < list.total
-      ? html`<p class="hint">${t(lang, state.sort === "top" ? "ws.shown_top" : "ws.shown_new", { n: proposals.length, total: list.total })}</p>`
+      ? html`<p class="hint" id="${WORKSHOP_ID.shown}">${t(lang, state.sort === "top" ? "ws.shown_top" : "ws.shown_new", { n: proposals.length, total: list.total })}</p>`
       : ""
   }
 <ul id="${WORKSHOP_ID.list}" class="props"${raw(listData)}>${
     proposals.length === 0
       ? html`<li class="empty">${t(lang, "ws.empty")}</li>`
       : proposals.map((p) => item(lang, event.code, p, supported.has(p.id), state))
-  }</ul>`;
+  }</ul>${
+    proposals.length < list.total && !state.all
+      ? html`<p class="sort"><a href="/s/${event.code}?sort=${state.sort}&amp;all=1#list">${t(lang, "ws.show_all", { total: list.total })}</a></p>`
+      : ""
+  }`;
   return layout(lang, event.title, body, { script: "workshop", langHref: `/s/${event.code}` });
 }

@@ -8,6 +8,7 @@ export const WORKSHOP_ID = {
   status: "status",
   count: "count",
   textError: "e-text",
+  shown: "shown",
 } as const;
 
 /** Classes the workshop script finds or sets. */
@@ -22,4 +23,12 @@ export const WORKSHOP_CLASS = {
 /** The proposal form's data attributes. */
 export type ProposalFormData = "code" | "device" | "sending" | "retrying" | "offline" | "sent" | "fix";
 /** The proposal list's data attributes. */
-export type ProposalListData = "sort" | "open" | "support" | "supported" | "supports" | "anonymous";
+export type ProposalListData =
+  | "sort"
+  | "limit"
+  | "shown"
+  | "open"
+  | "support"
+  | "supported"
+  | "supports"
+  | "anonymous";

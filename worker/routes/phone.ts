@@ -10,6 +10,7 @@ import { CLIENT_ID_PATTERN, isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
 import type { Lang } from "../domain/i18n";
 import { limitsFor, RESPONSES_PER_PHONE } from "../domain/limits";
+import { PHONE_LIST_FIRST, PUBLIC_LIST_MAX } from "../domain/proposal";
 import type { QuestionType } from "../domain/terms";
 import { isCrossSite } from "../http/auth";
 import { setPrivateCookie } from "../http/cookies";
@@ -87,6 +88,8 @@ async function renderWorkshop(
   event: EventRow,
   opts: {
     sort: "new" | "top";
+    /** The whole list (up to 300) rather than its first few. */
+    all?: boolean;
     sent: boolean;
     values?: Record<string, string>;
     errors?: FieldErrors;
@@ -96,7 +99,7 @@ async function renderWorkshop(
   const deviceId = deviceClientId(c, event.code);
   // One round trip after finding the event: the signed device id (a first visit) beside the list.
   const [rows, supported] = await Promise.all([
-    listProposals(c.var.db, event.id, opts.sort),
+    listProposals(c.var.db, event.id, opts.sort, 0, opts.all ? PUBLIC_LIST_MAX : PHONE_LIST_FIRST),
     supportedByPhone(c.var.db, event.id, deviceId),
     ensureDeviceCookie(c),
   ]);
@@ -108,6 +111,7 @@ async function renderWorkshop(
     errors: opts.errors ?? null,
     sent: opts.sent,
     sort: opts.sort,
+    all: opts.all ?? false,
     open: isOpen(event, new Date()),
   });
 }
@@ -174,7 +178,11 @@ export const phoneRoutes = new Hono<AppEnv>()
     if (event.kind === "workshop") {
       const sort = c.req.query("sort") === "top" ? "top" : "new";
       return c.html(
-        await renderWorkshop(c, lang, event, { sort, sent: c.req.query("sent") === "1" }),
+        await renderWorkshop(c, lang, event, {
+          sort,
+          all: c.req.query("all") === "1",
+          sent: c.req.query("sent") === "1",
+        }),
         200,
         noStore,
       );
@@ -338,5 +346,6 @@ export const phoneRoutes = new Hono<AppEnv>()
         if (!(err instanceof DomainError)) throw err;
       }
     }
-    return c.redirect(`/s/${event.code}?sort=${sort}#p${pid}`, 303);
+    const all = c.req.query("all") === "1" ? "&all=1" : "";
+    return c.redirect(`/s/${event.code}?sort=${sort}${all}#p${pid}`, 303);
   });

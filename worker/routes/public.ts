@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { isOpen } from "../domain/event";
 import { limitsFor } from "../domain/limits";
+import { PUBLIC_LIST_MAX } from "../domain/proposal";
 import { writerOf } from "../http/device";
 import type { AppEnv } from "../http/env";
 import {
@@ -41,6 +42,16 @@ const supportBody = jsonObject({ clientId });
 const listQuery = v.object({
   sort: v.optional(v.picklist(["new", "top"], "field.invalid"), "new"),
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, "field.invalid"), v.transform(Number))),
+  // As many as the page lists (its first few, or all); 300 at most.
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, "field.invalid"),
+      v.transform(Number),
+      v.minValue(1, "field.invalid"),
+      v.maxValue(PUBLIC_LIST_MAX, "field.invalid"),
+    ),
+  ),
 });
 
 export const publicRoutes = new Hono<AppEnv>()
@@ -61,9 +72,9 @@ export const publicRoutes = new Hono<AppEnv>()
   )
   .get("/events/:code/proposals", validate("param", codeParam), validate("query", listQuery), async (c) => {
     const event = await workshopByCode(c.var.db, c.req.valid("param").code);
-    const { sort, cursor = 0 } = c.req.valid("query");
-    const { items, total } = await listProposals(c.var.db, event.id, sort, cursor);
-    // 300 at a time; the phone page shows the first 300 and says how many there are.
+    const { sort, cursor = 0, limit } = c.req.valid("query");
+    const { items, total } = await listProposals(c.var.db, event.id, sort, cursor, limit);
+    // 300 at a time unless fewer are asked for; the page says how many it shows of how many.
     return c.json({
       status: isOpen(event, new Date()) ? ("open" as const) : ("closed" as const),
       items,

@@ -17,7 +17,7 @@ import { NotFound } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
 import { analyse, assignGroup, NEAREST_AMONG } from "../domain/grouping";
 import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
-import type { Addressee, PublicProposal } from "../domain/proposal";
+import { type Addressee, PUBLIC_LIST_MAX, type PublicProposal } from "../domain/proposal";
 import { underLimits } from "./limits";
 import { vocabularyFor } from "./vocabulary";
 
@@ -127,15 +127,24 @@ export function publicProposal(p: ProposalRow): PublicProposal {
   };
 }
 
-/** How many proposals a phone is sent at once: a hall's worth; beyond, the page says how many more. */
-export const PUBLIC_LIST_MAX = 300;
-
 /**
  * A workshop's visible proposals, merged originals folded in, newest or most supported first:
- * the first 300 and the total, so a page never cuts the list without saying so.
+ * up to `limit` of them and the total, so a page never cuts the list without saying so.
  */
-export async function listProposals(db: Db, eventId: number, sort: "new" | "top", offset = 0) {
-  const { rows, total } = await listPublicProposals(db, eventId, sort, PUBLIC_LIST_MAX, offset);
+export async function listProposals(
+  db: Db,
+  eventId: number,
+  sort: "new" | "top",
+  offset = 0,
+  limit = PUBLIC_LIST_MAX,
+) {
+  const { rows, total } = await listPublicProposals(
+    db,
+    eventId,
+    sort,
+    Math.min(limit, PUBLIC_LIST_MAX),
+    offset,
+  );
   return { items: rows.map(publicProposal), total };
 }
 

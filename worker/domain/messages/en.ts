@@ -623,6 +623,7 @@ export const en: Record<keyof typeof vi, string> = {
   "ws.sent": "Your proposal has been received. Thank you! You may send more.",
   "ws.shown_new": "Showing the {n} newest of {total} proposals.",
   "ws.shown_top": "Showing the {n} most supported of {total} proposals.",
+  "ws.show_all": "See all {total} proposals",
   "ws.list_title": "Proposals",
   "ws.sort_new": "Newest",
   "ws.sort_top": "Most supported",

@@ -620,6 +620,7 @@ export const vi = {
   "ws.sent": "Đã nhận đề xuất của bạn. Cảm ơn! Bạn có thể gửi thêm.",
   "ws.shown_new": "Đang hiện {n} đề xuất mới nhất trong {total}.",
   "ws.shown_top": "Đang hiện {n} đề xuất được ủng hộ nhiều nhất trong {total}.",
+  "ws.show_all": "Xem tất cả {total} đề xuất",
   "ws.list_title": "Các đề xuất",
   "ws.sort_new": "Mới nhất",
   "ws.sort_top": "Nhiều ủng hộ",
