@@ -198,7 +198,7 @@ export const en: Record<keyof typeof vi, string> = {
   "kind.survey": "Survey",
   "app.questions": "Questions",
   "app.answered_by": "{n} answered",
-  "app.written_by": "{n} wrote an answer (see Recommendations below)",
+  "app.written_by": "{n} wrote an answer",
   "app.option": "Option",
   "app.count": "Chosen by",
   "app.share_pct": "Share",

@@ -195,7 +195,7 @@ export const vi = {
   "kind.survey": "Khảo sát",
   "app.questions": "Các câu hỏi",
   "app.answered_by": "{n} người trả lời",
-  "app.written_by": "{n} người viết ý kiến (xem phần Kiến nghị bên dưới)",
+  "app.written_by": "{n} người viết ý kiến",
   "app.option": "Lựa chọn",
   "app.count": "Số người chọn",
   "app.share_pct": "Tỷ lệ",
