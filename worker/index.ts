@@ -8,14 +8,7 @@ import { audit } from "./http/audit";
 import { sameOrigin, signedIn } from "./http/auth";
 import type { AppEnv } from "./http/env";
 import { onError } from "./http/errors";
-import {
-  apiBodyLimit,
-  gzipPages,
-  noBadKeys,
-  noStore,
-  requestContext,
-  securityHeaders,
-} from "./http/middleware";
+import { apiBodyLimit, noBadKeys, noStore, requestContext, securityHeaders } from "./http/middleware";
 import { auditRoutes } from "./routes/audit";
 import { accountRoutes, signInRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/board";
@@ -49,7 +42,7 @@ const staff = new Hono<AppEnv>()
   .route("/templates", templateRoutes);
 
 const app = new Hono<AppEnv>()
-  .use(securityHeaders, requestContext, gzipPages)
+  .use(securityHeaders, requestContext)
   // The unit-tree import takes a larger CSV and sets its own limit.
   .use("/api/*", (c, next) => (c.req.path === "/api/units/import" ? next() : apiBodyLimit(c, next)))
   .use("/api/*", noBadKeys)

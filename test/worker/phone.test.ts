@@ -58,19 +58,6 @@ describe("phone pages", () => {
     expect(internet.headers.get("Server-Timing")).toBeNull();
   });
 
-  it("a phone that takes gzip gets the page gzipped (as from Cloudflare's edge); the API's JSON is left alone", async ({
-    expect,
-  }) => {
-    const page = await call(`/s/${code}`, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
-    expect(page.headers.get("Content-Encoding")).toBe("gzip");
-    expect(page.headers.get("Vary")).toContain("Accept-Encoding");
-    expect(await page.text()).toContain("</form>");
-    const plain = await call(`/s/${code}`, { headers: { "Accept-Encoding": "identity" } });
-    expect(plain.headers.get("Content-Encoding")).toBeNull();
-    const json = await call(`/api/public/events/${code}`, { headers: { "Accept-Encoding": "gzip" } });
-    expect(json.headers.get("Content-Encoding")).toBeNull();
-  });
-
   it("switches to English and remembers it", async ({ expect }) => {
     const res = await call(`/s/${code}?lang=en`);
     const html = await res.text();

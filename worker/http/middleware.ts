@@ -96,17 +96,3 @@ export const noStore = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   c.header("Cache-Control", "no-store");
 });
-
-/**
- * Pages sent gzipped to a browser that takes gzip. Cloudflare's edge does this in production;
- * workerd encodes the body itself when the header names an encoding, so `wrangler dev` and the
- * phone benchmark send the bytes a phone really gets.
- */
-export const gzipPages = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
-  if (c.res.headers.has("Content-Encoding")) return;
-  if (!/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) return;
-  if (!(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
-  c.res.headers.set("Content-Encoding", "gzip");
-  c.res.headers.append("Vary", "Accept-Encoding");
-});
