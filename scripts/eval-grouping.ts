@@ -1,7 +1,14 @@
-// Scores the grouping on the labelled sets: ARI, pairwise P/R/F1, near-duplicate pairs, addressee accuracy.
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { analyse, duplicatePairs, groupTexts, Vocabulary } from "../worker/domain/grouping";
+// Scores the grouping on the labelled sets: ARI, pairwise P/R/F1, near-duplicate pairs, label grounding, addressee accuracy.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import {
+  analyse,
+  duplicatePairs,
+  groupLabel,
+  groupTexts,
+  UNSORTED,
+  Vocabulary,
+} from "../worker/domain/grouping";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 
 interface Row {
@@ -12,12 +19,15 @@ interface Row {
   dup?: string | null;
 }
 
-const dataDir = resolve(process.env.GOPY_DATA ?? resolve(import.meta.dirname, "../../shared/data"));
+const dataDir = resolve(import.meta.dirname, "../../shared/data");
+/** Our own sets on other topics, written before any tuning; `*.aside.jsonl` are never tuned on. */
+const ownDir = resolve(import.meta.dirname, "../eval/data");
+const extraDir = process.env.GOPY_DATA ? resolve(process.env.GOPY_DATA) : null;
 
-function load(name: string): Row[] {
-  const path = resolve(dataDir, name);
+function load(name: string, dir = dataDir): Row[] {
+  const path = resolve(dir, name);
   if (!existsSync(path)) {
-    console.error(`Missing ${path}: set GOPY_DATA to the folder holding proposals.jsonl and comments.jsonl.`);
+    console.error(`Missing ${path}: the team's shared data folder is expected beside the project.`);
     process.exit(2);
   }
   return readFileSync(path, "utf8")
@@ -93,10 +103,31 @@ function evaluate(name: string, rows: Row[], vocab: Vocabulary) {
     const predicted = duplicatePairs(analyses).map((p) => `${p.a}-${p.b}`);
     const hits = predicted.filter((p) => gold.has(p)).length;
     result.dup_pairs = gold.size;
+    // Near-duplicates a facilitator finds side by side: both in one group.
+    result.dup_together =
+      [...gold].filter((p) => {
+        const [a, b] = p.split("-").map(Number);
+        return found[a ?? -1] === found[b ?? -2];
+      }).length / (gold.size || 1);
     result.dup_recall = hits / (gold.size || 1);
     result.dup_precision = predicted.length === 0 ? 1 : hits / predicted.length;
   }
+  // A label is grounded when every word of it is written (marks and all) in one of its members.
+  const labelled = groups.filter((g) => g.key !== UNSORTED);
+  const grounded = labelled.filter((g) => {
+    const label = groupLabel(g.key, null, vocab, g.keywords, "vi").toLowerCase();
+    const written = g.members.map((m) => ` ${words(rows[m]?.text ?? "").join(" ")} `).join("\n");
+    return words(label).every((w) => written.includes(` ${w} `));
+  });
+  result.labels_grounded = grounded.length / (labelled.length || 1);
   return { result, groups, rows, found, analyses };
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
 }
 
 const proposals = load("proposals.jsonl");
@@ -107,15 +138,34 @@ const commentVocab = new Vocabulary(COMMENT_TOPICS);
 const SEEN_PROPOSALS = 60;
 const SEEN_COMMENTS = 45;
 
+/** Every other labelled set: the shared folder's, ours, GOPY_DATA's; comments by name. */
+const otherSets = [
+  ...readdirSync(dataDir)
+    .filter((f) => f.endsWith(".jsonl") && f !== "proposals.jsonl" && f !== "comments.jsonl")
+    .map((f) => ({ dir: dataDir, f })),
+  ...(existsSync(ownDir) ? readdirSync(ownDir).map((f) => ({ dir: ownDir, f })) : []),
+  ...(extraDir && existsSync(extraDir) ? readdirSync(extraDir).map((f) => ({ dir: extraDir, f })) : []),
+]
+  .filter(({ f }) => f.endsWith(".jsonl"))
+  .map(({ dir, f }) => ({
+    name: basename(f, ".jsonl"),
+    rows: load(f, dir),
+    vocab: f.startsWith("comments") ? commentVocab : proposalVocab,
+    aside: f.endsWith(".aside.jsonl"),
+  }));
+
 const runs = [
   evaluate("proposals (all 90)", proposals, proposalVocab),
   evaluate("proposals, held out (last 30)", proposals.slice(SEEN_PROPOSALS), proposalVocab),
   evaluate("comments (all 70)", comments, commentVocab),
   evaluate("comments, held out (last 25)", comments.slice(SEEN_COMMENTS), commentVocab),
+  ...otherSets.filter((x) => !x.aside).map((x) => evaluate(x.name, x.rows, x.vocab)),
 ];
+// Kept aside: scored, never printed in detail, never tuned on.
+const aside = otherSets.filter((x) => x.aside).map((x) => evaluate(`ASIDE ${x.name}`, x.rows, x.vocab));
 const fmt = (v: number | string) =>
   typeof v === "number" && !Number.isInteger(v) ? v.toFixed(3) : String(v);
-for (const { result } of runs) {
+for (const { result } of [...runs, ...aside]) {
   console.log(
     Object.entries(result)
       .map(([k, v]) => `${k}=${fmt(v)}`)
@@ -123,10 +173,12 @@ for (const { result } of runs) {
   );
 }
 if (process.argv.includes("--verbose")) {
-  for (const { result, groups, rows, analyses } of runs.filter((_, i) => i % 2 === 0)) {
+  for (const { result, groups, rows, analyses } of runs.filter((_, i) => i !== 1 && i !== 3)) {
     console.log(`\n## ${result.set}`);
     for (const g of groups) {
-      console.log(`\n[${g.key}] ${g.keywords.join(", ")}`);
+      console.log(
+        `\n[${g.key}] "${groupLabel(g.key, null, proposalVocab, g.keywords, "vi")}" ${g.keywords.join(", ")}`,
+      );
       for (const m of g.members) {
         const r = rows[m];
         console.log(
