@@ -1,4 +1,5 @@
 // The domain vocabulary as data: themes of proposals and of class comments, their concept phrases, addressee cues, stopwords.
+import { UNION_TOPICS } from "./lexicon";
 import type { Addressee } from "./proposal";
 
 export interface TopicDef {
@@ -19,7 +20,7 @@ export interface TopicDef {
  * Themes of round-table proposals on training and keeping Union officers, written from the Union's
  * own documents (training schemes, cadre work, allowances, digital transformation), not fitted to any sample.
  */
-export const PROPOSAL_TOPICS: readonly TopicDef[] = [
+const OFFICER_TOPICS: readonly TopicDef[] = [
   {
     key: "training",
     vi: "Nội dung, phương pháp bồi dưỡng",
@@ -365,6 +366,9 @@ export const PROPOSAL_TOPICS: readonly TopicDef[] = [
 ];
 
 /** Themes of trainees' free-text recommendations after a class. */
+/** Every theme a workshop's proposals may fall in: officer training, then the Union's other topics. */
+export const PROPOSAL_TOPICS: readonly TopicDef[] = [...OFFICER_TOPICS, ...UNION_TOPICS];
+
 export const COMMENT_TOPICS: readonly TopicDef[] = [
   {
     key: "more_practice",

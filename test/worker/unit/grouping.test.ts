@@ -57,6 +57,22 @@ describe("themes and addressees", () => {
     expect(b.addressee).toBe(a.addressee);
   });
 
+  it("a workshop on another topic: lines asking for the same thing share a theme of that topic, typed with or without marks", ({
+    expect,
+  }) => {
+    // Written for this test, in none of the evaluation sets.
+    const topicOf = (text: string) => analyse(text, vocab).topic;
+    expect(topicOf("Xin tăng hạn mức vay ở ngân hàng chính sách cho chị em chăn nuôi")).toBe("credit");
+    expect(topicOf("xin tang han muc vay o ngan hang chinh sach cho chi em chan nuoi")).toBe("credit");
+    expect(topicOf("Mỗi thôn một điểm thu gom rác thải, xe rác đến đúng giờ")).toBe("waste");
+    expect(topicOf("Vận động hội viên đóng bảo hiểm xã hội tự nguyện")).toBe("insurance");
+    expect(topicOf("Dạy các cháu học bơi trước mùa mưa lũ")).toBe("child_safety");
+    // Who should act stays apart from what is asked: "chính quyền" names the addressee, not a theme.
+    const asked = analyse("Đề nghị chính quyền xã làm đường ống nước sạch cho xóm", vocab);
+    expect(asked.topic).toBe("clean_water");
+    expect(asked.addressee).toBe("authorities");
+  });
+
   it("the addressee named right after a request decides", ({ expect }) => {
     expect(analyse("Đề nghị cấp ủy quan tâm công tác cán bộ", vocab).addressee).toBe("party_committee");
     expect(analyse("Đề nghị Trung ương Hội kiến nghị Chính phủ tăng phụ cấp", vocab).addressee).toBe("union");
