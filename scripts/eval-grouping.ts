@@ -6,6 +6,7 @@ import {
   duplicatePairs,
   groupLabel,
   groupTexts,
+  isGrounded,
   UNSORTED,
   Vocabulary,
 } from "../worker/domain/grouping";
@@ -115,19 +116,15 @@ function evaluate(name: string, rows: Row[], vocab: Vocabulary) {
   // A label is grounded when every word of it is written (marks and all) in one of its members.
   const labelled = groups.filter((g) => g.key !== UNSORTED);
   const grounded = labelled.filter((g) => {
-    const label = groupLabel(g.key, null, vocab, g.keywords, "vi").toLowerCase();
-    const written = g.members.map((m) => ` ${words(rows[m]?.text ?? "").join(" ")} `).join("\n");
-    return words(label).every((w) => written.includes(` ${w} `));
+    const members = g.members.flatMap((m) => analyses[m] ?? []);
+    const label = groupLabel(g.key, null, vocab, g.keywords, "vi", members);
+    return isGrounded(
+      label,
+      g.members.map((m) => rows[m]?.text ?? ""),
+    );
   });
   result.labels_grounded = grounded.length / (labelled.length || 1);
-  return { result, groups, rows, found, analyses };
-}
-
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "");
+  return { result, groups, rows, found, analyses, vocab };
 }
 
 const proposals = load("proposals.jsonl");
@@ -173,11 +170,18 @@ for (const { result } of [...runs, ...aside]) {
   );
 }
 if (process.argv.includes("--verbose")) {
-  for (const { result, groups, rows, analyses } of runs.filter((_, i) => i !== 1 && i !== 3)) {
+  for (const { result, groups, rows, analyses, vocab } of runs.filter((_, i) => i !== 1 && i !== 3)) {
     console.log(`\n## ${result.set}`);
     for (const g of groups) {
       console.log(
-        `\n[${g.key}] "${groupLabel(g.key, null, proposalVocab, g.keywords, "vi")}" ${g.keywords.join(", ")}`,
+        `\n[${g.key}] "${groupLabel(
+          g.key,
+          null,
+          vocab,
+          g.keywords,
+          "vi",
+          g.members.flatMap((m) => analyses[m] ?? []),
+        )}" ${g.keywords.join(", ")}`,
       );
       for (const m of g.members) {
         const r = rows[m];

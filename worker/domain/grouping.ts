@@ -154,9 +154,23 @@ export interface Analysis {
   /** Matched concepts with weights: what two near-duplicates share even in other words. */
   concepts: Vector;
   addressee: Addressee;
+  /** The theme phrases it says, as the vocabulary spells them and as typed: a group's label is made of these. */
+  said: readonly Said[];
+  /** Every word as typed, lower-cased. */
+  written: readonly string[];
+}
+
+export interface Said {
+  theme: string;
+  /** The vocabulary's spelling, with diacritics. */
+  phrase: string;
+  typed: string;
+  /** Typed with diacritics. */
+  marked: boolean;
 }
 
 const REQUEST_BOOST = 1.5;
+const SPECIFICITY = 0.25;
 
 /** Analyses never change once made: callers read them, never write. */
 const ANALYSED_MAX = 5000;
@@ -193,10 +207,25 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
   const requestAt = requests[0]?.at ?? Number.POSITIVE_INFINITY;
   const topicScores = new Map<string, number>();
   const concepts: Vector = new Map();
+  // Syllables at the offsets matches() counts (phrases one apart).
+  const flat = parts.flatMap((phrase) => [...phrase, null]);
+  const said: Said[] = [];
   for (const { p, at } of vocab.matches("themes", parts, accented)) {
-    const w = p.weight * (at > requestAt ? REQUEST_BOOST : 1);
+    // A longer phrase is a more specific request ("an toàn thực phẩm" over "kiểm tra").
+    const w = p.weight * (1 + SPECIFICITY * (p.syllables.length - 1)) * (at > requestAt ? REQUEST_BOOST : 1);
     topicScores.set(p.target, (topicScores.get(p.target) ?? 0) + w);
-    if (p.weight > 1) concepts.set(p.concept, (concepts.get(p.concept) ?? 0) + 1);
+    if (p.weight > 1) {
+      concepts.set(p.concept, (concepts.get(p.concept) ?? 0) + 1);
+      said.push({
+        theme: p.target,
+        phrase: p.syllables.map((x) => x.surface).join(" "),
+        typed: flat
+          .slice(at, at + p.syllables.length)
+          .map((x) => x?.surface ?? "")
+          .join(" "),
+        marked: accented,
+      });
+    }
   }
   let topic: string | null = null;
   let best = 0;
@@ -213,6 +242,8 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
     topic,
     concepts,
     addressee: suggestAddressee(parts, accented, requests, topic, vocab),
+    said,
+    written: wordsOf(text),
   };
 }
 
@@ -467,19 +498,80 @@ export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MI
   return pairs.sort((x, y) => y.score - x.score);
 }
 
-/** A person's name for the group, else its theme's, else its keywords. */
+/** The words of a text, lower-cased with their marks: what a label must be made of. */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+}
+
+/** True when every word of `label` is written, marks and all, in the members' texts. */
+export function isGrounded(label: string, written: readonly string[]): boolean {
+  const said = new Set(written.flatMap(wordsOf));
+  return wordsOf(label).every((w) => said.has(w));
+}
+
+/**
+ * The theme phrase most members of a group wrote (a longer one on a tie), as one of them typed it
+ * with diacritics, else as the vocabulary spells it: "Vay vốn", not the name of a theme.
+ */
+function mostSaid(theme: string, members: readonly Analysis[]): string | null {
+  const tally = new Map<string, { n: number; typed: Map<string, number> }>();
+  for (const a of members) {
+    const seen = new Set<string>();
+    for (const x of a.said) {
+      if (x.theme !== theme || seen.has(x.phrase)) continue;
+      seen.add(x.phrase);
+      const entry = tally.get(x.phrase) ?? { n: 0, typed: new Map<string, number>() };
+      entry.n += 1;
+      if (x.marked) entry.typed.set(x.typed, (entry.typed.get(x.typed) ?? 0) + 1);
+      tally.set(x.phrase, entry);
+    }
+  }
+  const ranked = [...tally].sort(
+    ([a, x], [b, y]) => y.n - x.n || b.split(" ").length - a.split(" ").length || a.localeCompare(b, "vi"),
+  );
+  const shown = ([phrase, { typed }]: (typeof ranked)[number]) =>
+    [...typed].sort((a, b) => b[1] - a[1])[0]?.[0] ?? phrase;
+  const [first, second] = ranked;
+  if (!first) return null;
+  // A second phrase several members wrote says more than one alone ("Lập nhóm, phần mềm").
+  return second && second[1].n >= 2 ? `${shown(first)}, ${shown(second)}` : shown(first);
+}
+
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
+/**
+ * A person's name for the group; else the theme's name when the members wrote its words; else the
+ * theme phrase they wrote most; else their most telling words. With no members' analyses given,
+ * the theme's name or the keywords.
+ */
 export function groupLabel(
   key: string | null,
   label: string | null,
   vocab: Vocabulary,
   keywords: string[],
   lang: Lang,
+  members: readonly Analysis[] = [],
 ): string {
   if (label !== null) return label;
   if (key === UNSORTED || key === null) return t(lang, "group.unsorted");
   const topic = vocab.topics.get(key);
-  if (topic) return lang === "en" ? topic.en : topic.vi;
-  return keywords.slice(0, 3).join(", ");
+  const name = topic ? (lang === "en" ? topic.en : topic.vi) : null;
+  if (members.length === 0) return name ?? keywords.slice(0, 3).join(", ");
+  if (
+    topic &&
+    isGrounded(
+      topic.vi,
+      members.flatMap((a) => a.written),
+    )
+  )
+    return name ?? topic.vi;
+  const phrase = topic ? mostSaid(key, members) : null;
+  if (phrase) return capitalised(phrase);
+  if (keywords.length > 0) return keywords.slice(0, 3).join(", ");
+  return name ?? "";
 }
 
 /** Survey comments grouped by theme, for a class report or across a unit's classes. */
@@ -492,7 +584,14 @@ export function groupComments(
   return groupTexts(analyses, vocab).map((g, i) => ({
     id: i + 1,
     key: g.key,
-    label: groupLabel(g.key, null, vocab, g.keywords, lang),
+    label: groupLabel(
+      g.key,
+      null,
+      vocab,
+      g.keywords,
+      lang,
+      g.members.flatMap((m) => analyses[m] ?? []),
+    ),
     keywords: g.keywords,
     items: g.members.flatMap((m) => {
       const c = comments[m];

@@ -69,6 +69,8 @@ export const UNION_TOPICS: readonly TopicDef[] = [
     addressee: "authorities",
     concepts: {
       trade: [
+        "mở lớp dạy nghề",
+        "lớp dạy nghề",
         "dạy nghề",
         "học nghề",
         "đào tạo nghề",

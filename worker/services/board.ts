@@ -113,7 +113,14 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
       return {
         id: g.id,
         key: g.key,
-        label: groupLabel(g.key, g.label, vocab, keywords, lang),
+        label: groupLabel(
+          g.key,
+          g.label,
+          vocab,
+          keywords,
+          lang,
+          m.flatMap((i) => analyses[i] ?? []),
+        ),
         keywords,
         manual: g.manual === 1,
         items: m

@@ -1,7 +1,7 @@
 // The Vietnamese normaliser and the grouping: tone placement, missing diacritics, abbreviations, themes, duplicates.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, it } from "vitest";
-import { analyse, duplicatePairs, groupTexts, Vocabulary } from "../../../worker/domain/grouping";
+import { analyse, duplicatePairs, groupLabel, groupTexts, Vocabulary } from "../../../worker/domain/grouping";
 import { fold, phrases, toneKey } from "../../../worker/domain/text";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../../../worker/domain/vocabulary";
 import { toXlsx } from "../../../worker/domain/xlsx";
@@ -71,6 +71,33 @@ describe("themes and addressees", () => {
     const asked = analyse("Đề nghị chính quyền xã làm đường ống nước sạch cho xóm", vocab);
     expect(asked.topic).toBe("clean_water");
     expect(asked.addressee).toBe("authorities");
+  });
+
+  it("a group is labelled with what its members wrote, with diacritics, not with a theme name they never used", ({
+    expect,
+  }) => {
+    const labelOf = (texts: string[]) => {
+      const analyses = texts.map((x) => analyse(x, vocab));
+      const [group] = groupTexts(analyses, vocab);
+      if (!group) return "";
+      const members = group.members.flatMap((m) => analyses[m] ?? []);
+      return groupLabel(group.key, null, vocab, group.keywords, "vi", members);
+    };
+    expect(
+      labelOf([
+        "Đề nghị hỗ trợ làm hầm biogas cho hộ chăn nuôi",
+        "Hỗ trợ xây hầm biogas để xử lý phân lợn",
+        "ham biogas cho ho nuoi lon",
+      ]),
+    ).toBe("Hầm biogas");
+    // Typed only without marks: the vocabulary's spelling, with its marks.
+    expect(labelOf(["mo lop day nghe may cho chi em", "day nghe may cong nghiep tai xa"])).toBe(
+      "Mở lớp dạy nghề",
+    );
+    // Members who wrote the theme's own words get its name.
+    expect(
+      labelOf(["Tập huấn an toàn thực phẩm cho tiểu thương", "Kiểm tra an toàn thực phẩm ở các quán ăn"]),
+    ).toBe("An toàn thực phẩm");
   });
 
   it("the addressee named right after a request decides", ({ expect }) => {
