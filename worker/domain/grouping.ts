@@ -2,7 +2,7 @@
 import { type Lang, t } from "./i18n";
 import type { Addressee } from "./proposal";
 import { hasDiacritics, phrases, type Syllable } from "./text";
-import { ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "./vocabulary";
+import { ACTION_CUES, ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "./vocabulary";
 
 /** A phrase compiled to syllables; `topic` is a theme key or an addressee. */
 interface Pattern {
@@ -59,6 +59,7 @@ export class Vocabulary {
   readonly topics: ReadonlyMap<string, TopicDef>;
   private readonly themes: Map<string, Pattern[]>;
   private readonly addressees: Map<string, Pattern[]>;
+  private readonly actions: Map<string, Pattern[]>;
   private readonly requests: Map<string, Pattern[]>;
   private readonly stopKeys: Set<string>;
   private readonly stopFolded: Set<string>;
@@ -100,6 +101,11 @@ export class Vocabulary {
       }
     }
     this.addressees = byFirst(cues);
+    this.actions = byFirst(
+      Object.entries(ACTION_CUES).flatMap(([addressee, list]) =>
+        (list ?? []).flatMap((s) => compile(s, 1, addressee) ?? []),
+      ),
+    );
     this.requests = byFirst(REQUEST_CUES.flatMap((s) => compile(s, 1, "request") ?? []));
     const stops = STOPWORDS.flatMap((s) => phrases(s).flat());
     this.stopKeys = new Set(stops.map((s) => s.key));
@@ -117,8 +123,19 @@ export class Vocabulary {
   }
 
   /** Non-overlapping longest matches of a pattern table over the phrases of a text. */
-  matches(kind: "themes" | "addressees" | "requests", text: Syllable[][], accented: boolean): Match[] {
-    const table = kind === "themes" ? this.themes : kind === "addressees" ? this.addressees : this.requests;
+  matches(
+    kind: "themes" | "addressees" | "actions" | "requests",
+    text: Syllable[][],
+    accented: boolean,
+  ): Match[] {
+    const table =
+      kind === "themes"
+        ? this.themes
+        : kind === "addressees"
+          ? this.addressees
+          : kind === "actions"
+            ? this.actions
+            : this.requests;
     const found: Match[] = [];
     let offset = 0;
     for (const phrase of text) {
@@ -248,6 +265,7 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
 }
 
 const OFFICER_CUE_WEIGHT = 2;
+const ACTION_WEIGHT = 1.2;
 
 /** Who should act: the addressee named right after a request wins; then cues anywhere; then the theme's usual actor. */
 function suggestAddressee(
@@ -257,7 +275,10 @@ function suggestAddressee(
   topic: string | null,
   vocab: Vocabulary,
 ): Addressee {
-  const cues = vocab.matches("addressees", parts, accented);
+  // Typed without marks a lone syllable is ambiguous ("dang" is "đăng" as often as "đảng").
+  const cues = vocab
+    .matches("addressees", parts, accented)
+    .filter((c) => accented || c.p.syllables.length > 1);
   for (const r of requests) {
     const end = r.at + r.p.syllables.length;
     const direct = cues.find((c) => c.at >= end && c.at <= end + 1);
@@ -269,6 +290,13 @@ function suggestAddressee(
   for (const c of cues) {
     const a = c.p.target as Addressee;
     scores.set(a, (scores.get(a) ?? 0) + (a === "officers" ? OFFICER_CUE_WEIGHT : 1.5));
+  }
+  // What is asked to be done, when no one is named: above the theme's usual actor, below a name.
+  if (cues.length === 0) {
+    for (const c of vocab.matches("actions", parts, accented)) {
+      const a = c.p.target as Addressee;
+      scores.set(a, (scores.get(a) ?? 0) + ACTION_WEIGHT);
+    }
   }
   let chosen: Addressee = "union";
   let best = 0;

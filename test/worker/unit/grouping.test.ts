@@ -100,6 +100,19 @@ describe("themes and addressees", () => {
     ).toBe("An toàn thực phẩm");
   });
 
+  it("with nobody named, what is asked to be done says who acts; an unmarked 'dang' is not the Party", ({
+    expect,
+  }) => {
+    expect(analyse("Xây mới trạm bơm nước cho xóm bãi", vocab).addressee).toBe("authorities");
+    // The theme usually falls to the authorities; mobilising is the Union's work.
+    expect(analyse("Vận động chị em đi khám sức khỏe định kỳ", vocab).addressee).toBe("union");
+    expect(analyse("huong dan chi em dang ban hang tren facebook", vocab).addressee).not.toBe(
+      "party_committee",
+    );
+    // A name still outweighs the action.
+    expect(analyse("Đề nghị cấp ủy vận động các ngành cùng làm", vocab).addressee).toBe("party_committee");
+  });
+
   it("the addressee named right after a request decides", ({ expect }) => {
     expect(analyse("Đề nghị cấp ủy quan tâm công tác cán bộ", vocab).addressee).toBe("party_committee");
     expect(analyse("Đề nghị Trung ương Hội kiến nghị Chính phủ tăng phụ cấp", vocab).addressee).toBe("union");
