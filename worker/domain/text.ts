@@ -64,6 +64,24 @@ export function hasDiacritics(text: string): boolean {
 }
 
 /**
+ * Syllables already made, by the word as typed: the vocabulary repeats the same few hundred
+ * (compiling it once per isolate is most of its cost), and so do a workshop's proposals. Never
+ * changed once made; bounded so an isolate that lives long does not grow without end.
+ */
+const SYLLABLES = new Map<string, Syllable>();
+const SYLLABLES_MAX = 20_000;
+
+function syllableOf(word: string): Syllable {
+  const known = SYLLABLES.get(word);
+  if (known) return known;
+  const surface = word.toLowerCase();
+  const made = { folded: fold(surface), key: toneKey(surface), surface };
+  if (SYLLABLES.size >= SYLLABLES_MAX) SYLLABLES.clear();
+  SYLLABLES.set(word, made);
+  return made;
+}
+
+/**
  * Splits a text into phrases (at punctuation) of syllables, with abbreviations expanded.
  * Digits and letters only; everything else is a phrase boundary.
  */
@@ -73,13 +91,10 @@ export function phrases(text: string): Syllable[][] {
     const words = chunk.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
     const phrase: Syllable[] = [];
     for (const word of words) {
-      const expansion = ABBREVIATIONS[fold(word)];
+      const expansion = ABBREVIATIONS[syllableOf(word).folded];
       // An abbreviation is expanded only when it is not an ordinary syllable typed in lowercase with tones.
       const parts = expansion !== undefined && !hasDiacritics(word.slice(1)) ? expansion.split(" ") : [word];
-      for (const part of parts) {
-        const surface = part.toLowerCase();
-        phrase.push({ folded: fold(surface), key: toneKey(surface), surface });
-      }
+      for (const part of parts) phrase.push(syllableOf(part));
     }
     if (phrase.length > 0) out.push(phrase);
   }
