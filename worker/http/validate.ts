@@ -84,21 +84,22 @@ export function jsonObject<T extends v.ObjectEntries>(entries: T) {
   );
 }
 
+/** How many items a query asks for: digits, from 1 to `max`. */
+export const countQuery = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,4}$/, "field.invalid"),
+    v.transform(Number),
+    v.minValue(1, "field.invalid"),
+    v.maxValue(max, "field.invalid"),
+  );
+
 /**
  * The query of every list that grows: `q` searches, `limit` (default 50, at most `max`) and
  * `cursor` (the `next` of the page before) page through it; answers are `{items, total, next}`.
  */
 export const pageEntries = (max: number) => ({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, "field.too_long"))),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,4}$/, "field.invalid"),
-      v.transform(Number),
-      v.minValue(1, "field.invalid"),
-      v.maxValue(max, "field.invalid"),
-    ),
-    "50",
-  ),
+  limit: v.optional(countQuery(max), "50"),
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,7}$/, "field.invalid"), v.transform(Number))),
 });

@@ -15,7 +15,7 @@ import {
   proposalInput,
   respondentRole,
 } from "../http/params";
-import { jsonObject, validate } from "../http/validate";
+import { countQuery, jsonObject, validate } from "../http/validate";
 import { listProposals, submitProposal, supportProposal } from "../services/proposals";
 import { eventByCode, publicEvent, workshopByCode } from "../services/public";
 import { submitResponse } from "../services/responses";
@@ -43,15 +43,7 @@ const listQuery = v.object({
   sort: v.optional(v.picklist(["new", "top"], "field.invalid"), "new"),
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, "field.invalid"), v.transform(Number))),
   // As many as the page lists (its first few, or all); 300 at most.
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,3}$/, "field.invalid"),
-      v.transform(Number),
-      v.minValue(1, "field.invalid"),
-      v.maxValue(PUBLIC_LIST_MAX, "field.invalid"),
-    ),
-  ),
+  limit: v.optional(countQuery(PUBLIC_LIST_MAX)),
 });
 
 export const publicRoutes = new Hono<AppEnv>()
