@@ -35,6 +35,10 @@ export const hasOptions = (type: QuestionType): boolean => type === "choice" || 
 /** The values of a rating's scale; a rating's own labels are options with exactly these values. */
 export const SCALE = ["1", "2", "3", "4", "5"] as const;
 
+/** A question's or option's label in the reader's language. */
+export const labelIn = (lang: "vi" | "en", x: { labelVi: string; labelEn: string }): string =>
+  lang === "en" ? x.labelEn : x.labelVi;
+
 /** A rating's label for a point of the scale: its own when the form gives them, else `standard`. */
 export function scaleLabel(
   q: { type: QuestionType; options: readonly ChoiceOption[] | null },
@@ -43,7 +47,7 @@ export function scaleLabel(
   standard: string,
 ): string {
   const own = q.type === "rating" ? q.options?.find((o) => o.value === point) : undefined;
-  return own ? (lang === "en" ? own.labelEn : own.labelVi) : standard;
+  return own ? labelIn(lang, own) : standard;
 }
 
 export const COMMENT_MAX = 2000;

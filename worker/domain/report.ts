@@ -1,7 +1,7 @@
 // Turns a class's running histograms into the report of the brief; pure so the maths is unit-tested.
 
 import type { StoredQuestion } from "./answers";
-import { scaleLabel } from "./form";
+import { labelIn, scaleLabel } from "./form";
 import { type Lang, t } from "./i18n";
 import { overallOf } from "./scores";
 import { MIN_RESPONSES_FOR_DETAIL, type QuestionType, type RespondentRole } from "./terms";
@@ -73,7 +73,7 @@ export function buildReport(input: {
     let c = byCriterion.get(id);
     if (!c) {
       c = {
-        label: input.lang === "en" ? row.labelEn : row.labelVi,
+        label: labelIn(input.lang, row),
         position: row.position,
         n: 0,
         sum: 0,
@@ -161,11 +161,10 @@ export function questionReports(
     m.set(c.value, (m.get(c.value) ?? 0) + c.n);
     byQuestion.set(c.questionId, m);
   }
-  const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
   return questions.map((q) => {
     const counts = byQuestion.get(q.id) ?? new Map<string, number>();
     const count = (value: string) => (detail ? (counts.get(value) ?? 0) : null);
-    const base = { id: q.id, type: q.type, label: label(q) };
+    const base = { id: q.id, type: q.type, label: labelIn(lang, q) };
     const total = [...counts.entries()].reduce((s, [v, n]) => (v === ANSWERED ? s : s + n), 0);
     switch (q.type) {
       case "rating": {
@@ -186,7 +185,11 @@ export function questionReports(
         return {
           ...base,
           n: q.type === "multi" ? (counts.get(ANSWERED) ?? 0) : total,
-          options: (q.options ?? []).map((o) => ({ value: o.value, label: label(o), count: count(o.value) })),
+          options: (q.options ?? []).map((o) => ({
+            value: o.value,
+            label: labelIn(lang, o),
+            count: count(o.value),
+          })),
         };
       case "unit":
         return {

@@ -3,7 +3,7 @@ import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { StoredQuestion } from "../domain/answers";
 import type { FieldErrors } from "../domain/errors";
-import { type SCALE, scaleLabel, type UnitChoice } from "../domain/form";
+import { labelIn, type SCALE, scaleLabel, type UnitChoice } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import type { EventKind } from "../domain/terms";
 import { dataAttributes } from "./contract";
@@ -85,7 +85,7 @@ export interface SurveyState {
 /** The legend and error line every question box starts with. */
 function questionHead(lang: Lang, q: StoredQuestion, n: number, state: SurveyState, hint: string): Html {
   const error = state.errors?.[`answers.${q.id}`];
-  return html`<legend><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>${hint ? html`<p class="hint">${hint}</p>` : ""}
+  return html`<legend><span class="n">${n}.</span> ${labelIn(lang, q)}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>${hint ? html`<p class="hint">${hint}</p>` : ""}
 <p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.required")}</p>`;
 }
 
@@ -106,7 +106,7 @@ function multiQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveySt
     q.options ?? []
   ).map(
     (o) =>
-      html`<label><input type="checkbox" name="${name}" value="${o.value}"${raw(ticked.includes(o.value) ? " checked" : "")}><span>${lang === "en" ? o.labelEn : o.labelVi}</span></label>`,
+      html`<label><input type="checkbox" name="${name}" value="${o.value}"${raw(ticked.includes(o.value) ? " checked" : "")}><span>${labelIn(lang, o)}</span></label>`,
   )}</div></fieldset>`;
 }
 
@@ -120,7 +120,7 @@ function unitQuestion(
   const name = `a${q.id}`;
   const chosen = state.values[name] ?? "";
   // Indented by depth under the event's unit, as the tree reads on paper.
-  return html`<fieldset ${boxAttributes(q, state)}>${questionHead(lang, q, n, state, "")}<select name="${name}" id="${name}" class="unit" aria-label="${lang === "en" ? q.labelEn : q.labelVi}"><option value="">${t(lang, "page.choose_unit")}</option>${units.map(
+  return html`<fieldset ${boxAttributes(q, state)}>${questionHead(lang, q, n, state, "")}<select name="${name}" id="${name}" class="unit" aria-label="${labelIn(lang, q)}"><option value="">${t(lang, "page.choose_unit")}</option>${units.map(
     (u) =>
       html`<option value="${u.id}"${raw(chosen === String(u.id) ? " selected" : "")}>${"\u00a0\u00a0".repeat(u.depth)}${u.name}</option>`,
   )}</select></fieldset>`;
@@ -129,7 +129,7 @@ function unitQuestion(
 function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
-  const label = lang === "en" ? q.labelEn : q.labelVi;
+  const label = labelIn(lang, q);
   return html`<fieldset class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-type="rating" data-required="${q.required ? "1" : ""}"${raw(error ? ` aria-describedby="${questionErrorId(q.id)}"` : "")}><legend><span class="n">${n}.</span> ${label}${q.required ? "" : html` <small>${t(lang, "page.optional_mark")}</small>`}</legend>
 <p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.answer_required")}</p><div class="scale">${(
     [1, 2, 3, 4, 5] as const
@@ -142,12 +142,12 @@ function ratingQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyS
 function choiceQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveyState): Html {
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
-  return html`<fieldset class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-required="${q.required ? "1" : ""}"><legend><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi}</legend>
+  return html`<fieldset class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-required="${q.required ? "1" : ""}"><legend><span class="n">${n}.</span> ${labelIn(lang, q)}</legend>
 <p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : t(lang, "field.required")}</p><div class="scale">${(
     q.options ?? []
   ).map(
     (o) =>
-      html`<label><input type="radio" name="${name}" value="${o.value}"${raw(state.values[name] === o.value ? " checked" : "")}><span>${lang === "en" ? o.labelEn : o.labelVi}</span></label>`,
+      html`<label><input type="radio" name="${name}" value="${o.value}"${raw(state.values[name] === o.value ? " checked" : "")}><span>${labelIn(lang, o)}</span></label>`,
   )}</div></fieldset>`;
 }
 
@@ -155,7 +155,7 @@ function textQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveySta
   const name = `a${q.id}`;
   const error = state.errors?.[`answers.${q.id}`];
   const max = q.maxLength ?? 2000;
-  return html`<div class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-required="${q.required ? "1" : ""}"><label for="${name}" class="lbl"><span class="n">${n}.</span> ${lang === "en" ? q.labelEn : q.labelVi} <small>${t(lang, q.required ? "page.required_mark" : "page.optional_mark")}</small></label>
+  return html`<div class="q${error ? " bad" : ""}" id="${questionBoxId(q.id)}" data-required="${q.required ? "1" : ""}"><label for="${name}" class="lbl"><span class="n">${n}.</span> ${labelIn(lang, q)} <small>${t(lang, q.required ? "page.required_mark" : "page.optional_mark")}</small></label>
 <p class="err" id="${questionErrorId(q.id)}"${raw(error ? "" : " hidden")}>${error ? t(lang, error.key, error.params) : ""}</p><textarea id="${name}" name="${name}" rows="4" maxlength="${max}" aria-describedby="h${q.id}">${state.values[name] ?? ""}</textarea><p class="hint" id="h${q.id}">${t(lang, "page.chars_max", { max })}</p></div>`;
 }
 

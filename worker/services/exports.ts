@@ -5,6 +5,7 @@ import { loadQuestions } from "../db/events";
 import { listUnitsInScope, type Unit } from "../db/units";
 import type { StoredQuestion } from "../domain/answers";
 import type { Cell, Table } from "../domain/csv";
+import { labelIn } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import { percentOf } from "../domain/report";
 import type { Flag } from "../domain/scores";
@@ -94,10 +95,9 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
   const units = questions.some((q) => q.type === "unit")
     ? new Map((await listUnitsInScope(db, { tree: "now", path: event.unitPath })).map((u) => [u.id, u.name]))
     : new Map<number, string>();
-  const label = (x: { labelVi: string; labelEn: string }) => (en ? x.labelEn : x.labelVi);
   const optionLabel = (q: StoredQuestion, value: string) => {
     const o = q.options?.find((x) => x.value === value);
-    return o ? label(o) : value;
+    return o ? labelIn(lang, o) : value;
   };
   const cell = (q: StoredQuestion, value: number | string | undefined): Cell => {
     if (value === undefined) return null;
@@ -116,7 +116,7 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
       en ? "Role" : "Vai trò",
       en ? "On paper" : "Phiếu giấy",
       en ? "Too fast (not counted)" : "Quá nhanh (không tính)",
-      ...questions.map(label),
+      ...questions.map((q) => labelIn(lang, q)),
     ],
     ...responses.map((r) => [
       vietnamDay(r.createdAt),

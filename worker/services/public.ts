@@ -6,7 +6,7 @@ import type { StoredQuestion } from "../domain/answers";
 import { NotFound } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
-import { SCALE, scaleLabel, type UnitChoice } from "../domain/form";
+import { labelIn, SCALE, scaleLabel, type UnitChoice } from "../domain/form";
 import { type Lang, t } from "../domain/i18n";
 
 const notFound = () => new NotFound("event_not_found", "error.event_not_found");
@@ -30,19 +30,18 @@ export async function workshopByCode(db: Db, typed: string): Promise<EventRow> {
 }
 
 export function publicQuestion(q: StoredQuestion, lang: Lang, units: readonly UnitChoice[]) {
-  const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
   const options =
     q.type === "rating"
       ? SCALE.map((p) => ({ value: Number(p), label: scaleLabel(q, p, lang, t(lang, `page.scale_${p}`)) }))
       : q.type === "choice" || q.type === "multi"
-        ? (q.options ?? []).map((o) => ({ value: o.value, label: label(o) }))
+        ? (q.options ?? []).map((o) => ({ value: o.value, label: labelIn(lang, o) }))
         : q.type === "unit"
           ? units.map((u) => ({ value: u.id, label: u.name, depth: u.depth }))
           : null;
   return {
     id: q.id,
     type: q.type,
-    label: label(q),
+    label: labelIn(lang, q),
     required: q.required,
     options,
     ...(q.type === "text" ? { maxLength: q.maxLength } : {}),

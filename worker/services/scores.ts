@@ -11,7 +11,7 @@ import {
 import { findUnitById, type Unit } from "../db/units";
 import { CRITERIA, type Criterion } from "../domain/criteria";
 import { type FieldErrors, Invalid } from "../domain/errors";
-import { STANDARD_FORM } from "../domain/form";
+import { labelIn, STANDARD_FORM } from "../domain/form";
 import type { Lang } from "../domain/i18n";
 import {
   addTotals,
@@ -84,7 +84,7 @@ export interface UnitScore extends Omit<BreakdownUnit, "path"> {
 export function criterionLabels(lang: Lang): { id: Criterion; label: string }[] {
   return CRITERIA.map((id) => {
     const q = STANDARD_FORM.find((d) => d.criterion === id);
-    return { id, label: (lang === "en" ? q?.labelEn : q?.labelVi) ?? id };
+    return { id, label: q ? labelIn(lang, q) : id };
   });
 }
 

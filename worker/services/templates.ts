@@ -14,6 +14,7 @@ import { Forbidden, Invalid, NotFound } from "../domain/errors";
 import {
   type FormInput,
   hasOptions,
+  labelIn,
   questionDefsOf,
   STANDARD_FORM,
   STANDARD_FORM_TITLE,
@@ -134,16 +135,15 @@ export async function needsOf(
     findTemplate(db, chosen.id),
     templateTotals(db, chosen.id, unit.nowPath, MIN_RESPONSES_FOR_DETAIL),
   ]);
-  const label = (x: { labelVi: string; labelEn: string }) => (lang === "en" ? x.labelEn : x.labelVi);
   const questions = (template?.questions ?? []).flatMap((q, i) => {
     if (!hasOptions(q.type)) return [];
     const mine = totals.filter((r) => r.position === i + 1);
     const count = (value: string) => Number(mine.find((r) => r.value === value)?.n ?? 0);
     const options = (q.options ?? [])
-      .map((o) => ({ value: o.value, label: label(o), count: count(o.value) }))
+      .map((o) => ({ value: o.value, label: labelIn(lang, o), count: count(o.value) }))
       .sort((a, b) => b.count - a.count);
     const n = q.type === "multi" ? count(ANSWERED) : options.reduce((s, o) => s + o.count, 0);
-    return [{ position: i + 1, type: q.type, label: label(q), n, options }];
+    return [{ position: i + 1, type: q.type, label: labelIn(lang, q), n, options }];
   });
   return {
     unitName: unit.name,
