@@ -2,11 +2,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import {
+  type Analysis,
   analyse,
+  assignGroup,
   duplicatePairs,
   groupLabel,
   groupTexts,
   isGrounded,
+  taughtGroup,
   UNSORTED,
   Vocabulary,
 } from "../worker/domain/grouping";
@@ -124,7 +127,97 @@ function evaluate(name: string, rows: Row[], vocab: Vocabulary) {
     );
   });
   result.labels_grounded = grounded.length / (labelled.length || 1);
+  const taught = teaching(rows, analyses, vocab);
+  result.later_ari = taught.before;
+  result.later_ari_taught = taught.after;
+  const seeded = seeding(rows, analyses, vocab);
+  result.seeded_ari = seeded.ari;
+  result.seeded_joined = seeded.joined;
+  result.seeded_right = seeded.right;
   return { result, groups, rows, found, analyses, vocab };
+}
+
+const agendas = JSON.parse(readFileSync(resolve(ownDir, "agendas.json"), "utf8")) as Record<string, string>;
+
+/**
+ * The facilitator seeds: before the workshop they type its agenda's themes as group names (from
+ * `agendas.json`), then every text arrives and is placed as the Worker places it. Returns the ARI over
+ * all texts, how many joined a seeded group, and how many of those joined the right one.
+ */
+function seeding(rows: Row[], analyses: Analysis[], vocab: Vocabulary) {
+  const themes = [...new Set(rows.map((r) => r.theme))].filter((th) => agendas[th] !== undefined);
+  const seeds = themes.map((th, i) => ({ id: i + 1, label: agendas[th] ?? th, examples: [] }));
+  const placed = analyses.map((a) => taughtGroup(a, seeds, vocab));
+  const rest = analyses.flatMap((_, i) => (placed[i] === null ? [i] : []));
+  const auto = groupTexts(
+    rest.flatMap((i) => analyses[i] ?? []),
+    vocab,
+  );
+  const found = new Map<number, string>();
+  for (const g of auto) for (const m of g.members) found.set(rest[m] ?? -1, g.key);
+  const joined = placed.flatMap((id, i) => (id === null ? [] : [{ id, theme: rows[i]?.theme }]));
+  return {
+    ari: adjustedRand(
+      rows.map((r) => r.theme),
+      placed.map((id, i) => (id === null ? (found.get(i) ?? "") : `#${id}`)),
+    ),
+    joined: joined.length / (rows.length || 1),
+    right: joined.filter((j) => themes[j.id - 1] === j.theme).length / (joined.length || 1),
+  };
+}
+
+/** Share of a set that arrives before the simulated facilitator corrects the board. */
+const BEFORE_TEACHING = 0.4;
+
+/**
+ * A facilitator teaches as they would in a workshop: once the first 40% of the texts are on the
+ * board, each one the grouping misplaced is moved by hand into the group holding most of its kind
+ * (a new group of their own when that is "unsorted"). The rest then arrive one by one and are placed
+ * as the Worker places them: a taught group if one fits, else their theme, else the nearest group.
+ * Returns the ARI over the later texts with and without the teaching.
+ */
+function teaching(rows: Row[], analyses: Analysis[], vocab: Vocabulary) {
+  const cut = Math.round(rows.length * BEFORE_TEACHING);
+  const first = analyses.slice(0, cut);
+  const keyOf: string[] = new Array(cut).fill(UNSORTED);
+  for (const g of groupTexts(first, vocab)) for (const m of g.members) keyOf[m] = g.key;
+  const homes = new Map<string, string>();
+  for (const theme of new Set(rows.slice(0, cut).map((r) => r.theme))) {
+    const tally = new Map<string, number>();
+    rows.slice(0, cut).forEach((r, i) => {
+      if (r.theme === theme) tally.set(keyOf[i] ?? "", (tally.get(keyOf[i] ?? "") ?? 0) + 1);
+    });
+    const [top] = [...tally].sort((a, b) => b[1] - a[1]);
+    homes.set(theme, !top || top[0] === UNSORTED ? `own:${theme}` : top[0]);
+  }
+  const ids = new Map<string, number>();
+  const idOf = (key: string) => {
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    ids.set(key, ids.size + 1);
+    return ids.size;
+  };
+  const examples = new Map<number, Analysis[]>();
+  const placedFirst = rows.slice(0, cut).map((r, i) => {
+    const home = homes.get(r.theme) ?? UNSORTED;
+    const a = analyses[i];
+    if (home !== keyOf[i] && a) examples.set(idOf(home), [...(examples.get(idOf(home)) ?? []), a]);
+    return home;
+  });
+  const taught = [...examples].map(([id, ex]) => ({ id, label: null, examples: ex }));
+  const others = first.map((a, i) => ({ analysis: a, key: placedFirst[i] ?? null }));
+  const later = rows.slice(cut).map((_, k) => cut + k);
+  const truth = later.map((i) => rows[i]?.theme ?? "");
+  const place = (withTeaching: boolean) =>
+    later.map((i) => {
+      const a = analyses[i];
+      if (!a) return "";
+      const id = withTeaching ? taughtGroup(a, taught, vocab) : null;
+      if (id !== null) return `#${id}`;
+      const key = assignGroup(a, others);
+      return ids.has(key) ? `#${idOf(key)}` : key;
+    });
+  return { before: adjustedRand(truth, place(false)), after: adjustedRand(truth, place(true)) };
 }
 
 const proposals = load("proposals.jsonl");

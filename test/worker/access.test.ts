@@ -297,6 +297,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 200,
     out: 404,
   },
+  "POST /api/events/:id/agenda": {
+    method: "POST",
+    path: (p) => `/api/events/${p.workshopId}/agenda`,
+    body: () => ({ labels: ["Vốn vay"] }),
+    roles: organisers,
+    ok: 201,
+    out: 404,
+  },
   "POST /api/events/:id/regroup": {
     method: "POST",
     path: (p) => `/api/events/${p.workshopId}/regroup`,

@@ -377,6 +377,93 @@ describe("the facilitator's board", () => {
   });
 });
 
+describe("the facilitator seeds and teaches the groups", () => {
+  const groupOf = (g: Groups, pid: number) => g.groups.find((x) => x.items.some((i) => i.id === pid));
+  const idOf = async (res: Response) => (await res.json<{ id: number }>()).id;
+
+  it("facilitator types the agenda's themes: proposals already sent and those arriving join the theme they fit", async ({
+    expect,
+  }) => {
+    const { id, code } = await createWorkshop({ title: "Tọa đàm sinh kế và môi trường" });
+    const early = await idOf(
+      await propose(code, { text: "Cho chị em hộ nghèo vay vốn ưu đãi để chăn nuôi bò" }),
+    );
+    const seeded = await postJson(
+      `/api/events/${id}/agenda`,
+      { labels: ["Vốn vay", "Nước sạch", "  vốn vay "] },
+      organiser.headers,
+    );
+    expect(seeded.status).toBe(201);
+    expect((await seeded.json<{ created: number }>()).created).toBe(2);
+    let g = await groupsOf(id);
+    expect(groupOf(g, early)?.label).toBe("Vốn vay");
+
+    const water = await idOf(await propose(code, { text: "Xây bể lọc nước sạch cho các hộ ở xóm trên" }));
+    const unmarked = await idOf(
+      await propose(code, { text: "chi em khong co von lam an, de nghi ho tro vay von lai suat thap" }),
+    );
+    const other = await idOf(await propose(code, { text: "Tổ chức hội thi văn nghệ chào mừng ngày 20/10" }));
+    g = await groupsOf(id);
+    expect(groupOf(g, water)?.label).toBe("Nước sạch");
+    expect(groupOf(g, unmarked)?.label).toBe("Vốn vay");
+    expect(["Vốn vay", "Nước sạch"]).not.toContain(groupOf(g, other)?.label);
+
+    // A regroup keeps them where their themes put them.
+    await postJson(`/api/events/${id}/regroup`, {}, organiser.headers);
+    g = await groupsOf(id);
+    expect(groupOf(g, early)?.label).toBe("Vốn vay");
+    expect(groupOf(g, water)?.label).toBe("Nước sạch");
+  });
+
+  it("a bad agenda is a 400 naming the field and makes no group", async ({ expect }) => {
+    const { id } = await createWorkshop();
+    const before = (await groupsOf(id)).groups.length;
+    for (const [body, field] of [
+      [{ labels: [] }, "labels"],
+      [{ labels: ["Vốn vay", "   "] }, "labels.1"],
+      [{ labels: Array.from({ length: 31 }, (_, i) => `Chủ đề ${i}`) }, "labels"],
+      [{ labels: "Vốn vay" }, "labels"],
+      [{}, "labels"],
+    ] as const) {
+      const res = await postJson(`/api/events/${id}/agenda`, body, organiser.headers);
+      expect(res.status).toBe(400);
+      const error = (await res.json<{ error: { fields: Record<string, string> } }>()).error;
+      expect(Object.keys(error.fields)).toContain(field);
+    }
+    expect((await groupsOf(id)).groups.length).toBe(before);
+  });
+
+  it("facilitator moves a proposal into their own group: a later one like it joins that group, and a regroup keeps it", async ({
+    expect,
+  }) => {
+    const { id, code } = await createWorkshop();
+    const road = await idOf(
+      await propose(code, { text: "Sửa lại con đường đất vào xóm Đoài bị sạt lở sau mưa lũ" }),
+    );
+    const created = await postJson(
+      `/api/events/${id}/groups`,
+      { label: "Việc của thôn Đoài", proposalIds: [] },
+      organiser.headers,
+    );
+    const { id: gid } = await created.json<{ id: number }>();
+    expect((await patch(id, road, { groupId: gid })).status).toBe(200);
+
+    const again = await idOf(
+      await propose(code, { text: "Đường đất vào xóm Đoài sạt lở sau mưa, đề nghị sửa lại" }),
+    );
+    const unrelated = await idOf(await propose(code, { text: "Mở lớp dạy nghề may công nghiệp cho chị em" }));
+    let g = await groupsOf(id);
+    expect(groupOf(g, again)?.id).toBe(gid);
+    expect(groupOf(g, unrelated)?.id).not.toBe(gid);
+
+    await postJson(`/api/events/${id}/regroup`, {}, organiser.headers);
+    g = await groupsOf(id);
+    expect(groupOf(g, road)?.id).toBe(gid);
+    expect(groupOf(g, again)?.id).toBe(gid);
+    expect(groupOf(g, unrelated)?.id).not.toBe(gid);
+  });
+});
+
 describe("class comments grouped", () => {
   it("a class with fewer than 5 responses shows no groups", async ({ expect }) => {
     const { id } = await createClass(organiser, tree.bachMai);

@@ -84,6 +84,33 @@ export async function loadRecentGrouped(db: Db, eventId: number, limit: number) 
     .execute();
 }
 
+/** How many proposals a person placed that are read to teach a workshop's groups, at most. */
+export const TAUGHT_MAX = 300;
+
+/**
+ * The groups a person named and the proposals a person placed (not merged originals, which follow
+ * their proposal): what teaches the board where new proposals go.
+ */
+export async function loadTaught(db: Db, eventId: number) {
+  const [groups, placed] = await db.batch([
+    db
+      .selectFrom("proposal_groups")
+      .select(["id", "key", "label"])
+      .where("event_id", "=", eventId)
+      .orderBy("id"),
+    db
+      .selectFrom("proposals")
+      .select(["group_id as groupId", "text"])
+      .where("event_id", "=", eventId)
+      .where("group_locked", "=", 1)
+      .where("duplicate_of", "is", null)
+      .where("hidden", "=", 0)
+      .orderBy("id", "desc")
+      .limit(TAUGHT_MAX),
+  ]);
+  return { groups: groups.rows, placed: placed.rows };
+}
+
 /**
  * What delegates see: visible, merged originals folded into the proposal they were merged into;
  * the first `limit` in this order, and how many there are in all (one batch).
@@ -121,7 +148,8 @@ export interface NewProposal {
   suggestedAddressee: Addressee;
   authorName: string | null;
   authorUnit: string | null;
-  groupKey: string;
+  /** An automatic group by its key (made on first use), or a group a person named or taught. */
+  group: { key: string } | { id: number };
   now: string;
 }
 
@@ -131,11 +159,18 @@ export async function insertProposal(
   p: NewProposal,
   alongside: readonly Compilable[] = [],
 ): Promise<{ id: number }> {
-  const ensureGroup = db
-    .insertInto("proposal_groups")
-    .values({ event_id: p.eventId, key: p.groupKey, label: null, created_at: p.now })
-    .onConflict((oc) => oc.doNothing());
-  const groupId = sql<number>`(SELECT id FROM proposal_groups WHERE event_id = ${p.eventId} AND key = ${p.groupKey})`;
+  // A group chosen by id already exists; reading it keeps the batch's shape.
+  const ensureGroup =
+    "key" in p.group
+      ? db
+          .insertInto("proposal_groups")
+          .values({ event_id: p.eventId, key: p.group.key, label: null, created_at: p.now })
+          .onConflict((oc) => oc.doNothing())
+      : db.selectFrom("proposal_groups").select("id").where("id", "=", p.group.id);
+  const groupId =
+    "key" in p.group
+      ? sql<number>`(SELECT id FROM proposal_groups WHERE event_id = ${p.eventId} AND key = ${p.group.key})`
+      : p.group.id;
   const insert = db
     .insertInto("proposals")
     .values({
@@ -348,6 +383,16 @@ export async function createGroup(
   return row.id;
 }
 
+/** A facilitator's named groups, empty, in one batch (the agenda's themes typed before a workshop). */
+export async function createNamedGroups(db: Db, eventId: number, labels: readonly string[], now: string) {
+  const [first, ...rest] = labels.map((label) =>
+    db
+      .insertInto("proposal_groups")
+      .values({ event_id: eventId, key: null, label, manual: 1, created_at: now }),
+  );
+  if (first) await db.batch([first, ...rest]);
+}
+
 export async function renameGroup(db: Db, eventId: number, groupId: number, label: string): Promise<void> {
   await db
     .updateTable("proposal_groups")
@@ -357,14 +402,14 @@ export async function renameGroup(db: Db, eventId: number, groupId: number, labe
     .execute();
 }
 
-/** Puts unlocked proposals into the automatic groups chosen by a full regroup; locked ones stay. */
+/** Puts unlocked proposals into the groups chosen by a full regroup (by key or id); locked ones stay. */
 export async function applyRegroup(
   db: Db,
   eventId: number,
-  moves: readonly { id: number; key: string }[],
+  moves: readonly ({ id: number; key: string } | { id: number; groupId: number })[],
   now: string,
 ): Promise<void> {
-  const keys = [...new Set(moves.map((m) => m.key))];
+  const keys = [...new Set(moves.flatMap((m) => ("key" in m ? [m.key] : [])))];
   const ensure = keys.map((key) =>
     db
       .insertInto("proposal_groups")
@@ -374,7 +419,12 @@ export async function applyRegroup(
   const updates = moves.map((m) =>
     db
       .updateTable("proposals")
-      .set({ group_id: sql`(SELECT id FROM proposal_groups WHERE event_id = ${eventId} AND key = ${m.key})` })
+      .set({
+        group_id:
+          "key" in m
+            ? sql`(SELECT id FROM proposal_groups WHERE event_id = ${eventId} AND key = ${m.key})`
+            : m.groupId,
+      })
       .where("id", "=", m.id)
       .where("group_locked", "=", 0),
   );

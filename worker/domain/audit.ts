@@ -26,6 +26,7 @@ const ACTIONS: Record<string, MessageKey> = {
   "POST /api/events/:id/duplicates/dismiss": "audit.not_duplicates",
   "POST /api/events/:id/groups": "audit.group_create",
   "PATCH /api/events/:id/groups/:id": "audit.group_rename",
+  "POST /api/events/:id/agenda": "audit.agenda",
   "POST /api/events/:id/regroup": "audit.regroup",
   "PUT /api/events/:id/observation": "audit.observation",
   "POST /api/units": "audit.unit_add",

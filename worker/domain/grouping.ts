@@ -210,15 +210,24 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
     terms.set(term, (terms.get(term) ?? 0) + 1);
     if (!surfaces.has(term) || accented) surfaces.set(term, surface);
   };
+  // Typed without marks a lone syllable is ambiguous ("dang" is "đăng" as often as "đảng").
+  const cues = vocab
+    .matches("addressees", parts, accented)
+    .filter((c) => accented || c.p.syllables.length > 1);
+  // Who must act is the addressee's business: naming the commune's committee must not pull two
+  // unrelated requests into one group, so the words naming an addressee are no terms.
+  const named = new Set(cues.flatMap((c) => c.p.syllables.map((_, k) => c.at + k)));
+  let offset = 0;
   for (const phrase of parts) {
     phrase.forEach((s, i) => {
-      const stop = vocab.isStop(s, accented);
+      const stop = vocab.isStop(s, accented) || named.has(offset + i);
       if (!stop && s.folded.length > 1) add(s.folded, s.surface);
       const next = phrase[i + 1];
       // A pair with a function word in it is rarely a word ("bộ không"), so only content pairs count.
-      if (next && !stop && !vocab.isStop(next, accented))
+      if (next && !stop && !vocab.isStop(next, accented) && !named.has(offset + i + 1))
         add(`${s.folded} ${next.folded}`, `${s.surface} ${next.surface}`);
     });
+    offset += phrase.length + 1;
   }
   const requests = vocab.matches("requests", parts, accented);
   const requestAt = requests[0]?.at ?? Number.POSITIVE_INFINITY;
@@ -258,7 +267,7 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
     topicScores,
     topic,
     concepts,
-    addressee: suggestAddressee(parts, accented, requests, topic, vocab),
+    addressee: suggestAddressee(parts, accented, requests, cues, topic, vocab),
     said,
     written: wordsOf(text),
   };
@@ -272,13 +281,10 @@ function suggestAddressee(
   parts: Syllable[][],
   accented: boolean,
   requests: readonly Match[],
+  cues: readonly Match[],
   topic: string | null,
   vocab: Vocabulary,
 ): Addressee {
-  // Typed without marks a lone syllable is ambiguous ("dang" is "đăng" as often as "đảng").
-  const cues = vocab
-    .matches("addressees", parts, accented)
-    .filter((c) => accented || c.p.syllables.length > 1);
   for (const r of requests) {
     const end = r.at + r.p.syllables.length;
     const direct = cues.find((c) => c.at >= end && c.at <= end + 1);
@@ -395,6 +401,86 @@ export function assignGroup(
   }
   const centroids = new Map([...byKey].map(([key, vs]) => [key, centroidOf(vs)]));
   return nearestGroup(vectorOf(a, weights), centroids) ?? UNSORTED;
+}
+
+/** A group a person named or taught by moving proposals into it: its name and those proposals. */
+export interface Taught {
+  id: number;
+  label: string | null;
+  examples: readonly Analysis[];
+}
+
+/**
+ * The taught groups of a workshop from its groups and the proposals a person placed: those with a
+ * name a person gave or with placed proposals. The unsorted group teaches nothing.
+ */
+export function taughtFrom(
+  groups: readonly { id: number; key: string | null; label: string | null }[],
+  placed: readonly { groupId: number | null; text: string }[],
+  vocab: Vocabulary,
+): Taught[] {
+  return groups
+    .filter((g) => g.key !== UNSORTED)
+    .map((g) => ({
+      id: g.id,
+      label: g.label,
+      examples: placed.filter((p) => p.groupId === g.id).map((p) => analyse(p.text, vocab)),
+    }))
+    .filter((g) => g.label !== null || g.examples.length > 0);
+}
+
+/** A text joins a taught group at this score (1 is a concept of the label, in its theme). */
+export const TAUGHT_MIN = 0.5;
+const CONCEPT_ELSEWHERE = 0.6;
+const LABEL_PAIR = 1;
+const SAME_THEME = 0.6;
+const LABEL_WORDS = 0.8;
+/** Likeness to a taught example (as duplicates are scored) that counts as fully fitting. */
+const EXAMPLE_FULL = 0.9;
+
+/** How well a text fits a label a person typed, 0 to 1: a concept, the theme, or the label's words. */
+function labelScore(a: Analysis, label: Analysis): number {
+  const concept = [...label.concepts.keys()].some((k) => a.concepts.has(k));
+  const themes = new Set(label.topic === null ? [] : [label.topic]);
+  const words = [...label.terms.keys()];
+  const single = words.filter((w) => !w.includes(" "));
+  const found = single.filter((w) => a.terms.has(w)).length;
+  // A text about another theme shares the label's broad words by chance ("đào tạo"), not its
+  // request, unless it says every word of the label, in whatever order ("vay vốn" for "Vốn vay").
+  if (themes.size > 0 && a.topic !== null && !themes.has(a.topic)) {
+    const all = single.length > 1 && found === single.length ? LABEL_WORDS : 0;
+    return Math.max(all, concept ? CONCEPT_ELSEWHERE : 0);
+  }
+  if (concept) return 1;
+  if (words.some((w) => w.includes(" ") && a.terms.has(w))) return LABEL_PAIR;
+  const said = single.length === 0 ? 0 : (LABEL_WORDS * found) / single.length;
+  return Math.max(said, a.topic !== null && themes.has(a.topic) ? SAME_THEME : 0);
+}
+
+/** Likeness of two texts in wording and concepts, as near-duplicates are scored. */
+function likeness(a: Analysis, b: Analysis, weights: ReadonlyMap<string, number>): number {
+  const words = cosine(vectorOf(a, weights), vectorOf(b, weights));
+  if (a.concepts.size === 0 || b.concepts.size === 0) return words;
+  return WORDING_SHARE * words + (1 - WORDING_SHARE) * cosine(unit(a.concepts), unit(b.concepts));
+}
+
+/**
+ * The taught group a text belongs in, if one fits well enough: the facilitator's agenda themes and
+ * the groups they moved proposals into come before the automatic themes. Ties go to the older group.
+ */
+export function taughtGroup(a: Analysis, taught: readonly Taught[], vocab: Vocabulary): number | null {
+  const weights = idf([a, ...taught.flatMap((g) => g.examples)]);
+  let best = 0;
+  let chosen: number | null = null;
+  for (const g of [...taught].sort((x, y) => x.id - y.id)) {
+    let score = g.label === null ? 0 : labelScore(a, analyse(g.label, vocab));
+    for (const e of g.examples) score = Math.max(score, Math.min(1, likeness(a, e, weights) / EXAMPLE_FULL));
+    if (score >= TAUGHT_MIN && score > best) {
+      best = score;
+      chosen = g.id;
+    }
+  }
+  return chosen;
 }
 
 export interface GroupOut {

@@ -13,6 +13,8 @@ export const AUTHOR_MAX = 120;
 export const REASON_MAX = 300;
 export const NOTE_MAX = 1000;
 export const GROUP_LABEL_MAX = 120;
+/** How many themes a facilitator may type as an agenda at once. */
+export const AGENDA_MAX = 30;
 
 /** What delegates see of a proposal, on the phone page, in the public API and in the phone script. */
 export interface PublicProposal {

@@ -1,7 +1,14 @@
 // The facilitator's board and the leaders' view of a workshop: groups, moderation, merges, follow-up, exports.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { FOLLOW_STATUSES, GROUP_LABEL_MAX, NOTE_MAX, PROPOSAL_MAX, REASON_MAX } from "../domain/proposal";
+import {
+  AGENDA_MAX,
+  FOLLOW_STATUSES,
+  GROUP_LABEL_MAX,
+  NOTE_MAX,
+  PROPOSAL_MAX,
+  REASON_MAX,
+} from "../domain/proposal";
 import { ORGANISERS } from "../domain/terms";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
@@ -17,6 +24,7 @@ import {
   mergeInto,
   regroupWorkshop,
   relabelGroup,
+  seedAgenda,
   unmerge,
 } from "../services/board";
 import { proposalsTable } from "../services/exports";
@@ -105,6 +113,31 @@ export const boardRoutes = new Hono<AppEnv>()
         new Date(),
       );
       return c.json({ id }, 201);
+    },
+  )
+  .post(
+    "/:id/agenda",
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    validate(
+      "json",
+      jsonObject({
+        labels: v.pipe(
+          v.array(requiredText(GROUP_LABEL_MAX), "field.type_array"),
+          v.minLength(1, "field.required"),
+          v.maxLength(AGENDA_MAX, "field.too_many"),
+        ),
+      }),
+    ),
+    async (c) => {
+      const created = await seedAgenda(
+        c.var.db,
+        c.var.user,
+        c.req.valid("param").id,
+        c.req.valid("json").labels,
+        new Date(),
+      );
+      return c.json({ ok: true, created }, 201);
     },
   )
   .patch(

@@ -4,6 +4,7 @@ import type { EventRow } from "../db/events";
 import {
   applyRegroup,
   createGroup,
+  createNamedGroups,
   dismissPair,
   findProposal,
   loadDismissals,
@@ -28,11 +29,14 @@ import {
   groupTexts,
   idf,
   keywordsOf,
+  taughtFrom,
+  taughtGroup,
   UNSORTED,
 } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
 import type { Addressee, FollowStatus } from "../domain/proposal";
 import { canSee, type EventKind, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
+import { fold } from "../domain/text";
 import { eventInScope, workshopInScope } from "./scope";
 import { vocabularyFor } from "./vocabulary";
 
@@ -166,20 +170,31 @@ async function duplicateSuggestions(
 
 /** Full regroup: unlocked proposals move to the groups the grouping picks now; manual decisions stay. */
 async function regroup(db: Db, event: EventRow, now: Date) {
-  const [rows, vocab] = await Promise.all([
+  const [rows, vocab, groups] = await Promise.all([
     loadEventProposals(db, event.id),
     vocabularyFor(db, event.unitPath, "proposal"),
+    loadGroups(db, event.id),
   ]);
+  const placed = rows.filter((r) => r.hidden === 0 && r.groupLocked === 1 && r.duplicateOf === null);
+  const taught = taughtFrom(groups, placed, vocab);
   const free = rows.filter((r) => r.hidden === 0 && r.groupLocked === 0 && r.duplicateOf === null);
-  const analyses = free.map((r) => analyse(r.text, vocab));
+  // What fits a group the facilitator named or taught goes there; the rest is grouped as before.
+  const toTaught: { id: number; groupId: number }[] = [];
+  const rest: ProposalRow[] = [];
+  for (const r of free) {
+    const gid = taughtGroup(analyse(r.text, vocab), taught, vocab);
+    if (gid === null) rest.push(r);
+    else toTaught.push({ id: r.id, groupId: gid });
+  }
+  const analyses = rest.map((r) => analyse(r.text, vocab));
   const moves = groupTexts(analyses, vocab).flatMap((g) =>
     g.members.flatMap((i) => {
-      const r = free[i];
+      const r = rest[i];
       return r ? [{ id: r.id, key: g.key }] : [];
     }),
   );
-  await applyRegroup(db, event.id, moves, now.toISOString());
-  return moves.length;
+  await applyRegroup(db, event.id, [...toTaught, ...moves], now.toISOString());
+  return free.length;
 }
 
 // ---- What staff do on the board ---------------------------------------------------------------
@@ -319,7 +334,34 @@ export async function addGroup(
 ): Promise<number> {
   const event = await workshopInScope(db, user, id);
   for (const [i, pid] of g.proposalIds.entries()) await proposalOf(db, event, pid, `proposalIds.${i}`);
-  return createGroup(db, event.id, g.label, [...g.proposalIds], now.toISOString());
+  const gid = await createGroup(db, event.id, g.label, [...g.proposalIds], now.toISOString());
+  // A named group with nothing in it is a seed: what was sent already and fits it joins it now.
+  if (g.proposalIds.length === 0) await regroup(db, event, now);
+  return gid;
+}
+
+/**
+ * The agenda's themes as empty named groups (a name the workshop already has is skipped), then a
+ * regroup so the proposals already sent that fit them join them. Returns how many groups were made.
+ */
+export async function seedAgenda(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  labels: readonly string[],
+  now: Date,
+): Promise<number> {
+  const event = await workshopInScope(db, user, id);
+  const seen = new Set((await loadGroups(db, event.id)).flatMap((g) => (g.label ? [fold(g.label)] : [])));
+  const fresh: string[] = [];
+  for (const label of labels) {
+    if (seen.has(fold(label))) continue;
+    seen.add(fold(label));
+    fresh.push(label);
+  }
+  await createNamedGroups(db, event.id, fresh, now.toISOString());
+  if (fresh.length > 0) await regroup(db, event, now);
+  return fresh.length;
 }
 
 export async function relabelGroup(

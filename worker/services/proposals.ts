@@ -9,13 +9,14 @@ import {
   insertProposal,
   listPublicProposals,
   loadRecentGrouped,
+  loadTaught,
   type ProposalRow,
   supportedBy,
 } from "../db/proposals";
 import { sha256Hex } from "../domain/crypto";
 import { NotFound } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
-import { analyse, assignGroup, NEAREST_AMONG } from "../domain/grouping";
+import { analyse, assignGroup, NEAREST_AMONG, taughtFrom, taughtGroup } from "../domain/grouping";
 import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
 import { type Addressee, PUBLIC_LIST_MAX, type PublicProposal } from "../domain/proposal";
 import { underLimits } from "./limits";
@@ -41,23 +42,31 @@ export async function submitProposal(
   const existing = await findProposalByClientId(db, event.id, p.clientId);
   if (existing) return retried(existing, bodyHash);
   assertOpen(event, now);
-  const [counts, vocab] = await Promise.all([
+  const [counts, vocab, taught] = await Promise.all([
     loadLimitCounts(db, limits),
     vocabularyFor(db, event.unitPath, "proposal"),
+    loadTaught(db, event.id),
   ]);
   assertUnderLimits(limits, counts);
   const analysis = analyse(p.text, vocab);
-  // Without a theme, compare with the newest proposals only: analysing them all would put the
-  // handler over its CPU budget once a workshop has a few hundred.
-  const groupKey =
-    analysis.topic ??
-    assignGroup(
-      analysis,
-      (await loadRecentGrouped(db, event.id, NEAREST_AMONG)).map((r) => ({
-        analysis: analyse(r.text, vocab),
-        key: r.key,
-      })),
-    );
+  // The facilitator's named and taught groups first; then the theme; without one, compare with the
+  // newest proposals only: analysing them all would put the handler over its CPU budget once a
+  // workshop has a few hundred.
+  const taughtId = taughtGroup(analysis, taughtFrom(taught.groups, taught.placed, vocab), vocab);
+  const group =
+    taughtId !== null
+      ? { id: taughtId }
+      : {
+          key:
+            analysis.topic ??
+            assignGroup(
+              analysis,
+              (await loadRecentGrouped(db, event.id, NEAREST_AMONG)).map((r) => ({
+                analysis: analyse(r.text, vocab),
+                key: r.key,
+              })),
+            ),
+        };
   try {
     const stored = await underLimits(db, limits, () =>
       insertProposal(
@@ -71,7 +80,7 @@ export async function submitProposal(
           suggestedAddressee: analysis.addressee,
           authorName: p.authorName,
           authorUnit: p.authorUnit,
-          groupKey,
+          group,
           now: now.toISOString(),
         },
         bumpCounters(db, limits),

@@ -1,7 +1,14 @@
 // The Vietnamese normaliser and the grouping: tone placement, missing diacritics, abbreviations, themes, duplicates.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, it } from "vitest";
-import { analyse, duplicatePairs, groupLabel, groupTexts, Vocabulary } from "../../../worker/domain/grouping";
+import {
+  analyse,
+  duplicatePairs,
+  groupLabel,
+  groupTexts,
+  taughtGroup,
+  Vocabulary,
+} from "../../../worker/domain/grouping";
 import { fold, phrases, toneKey } from "../../../worker/domain/text";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../../../worker/domain/vocabulary";
 import { toXlsx } from "../../../worker/domain/xlsx";
@@ -40,9 +47,11 @@ describe("normaliser", () => {
     ]);
   });
 
-  it("keeps two-syllable words whole even when one syllable is a function word elsewhere", ({ expect }) => {
+  it("keeps two-syllable words whole even when one syllable is a function word elsewhere; an addressee's name is no term", ({
+    expect,
+  }) => {
     const terms = analyse("Đề nghị chính quyền hỗ trợ cán bộ", vocab).terms;
-    expect(terms.has("chinh quyen")).toBe(true);
+    expect(terms.has("chinh quyen")).toBe(false);
     expect(terms.has("can bo")).toBe(true);
     expect(terms.has("de nghi")).toBe(false);
   });
@@ -117,6 +126,45 @@ describe("themes and addressees", () => {
     expect(analyse("Đề nghị cấp ủy quan tâm công tác cán bộ", vocab).addressee).toBe("party_committee");
     expect(analyse("Đề nghị Trung ương Hội kiến nghị Chính phủ tăng phụ cấp", vocab).addressee).toBe("union");
     expect(analyse("Mỗi cán bộ phải tự học", vocab).addressee).toBe("officers");
+  });
+
+  it("who must act stays apart from what is asked: naming the same committee does not make two requests alike", ({
+    expect,
+  }) => {
+    const bridge = analyse("Đề nghị UBND xã sửa cây cầu treo qua suối Nậm Cang", vocab);
+    const hall = analyse("Đề nghị UBND xã cho mượn nhà văn hóa thôn làm nơi sinh hoạt câu lạc bộ", vocab);
+    expect([bridge.addressee, hall.addressee]).toEqual(["authorities", "authorities"]);
+    // The committee's name is no term of either text, so it cannot pull them into one group.
+    for (const a of [bridge, hall])
+      expect([...a.terms.keys()].filter((k) => k.includes("uy ban"))).toEqual([]);
+    const same = [
+      analyse("Đề nghị cấp ủy sửa cây cầu treo qua suối Nậm Cang", vocab),
+      analyse("Chính quyền cần sửa cây cầu treo qua suối Nậm Cang", vocab),
+    ];
+    const groups = groupTexts([bridge, hall, ...same], vocab);
+    const home = (i: number) => groups.find((g) => g.members.includes(i))?.key;
+    expect(home(0)).toBe(home(2));
+    expect(home(0)).toBe(home(3));
+    expect(home(1)).not.toBe(home(0));
+    expect(same.map((a) => a.addressee)).toEqual(["party_committee", "authorities"]);
+  });
+
+  it("a facilitator's group takes what fits its name or what is like what they moved into it", ({
+    expect,
+  }) => {
+    const taught = [
+      { id: 7, label: "Vốn vay", examples: [] },
+      {
+        id: 9,
+        label: "Việc của thôn Đoài",
+        examples: [analyse("Sửa con đường đất vào xóm Đoài bị sạt lở", vocab)],
+      },
+    ];
+    const place = (text: string) => taughtGroup(analyse(text, vocab), taught, vocab);
+    expect(place("Cho chị em hộ nghèo vay vốn ưu đãi để chăn nuôi")).toBe(7);
+    expect(place("khong co von lam an, xin ho tro vay von")).toBe(7);
+    expect(place("Đường đất vào xóm Đoài sạt lở, đề nghị sửa lại")).toBe(9);
+    expect(place("Tổ chức hội thi văn nghệ ngày 20/10")).toBe(null);
   });
 
   it("an organiser's phrase teaches a theme", ({ expect }) => {

@@ -1,6 +1,12 @@
 // The facilitator's board: proposals by group, moderation, merges, duplicate suggestions, manual groups.
 import { useEffect, useState } from "preact/hooks";
-import { countProposals, GROUP_LABEL_MAX, PROPOSAL_MAX, REASON_MAX } from "../../../worker/domain/proposal";
+import {
+  AGENDA_MAX,
+  countProposals,
+  GROUP_LABEL_MAX,
+  PROPOSAL_MAX,
+  REASON_MAX,
+} from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { useAsk } from "../../components/Ask";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
@@ -208,6 +214,33 @@ export function BoardPage(props: { id: string }) {
           }}
         >
           {t("app.new_group")}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            const typed = await ask.text({
+              title: t("app.agenda"),
+              label: t("app.agenda_prompt"),
+              required: true,
+              maxLength: AGENDA_MAX * (GROUP_LABEL_MAX + 1),
+              multiline: true,
+              confirm: t("app.save"),
+            });
+            const labels = (typed ?? "")
+              .split("\n")
+              .map((l) => l.trim())
+              .filter((l) => l !== "");
+            if (labels.length === 0) return;
+            await act(async () => {
+              const { created } = await ok(
+                await api.api.events[":id"].agenda.$post({ param, json: { labels } }),
+              );
+              setNote(t("app.agenda_done", { n: created }));
+            });
+          }}
+        >
+          {t("app.agenda")}
         </button>
         <button
           type="button"

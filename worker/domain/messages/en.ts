@@ -217,8 +217,13 @@ export const en: Record<keyof typeof vi, string> = {
   "app.regroup": "Regroup automatically",
   "app.regroup_done": "Regrouped. Manual decisions were kept.",
   "app.merge_selected": "Merge selected proposals",
-  "app.new_group": "New group from selected",
-  "app.new_group_prompt": "Name of the new group:",
+  "app.new_group": "New group",
+  "app.new_group_prompt":
+    "Name of the new group (the selected proposals go into it; with none selected, proposals that fit its name join it):",
+  "app.agenda": "Type the agenda's themes",
+  "app.agenda_prompt":
+    "One theme per line. Each theme becomes a group; proposals sent and to come that fit a theme join its group. Moving a proposal into a group teaches it: later proposals like it join that group too.",
+  "app.agenda_done": "{n} groups made from the agenda.",
   "app.rename": "Rename",
   "app.rename_prompt": "Group name:",
   "app.hide": "Hide",
@@ -366,6 +371,7 @@ export const en: Record<keyof typeof vi, string> = {
   "audit.not_duplicates": "Marked as not duplicates",
   "audit.group_create": "Created a group",
   "audit.group_rename": "Renamed a group",
+  "audit.agenda": "Typed the agenda's themes as groups",
   "audit.regroup": "Regrouped automatically",
   "audit.observation": "Recorded an observation",
   "audit.unit_add": "Added a unit",

@@ -214,8 +214,13 @@ export const vi = {
   "app.regroup": "Nhóm lại tự động",
   "app.regroup_done": "Đã nhóm lại. Các quyết định thủ công được giữ nguyên.",
   "app.merge_selected": "Gộp các đề xuất đã chọn",
-  "app.new_group": "Tạo nhóm từ đề xuất đã chọn",
-  "app.new_group_prompt": "Tên nhóm mới:",
+  "app.new_group": "Tạo nhóm",
+  "app.new_group_prompt":
+    "Tên nhóm mới (các đề xuất đang chọn sẽ vào nhóm này; nếu không chọn đề xuất nào, các đề xuất hợp với tên nhóm sẽ tự vào):",
+  "app.agenda": "Nhập chủ đề chương trình",
+  "app.agenda_prompt":
+    "Mỗi dòng một chủ đề. Mỗi chủ đề thành một nhóm; đề xuất đã gửi và sắp gửi hợp với chủ đề nào sẽ tự vào nhóm đó. Chuyển một đề xuất vào nhóm là dạy nhóm: các đề xuất giống nó sau này cũng vào nhóm đó.",
+  "app.agenda_done": "Đã tạo {n} nhóm theo chương trình.",
   "app.rename": "Đổi tên",
   "app.rename_prompt": "Tên nhóm:",
   "app.hide": "Ẩn",
@@ -363,6 +368,7 @@ export const vi = {
   "audit.not_duplicates": "Đánh dấu không trùng",
   "audit.group_create": "Tạo nhóm kiến nghị",
   "audit.group_rename": "Đổi tên nhóm",
+  "audit.agenda": "Nhập chủ đề chương trình làm nhóm",
   "audit.regroup": "Nhóm lại tự động",
   "audit.observation": "Ghi kết quả dự giờ",
   "audit.unit_add": "Thêm đơn vị",
