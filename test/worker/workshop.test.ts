@@ -51,6 +51,7 @@ interface Groups {
     items: {
       id: number;
       text: string;
+      originalText: string | null;
       addressee: string;
       addresseeSuggested: boolean;
       supports: number;
@@ -225,6 +226,52 @@ describe("the facilitator's board", () => {
     expect(
       (await postJson(`/api/events/${id}/merges`, { targetId: a, sourceIds: [a] }, organiser.headers)).status,
     ).toBe(400);
+  });
+
+  it("merged duplicates are shown with their best-written words, unless the facilitator picks others", async ({
+    expect,
+  }) => {
+    const { id, code } = await createWorkshop();
+    const idOf = async (res: Response) => (await res.json<{ id: number }>()).id;
+    // The most supported is typed fast, without marks: it stays the merged one, with better words.
+    const rough = await idOf(await propose(code, { text: "tang phu cap cb chi hoi" }));
+    const fine = await idOf(
+      await propose(code, { text: "Đề nghị tăng phụ cấp cho cán bộ chi hội, nhất là chi hội trưởng" }),
+    );
+    const short = await idOf(await propose(code, { text: "Tăng phụ cấp" }));
+    await support(rough, "phone-words-1");
+    const merge = (targetId: number, sourceIds: number[]) =>
+      postJson(`/api/events/${id}/merges`, { targetId, sourceIds }, organiser.headers);
+    const shown = async (pid: number) =>
+      (await groupsOf(id)).groups.flatMap((g) => g.items).find((i) => i.id === pid);
+    const projector = async () =>
+      (
+        await (
+          await call(`/api/public/events/${code}/proposals?sort=top`)
+        ).json<{ items: { id: number; text: string }[] }>()
+      ).items;
+
+    expect((await merge(rough, [fine, short])).status).toBe(200);
+    expect((await shown(rough))?.text).toBe(
+      "Đề nghị tăng phụ cấp cho cán bộ chi hội, nhất là chi hội trưởng",
+    );
+    expect((await shown(rough))?.originalText).toBe("tang phu cap cb chi hoi");
+    expect((await projector()).find((p) => p.id === rough)?.text).toBe(
+      "Đề nghị tăng phụ cấp cho cán bộ chi hội, nhất là chi hội trưởng",
+    );
+
+    // Taking the well-written one out gives the family's next best words.
+    expect(
+      (await call(`/api/events/${id}/merges/${fine}`, { method: "DELETE", headers: organiser.headers }))
+        .status,
+    ).toBe(200);
+    expect((await shown(rough))?.text).toBe("Tăng phụ cấp");
+
+    // The facilitator picks words; a later merge keeps them.
+    expect((await patch(id, rough, { text: "Tăng phụ cấp cho cán bộ chi hội" })).status).toBe(200);
+    expect((await merge(rough, [fine])).status).toBe(200);
+    expect((await shown(rough))?.text).toBe("Tăng phụ cấp cho cán bộ chi hội");
+    expect((await shown(rough))?.originalText).toBe("tang phu cap cb chi hoi");
   });
 
   it("every visible proposal is in exactly one group, with a suggested addressee when the delegate was not sure", async ({

@@ -19,6 +19,8 @@ export interface ProposalRow {
   duplicateOf: number | null;
   groupId: number | null;
   groupLocked: number;
+  /** 1 once a person wrote or chose its words; until then a merge may show its family's best-written. */
+  textByPerson: number;
   supports: number;
   followStatus: FollowStatus | null;
   followNote: string | null;
@@ -46,6 +48,7 @@ function selectProposals(db: Db) {
       "duplicate_of as duplicateOf",
       "group_id as groupId",
       "group_locked as groupLocked",
+      "text_by_person as textByPerson",
       "support_count as supports",
       "follow_status as followStatus",
       "follow_note as followNote",
@@ -57,6 +60,25 @@ function selectProposals(db: Db) {
 
 export async function findProposal(db: Db, id: number): Promise<ProposalRow | undefined> {
   return selectProposals(db).where("id", "=", id).executeTakeFirst();
+}
+
+/** These proposals and everything merged into them: a family's words to choose from. */
+export async function loadFamilies(db: Db, eventId: number, ids: readonly number[]): Promise<ProposalRow[]> {
+  if (ids.length === 0) return [];
+  return selectProposals(db)
+    .where("event_id", "=", eventId)
+    .where((eb) => eb.or([eb("id", "in", [...ids]), eb("duplicate_of", "in", [...ids])]))
+    .orderBy("id")
+    .execute();
+}
+
+/** The words a merged proposal is shown with, chosen from its family; its delegate's own are kept once. */
+export function showWords(db: Db, id: number, words: { text: string; originalText: string | null }) {
+  return db
+    .updateTable("proposals")
+    .set({ text: words.text, original_text: words.originalText })
+    .where("id", "=", id)
+    .where("text_by_person", "=", 0);
 }
 
 export async function findProposalByClientId(db: Db, eventId: number, clientId: string) {
@@ -248,7 +270,7 @@ export async function updateProposal(db: Db, eventId: number, id: number, p: Pro
   await db
     .updateTable("proposals")
     .set({
-      ...(p.text === undefined ? {} : { text: p.text }),
+      ...(p.text === undefined ? {} : { text: p.text, text_by_person: 1 }),
       ...(p.originalText === undefined ? {} : { original_text: p.originalText }),
       ...(p.hidden === undefined
         ? {}
@@ -284,7 +306,13 @@ const ownSupportCount = sql<number>`(SELECT COUNT(DISTINCT client_id) FROM suppo
  * into its group and recounts unique supporting phones, all in one batch: the target over its
  * whole family, each original over its own supports (a source merged earlier had its family's).
  */
-export async function mergeProposals(db: Db, eventId: number, targetId: number, sourceIds: number[]) {
+export async function mergeProposals(
+  db: Db,
+  eventId: number,
+  targetId: number,
+  sourceIds: number[],
+  alongside: readonly Compilable[] = [],
+) {
   const targetGroup = sql<number | null>`(SELECT group_id FROM proposals WHERE id = ${targetId})`;
   const link = db
     .updateTable("proposals")
@@ -299,11 +327,17 @@ export async function mergeProposals(db: Db, eventId: number, targetId: number, 
     .updateTable("proposals")
     .set({ support_count: familySupportCount(targetId) })
     .where("id", "=", targetId);
-  await db.batch([link, recountOriginals, recount]);
+  await db.batch([link, recountOriginals, recount, ...alongside]);
 }
 
 /** Takes one original back out of its merged proposal. */
-export async function unmergeProposal(db: Db, eventId: number, id: number, rootId: number) {
+export async function unmergeProposal(
+  db: Db,
+  eventId: number,
+  id: number,
+  rootId: number,
+  alongside: readonly Compilable[] = [],
+) {
   const unlink = db
     .updateTable("proposals")
     .set({ duplicate_of: null })
@@ -317,7 +351,7 @@ export async function unmergeProposal(db: Db, eventId: number, id: number, rootI
     .updateTable("proposals")
     .set({ support_count: familySupportCount(id) })
     .where("id", "=", id);
-  await db.batch([unlink, recountRoot, recountSelf]);
+  await db.batch([unlink, recountRoot, recountSelf, ...alongside]);
 }
 
 export async function dismissPair(db: Db, eventId: number, a: number, b: number): Promise<void> {

@@ -240,6 +240,7 @@ export interface ProposalsTable {
   duplicate_of: number | null;
   group_id: number | null;
   group_locked: Generated<number>;
+  text_by_person: Generated<number>;
   support_count: Generated<number>;
   follow_status: FollowStatus | null;
   follow_note: string | null;

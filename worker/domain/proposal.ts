@@ -1,4 +1,5 @@
 // Workshop proposal rules shared by the API, the phone page and the board: limits, addressees, follow-up statuses.
+import { bestWritten } from "./text";
 
 export const ADDRESSEES = ["party_committee", "authorities", "union", "officers"] as const;
 export type Addressee = (typeof ADDRESSEES)[number];
@@ -49,3 +50,26 @@ export const PUBLIC_LIST_MAX = 300;
  * and the list under it stays short (the total is always shown beside it).
  */
 export const PHONE_LIST_FIRST = 20;
+
+interface FamilyMember {
+  id: number;
+  text: string;
+  originalText: string | null;
+  textByPerson: number;
+}
+
+/**
+ * The words a merged proposal should be shown with: the best-written of its family (with diacritics,
+ * complete), its delegate's own kept as the original; null when nothing changes or a person chose.
+ */
+export function familyWords(
+  root: FamilyMember,
+  members: readonly FamilyMember[],
+): { text: string; originalText: string | null } | null {
+  if (root.textByPerson === 1) return null;
+  const own = root.originalText ?? root.text;
+  const texts = [own, ...members.filter((m) => m.id !== root.id).map((m) => m.text)];
+  const best = texts[bestWritten(texts)] ?? own;
+  if (best === root.text) return null;
+  return { text: best, originalText: best === own ? null : own };
+}

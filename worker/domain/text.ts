@@ -100,3 +100,28 @@ export function phrases(text: string): Syllable[][] {
   }
   return out;
 }
+
+/**
+ * How well a line is written for a projector and a leaders' report: with its diacritics first,
+ * then complete (more words, up to a sentence), then without shorthand ("cb", "ubnd").
+ */
+export function writtenQuality(text: string): number {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+  const shorthand = words.filter((w) => ABBREVIATIONS[w.toLowerCase()] !== undefined).length;
+  const capital = /^\p{Lu}/u.test(text.trim()) ? 1 : 0;
+  return (hasDiacritics(text) ? 100 : 0) + Math.min(words.length, 40) - 2 * shorthand + capital;
+}
+
+/** The index of the best-written of several lines (the first on a tie). */
+export function bestWritten(texts: readonly string[]): number {
+  let best = -1;
+  let at = 0;
+  texts.forEach((t, i) => {
+    const q = writtenQuality(t);
+    if (q > best) {
+      best = q;
+      at = i;
+    }
+  });
+  return at;
+}

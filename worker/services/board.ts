@@ -9,11 +9,13 @@ import {
   findProposal,
   loadDismissals,
   loadEventProposals,
+  loadFamilies,
   loadGroups,
   mergeProposals,
   type ProposalPatch,
   type ProposalRow,
   renameGroup,
+  showWords,
   unmergeProposal,
   updateProposal,
 } from "../db/proposals";
@@ -34,7 +36,7 @@ import {
   UNSORTED,
 } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
-import type { Addressee, FollowStatus } from "../domain/proposal";
+import { type Addressee, type FollowStatus, familyWords } from "../domain/proposal";
 import { canSee, type EventKind, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { fold } from "../domain/text";
 import { eventInScope, workshopInScope } from "./scope";
@@ -304,7 +306,12 @@ export async function mergeInto(
   const rootId = target.duplicateOf ?? target.id;
   for (const [i, sid] of m.sourceIds.entries()) await proposalOf(db, event, sid, `sourceIds.${i}`);
   const sources = m.sourceIds.filter((s) => s !== rootId);
-  if (sources.length > 0) await mergeProposals(db, event.id, rootId, sources);
+  if (sources.length > 0) {
+    const family = await loadFamilies(db, event.id, [rootId, ...sources]);
+    const root = family.find((p) => p.id === rootId) ?? target;
+    const words = familyWords(root, family);
+    await mergeProposals(db, event.id, rootId, sources, words ? [showWords(db, rootId, words)] : []);
+  }
   const merged = await proposalOf(db, event, rootId);
   return { id: rootId, supports: merged.supports };
 }
@@ -313,7 +320,13 @@ export async function mergeInto(
 export async function unmerge(db: Db, user: StaffUser, ids: { id: number; pid: number }): Promise<void> {
   const event = await workshopInScope(db, user, ids.id);
   const p = await proposalOf(db, event, ids.pid, "pid");
-  if (p.duplicateOf !== null) await unmergeProposal(db, event.id, p.id, p.duplicateOf);
+  if (p.duplicateOf === null) return;
+  const rootId = p.duplicateOf;
+  // The family's words are chosen again without the one taken out.
+  const family = (await loadFamilies(db, event.id, [rootId])).filter((x) => x.id !== p.id);
+  const root = family.find((x) => x.id === rootId);
+  const words = root ? familyWords(root, family) : null;
+  await unmergeProposal(db, event.id, p.id, rootId, words ? [showWords(db, rootId, words)] : []);
 }
 
 /** The facilitator says two suggested proposals are not duplicates. */

@@ -166,6 +166,17 @@ export function BoardPage(props: { id: string }) {
               {t("app.unmerge")}
             </button>
           ) : null}
+          {i.duplicateOf !== null && byId.get(i.duplicateOf)?.text !== i.text ? (
+            <button
+              type="button"
+              class="small secondary"
+              onClick={() => {
+                if (i.duplicateOf !== null) void patch(i.duplicateOf, { text: i.text });
+              }}
+            >
+              {t("app.use_words")}
+            </button>
+          ) : null}
         </div>
       </div>
     </li>

@@ -237,6 +237,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.no_suggestions": "No suspected duplicates.",
   "app.accept_merge": "Merge",
   "app.dismiss": "Not duplicates",
+  "app.use_words": "Show with these words",
   "app.unmerge": "Split out",
   "app.hidden_list": "Hidden proposals",
   "app.original_text": "Original",

@@ -234,6 +234,7 @@ export const vi = {
   "app.no_suggestions": "Không có cặp nào nghi trùng.",
   "app.accept_merge": "Gộp",
   "app.dismiss": "Không trùng",
+  "app.use_words": "Hiển thị bằng lời này",
   "app.unmerge": "Tách ra",
   "app.hidden_list": "Đề xuất đã ẩn",
   "app.original_text": "Bản gốc",

@@ -1,3 +1,0 @@
--- A facilitator's hand on the board: the proposals a person placed in a group teach it, and are
--- read for every new proposal of the workshop, so they are found without reading the others.
-CREATE INDEX proposals_taught ON proposals (event_id, group_id) WHERE group_locked = 1 AND duplicate_of IS NULL AND hidden = 0;
