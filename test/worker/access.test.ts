@@ -363,6 +363,20 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 200,
     out: 404,
   },
+  "GET /api/units/:id/comments": {
+    method: "GET",
+    path: (p) => `/api/units/${p.province.id}/comments`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/units/:id/comments.csv": {
+    method: "GET",
+    path: (p) => `/api/units/${p.province.id}/comments.csv`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
   "GET /api/units/:id/classes.xlsx": {
     method: "GET",
     path: (p) => `/api/units/${p.province.id}/classes.xlsx`,

@@ -439,3 +439,82 @@ describe("class observation", () => {
     expect((await verifyAggregates(env.DB)).filter((d) => d.n !== 0)).toEqual([]);
   });
 });
+
+describe("what trainees of a unit's classes wrote, grouped across classes", () => {
+  interface UnitComments {
+    comments: number;
+    shown: number;
+    classes: number;
+    withheldClasses: number;
+    groups: { label: string; classes: number; items: { text: string; code: string }[] }[];
+  }
+
+  it("two classes ask for more practice: one group from 2 classes; a class under 5 responses gives none of its words; exports carry the groups", async ({
+    expect,
+  }) => {
+    const commune = await createUnit(unique("Hội LHPN xã Ba Vì "), "commune", tree.hanoi);
+    const write = async (code: string, texts: string[]) => {
+      for (const text of texts) {
+        const res = await submit(code, {
+          clientId: unique("comment-"),
+          role: "trainee",
+          answers: await answersFor(code, 4, text),
+        });
+        expect(res.status).toBe(201);
+      }
+    };
+    const first = await classIn(organiser, commune, "2026-05");
+    const second = await classIn(organiser, commune, "2026-05");
+    const few = await classIn(organiser, commune, "2026-05");
+    await write(first.code, [
+      "Cần thêm thời gian thực hành",
+      "Nên tăng giờ thực hành trên máy",
+      "Hội trường nóng, cần quạt",
+      "Giảng viên nhiệt tình",
+      "Tài liệu in chữ to hơn",
+    ]);
+    await write(second.code, [
+      "can them gio thuc hanh",
+      "Thêm buổi thực hành nhóm",
+      "Lớp học bổ ích",
+      "Tài liệu nên gửi trước",
+      "Hội trường chật",
+    ]);
+    await write(few.code, ["Bí mật: chỉ có ba người viết", "Cần thêm thực hành", "Giảng viên nói nhanh"]);
+
+    const res = await call(`/api/units/${commune.id}/comments?from=2026-05&to=2026-05`, {
+      headers: inspector.headers,
+    });
+    const c = await json<UnitComments>(res);
+    expect(c).toMatchObject({ comments: 10, shown: 10, classes: 2, withheldClasses: 1 });
+    const all = c.groups.flatMap((g) => g.items);
+    expect(all).toHaveLength(10);
+    expect(all.map((i) => i.code)).not.toContain(few.code);
+    expect(all.map((i) => i.text)).not.toContain("Bí mật: chỉ có ba người viết");
+    const practice = c.groups.find((g) => g.items.some((i) => i.text === "Cần thêm thời gian thực hành"));
+    expect(practice?.classes).toBe(2);
+    expect(practice?.items.map((i) => i.text)).toContain("can them gio thuc hanh");
+    // The groups most classes ask for come first.
+    expect(c.groups[0]?.classes).toBe(2);
+
+    const csv = await call(`/api/units/${commune.id}/comments.csv?from=2026-05&to=2026-05`, {
+      headers: inspector.headers,
+    });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(practice?.label ?? "?");
+    expect(text).toContain("can them gio thuc hanh");
+    expect(text).not.toContain("Bí mật");
+    const xlsx = await call(`/api/units/${commune.id}/comments.xlsx?from=2026-05&to=2026-05`, {
+      headers: inspector.headers,
+    });
+    expect(xlsx.status).toBe(200);
+
+    // Outside the caller's scope it is not found; a bad period names the field.
+    const outsider = await signIn("inspector", tree.thaiNguyen);
+    expect((await call(`/api/units/${commune.id}/comments`, { headers: outsider.headers })).status).toBe(404);
+    const bad = await call(`/api/units/${commune.id}/comments?from=2026-13`, { headers: inspector.headers });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("from");
+  });
+});

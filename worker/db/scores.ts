@@ -129,11 +129,56 @@ const classSums = CRITERIA.flatMap((c) => [
 ]);
 
 /** Every class of the subtree in the period, with its sums (one index range on class_stats; callers order them). */
-function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
+/** The classes of a subtree in a period, by the filters: one index range on class_stats. */
+function classesIn(db: Db, unit: Unit, f: ScoreFilters) {
   const col = f.tree === "now" ? "cs.now_path" : "cs.path";
   const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
   let q = db
     .selectFrom("class_stats as cs")
+    .where(col, ">=", prefix)
+    .where(col, "<", `${prefix}\uffff`)
+    .where("cs.month", ">=", f.from)
+    .where("cs.month", "<=", f.to);
+  if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
+  if (f.category !== null) q = q.where("cs.category", "=", f.category);
+  return q;
+}
+
+/**
+ * The written answers of a subtree's classes in a period, newest first, up to `limit`, from classes
+ * with at least `min` responses only; how many there are in all, from how many classes; and how
+ * many classes answered but too few for their words to be shown.
+ */
+export async function loadUnitComments(db: Db, unit: Unit, f: ScoreFilters, min: number, limit: number) {
+  const shown = classesIn(db, unit, f)
+    .innerJoin("comments as c", "c.event_id", "cs.event_id")
+    .where("cs.responses", ">=", min);
+  const [rows, totals, withheld] = await db.batch([
+    shown
+      .innerJoin("events as e", "e.id", "cs.event_id")
+      .select(["c.id", "c.text", "c.event_id as eventId", "e.code", "e.title"])
+      .orderBy("c.id", "desc")
+      .limit(limit),
+    shown.select((eb) => [
+      eb.fn.countAll<number>().as("comments"),
+      eb.fn.count<number>("c.event_id").distinct().as("classes"),
+    ]),
+    classesIn(db, unit, f)
+      .where("cs.responses", ">", 0)
+      .where("cs.responses", "<", min)
+      .select((eb) => eb.fn.countAll<number>().as("n")),
+  ]);
+  return {
+    rows: rows.rows,
+    comments: totals.rows[0]?.comments ?? 0,
+    classes: totals.rows[0]?.classes ?? 0,
+    withheldClasses: withheld.rows[0]?.n ?? 0,
+  };
+}
+
+function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
+  const col = f.tree === "now" ? "cs.now_path" : "cs.path";
+  return classesIn(db, unit, f)
     .innerJoin("events as e", "e.id", "cs.event_id")
     .innerJoin("units as u", "u.id", "cs.unit_id")
     .select([
@@ -149,14 +194,7 @@ function classStatsQuery(db: Db, unit: Unit, f: ScoreFilters) {
       "cs.responses",
       "cs.straight",
       ...classSums,
-    ])
-    .where(col, ">=", prefix)
-    .where(col, "<", `${prefix}\uffff`)
-    .where("cs.month", ">=", f.from)
-    .where("cs.month", "<=", f.to);
-  if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
-  if (f.category !== null) q = q.where("cs.category", "=", f.category);
-  return q;
+    ]);
 }
 
 export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promise<ClassStatRow[]> {

@@ -37,6 +37,8 @@ const ACTIONS: Record<string, MessageKey> = {
   "GET /api/units/:id/scores.xlsx": "audit.scores_export",
   "GET /api/units/:id/classes.csv": "audit.scores_export",
   "GET /api/units/:id/classes.xlsx": "audit.scores_export",
+  "GET /api/units/:id/comments.csv": "audit.comments_export",
+  "GET /api/units/:id/comments.xlsx": "audit.comments_export",
   "POST /api/users": "audit.account_create",
   "PATCH /api/users/:id": "audit.account_change",
   "POST /api/users/:id/reset": "audit.account_reset",

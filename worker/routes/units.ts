@@ -11,7 +11,7 @@ import { sendTable } from "../http/files";
 import { idParam } from "../http/params";
 import { day, intId, jsonObject, requiredText, validate } from "../http/validate";
 import { unitTable } from "../services/exports";
-import { scopedQuery, unitDashboard } from "../services/scores";
+import { scopedQuery, unitComments, unitDashboard } from "../services/scores";
 import { needsOf } from "../services/templates";
 import { addUnit, changeUnit, importUnits, listUnits, mergeUnit } from "../services/units";
 
@@ -53,7 +53,10 @@ const scoresQuery = v.strictObject(
 
 const fileParam = v.object({
   id: intId,
-  file: v.picklist(["scores.csv", "scores.xlsx", "classes.csv", "classes.xlsx"], "field.invalid"),
+  file: v.picklist(
+    ["scores.csv", "scores.xlsx", "classes.csv", "classes.xlsx", "comments.csv", "comments.xlsx"],
+    "field.invalid",
+  ),
 });
 
 const createBody = jsonObject({
@@ -81,6 +84,8 @@ const FILES = {
   "scores.xlsx": ["scores", "xlsx"],
   "classes.csv": ["classes", "csv"],
   "classes.xlsx": ["classes", "xlsx"],
+  "comments.csv": ["comments", "csv"],
+  "comments.xlsx": ["comments", "xlsx"],
 } as const;
 
 /** The unit-tree import takes a larger CSV than other bodies. */
@@ -115,6 +120,16 @@ export const unitRoutes = new Hono<AppEnv>()
       ),
     ),
   )
+  .get("/:id/comments", validate("param", idParam), validate("query", scoresQuery), async (c) => {
+    const { unit, query } = await scopedQuery(
+      c.var.db,
+      c.var.user,
+      c.req.valid("param").id,
+      c.req.valid("query"),
+      new Date(),
+    );
+    return c.json(await unitComments(c.var.db, unit, query, c.var.lang));
+  })
   .get("/:id/:file", validate("param", fileParam), validate("query", scoresQuery), async (c) => {
     const { id, file } = c.req.valid("param");
     const { unit, query } = await scopedQuery(c.var.db, c.var.user, id, c.req.valid("query"), new Date());

@@ -14,7 +14,7 @@ import { VIETNAM_TZ, vietnamDay } from "../domain/time";
 import { boardRows } from "./board";
 import { classReport } from "./events";
 import { eventInScope, workshopInScope } from "./scope";
-import { allClassScores, criterionLabels, type ScoreQuery, unitScores } from "./scores";
+import { allClassScores, criterionLabels, type ScoreQuery, unitComments, unitScores } from "./scores";
 
 export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lang): Promise<Table> {
   const event = await eventInScope(db, user, id);
@@ -176,7 +176,7 @@ export async function unitTable(
   db: Db,
   unit: Unit,
   q: ScoreQuery,
-  what: "scores" | "classes",
+  what: "scores" | "classes" | "comments",
   lang: Lang,
 ): Promise<Table> {
   const tr = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
@@ -184,7 +184,25 @@ export async function unitTable(
   const flagText = (flags: readonly Flag[]) => flags.map((f) => tr(`flag.${f}`)).join("; ");
   const hidden = tr("score.hidden", { n: MIN_RESPONSES_FOR_DETAIL });
   const title = [unit.name, `${tr("score.period")}: ${q.from} → ${q.to}`];
-  const name = `${what === "scores" ? "diem" : "lop"}-${unit.code}-${q.from}-${q.to}`;
+  const name = `${{ scores: "diem", classes: "lop", comments: "kien-nghi" }[what]}-${unit.code}-${q.from}-${q.to}`;
+  if (what === "comments") {
+    const c = await unitComments(db, unit, q, lang);
+    const rows: Cell[][] = [
+      title,
+      [
+        tr("app.unit_comments_counts", {
+          shown: c.shown,
+          comments: c.comments,
+          classes: c.classes,
+          withheld: c.withheldClasses,
+          min: c.min,
+        }),
+      ],
+      [tr("app.group"), tr("app.group_classes"), tr("app.comment"), tr("score.code"), tr("score.class")],
+      ...c.groups.flatMap((g) => g.items.map((i): Cell[] => [g.label, g.classes, i.text, i.code, i.title])),
+    ];
+    return { name, sheet: "Kien nghi", rows };
+  }
   if (what === "scores") {
     const s = await unitScores(db, unit, { ...q, limit: 0 });
     const rows: Cell[][] = [

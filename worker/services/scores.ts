@@ -6,12 +6,14 @@ import {
   type ClassStatRow,
   loadClassStats,
   loadDashboard,
+  loadUnitComments,
   type ScoreFilters,
 } from "../db/scores";
 import { findUnitById, type Unit } from "../db/units";
 import { CRITERIA, type Criterion } from "../domain/criteria";
 import { type FieldErrors, Invalid } from "../domain/errors";
 import { labelIn, STANDARD_FORM } from "../domain/form";
+import { groupComments, UNSORTED } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
 import {
   addTotals,
@@ -42,6 +44,7 @@ import {
 import { DAY_MS, vietnamMonth } from "../domain/time";
 import { pathIds } from "../domain/tree";
 import { unitInScope } from "./scope";
+import { vocabularyFor } from "./vocabulary";
 
 export interface ScoreQuery extends ScoreFilters {
   level: Level | null;
@@ -307,3 +310,50 @@ export async function unitDashboard(
     ...scores,
   };
 }
+
+/** How many of a subtree's newest written answers are grouped at most (grouping costs CPU per line). */
+export const UNIT_COMMENTS_MAX = 1000;
+
+/**
+ * What trainees of a subtree's classes wrote in the period, grouped across classes with how many
+ * classes each group comes from ("12 lớp đề nghị thêm thực hành"). A class with fewer than
+ * MIN_RESPONSES_FOR_DETAIL responses gives none of its words; how many such classes is said.
+ */
+export async function unitComments(db: Db, unit: Unit, q: ScoreQuery, lang: Lang) {
+  const [found, vocab] = await Promise.all([
+    loadUnitComments(db, unit, q, MIN_RESPONSES_FOR_DETAIL, UNIT_COMMENTS_MAX),
+    vocabularyFor(db, unit.thenPath, "comment"),
+  ]);
+  const byId = new Map(found.rows.map((r) => [r.id, r]));
+  const groups = groupComments(found.rows, vocab, lang).map((g) => {
+    const items = g.items.flatMap((i) => {
+      const r = byId.get(i.id);
+      return r ? [{ id: r.id, text: r.text, eventId: r.eventId, code: r.code, title: r.title }] : [];
+    });
+    return {
+      id: g.id,
+      key: g.key,
+      label: g.label,
+      keywords: g.keywords,
+      classes: new Set(items.map((i) => i.eventId)).size,
+      items,
+    };
+  });
+  return {
+    min: MIN_RESPONSES_FOR_DETAIL,
+    comments: found.comments,
+    shown: found.rows.length,
+    classes: found.classes,
+    withheldClasses: found.withheldClasses,
+    // Unsorted stays last; otherwise the groups most classes ask for come first.
+    groups: groups.sort(
+      (a, b) =>
+        Number(a.key === UNSORTED) - Number(b.key === UNSORTED) ||
+        b.classes - a.classes ||
+        b.items.length - a.items.length ||
+        a.id - b.id,
+    ),
+  };
+}
+
+export type UnitComments = Awaited<ReturnType<typeof unitComments>>;

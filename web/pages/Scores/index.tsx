@@ -10,6 +10,7 @@ import { NeedsRollup } from "../../components/NeedsRollup";
 import { usePrintHeader } from "../../components/PrintHeader";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
 import { TrendChart } from "../../components/TrendChart";
+import { UnitComments } from "../../components/UnitComments";
 import { formatDay, formatMonth, formatScore, formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
@@ -465,6 +466,7 @@ export function ScoresPage(props: { id: string | undefined }) {
       >
         {t("app.reset_filters")}
       </button>
+      {id ? <UnitComments unitId={id} filters={filters} q={q} /> : null}
       {id ? <NeedsRollup unitId={id} /> : null}
     </Layout>
   );
