@@ -1,7 +1,7 @@
 // Dashboards at national scale: builds 1,000 classes × 65 responses × 15 answers over a full tree, then times the views against naive scans.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { REBUILD_ALL_SQL, REBUILD_COUNTS_SQL } from "../worker/db/stats";
 import { CRITERIA } from "../worker/domain/criteria";
@@ -13,6 +13,11 @@ export const DASHBOARD_BUDGET = { nationalRows: 20_000, nationalMs: 50 };
 const CLASSES = 1000;
 const RESPONSES = 65;
 const QUESTIONS = 15;
+/** What trainees write, from the team's labelled survey comments. */
+const COMMENT_POOL = readFileSync(resolve(import.meta.dirname, "../../shared/data/comments.jsonl"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => String((JSON.parse(l) as { text: unknown }).text));
 const REPEAT = 15;
 
 /** 34 provinces of today with ~98 communes each; 29 provinces merged in 2025 with districts and old communes. */
@@ -164,7 +169,10 @@ async function build(persistTo: string) {
   sql.push(
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${RESPONSES - 1}) INSERT INTO responses (event_id, client_id, role, form_id, body_hash, created_at) SELECT e.id, 'b' || e.id || '-' || n.i, 'trainee', 1, 'bench', e.starts_at FROM events e, n ORDER BY e.id, n.i;`,
     // Deterministic ratings around a per-class level, so classes differ and some are weak.
-    "INSERT INTO answers (response_id, question_id, value_num) SELECT r.id, qq.id, max(1, min(5, 2 + (r.event_id % 3) + ((r.id * 2654435761 + qq.id * 40503) % 7) / 3)) FROM responses r, questions qq ORDER BY r.id, qq.id;",
+    "INSERT INTO answers (response_id, question_id, value_num) SELECT r.id, qq.id, max(1, min(5, 2 + (r.event_id % 3) + ((r.id * 2654435761 + qq.id * 40503) % 7) / 3)) FROM responses r, questions qq WHERE qq.type = 'rating' ORDER BY r.id, qq.id;",
+    // One trainee in four writes a recommendation, from the team's labelled survey comments.
+    `INSERT INTO questions (id, form_id, position, type, label_vi, label_en, required) VALUES (${QUESTIONS + 1}, 1, ${QUESTIONS + 1}, 'text', 'Kiến nghị', 'Recommendations', 0);`,
+    `WITH pool (i, text) AS (VALUES ${COMMENT_POOL.map((c, i) => `(${i}, ${q(c)})`).join(",")}) INSERT INTO comments (event_id, response_id, question_id, text) SELECT r.event_id, r.id, ${QUESTIONS + 1}, pool.text FROM responses r JOIN pool ON pool.i = (r.id / 4) % ${COMMENT_POOL.length} WHERE r.id % 4 = 0 ORDER BY r.id;`,
     ...[...REBUILD_COUNTS_SQL, ...REBUILD_ALL_SQL].map((s) => `${s};`),
   );
   executeFile(sql.join("\n"), { persistTo });
@@ -222,11 +230,11 @@ export async function benchDashboards(port: number) {
           persistTo,
           "--json",
           "--command",
-          "SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM unit_stats) AS unitRows, (SELECT count(*) FROM class_stats) AS classRows",
+          "SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM unit_stats) AS unitRows, (SELECT count(*) FROM class_stats) AS classRows, (SELECT count(*) FROM comments) AS comments",
         ],
         { quiet: true },
       ),
-    ) as { results: { answers: number; unitRows: number; classRows: number }[] }[];
+    ) as { results: { answers: number; unitRows: number; classRows: number; comments: number }[] }[];
     const sizes = counts[0]?.results[0];
     const dev = startDev({ port, persistTo });
     const base = `http://127.0.0.1:${port}`;
@@ -239,6 +247,11 @@ export async function benchDashboards(port: number) {
         national: await timed(base, cookie, `/api/units/1/scores?${period}`),
         province: await timed(base, cookie, `/api/units/${province}/scores?${period}`),
         class: await timed(base, cookie, "/api/events/1/report"),
+      };
+      // What trainees wrote across the nation's and one province's classes, grouped.
+      const commentViews = {
+        national: await timed(base, cookie, `/api/units/1/comments?${period}`),
+        province: await timed(base, cookie, `/api/units/${province}/comments?${period}`),
       };
       const crit = CRITERIA.map((c) => `'${c}'`).join(",");
       const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
@@ -261,8 +274,10 @@ export async function benchDashboards(port: number) {
         units: t.units,
         classes: CLASSES,
         answers: sizes?.answers ?? 0,
+        comments: sizes?.comments ?? 0,
         unitStatsRows: sizes?.unitRows ?? 0,
         views,
+        commentViews,
         naive: { national: naiveNational, province: naiveProvince, class: naiveClass },
         ok:
           views.national.rowsRead <= DASHBOARD_BUDGET.nationalRows &&

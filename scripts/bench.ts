@@ -15,6 +15,7 @@ import { gzipSync } from "node:zlib";
 import { analyse, assignGroup, groupTexts, NEAREST_AMONG, Vocabulary } from "../worker/domain/grouping";
 import { fold } from "../worker/domain/text";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
+import { UNIT_COMMENTS_MAX } from "../worker/services/scores";
 import { submissionCpuMs } from "./bench-cpu";
 import { benchDashboards, DASHBOARD_BUDGET } from "./bench-dashboards";
 import { benchSurveys } from "./bench-surveys";
@@ -530,6 +531,16 @@ ${(["national", "province", "class"] as const)
         ? `${DASHBOARD_BUDGET.nationalRows} rows, ${DASHBOARD_BUDGET.nationalMs} ms ${dash.ok ? "ok" : "OVER"}`
         : "";
     return `| ${v.padEnd(8)} | ${String(a.appMs).padStart(9)} | ${String(a.sqlMs).padStart(6)} | ${String(a.rowsRead).padStart(9)} | ${n.sqlMs.toFixed(0).padStart(12)} | ${String(n.rowsRead).padStart(15)} | ${(n.rowsRead / Math.max(1, a.rowsRead)).toFixed(1).padStart(10)} | ${budget} |`;
+  })
+  .join("\n")}
+
+What trainees wrote, grouped across classes (a unit page): ${dash.comments.toLocaleString("en")} written answers in all; the newest ${UNIT_COMMENTS_MAX.toLocaleString("en")} of a unit's are grouped.
+| view     | server ms | SQL ms | rows read |
+|----------|-----------|--------|-----------|
+${(["national", "province"] as const)
+  .map((v) => {
+    const a = dash.commentViews[v];
+    return `| ${v.padEnd(8)} | ${String(a.appMs).padStart(9)} | ${String(a.sqlMs).padStart(6)} | ${String(a.rowsRead).padStart(9)} |`;
   })
   .join("\n")}
 

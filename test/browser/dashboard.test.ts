@@ -22,6 +22,15 @@ describe("class quality dashboards", () => {
       expect(await page.getByRole("link", { name: "Hội LHPN tỉnh Bắc Kạn" }).count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS, "dashboard-national.png") });
       expect(await seriousViolations(page)).toEqual([]);
+      // What trainees wrote, grouped across the classes, with how many classes each group comes from.
+      const comments = page.getByTestId("unit-comments");
+      const first = comments.getByTestId("unit-comment-group").first();
+      await first.waitFor();
+      expect(await first.locator("summary").textContent()).toMatch(/\d+ ý kiến từ \d+ lớp/);
+      await first.locator("summary").click();
+      expect(await first.locator("li").count()).toBeGreaterThan(0);
+      await comments.screenshot({ path: join(ARTIFACTS, "dashboard-national-comments.png") });
+      expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByText("Theo đơn vị tại thời điểm").click();
       await page.getByRole("link", { name: "Hội LHPN tỉnh Bắc Kạn" }).waitFor();

@@ -255,6 +255,87 @@ describe("facilitator on a laptop", () => {
     }
   });
 
+  it("the facilitator types the agenda's themes: a delegate's proposal lands under its theme on the board and the projector", async ({
+    expect,
+  }) => {
+    const ws = await newWorkshop("Tọa đàm kiểm thử: chủ đề chương trình");
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${ws.id}/board`);
+      await page.getByRole("button", { name: "Nhập chủ đề chương trình" }).click();
+      const dialog = page.getByRole("dialog", { name: "Nhập chủ đề chương trình" });
+      await dialog.getByRole("textbox").fill("Vốn vay\nNước sạch\n");
+      await dialog.getByRole("button", { name: "Lưu" }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toContain("Đã tạo 2 nhóm");
+      await expect
+        .poll(() => page.getByTestId("group-label").allTextContents())
+        .toEqual(["Vốn vay", "Nước sạch"]);
+
+      const res = await fetch(`${baseUrl()}/api/public/events/${ws.code}/proposals`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          clientId: "agenda-delegate-0001",
+          text: "cho chi em vay von uu dai de chan nuoi",
+        }),
+      });
+      const { id } = (await res.json()) as { id: number };
+      // The board refreshes itself during the workshop.
+      await expect
+        .poll(
+          () =>
+            page
+              .getByTestId(`proposal-${id}`)
+              .locator("xpath=ancestor::section[1]")
+              .getByTestId("group-label")
+              .textContent(),
+          { timeout: 10_000 },
+        )
+        .toBe("Vốn vay");
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-board-agenda.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const projector = await laptop.newPage();
+      await projector.goto(`${baseUrl()}/app/events/${ws.id}/projector`);
+      const group = projector.getByTestId("pj-group").filter({ hasText: "vay von" });
+      await group.waitFor();
+      expect(await group.getByTestId("pj-label").textContent()).toBe("Vốn vay");
+    } finally {
+      await laptop.close();
+    }
+  });
+
+  it("an organiser tries a sentence on the vocabulary page, teaches a theme a local phrase, and takes it back", async ({
+    expect,
+  }) => {
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", "/app");
+      await page.getByRole("link", { name: "Từ vựng nhóm ý kiến" }).click();
+      await page.getByRole("heading", { level: 1, name: "Từ vựng để nhóm ý kiến" }).waitFor();
+      await page.getByTestId("lex-theme").first().waitFor();
+      await page.getByLabel("Gõ một đề xuất hoặc ý kiến").fill("Hỗ trợ chị em vay vốn ưu đãi để chăn nuôi");
+      await page.getByRole("button", { name: "Xem vào nhóm nào" }).click();
+      await expect.poll(() => page.getByTestId("lex-tried").textContent()).toContain("«Vốn vay ưu đãi» nhờ");
+
+      const phrase = `góp gạo nuôi heo ${Date.now().toString(36)}`;
+      await page.getByLabel("Chủ đề").selectOption({ label: "Vốn vay ưu đãi" });
+      await page.getByLabel("Cụm từ").fill(phrase);
+      await page.getByRole("button", { name: "Thêm cụm từ" }).click();
+      await page.getByText(`Đã thêm «${phrase}»`).waitFor();
+      const row = page.getByTestId("lex-theme").filter({ hasText: phrase });
+      await row.waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "lexicon.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await row.getByRole("button", { name: "Bỏ" }).click();
+      await expect.poll(() => page.getByTestId("lex-theme").filter({ hasText: phrase }).count()).toBe(0);
+    } finally {
+      await laptop.close();
+    }
+  });
+
   it("the leaders' summary of the demo workshop prints with its title and unit on every page", async ({
     expect,
   }) => {

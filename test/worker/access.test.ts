@@ -34,6 +34,8 @@ interface Place {
   userId: number;
   /** A survey template of the commune. */
   templateId: number;
+  /** A phrase an organiser added to the grouping vocabulary for the commune. */
+  termId: number;
   /** A complete set of answers to the class's form, as a paper sheet carries them. */
   paperAnswers: Record<string, number>;
 }
@@ -77,7 +79,19 @@ async function place(province: { id: number; code: string; path: string }, merge
       national.headers,
     )
   ).json<{ id: number }>();
+  const term = await db()
+    .insertInto("vocabulary_terms")
+    .values({
+      unit_id: commune.id,
+      kind: "proposal",
+      topic: "digital",
+      phrase: unique("cụm từ "),
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return {
+    termId: term.id,
     paperAnswers: Object.fromEntries(Object.entries(paperAnswers).map(([k, v]) => [k, Number(v)])),
     templateId: template.id,
     userId: account.id,
@@ -439,6 +453,21 @@ const ENDPOINTS: Record<string, Endpoint> = {
     roles: organisers,
     ok: 201,
     out: 403,
+  },
+  "GET /api/vocabulary/explain": {
+    method: "GET",
+    path: () => "/api/vocabulary/explain?text=M%E1%BB%9F%20l%E1%BB%9Bp%20tin%20h%E1%BB%8Dc",
+    roles: all,
+    ok: 200,
+    out: 200,
+  },
+  "DELETE /api/vocabulary/:id": {
+    method: "DELETE",
+    path: (p) => `/api/vocabulary/${p.termId}`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+    fresh: "plain",
   },
   "GET /api/audit": { method: "GET", path: () => "/api/audit", roles: ["admin"], ok: 200, out: 200 },
   "GET /api/templates": { method: "GET", path: () => "/api/templates", roles: all, ok: 200, out: 200 },

@@ -511,6 +511,66 @@ describe("the facilitator seeds and teaches the groups", () => {
   });
 });
 
+describe("the grouping vocabulary an organiser extends", () => {
+  const explain = (text: string, headers = organiser.headers) =>
+    call(`/api/vocabulary/explain?kind=proposal&text=${encodeURIComponent(text)}`, { headers });
+
+  it("an organiser teaches a local phrase, sees why a sentence goes where it goes, and takes the phrase back", async ({
+    expect,
+  }) => {
+    const phrase = unique("quỹ mái ấm tình thương ");
+    const sentence = `Đề nghị duy trì ${phrase} cho hội viên khó khăn`;
+    const before = await (await explain(sentence)).json<{ theme: { key: string } | null }>();
+    expect(before.theme?.key).not.toBe("allowances");
+
+    const added = await postJson(
+      "/api/vocabulary",
+      { kind: "proposal", topic: "allowances", phrase, unitId: tree.hanoi.id },
+      organiser.headers,
+    );
+    expect(added.status).toBe(201);
+    const after = await (await explain(sentence)).json<{
+      theme: { key: string; label: string } | null;
+      phrases: string[];
+      addressee: string | null;
+    }>();
+    expect(after.theme?.key).toBe("allowances");
+    expect(after.phrases.join(" ")).toContain(phrase.toLowerCase());
+
+    const list = await (await call("/api/vocabulary?kind=proposal", { headers: organiser.headers })).json<{
+      topics: { key: string; added: { id: number; phrase: string }[] }[];
+    }>();
+    const term = list.topics
+      .find((tp) => tp.key === "allowances")
+      ?.added.find((a) => a.phrase === phrase.toLowerCase());
+    expect(term).toBeDefined();
+    const removed = await call(`/api/vocabulary/${term?.id}`, {
+      method: "DELETE",
+      headers: organiser.headers,
+    });
+    expect(removed.status).toBe(200);
+    expect(
+      (await call(`/api/vocabulary/${term?.id}`, { method: "DELETE", headers: organiser.headers })).status,
+    ).toBe(404);
+    const gone = await (await explain(sentence)).json<{ theme: { key: string } | null }>();
+    expect(gone.theme?.key).toBe(before.theme?.key);
+  });
+
+  it("a sentence to try that is missing or too long is a 400 naming the field", async ({ expect }) => {
+    for (const [query, field] of [
+      ["kind=proposal", "text"],
+      ["kind=proposal&text=%20%20", "text"],
+      [`text=${"a".repeat(1001)}`, "text"],
+      ["kind=poem&text=abc", "kind"],
+    ] as const) {
+      const res = await call(`/api/vocabulary/explain?${query}`, { headers: organiser.headers });
+      expect(res.status).toBe(400);
+      const body = await res.json<{ error: { fields: Record<string, string> } }>();
+      expect(Object.keys(body.error.fields)).toContain(field);
+    }
+  });
+});
+
 describe("class comments grouped", () => {
   it("a class with fewer than 5 responses shows no groups", async ({ expect }) => {
     const { id } = await createClass(organiser, tree.bachMai);

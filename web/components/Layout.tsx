@@ -19,6 +19,7 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
           <Link href="/app">{t("app.nav_events")}</Link>
           <Link href="/app/units">{t("app.nav_scores")}</Link>
           {isOrganiser(me) ? <Link href="/app/templates">{t("app.nav_templates")}</Link> : null}
+          {isOrganiser(me) ? <Link href="/app/lexicon">{t("app.nav_lexicon")}</Link> : null}
           {admin ? <Link href="/app/units/admin">{t("app.nav_units")}</Link> : null}
           {admin ? <Link href="/app/users">{t("app.nav_accounts")}</Link> : null}
           {admin ? <Link href="/app/audit">{t("app.nav_audit")}</Link> : null}

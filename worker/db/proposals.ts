@@ -502,3 +502,15 @@ export async function addVocabularyTerm(
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+export async function findVocabularyTerm(db: Db, id: number) {
+  return db
+    .selectFrom("vocabulary_terms")
+    .select(["id", "unit_id as unitId", "kind", "topic", "phrase"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function deleteVocabularyTerm(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("vocabulary_terms").where("id", "=", id).execute();
+}

@@ -47,6 +47,7 @@ const ACTIONS: Record<string, MessageKey> = {
   "POST /api/templates": "audit.template_create",
   "PATCH /api/templates/:id": "audit.template_change",
   "POST /api/vocabulary": "audit.vocabulary_add",
+  "DELETE /api/vocabulary/:id": "audit.vocabulary_remove",
 };
 
 /** The words for a recorded action; null for one without words yet (shown as recorded). */

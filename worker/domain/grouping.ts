@@ -54,6 +54,8 @@ function sameSyllable(text: Syllable, pattern: Syllable, accented: boolean): boo
   return !/\d$/.test(text.key) && toneless(pattern.key) === text.key;
 }
 
+const samePhrase = (a: Pattern, b: Pattern) => a.syllables.every((s, k) => s.key === b.syllables[k]?.key);
+
 /** The compiled vocabulary of one kind of text (workshop proposals or class comments). */
 export class Vocabulary {
   readonly topics: ReadonlyMap<string, TopicDef>;
@@ -149,7 +151,16 @@ export class Vocabulary {
           }),
         );
         if (hit) {
-          found.push({ p: hit, at: offset + i });
+          // The same phrase in several themes ("vay vốn": members' livelihoods and credit) counts for
+          // each of them; the text's other phrases decide between them.
+          const credited = new Set<string>();
+          for (const p of candidates ?? []) {
+            if (credited.has(p.target)) continue;
+            if (p === hit || (p.syllables.length === hit.syllables.length && samePhrase(p, hit))) {
+              credited.add(p.target);
+              found.push({ p, at: offset + i });
+            }
+          }
           i += hit.syllables.length;
         } else {
           i += 1;

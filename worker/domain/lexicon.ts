@@ -17,7 +17,7 @@ export const UNION_TOPICS: readonly TopicDef[] = [
     en: "Concessional loans",
     addressee: "authorities",
     concepts: {
-      loan: ["vay vốn", "vốn vay", "khoản vay", "vay ưu đãi", "vốn ưu đãi"],
+      loan: ["vay vốn", "vốn vay", "khoản vay", "vay ưu đãi", "vốn ưu đãi", "vay vốn ưu đãi"],
       bank: ["ngân hàng chính sách", "ngân hàng chính sách xã hội", "nhcsxh"],
       amount: ["mức vay", "mức cho vay"],
       term: ["thời hạn vay", "hạn vay", "gia hạn nợ"],

@@ -1,17 +1,33 @@
 // The grouping vocabulary: the built-in themes and phrases, and phrases organisers add for their unit.
 import { Hono } from "hono";
 import * as v from "valibot";
+import { PROPOSAL_MAX } from "../domain/proposal";
 import { ORGANISERS } from "../domain/terms";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
+import { idParam } from "../http/params";
 import { intId, jsonObject, requiredText, validate } from "../http/validate";
-import { addPhrase, listVocabulary } from "../services/vocabulary";
+import { addPhrase, explainText, listVocabulary, removePhrase } from "../services/vocabulary";
 
 const kind = v.picklist(["proposal", "comment"], "field.invalid");
 
 export const vocabularyRoutes = new Hono<AppEnv>()
   .get("/", validate("query", v.object({ kind: v.optional(kind, "proposal") })), async (c) =>
     c.json(await listVocabulary(c.var.db, c.var.user, c.req.valid("query").kind, c.var.lang)),
+  )
+  .get(
+    "/explain",
+    validate(
+      "query",
+      v.strictObject(
+        { kind: v.optional(kind, "proposal"), text: requiredText(PROPOSAL_MAX) },
+        "field.type_object",
+      ),
+    ),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await explainText(c.var.db, c.var.user, q.kind, q.text, c.var.lang));
+    },
   )
   .post(
     "/",
@@ -24,4 +40,8 @@ export const vocabularyRoutes = new Hono<AppEnv>()
       await addPhrase(c.var.db, c.var.user, c.req.valid("json"), new Date());
       return c.json({ ok: true }, 201);
     },
-  );
+  )
+  .delete("/:id", allow(...ORGANISERS), validate("param", idParam), async (c) => {
+    await removePhrase(c.var.db, c.var.user, c.req.valid("param").id);
+    return c.json({ ok: true });
+  });

@@ -324,11 +324,13 @@ export async function unitComments(db: Db, unit: Unit, q: ScoreQuery, lang: Lang
     loadUnitComments(db, unit, q, MIN_RESPONSES_FOR_DETAIL, UNIT_COMMENTS_MAX),
     vocabularyFor(db, unit.thenPath, "comment"),
   ]);
+  const classOf = new Map(found.classes.map((c) => [c.eventId, c]));
   const byId = new Map(found.rows.map((r) => [r.id, r]));
   const groups = groupComments(found.rows, vocab, lang).map((g) => {
     const items = g.items.flatMap((i) => {
       const r = byId.get(i.id);
-      return r ? [{ id: r.id, text: r.text, eventId: r.eventId, code: r.code, title: r.title }] : [];
+      const c = r ? classOf.get(r.eventId) : undefined;
+      return r && c ? [{ id: r.id, text: r.text, eventId: r.eventId, code: c.code, title: c.title }] : [];
     });
     return {
       id: g.id,
@@ -341,10 +343,11 @@ export async function unitComments(db: Db, unit: Unit, q: ScoreQuery, lang: Lang
   });
   return {
     min: MIN_RESPONSES_FOR_DETAIL,
-    comments: found.comments,
+    comments: found.total,
     shown: found.rows.length,
-    classes: found.classes,
-    withheldClasses: found.withheldClasses,
+    classes: found.classes.filter((c) => c.responses >= MIN_RESPONSES_FOR_DETAIL).length,
+    withheldClasses: found.classes.filter((c) => c.responses > 0 && c.responses < MIN_RESPONSES_FOR_DETAIL)
+      .length,
     // Unsorted stays last; otherwise the groups most classes ask for come first.
     groups: groups.sort(
       (a, b) =>

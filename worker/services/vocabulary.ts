@@ -1,9 +1,14 @@
 // The grouping vocabulary: built-in themes and phrases plus those organisers add for their unit.
 import type { Db } from "../db";
-import { addVocabularyTerm, loadVocabularyTerms } from "../db/proposals";
+import {
+  addVocabularyTerm,
+  deleteVocabularyTerm,
+  findVocabularyTerm,
+  loadVocabularyTerms,
+} from "../db/proposals";
 import { findUnitById } from "../db/units";
-import { Forbidden, Invalid } from "../domain/errors";
-import { Vocabulary } from "../domain/grouping";
+import { Forbidden, Invalid, NotFound } from "../domain/errors";
+import { analyse, Vocabulary } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
 import { canSee, type StaffUser } from "../domain/terms";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../domain/vocabulary";
@@ -64,4 +69,26 @@ export async function addPhrase(
     createdBy: user.id,
     now: now.toISOString(),
   });
+}
+
+/** Takes back a phrase an organiser added, if it was added for a unit the caller sees. */
+export async function removePhrase(db: Db, user: StaffUser, id: number): Promise<void> {
+  const term = await findVocabularyTerm(db, id);
+  const unit = term ? await findUnitById(db, term.unitId) : undefined;
+  if (!term || !unit || !canSee(user, unit)) {
+    throw new NotFound("not_found", "error.not_found", { id: { key: "error.not_found" } });
+  }
+  await deleteVocabularyTerm(db, id);
+}
+
+/** Why a sentence would go where it goes: its theme, the phrases that put it there, who must act. */
+export async function explainText(db: Db, user: StaffUser, kind: VocabularyKind, text: string, lang: Lang) {
+  const vocab = await vocabularyFor(db, user.unitPath, kind);
+  const a = analyse(text, vocab);
+  const theme = a.topic === null ? undefined : vocab.topics.get(a.topic);
+  return {
+    theme: theme ? { key: theme.key, label: lang === "en" ? theme.en : theme.vi } : null,
+    phrases: [...new Set(a.said.filter((x) => x.theme === a.topic).map((x) => x.typed))],
+    addressee: kind === "proposal" ? a.addressee : null,
+  };
 }
