@@ -293,6 +293,8 @@ describe("facilitator on a laptop", () => {
           { timeout: 10_000 },
         )
         .toBe("Vốn vay");
+      // It says why it is there, in the delegate's own words.
+      expect(await page.getByTestId(`proposal-${id}`).getByTestId("why").textContent()).toContain("Vốn vay");
       await page.screenshot({ path: join(ARTIFACTS, "workshop-board-agenda.png"), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 

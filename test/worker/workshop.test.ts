@@ -52,6 +52,8 @@ interface Groups {
       id: number;
       text: string;
       originalText: string | null;
+      why: string[];
+      placed: boolean;
       addressee: string;
       addresseeSuggested: boolean;
       supports: number;
@@ -453,6 +455,11 @@ describe("the facilitator seeds and teaches the groups", () => {
     g = await groupsOf(id);
     expect(groupOf(g, water)?.label).toBe("Nước sạch");
     expect(groupOf(g, unmarked)?.label).toBe("Vốn vay");
+    // Each says why, in its own words.
+    const item = (pid: number) => g.groups.flatMap((x) => x.items).find((i) => i.id === pid);
+    expect(item(water)?.why[0]).toBe("Nước sạch");
+    expect(item(unmarked)?.why[0]).toBe("Vốn vay");
+    expect(item(water)?.placed).toBe(false);
     expect(["Vốn vay", "Nước sạch"]).not.toContain(groupOf(g, other)?.label);
 
     // A regroup keeps them where their themes put them.
@@ -503,6 +510,7 @@ describe("the facilitator seeds and teaches the groups", () => {
     expect(groupOf(g, again)?.id).toBe(gid);
     expect(groupOf(g, unrelated)?.id).not.toBe(gid);
 
+    expect(g.groups.flatMap((x) => x.items).find((i) => i.id === road)?.placed).toBe(true);
     await postJson(`/api/events/${id}/regroup`, {}, organiser.headers);
     g = await groupsOf(id);
     expect(groupOf(g, road)?.id).toBe(gid);

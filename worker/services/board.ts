@@ -34,6 +34,7 @@ import {
   taughtFrom,
   taughtGroup,
   UNSORTED,
+  type Vocabulary,
 } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
 import { type Addressee, type FollowStatus, familyWords } from "../domain/proposal";
@@ -58,6 +59,10 @@ export interface GroupItem {
   followUnitId: number | null;
   hidden?: boolean;
   hiddenReason?: string | null;
+  /** Why it is in its group: the theme's phrases it says, or the group's words it uses. */
+  why: string[];
+  /** A person put it there; regrouping leaves it. */
+  placed: boolean;
 }
 
 export interface BoardGroup {
@@ -69,8 +74,10 @@ export interface BoardGroup {
   items: GroupItem[];
 }
 
-function itemOf(p: ProposalRow, withModeration: boolean): GroupItem {
+function itemOf(p: ProposalRow, withModeration: boolean, why: string[] = []): GroupItem {
   return {
+    why,
+    placed: p.groupLocked === 1 && p.duplicateOf === null,
     id: p.id,
     text: p.text,
     originalText: p.originalText,
@@ -130,9 +137,11 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
         keywords,
         manual: g.manual === 1,
         items: m
-          .map((i) => visible[i])
-          .filter((r): r is ProposalRow => r !== undefined)
-          .map((r) => itemOf(r, moderation))
+          .flatMap((i) => {
+            const r = visible[i];
+            const a = analyses[i];
+            return r && a ? [itemOf(r, moderation, reasonsFor(a, g, keywords, vocab))] : [];
+          })
           .sort((a, b) => b.supports - a.supports || a.id - b.id),
       };
     })
@@ -145,6 +154,35 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
         a.id - b.id,
     );
   return { groups: out, rows, visible, analyses, vocab };
+}
+
+/**
+ * Why a text is in a group, in its own words: the theme's phrases it says when the group is that
+ * theme; else the words of the group's name or keywords it uses.
+ */
+function reasonsFor(
+  a: Analysis,
+  g: { key: string | null; label: string | null },
+  keywords: readonly string[],
+  vocab: Vocabulary,
+): string[] {
+  if (g.key !== null && vocab.topics.has(g.key)) {
+    return [...new Set(a.said.filter((x) => x.theme === g.key).map((x) => x.typed))].slice(0, 3);
+  }
+  const words = [...(g.label === null ? [] : g.label.split(/[,;·]/)), ...keywords]
+    .map((w) => w.trim())
+    // Said as it stands, or every word of it in another order ("vay vốn" for "Vốn vay").
+    .filter(
+      (w) =>
+        w !== "" &&
+        (a.terms.has(fold(w)) ||
+          fold(w)
+            .split(" ")
+            .every((x) => a.terms.has(x))),
+    );
+  const first = new Map<string, string>();
+  for (const w of words) if (!first.has(fold(w))) first.set(fold(w), w);
+  return [...first.values()].slice(0, 3);
 }
 
 /** Suggested duplicate pairs among visible, unmerged proposals, minus those a facilitator dismissed. */

@@ -91,6 +91,11 @@ export function BoardPage(props: { id: string }) {
             {t("app.original_text")}: {i.originalText}
           </p>
         ) : null}
+        {i.why.length > 0 || i.placed ? (
+          <p class="muted small" data-testid="why">
+            {i.why.length > 0 ? t("app.why", { words: i.why.join(", ") }) : t("app.placed")}
+          </p>
+        ) : null}
         <p class="muted small">
           #{i.id} · {addresseeLabel(i.addressee)}
           {i.addresseeSuggested ? ` (${t("app.suggested")})` : ""} · {t("ws.supports", { n: i.supports })}

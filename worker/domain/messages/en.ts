@@ -249,6 +249,8 @@ export const en: Record<keyof typeof vi, string> = {
   "app.accept_merge": "Merge",
   "app.dismiss": "Not duplicates",
   "app.use_words": "Show with these words",
+  "app.why": "Because it says: {words}",
+  "app.placed": "Placed here by the facilitator",
   "app.unmerge": "Split out",
   "app.hidden_list": "Hidden proposals",
   "app.original_text": "Original",

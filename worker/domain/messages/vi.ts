@@ -245,6 +245,8 @@ export const vi = {
   "app.accept_merge": "Gộp",
   "app.dismiss": "Không trùng",
   "app.use_words": "Hiển thị bằng lời này",
+  "app.why": "Vì có: {words}",
+  "app.placed": "Người điều phối đặt vào nhóm này",
   "app.unmerge": "Tách ra",
   "app.hidden_list": "Đề xuất đã ẩn",
   "app.original_text": "Bản gốc",
