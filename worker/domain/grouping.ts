@@ -1,7 +1,7 @@
 // Deterministic, explainable grouping of short Vietnamese texts: concept themes first, TF-IDF for the rest.
 import { type Lang, t } from "./i18n";
 import type { Addressee } from "./proposal";
-import { hasDiacritics, phrases, type Syllable } from "./text";
+import { fold, hasDiacritics, phrases, type Syllable } from "./text";
 import { ACTION_CUES, ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "./vocabulary";
 
 /** A phrase compiled to syllables; `topic` is a theme key or an addressee. */
@@ -577,6 +577,30 @@ export function keywordsOf(
   const docs = new Map<string, number>();
   for (const i of members)
     for (const t of analyses[i]?.terms.keys() ?? []) docs.set(t, (docs.get(t) ?? 0) + 1);
+  // A phrase of the vocabulary is a whole word ("chống bạo lực"), where a pair may cut one ("chống
+  // bạo"): those the members said come first, with the pairs inside them.
+  for (const i of members) {
+    const seen = new Set<string>();
+    for (const x of analyses[i]?.said ?? []) {
+      const t = fold(x.phrase);
+      // Only as a member typed it with marks: a keyword is in the members' own words.
+      if (!t.includes(" ") || seen.has(t) || !x.marked) continue;
+      seen.add(t);
+      docs.set(t, (docs.get(t) ?? 0) + 1);
+      const forms = surface.get(t) ?? new Map<string, number>();
+      forms.set(x.typed, (forms.get(x.typed) ?? 0) + 1);
+      surface.set(t, forms);
+    }
+  }
+  for (const t of surface.keys()) {
+    if (score.has(t)) continue;
+    // Worth more than any pair inside it, so the whole word is chosen and its pairs are then skipped.
+    const syllables = t.split(" ");
+    score.set(
+      t,
+      syllables.slice(1).reduce((sum, x, k) => sum + (score.get(`${syllables[k]} ${x}`) ?? 0), 0),
+    );
+  }
   const chosen: string[] = [];
   const used = new Set<string>();
   for (const [t] of [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {

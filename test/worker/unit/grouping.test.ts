@@ -167,6 +167,19 @@ describe("themes and addressees", () => {
     expect(place("Tổ chức hội thi văn nghệ ngày 20/10")).toBe(null);
   });
 
+  it("keywords are whole words the members wrote, not pairs cutting them", ({ expect }) => {
+    const texts = [
+      "Tuyên truyền phòng chống bạo lực gia đình ở thôn",
+      "Lập tổ phòng chống bạo lực gia đình tại khu dân cư",
+      "phong chong bao luc gia dinh o xom",
+    ];
+    const analyses = texts.map((x) => analyse(x, vocab));
+    const [group] = groupTexts(analyses, vocab);
+    expect(group?.members).toHaveLength(3);
+    expect(group?.keywords[0]).toBe("bạo lực gia đình");
+    expect(group?.keywords).not.toContain("chống bạo");
+  });
+
   it("an organiser's phrase teaches a theme", ({ expect }) => {
     expect(analyse("Xây dựng quỹ mái ấm", vocab).topic).toBe(null);
     const taught = new Vocabulary(PROPOSAL_TOPICS, [{ topic: "allowances", phrase: "quỹ mái ấm" }]);
