@@ -6,6 +6,7 @@ import { useAsk } from "../../components/Ask";
 import { Field } from "../../components/Field";
 import { Layout, Problem } from "../../components/Layout";
 import { ShareLink } from "../../components/ShareLink";
+import { UnitSelect } from "../../components/UnitSelect";
 import { formatTime, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
 import { usePages } from "../../usePages";
@@ -245,17 +246,12 @@ export function AccountsPage() {
           </select>
         </Field>
         <Field id="acc-unit" label={t("acc.unit")} error={fields.unitId}>
-          <select
+          <UnitSelect
             id="acc-unit"
             value={form.unitId || String(unitList[0]?.id ?? "")}
-            onChange={(e) => setForm({ ...form, unitId: e.currentTarget.value })}
-          >
-            {unitList.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+            onChange={(unitId) => setForm({ ...form, unitId })}
+            units={unitList}
+          />
         </Field>
         <button type="submit">{t("acc.create")}</button>
       </form>

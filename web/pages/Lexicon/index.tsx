@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { Layout, Problem } from "../../components/Layout";
+import { UnitSelect } from "../../components/UnitSelect";
 import { t } from "../../i18n";
 import { isOrganiser, useMe } from "../../me";
 import { useAsync } from "../../useAsync";
@@ -139,14 +140,13 @@ export function LexiconPage() {
             />
           </Field>
           <Field id="lex-unit" label={t("acc.unit")} hint={t("lex.unit_hint")} error={fields.unitId}>
-            <select id="lex-unit" value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
-              <option value="">{t("lex.my_unit")}</option>
-              {unitList.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <UnitSelect
+              id="lex-unit"
+              value={unitId}
+              onChange={setUnitId}
+              units={unitList}
+              none={t("lex.my_unit")}
+            />
           </Field>
           <Problem error={problem && Object.keys(fields).length === 0 ? problem.message : undefined} />
           {note ? (

@@ -4,6 +4,7 @@ import { countProposals } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { usePrintHeader } from "../../components/PrintHeader";
+import { UnitSelect } from "../../components/UnitSelect";
 import { formatDays, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
 import {
@@ -49,18 +50,13 @@ function FollowRow(props: {
         <span class="print-only">{followLabel(item.followStatus)}</span>
       </td>
       <td>
-        <select
-          aria-label={t("app.follow_unit")}
+        <UnitSelect
+          label={t("app.follow_unit")}
           value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value)}
-        >
-          <option value="">—</option>
-          {props.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+          onChange={setUnit}
+          units={props.units}
+          none="—"
+        />
       </td>
       <td>
         <input

@@ -5,6 +5,7 @@ import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { type EditableForm, FormEditor, formToSend } from "../../components/FormEditor";
 import { Layout, Problem } from "../../components/Layout";
+import { UnitSelect } from "../../components/UnitSelect";
 import { formatTime, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
 
@@ -116,17 +117,12 @@ export function TemplatesPage() {
           <h2>{editing === null ? t("tpl.new") : t("tpl.edit")}</h2>
           {editing === null ? (
             <Field id="tpl-unit" label={t("acc.unit")} error={fields.unitId}>
-              <select
+              <UnitSelect
                 id="tpl-unit"
                 value={unitId || String(unitList[0]?.id ?? "")}
-                onChange={(e) => setUnitId(e.currentTarget.value)}
-              >
-                {unitList.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
+                onChange={setUnitId}
+                units={unitList}
+              />
             </Field>
           ) : (
             <p class="hint">{t("tpl.versions_hint")}</p>
