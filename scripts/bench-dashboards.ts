@@ -1,23 +1,21 @@
 // Dashboards at national scale: builds 1,000 classes × 65 responses × 15 answers over a full tree, then times the views against naive scans.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { REBUILD_ALL_SQL, REBUILD_COUNTS_SQL } from "../worker/db/stats";
 import { CRITERIA } from "../worker/domain/criteria";
 import { hashPassword } from "../worker/domain/crypto";
 import { layoutTree, type TreeNode } from "../worker/domain/tree";
 import { applyMigrations, executeFile, loginCookie, q, startDev, waitForHttp, wrangler } from "./lib";
+import { DEMO_COMMENTS } from "./seed";
 
 export const DASHBOARD_BUDGET = { nationalRows: 20_000, nationalMs: 50 };
 const CLASSES = 1000;
 const RESPONSES = 65;
 const QUESTIONS = 15;
-/** What trainees write, from the team's labelled survey comments. */
-const COMMENT_POOL = readFileSync(resolve(import.meta.dirname, "../../shared/data/comments.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => String((JSON.parse(l) as { text: unknown }).text));
+/** What trainees write: the demo's recommendations (the bench needs nothing outside the project). */
+const COMMENT_POOL = DEMO_COMMENTS;
 const REPEAT = 15;
 
 /** 34 provinces of today with ~98 communes each; 29 provinces merged in 2025 with districts and old communes. */
@@ -170,7 +168,7 @@ async function build(persistTo: string) {
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${RESPONSES - 1}) INSERT INTO responses (event_id, client_id, role, form_id, body_hash, created_at) SELECT e.id, 'b' || e.id || '-' || n.i, 'trainee', 1, 'bench', e.starts_at FROM events e, n ORDER BY e.id, n.i;`,
     // Deterministic ratings around a per-class level, so classes differ and some are weak.
     "INSERT INTO answers (response_id, question_id, value_num) SELECT r.id, qq.id, max(1, min(5, 2 + (r.event_id % 3) + ((r.id * 2654435761 + qq.id * 40503) % 7) / 3)) FROM responses r, questions qq WHERE qq.type = 'rating' ORDER BY r.id, qq.id;",
-    // One trainee in four writes a recommendation, from the team's labelled survey comments.
+    // One trainee in four writes a recommendation, one of the demo's.
     `INSERT INTO questions (id, form_id, position, type, label_vi, label_en, required) VALUES (${QUESTIONS + 1}, 1, ${QUESTIONS + 1}, 'text', 'Kiến nghị', 'Recommendations', 0);`,
     `WITH pool (i, text) AS (VALUES ${COMMENT_POOL.map((c, i) => `(${i}, ${q(c)})`).join(",")}) INSERT INTO comments (event_id, response_id, question_id, text) SELECT r.event_id, r.id, ${QUESTIONS + 1}, pool.text FROM responses r JOIN pool ON pool.i = (r.id / 4) % ${COMMENT_POOL.length} WHERE r.id % 4 = 0 ORDER BY r.id;`,
     ...[...REBUILD_COUNTS_SQL, ...REBUILD_ALL_SQL].map((s) => `${s};`),

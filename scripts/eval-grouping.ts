@@ -9,7 +9,7 @@ import {
   groupLabel,
   groupTexts,
   isGrounded,
-  taughtGroup,
+  taughtMatcher,
   UNSORTED,
   Vocabulary,
 } from "../worker/domain/grouping";
@@ -147,7 +147,8 @@ const agendas = JSON.parse(readFileSync(resolve(ownDir, "agendas.json"), "utf8")
 function seeding(rows: Row[], analyses: Analysis[], vocab: Vocabulary) {
   const themes = [...new Set(rows.map((r) => r.theme))].filter((th) => agendas[th] !== undefined);
   const seeds = themes.map((th, i) => ({ id: i + 1, label: agendas[th] ?? th, examples: [] }));
-  const placed = analyses.map((a) => taughtGroup(a, seeds, vocab));
+  const fits = taughtMatcher(seeds, vocab);
+  const placed = analyses.map((a) => fits(a));
   const rest = analyses.flatMap((_, i) => (placed[i] === null ? [i] : []));
   const auto = groupTexts(
     rest.flatMap((i) => analyses[i] ?? []),
@@ -208,11 +209,12 @@ function teaching(rows: Row[], analyses: Analysis[], vocab: Vocabulary) {
   const others = first.map((a, i) => ({ analysis: a, key: placedFirst[i] ?? null }));
   const later = rows.slice(cut).map((_, k) => cut + k);
   const truth = later.map((i) => rows[i]?.theme ?? "");
+  const fits = taughtMatcher(taught, vocab);
   const place = (withTeaching: boolean) =>
     later.map((i) => {
       const a = analyses[i];
       if (!a) return "";
-      const id = withTeaching ? taughtGroup(a, taught, vocab) : null;
+      const id = withTeaching ? fits(a) : null;
       if (id !== null) return `#${id}`;
       const key = assignGroup(a, others);
       return ids.has(key) ? `#${idOf(key)}` : key;

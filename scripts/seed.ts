@@ -94,7 +94,8 @@ export const DEMO_CLASSES: DemoClass[] = [
   },
 ];
 
-const COMMENTS = [
+/** What trainees write in the demo (the benchmark's classes write the same). */
+export const DEMO_COMMENTS = [
   "Nên tăng thời gian thực hành, giảm bớt phần lý thuyết.",
   "Đề nghị tổ chức thêm lớp hướng dẫn sử dụng phần mềm quản lý hội viên.",
   "Tài liệu nên in màu và gửi trước cho học viên đọc.",
@@ -235,7 +236,7 @@ export async function seedDemo(target: Target): Promise<void> {
             `INSERT INTO answers (response_id, question_id, value_num) VALUES (${responseId}, ${qq.id}, ${v});`,
           );
         } else if (rand() < 0.45) {
-          const text = COMMENTS[Math.floor(rand() * COMMENTS.length)] ?? "";
+          const text = DEMO_COMMENTS[Math.floor(rand() * DEMO_COMMENTS.length)] ?? "";
           sql.push(
             `INSERT INTO comments (event_id, response_id, question_id, text) VALUES (${eventId}, ${responseId}, ${qq.id}, ${q(text)});`,
           );
@@ -259,7 +260,7 @@ export async function seedDemo(target: Target): Promise<void> {
     formId: 100,
     firstQuestionId: 1000,
     programmes: { before: 1, after: 2 },
-    comments: COMMENTS,
+    comments: DEMO_COMMENTS,
     now,
   });
   sql.push(...history.sql);

@@ -468,30 +468,49 @@ function labelScore(a: Analysis, label: Analysis): number {
   return Math.max(said, a.topic !== null && themes.has(a.topic) ? SAME_THEME : 0);
 }
 
-/** Likeness of two texts in wording and concepts, as near-duplicates are scored. */
-function likeness(a: Analysis, b: Analysis, weights: ReadonlyMap<string, number>): number {
-  const words = cosine(vectorOf(a, weights), vectorOf(b, weights));
-  if (a.concepts.size === 0 || b.concepts.size === 0) return words;
-  return WORDING_SHARE * words + (1 - WORDING_SHARE) * cosine(unit(a.concepts), unit(b.concepts));
+/**
+ * Places texts in the taught groups, if one fits well enough: the facilitator's agenda themes and the
+ * groups they moved proposals into come before the automatic themes. Labels and examples are prepared
+ * once, so a regroup of hundreds against hundreds of examples stays cheap. Ties go to the older group.
+ */
+export function taughtMatcher(taught: readonly Taught[], vocab: Vocabulary): (a: Analysis) => number | null {
+  const weights = idf(taught.flatMap((g) => g.examples));
+  const groups = [...taught]
+    .sort((x, y) => x.id - y.id)
+    .map((g) => ({
+      id: g.id,
+      label: g.label === null ? null : analyse(g.label, vocab),
+      examples: g.examples.map((e) => ({ words: vectorOf(e, weights), concepts: unit(e.concepts) })),
+    }));
+  return (a) => {
+    if (groups.length === 0) return null;
+    const words = vectorOf(a, weights);
+    const concepts = unit(a.concepts);
+    let best = 0;
+    let chosen: number | null = null;
+    for (const g of groups) {
+      let score = g.label === null ? 0 : labelScore(a, g.label);
+      for (const e of g.examples) {
+        // Likeness as near-duplicates are scored: paraphrases share concepts more than words.
+        const w = cosine(words, e.words);
+        const like =
+          concepts.size === 0 || e.concepts.size === 0
+            ? w
+            : WORDING_SHARE * w + (1 - WORDING_SHARE) * cosine(concepts, e.concepts);
+        score = Math.max(score, Math.min(1, like / EXAMPLE_FULL));
+      }
+      if (score >= TAUGHT_MIN && score > best) {
+        best = score;
+        chosen = g.id;
+      }
+    }
+    return chosen;
+  };
 }
 
-/**
- * The taught group a text belongs in, if one fits well enough: the facilitator's agenda themes and
- * the groups they moved proposals into come before the automatic themes. Ties go to the older group.
- */
+/** One text against the taught groups (a regroup prepares a matcher once instead). */
 export function taughtGroup(a: Analysis, taught: readonly Taught[], vocab: Vocabulary): number | null {
-  const weights = idf([a, ...taught.flatMap((g) => g.examples)]);
-  let best = 0;
-  let chosen: number | null = null;
-  for (const g of [...taught].sort((x, y) => x.id - y.id)) {
-    let score = g.label === null ? 0 : labelScore(a, analyse(g.label, vocab));
-    for (const e of g.examples) score = Math.max(score, Math.min(1, likeness(a, e, weights) / EXAMPLE_FULL));
-    if (score >= TAUGHT_MIN && score > best) {
-      best = score;
-      chosen = g.id;
-    }
-  }
-  return chosen;
+  return taughtMatcher(taught, vocab)(a);
 }
 
 export interface GroupOut {

@@ -32,7 +32,7 @@ import {
   idf,
   keywordsOf,
   taughtFrom,
-  taughtGroup,
+  taughtMatcher,
   UNSORTED,
   type Vocabulary,
 } from "../domain/grouping";
@@ -216,13 +216,13 @@ async function regroup(db: Db, event: EventRow, now: Date) {
     loadGroups(db, event.id),
   ]);
   const placed = rows.filter((r) => r.hidden === 0 && r.groupLocked === 1 && r.duplicateOf === null);
-  const taught = taughtFrom(groups, placed, vocab);
+  const fits = taughtMatcher(taughtFrom(groups, placed, vocab), vocab);
   const free = rows.filter((r) => r.hidden === 0 && r.groupLocked === 0 && r.duplicateOf === null);
   // What fits a group the facilitator named or taught goes there; the rest is grouped as before.
   const toTaught: { id: number; groupId: number }[] = [];
   const rest: ProposalRow[] = [];
   for (const r of free) {
-    const gid = taughtGroup(analyse(r.text, vocab), taught, vocab);
+    const gid = fits(analyse(r.text, vocab));
     if (gid === null) rest.push(r);
     else toTaught.push({ id: r.id, groupId: gid });
   }
