@@ -3,6 +3,22 @@ import { api, ok } from "../api";
 import { t } from "../i18n";
 import { useAsync } from "../useAsync";
 
+/** How many different answers a group shows on screen (the exports carry every one). */
+const SHOWN = 20;
+
+/** The same words written in many classes are one line with how often and in how many classes. */
+function sameWords(items: readonly { text: string; code: string; eventId: number }[]) {
+  const byText = new Map<string, { text: string; code: string; n: number; classes: Set<number> }>();
+  for (const i of items) {
+    const key = i.text.trim().toLocaleLowerCase("vi");
+    const w = byText.get(key) ?? { text: i.text.trim(), code: i.code, n: 0, classes: new Set<number>() };
+    w.n += 1;
+    w.classes.add(i.eventId);
+    byText.set(key, w);
+  }
+  return [...byText.values()].sort((a, b) => b.n - a.n);
+}
+
 export function UnitComments(props: {
   unitId: string;
   filters: Record<string, string | undefined>;
@@ -42,20 +58,29 @@ export function UnitComments(props: {
           </a>
         </p>
       ) : null}
-      {c.groups.map((g) => (
-        <details class="comment-group" key={g.id} data-testid="unit-comment-group">
-          <summary>
-            <b>{g.label}</b> · {t("app.group_from", { n: g.items.length, classes: g.classes })}
-          </summary>
-          <ul class="comments">
-            {g.items.map((i) => (
-              <li key={i.id}>
-                {i.text} <span class="muted small">({i.code})</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ))}
+      {c.groups.map((g) => {
+        const words = sameWords(g.items);
+        return (
+          <details class="comment-group" key={g.id} data-testid="unit-comment-group">
+            <summary>
+              <b>{g.label}</b> · {t("app.group_from", { n: g.items.length, classes: g.classes })}
+            </summary>
+            <ul class="comments">
+              {words.slice(0, SHOWN).map((w) => (
+                <li key={w.text}>
+                  {w.text}{" "}
+                  <span class="muted small">
+                    {w.n > 1 ? t("app.said_times", { n: w.n, classes: w.classes.size }) : `(${w.code})`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {words.length > SHOWN ? (
+              <p class="muted small">{t("app.said_more", { n: words.length - SHOWN })}</p>
+            ) : null}
+          </details>
+        );
+      })}
     </section>
   );
 }

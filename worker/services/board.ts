@@ -158,7 +158,7 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
 
 /**
  * Why a text is in a group, in its own words: the theme's phrases it says when the group is that
- * theme; else the words of the group's name or keywords it uses.
+ * theme; else the words of the group's name, or of the keywords of a group of shared words, it uses.
  */
 function reasonsFor(
   a: Analysis,
@@ -169,7 +169,9 @@ function reasonsFor(
   if (g.key !== null && vocab.topics.has(g.key)) {
     return [...new Set(a.said.filter((x) => x.theme === g.key).map((x) => x.typed))].slice(0, 3);
   }
-  const words = [...(g.label === null ? [] : g.label.split(/[,;·]/)), ...keywords]
+  // A person's name for the group says why; else, for a group of shared words, those words.
+  const said = g.label !== null ? g.label.split(/[,;·]/) : g.key?.startsWith("kw:") ? keywords : [];
+  const words = said
     .map((w) => w.trim())
     // Said as it stands, or every word of it in another order ("vay vốn" for "Vốn vay").
     .filter(

@@ -47,7 +47,7 @@ export function LexiconPage() {
   return (
     <Layout title={t("lex.title")}>
       <p class="muted">{t("lex.help")}</p>
-      <fieldset class="choice-row">
+      <fieldset class="segmented">
         <legend>{t("lex.kind")}</legend>
         {(["proposal", "comment"] as const).map((k) => (
           <label key={k}>
@@ -60,7 +60,7 @@ export function LexiconPage() {
                 setTopic("");
                 setTried(undefined);
               }}
-            />{" "}
+            />
             {t(`lex.kind_${k}`)}
           </label>
         ))}

@@ -209,6 +209,8 @@ export const en: Record<keyof typeof vi, string> = {
   "app.comment": "Written answer",
   "app.export_comments_csv": "Download recommendations (CSV)",
   "app.export_comments_xlsx": "Download recommendations (Excel)",
+  "app.said_times": "({n} times, {classes} classes)",
+  "app.said_more": "And {n} other answers: the download has every one.",
   "app.written_by": "{n} wrote an answer",
   "app.option": "Option",
   "app.count": "Chosen by",

@@ -205,6 +205,8 @@ export const vi = {
   "app.comment": "Ý kiến",
   "app.export_comments_csv": "Tải kiến nghị (CSV)",
   "app.export_comments_xlsx": "Tải kiến nghị (Excel)",
+  "app.said_times": "({n} lần, {classes} lớp)",
+  "app.said_more": "Và {n} ý kiến khác: xem đủ trong tệp tải về.",
   "app.written_by": "{n} người viết ý kiến",
   "app.option": "Lựa chọn",
   "app.count": "Số người chọn",
