@@ -127,6 +127,9 @@ beforeAll(async () => {
       proposalIds: [],
     })),
     staff("rename a group", "PATCH", `/api/events/${ws.id}/groups/${group.id}`, () => ({ label: "Tên mới" })),
+    staff("type the agenda's themes", "POST", `/api/events/${ws.id}/agenda`, () => ({
+      labels: ["Vốn vay", "Nước sạch"],
+    })),
     staff("record an observation", "PUT", `/api/events/${cls.id}/observation`, () => ({
       scores: { content: 4, method: 3 },
       note: "Tốt",

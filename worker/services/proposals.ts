@@ -16,7 +16,15 @@ import {
 import { sha256Hex } from "../domain/crypto";
 import { NotFound } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
-import { analyse, assignGroup, NEAREST_AMONG, taughtFrom, taughtGroup } from "../domain/grouping";
+import {
+  type Analysis,
+  analyse,
+  assignGroup,
+  NEAREST_AMONG,
+  taughtFrom,
+  taughtMatcher,
+  type Vocabulary,
+} from "../domain/grouping";
 import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
 import { type Addressee, PUBLIC_LIST_MAX, type PublicProposal } from "../domain/proposal";
 import { underLimits } from "./limits";
@@ -28,6 +36,31 @@ export interface ProposalInput {
   addressee: Addressee | null;
   authorName: string | null;
   authorUnit: string | null;
+}
+
+/**
+ * Prepared taught groups per workshop, kept while the facilitator's names and placements stay the
+ * same: a workshop's arrivals come in bursts, and preparing a hundred placed proposals for each
+ * arrival costs more than comparing with them.
+ */
+const matchers = new WeakMap<Vocabulary, Map<string, (a: Analysis) => number | null>>();
+/** A few workshops at once per isolate; each key holds its placed proposals' words. */
+const MATCHERS_MAX = 8;
+
+function matcherFor(
+  eventId: number,
+  taught: Awaited<ReturnType<typeof loadTaught>>,
+  vocab: Vocabulary,
+): (a: Analysis) => number | null {
+  const cache = matchers.get(vocab) ?? new Map<string, (a: Analysis) => number | null>();
+  matchers.set(vocab, cache);
+  const key = JSON.stringify([eventId, taught.groups, taught.placed]);
+  const known = cache.get(key);
+  if (known) return known;
+  const made = taughtMatcher(taughtFrom(taught.groups, taught.placed, vocab), vocab);
+  if (cache.size >= MATCHERS_MAX) cache.clear();
+  cache.set(key, made);
+  return made;
 }
 
 /** Stores a proposal once per clientId; the same clientId with other words is a 422. */
@@ -52,7 +85,7 @@ export async function submitProposal(
   // The facilitator's named and taught groups first; then the theme; without one, compare with the
   // newest proposals only: analysing them all would put the handler over its CPU budget once a
   // workshop has a few hundred.
-  const taughtId = taughtGroup(analysis, taughtFrom(taught.groups, taught.placed, vocab), vocab);
+  const taughtId = matcherFor(event.id, taught, vocab)(analysis);
   const group =
     taughtId !== null
       ? { id: taughtId }
