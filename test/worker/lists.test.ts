@@ -58,7 +58,7 @@ describe("the class list", () => {
 });
 
 describe("the delegates' list", () => {
-  it("a workshop of 305 proposals: the page lists the newest 20 and offers all, which lists 300 and says of how many; the API pages by 300", async ({
+  it("a workshop of 305 proposals: the page lists the newest 10 and offers all, which lists 300 and says of how many; the API pages by 300", async ({
     expect,
   }) => {
     const tree = await createTree();
@@ -93,8 +93,8 @@ describe("the delegates' list", () => {
     expect(rest.next).toBeNull();
     const page = await (await call(`/s/${ws.code}`)).text();
     expect(page).toContain("(305)");
-    expect(page.match(/<li class="prop"/g)).toHaveLength(20);
-    expect(page).toContain("Đang hiện 20 đề xuất mới nhất trong 305.");
+    expect(page.match(/<li class="prop"/g)).toHaveLength(10);
+    expect(page).toContain("Đang hiện 10 đề xuất mới nhất trong 305.");
     expect(page).toContain(`<a href="/s/${ws.code}?sort=new&amp;all=1#list">Xem tất cả 305 đề xuất</a>`);
     const all = await (await call(`/s/${ws.code}?sort=new&all=1`)).text();
     expect(all.match(/<li class="prop"/g)).toHaveLength(300);
