@@ -352,7 +352,10 @@ export function vectorOf(a: Analysis, weights: ReadonlyMap<string, number>): Vec
 export function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
+  // forEach makes no [key, value] pair per entry: this runs thousands of times per regroup.
+  small.forEach((w, t) => {
+    dot += w * (large.get(t) ?? 0);
+  });
   return dot;
 }
 
@@ -450,22 +453,38 @@ const LABEL_WORDS = 0.8;
 const EXAMPLE_FULL = 0.9;
 
 /** How well a text fits a label a person typed, 0 to 1: a concept, the theme, or the label's words. */
-function labelScore(a: Analysis, label: Analysis): number {
-  const concept = [...label.concepts.keys()].some((k) => a.concepts.has(k));
-  const themes = new Set(label.topic === null ? [] : [label.topic]);
+/** A label a person typed, taken apart once: its concepts, its theme, its word pairs and words. */
+interface LabelParts {
+  concepts: readonly string[];
+  topic: string | null;
+  pairs: readonly string[];
+  single: readonly string[];
+}
+
+function labelParts(label: Analysis): LabelParts {
   const words = [...label.terms.keys()];
-  const single = words.filter((w) => !w.includes(" "));
-  const found = single.filter((w) => a.terms.has(w)).length;
+  return {
+    concepts: [...label.concepts.keys()],
+    topic: label.topic,
+    pairs: words.filter((w) => w.includes(" ")),
+    single: words.filter((w) => !w.includes(" ")),
+  };
+}
+
+function labelScore(a: Analysis, label: LabelParts): number {
+  const concept = label.concepts.some((k) => a.concepts.has(k));
+  let found = 0;
+  for (const w of label.single) if (a.terms.has(w)) found += 1;
   // A text about another theme shares the label's broad words by chance ("đào tạo"), not its
   // request, unless it says every word of the label, in whatever order ("vay vốn" for "Vốn vay").
-  if (themes.size > 0 && a.topic !== null && !themes.has(a.topic)) {
-    const all = single.length > 1 && found === single.length ? LABEL_WORDS : 0;
+  if (label.topic !== null && a.topic !== null && label.topic !== a.topic) {
+    const all = label.single.length > 1 && found === label.single.length ? LABEL_WORDS : 0;
     return Math.max(all, concept ? CONCEPT_ELSEWHERE : 0);
   }
   if (concept) return 1;
-  if (words.some((w) => w.includes(" ") && a.terms.has(w))) return LABEL_PAIR;
-  const said = single.length === 0 ? 0 : (LABEL_WORDS * found) / single.length;
-  return Math.max(said, a.topic !== null && themes.has(a.topic) ? SAME_THEME : 0);
+  if (label.pairs.some((w) => a.terms.has(w))) return LABEL_PAIR;
+  const said = label.single.length === 0 ? 0 : (LABEL_WORDS * found) / label.single.length;
+  return Math.max(said, a.topic !== null && label.topic === a.topic ? SAME_THEME : 0);
 }
 
 /**
@@ -474,17 +493,17 @@ function labelScore(a: Analysis, label: Analysis): number {
  * once, so a regroup of hundreds against hundreds of examples stays cheap. Ties go to the older group.
  */
 export function taughtMatcher(taught: readonly Taught[], vocab: Vocabulary): (a: Analysis) => number | null {
-  const weights = idf(taught.flatMap((g) => g.examples));
   const groups = [...taught]
     .sort((x, y) => x.id - y.id)
     .map((g) => ({
       id: g.id,
-      label: g.label === null ? null : analyse(g.label, vocab),
-      examples: g.examples.map((e) => ({ words: vectorOf(e, weights), concepts: unit(e.concepts) })),
+      label: g.label === null ? null : labelParts(analyse(g.label, vocab)),
+      examples: g.examples.map(likenessOf),
     }));
   return (a) => {
     if (groups.length === 0) return null;
-    const words = vectorOf(a, weights);
+    // The new text's vectors are made, not kept: only the examples are compared again and again.
+    const words = vectorOf(a, UNIFORM);
     const concepts = unit(a.concepts);
     let best = 0;
     let chosen: number | null = null;
@@ -506,6 +525,21 @@ export function taughtMatcher(taught: readonly Taught[], vocab: Vocabulary): (a:
     }
     return chosen;
   };
+}
+
+/**
+ * A text's wording (every word weighing the same: a few examples say nothing of how common a word
+ * is) and concepts, as unit vectors; made once per analysis, which never changes.
+ */
+const likenessVectors = new WeakMap<Analysis, { words: Vector; concepts: Vector }>();
+const UNIFORM: ReadonlyMap<string, number> = new Map();
+
+function likenessOf(a: Analysis): { words: Vector; concepts: Vector } {
+  const known = likenessVectors.get(a);
+  if (known) return known;
+  const made = { words: vectorOf(a, UNIFORM), concepts: unit(a.concepts) };
+  likenessVectors.set(a, made);
+  return made;
 }
 
 /** One text against the taught groups (a regroup prepares a matcher once instead). */
