@@ -122,7 +122,11 @@ export function LexiconPage() {
         >
           <h2>{t("lex.add")}</h2>
           <Field id="lex-topic" label={t("lex.theme")} error={fields.topic}>
-            <select id="lex-topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)}>
+            <select
+              id="lex-topic"
+              value={topic || topics[0]?.key || ""}
+              onChange={(e) => setTopic(e.currentTarget.value)}
+            >
               {topics.map((tp) => (
                 <option key={tp.key} value={tp.key}>
                   {tp.label}
