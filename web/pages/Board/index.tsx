@@ -15,6 +15,9 @@ import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 import { addresseeLabel, type BoardItem } from "../../workshop";
 
+/** Suggested pairs shown at once, best first: each accepted or dismissed one makes room for the next. */
+const SUGGESTIONS_SHOWN = 15;
+
 export function BoardPage(props: { id: string }) {
   const param = { id: props.id };
   const event = useAsync(async () => ok(await api.api.events[":id"].$get({ param })), [props.id]);
@@ -316,7 +319,7 @@ export function BoardPage(props: { id: string }) {
           <h2>{t("app.suggestions")}</h2>
           {suggestions.length === 0 ? <p class="muted">{t("app.no_suggestions")}</p> : null}
           <ul class="pairs">
-            {suggestions.slice(0, 15).map((s) => (
+            {suggestions.slice(0, SUGGESTIONS_SHOWN).map((s) => (
               <li key={`${s.a}-${s.b}`} data-testid="suggestion">
                 <p>
                   <b>#{s.a}</b> {byId.get(s.a)?.text}
@@ -348,6 +351,11 @@ export function BoardPage(props: { id: string }) {
               </li>
             ))}
           </ul>
+          {suggestions.length > SUGGESTIONS_SHOWN ? (
+            <p class="muted small">
+              {t("app.more_suggestions", { n: suggestions.length - SUGGESTIONS_SHOWN })}
+            </p>
+          ) : null}
           {hidden.length > 0 ? (
             <>
               <h2>{t("app.hidden_list")}</h2>

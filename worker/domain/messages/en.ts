@@ -253,6 +253,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.use_words": "Show with these words",
   "app.why": "Because it says: {words}",
   "app.placed": "Placed here by the facilitator",
+  "app.more_suggestions": "{n} more pairs: merge or dismiss those above to see the next.",
   "app.unmerge": "Split out",
   "app.hidden_list": "Hidden proposals",
   "app.original_text": "Original",

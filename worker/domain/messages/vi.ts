@@ -249,6 +249,7 @@ export const vi = {
   "app.use_words": "Hiển thị bằng lời này",
   "app.why": "Vì có: {words}",
   "app.placed": "Người điều phối đặt vào nhóm này",
+  "app.more_suggestions": "Còn {n} cặp nữa: gộp hoặc bỏ qua các cặp trên để xem tiếp.",
   "app.unmerge": "Tách ra",
   "app.hidden_list": "Đề xuất đã ẩn",
   "app.original_text": "Bản gốc",
