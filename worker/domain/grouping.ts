@@ -542,11 +542,6 @@ function likenessOf(a: Analysis): { words: Vector; concepts: Vector } {
   return made;
 }
 
-/** One text against the taught groups (a regroup prepares a matcher once instead). */
-export function taughtGroup(a: Analysis, taught: readonly Taught[], vocab: Vocabulary): number | null {
-  return taughtMatcher(taught, vocab)(a);
-}
-
 export interface GroupOut {
   /** A theme key, "kw:<term>" for a keyword group, or "unsorted". */
   key: string;
