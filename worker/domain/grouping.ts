@@ -45,13 +45,16 @@ function byFirst(patterns: Pattern[]): Map<string, Pattern[]> {
 
 const toneless = (key: string) => key.replace(/\d$/, "");
 
-/** Same syllable: tone-exact when both carry diacritics, folded when the text was typed without them. */
-function sameSyllable(text: Syllable, pattern: Syllable, accented: boolean): boolean {
+/**
+ * Same syllable: tone-exact when both carry diacritics, folded when the text was typed without them.
+ * A tone mark forgotten in an otherwise accented text ("phụ câp") is forgiven inside a longer phrase
+ * only: alone, a level-tone syllable is its own word ("thương" is not "thưởng", "cho" not "chợ").
+ */
+function sameSyllable(text: Syllable, pattern: Syllable, accented: boolean, inPhrase: boolean): boolean {
   if (text.folded !== pattern.folded) return false;
-  if (!accented || text.key === text.folded) return true;
+  if (!accented) return true;
   if (text.key === pattern.key) return true;
-  // A tone mark forgotten in an otherwise accented text ("phụ câp").
-  return !/\d$/.test(text.key) && toneless(pattern.key) === text.key;
+  return inPhrase && !/\d$/.test(text.key) && toneless(pattern.key) === text.key;
 }
 
 const samePhrase = (a: Pattern, b: Pattern) => a.syllables.every((s, k) => s.key === b.syllables[k]?.key);
@@ -147,7 +150,7 @@ export class Vocabulary {
         const hit = candidates?.find((p) =>
           p.syllables.every((ps, k) => {
             const ts = phrase[i + k];
-            return ts !== undefined && sameSyllable(ts, ps, accented);
+            return ts !== undefined && sameSyllable(ts, ps, accented, p.syllables.length > 1);
           }),
         );
         if (hit) {
@@ -550,14 +553,60 @@ export interface GroupOut {
 }
 
 /** Groups texts; returns groups in a stable order (by theme order, then size) with member indexes. */
+/** A theme scoring at least this share of a text's best is as good a reading of it. */
+const NEAR_BEST = 0.75;
+/** A theme fewer texts than this take as their best is a stray reading in this workshop. */
+export const ESTABLISHED = 2;
+
+/**
+ * The theme a text is read in, within its workshop: when no other text takes its best theme, and
+ * a theme the workshop does talk about reads it nearly as well, that one. "Bình xét gia đình văn
+ * hóa" is about clean villages at a workshop on the environment, about assessment at one on
+ * officers. `support` counts the texts taking each theme as their best, this one included.
+ */
+export function themeInContext(a: Analysis, support: ReadonlyMap<string, number>): string | null {
+  if (a.topic === null) return null;
+  let chosen = a.topic;
+  let most = support.get(a.topic) ?? 0;
+  if (most >= ESTABLISHED) return chosen;
+  const best = a.topicScores.get(a.topic) ?? 0;
+  for (const [key, score] of a.topicScores) {
+    const n = support.get(key) ?? 0;
+    if (score >= NEAR_BEST * best && n >= ESTABLISHED && n > most) {
+      chosen = key;
+      most = n;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * The theme a text arriving at a workshop is read in: as `themeInContext`, a theme group the
+ * workshop already has counting as established (its members are not read on each arrival).
+ */
+export function arrivalTheme(a: Analysis, groupKeys: Iterable<string | null>): string | null {
+  const support = new Map<string, number>();
+  for (const key of groupKeys) if (key !== null) support.set(key, ESTABLISHED);
+  return themeInContext(a, support);
+}
+
+/** How many texts take each theme as their best: what the workshop is about. */
+export function themeSupport(analyses: Iterable<Analysis>): Map<string, number> {
+  const support = new Map<string, number>();
+  for (const a of analyses) if (a.topic !== null) support.set(a.topic, (support.get(a.topic) ?? 0) + 1);
+  return support;
+}
+
 export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): GroupOut[] {
   const weights = idf(analyses);
   const vectors = analyses.map((a) => vectorOf(a, weights));
+  const support = themeSupport(analyses);
   const byKey = new Map<string, number[]>();
   const loose: number[] = [];
   analyses.forEach((a, i) => {
-    if (a.topic === null) loose.push(i);
-    else byKey.set(a.topic, [...(byKey.get(a.topic) ?? []), i]);
+    const topic = themeInContext(a, support);
+    if (topic === null) loose.push(i);
+    else byKey.set(topic, [...(byKey.get(topic) ?? []), i]);
   });
   const centroids = new Map(
     [...byKey].map(([k, m]) => [k, centroidOf(m.map((i) => vectors[i] ?? new Map()))]),

@@ -19,6 +19,7 @@ import { assertOpen, retried } from "../domain/event";
 import {
   type Analysis,
   analyse,
+  arrivalTheme,
   assignGroup,
   NEAREST_AMONG,
   taughtFrom,
@@ -91,7 +92,10 @@ export async function submitProposal(
       ? { id: taughtId }
       : {
           key:
-            analysis.topic ??
+            arrivalTheme(
+              analysis,
+              taught.groups.map((g) => g.key),
+            ) ??
             assignGroup(
               analysis,
               (await loadRecentGrouped(db, event.id, NEAREST_AMONG)).map((r) => ({
