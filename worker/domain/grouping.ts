@@ -597,20 +597,65 @@ export function themeSupport(analyses: Iterable<Analysis>): Map<string, number> 
   return support;
 }
 
+/** A theme scored below this rests on leaning words only ("chi hội", "hỗ trợ"), no phrase that says it. */
+const STRONG = 2;
+/** How much closer another group's wording must be to take a text away from the theme it leans to. */
+const REHOME_MARGIN = 0.1;
+
+/**
+ * Texts that only lean to their theme join the group whose surely placed members' wording is
+ * clearly closer to theirs, if one is: the workshop's own words decide what the lexicon left open.
+ */
+function rehome(byKey: Map<string, number[]>, leaning: ReadonlySet<number>, vectors: readonly Vector[]) {
+  if (leaning.size === 0) return;
+  const sure = new Map(
+    [...byKey].map(([k, m]) => [
+      k,
+      centroidOf(m.filter((i) => !leaning.has(i)).map((i) => vectors[i] ?? new Map())),
+    ]),
+  );
+  for (const [own, members] of [...byKey]) {
+    for (const i of members.filter((j) => leaning.has(j))) {
+      const v = vectors[i] ?? new Map();
+      let home = own;
+      let best = cosine(v, sure.get(own) ?? new Map()) + REHOME_MARGIN;
+      for (const [key, c] of sure) {
+        const score = cosine(v, c);
+        if (score > best) {
+          best = score;
+          home = key;
+        }
+      }
+      if (home === own) continue;
+      byKey.set(
+        own,
+        (byKey.get(own) ?? []).filter((j) => j !== i),
+      );
+      byKey.get(home)?.push(i);
+    }
+  }
+  for (const [key, members] of byKey) if (members.length === 0) byKey.delete(key);
+}
+
 export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): GroupOut[] {
   const weights = idf(analyses);
   const vectors = analyses.map((a) => vectorOf(a, weights));
   const support = themeSupport(analyses);
   const byKey = new Map<string, number[]>();
   const loose: number[] = [];
+  const leaning = new Set<number>();
   analyses.forEach((a, i) => {
     const topic = themeInContext(a, support);
     if (topic === null) loose.push(i);
-    else byKey.set(topic, [...(byKey.get(topic) ?? []), i]);
+    else {
+      if ((a.topicScores.get(topic) ?? 0) < STRONG) leaning.add(i);
+      byKey.set(topic, [...(byKey.get(topic) ?? []), i]);
+    }
   });
   const centroids = new Map(
     [...byKey].map(([k, m]) => [k, centroidOf(m.map((i) => vectors[i] ?? new Map()))]),
   );
+  rehome(byKey, leaning, vectors);
   const stillLoose: number[] = [];
   for (const i of loose) {
     const home = nearestGroup(vectors[i] ?? new Map(), centroids);
