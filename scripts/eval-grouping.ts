@@ -107,6 +107,7 @@ function evaluate(name: string, rows: Row[], vocab: Vocabulary) {
     const predicted = duplicatePairs(analyses).map((p) => `${p.a}-${p.b}`);
     const hits = predicted.filter((p) => gold.has(p)).length;
     result.dup_pairs = gold.size;
+    result.dup_suggested = predicted.length;
     // Near-duplicates a facilitator finds side by side: both in one group.
     result.dup_together =
       [...gold].filter((p) => {

@@ -230,7 +230,9 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
     .filter((c) => accented || c.p.syllables.length > 1);
   // Who must act is the addressee's business: naming the commune's committee must not pull two
   // unrelated requests into one group, so the words naming an addressee are no terms.
-  const named = new Set(cues.flatMap((c) => c.p.syllables.map((_, k) => c.at + k)));
+  const requests = vocab.matches("requests", parts, accented);
+  // Nor are the words opening a request ("đề nghị", "kiến nghị"): every proposal has one.
+  const named = new Set([...cues, ...requests].flatMap((c) => c.p.syllables.map((_, k) => c.at + k)));
   let offset = 0;
   for (const phrase of parts) {
     phrase.forEach((s, i) => {
@@ -243,7 +245,6 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
     });
     offset += phrase.length + 1;
   }
-  const requests = vocab.matches("requests", parts, accented);
   const requestAt = requests[0]?.at ?? Number.POSITIVE_INFINITY;
   const topicScores = new Map<string, number>();
   const concepts: Vector = new Map();
@@ -769,6 +770,13 @@ export interface DuplicatePair {
 export const DUPLICATE_MIN = 0.55;
 /** Paraphrases share few words, so the concepts they name weigh more than the wording. */
 const WORDING_SHARE = 0.4;
+/**
+ * Yet two requests sharing no wording at all are rarely the same one: sharing one broad concept
+ * ("học hỏi kinh nghiệm", "xếp loại") made most wrong suggestions. Below this, no suggestion.
+ */
+const WORDING_MIN = 0.2;
+/** A request reworded entirely still names two of the same concepts ("phụ cấp" and "nâng mức"). */
+const REWORDED_CONCEPTS = 2;
 
 export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MIN): DuplicatePair[] {
   const weights = idf(analyses);
@@ -780,8 +788,11 @@ export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MI
       const a = analyses[i];
       const b = analyses[j];
       if (!a || !b || a.topic !== b.topic) continue;
+      const wording = cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map());
+      const sharedConcepts = [...a.concepts.keys()].filter((c) => b.concepts.has(c)).length;
+      if (wording < WORDING_MIN && sharedConcepts < REWORDED_CONCEPTS) continue;
       const score =
-        WORDING_SHARE * cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map()) +
+        WORDING_SHARE * wording +
         (1 - WORDING_SHARE) * cosine(concepts[i] ?? new Map(), concepts[j] ?? new Map());
       if (score >= min) pairs.push({ a: i, b: j, score });
     }
