@@ -216,6 +216,60 @@ describe("themes and addressees", () => {
     const pairs = duplicatePairs(texts.map((x) => analyse(x, vocab)));
     expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1]]);
   });
+
+  it("two requests sharing one broad concept and no wording are not suggested as duplicates", ({
+    expect,
+  }) => {
+    const texts = [
+      "Bản thân cán bộ phải tích cực học hỏi kinh nghiệm từ các chị đi trước.",
+      "Các chi hội trưởng học lẫn nhau qua giao ban cụm.",
+      "Nâng phụ cấp chi hội trưởng, hiện quá thấp",
+      "de nghi nang muc phu cap chi hoi truong vi qua thap",
+    ];
+    const a = texts.map((x) => analyse(x, vocab));
+    // Both say "learning from others": the theme is right, the request is not the same one.
+    expect(a[0]?.topic).toBe("self_study");
+    expect(a[1]?.topic).toBe("self_study");
+    expect(duplicatePairs(a).map((p) => [p.a, p.b])).toEqual([[2, 3]]);
+  });
+
+  it("a level-tone syllable alone is its own word: 'tình thương' is not 'thưởng', 'cho' is not 'chợ'", ({
+    expect,
+  }) => {
+    expect(
+      analyse("Duy trì quỹ tình thương cho hội viên khó khăn", vocab).topicScores.has("allowances"),
+    ).toBe(false);
+    expect(analyse("Đăng tin lên trang của hội cho nhiều người xem", vocab).topicScores.has("markets")).toBe(
+      false,
+    );
+    // Inside a longer phrase a forgotten tone mark is still forgiven.
+    expect(analyse("Nâng phụ câp chi hội trưởng", vocab).topic).toBe("allowances");
+  });
+
+  it("a theme only one text of the workshop takes yields to a near reading the workshop talks about", ({
+    expect,
+  }) => {
+    const line = "Bình xét gia đình văn hóa cần đúng chất lượng.";
+    const about = (others: readonly string[]) => {
+      const texts = [line, ...others];
+      const groups = groupTexts(
+        texts.map((x) => analyse(x, vocab)),
+        vocab,
+      );
+      return groups.find((g) => g.members.includes(0))?.key;
+    };
+    const villages = [
+      "Vận động hội viên trồng hoa ven đường làng.",
+      "Xây dựng tuyến đường hoa, đường cây xanh ở mỗi thôn.",
+      "Mỗi nhà giữ ngõ xóm sạch sẽ, trồng cây xanh.",
+    ];
+    const assessment = [
+      "Xây dựng tiêu chí chấm điểm, xếp loại chi hội rõ ràng.",
+      "Bình xét thi đua cuối năm còn nể nang.",
+    ];
+    expect(about(villages)).toBe("clean_village");
+    expect(about(assessment)).toBe("evaluation");
+  });
 });
 
 describe("xlsx", () => {
