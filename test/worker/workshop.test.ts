@@ -469,6 +469,23 @@ describe("the facilitator seeds and teaches the groups", () => {
     expect(groupOf(g, water)?.label).toBe("Nước sạch");
   });
 
+  it("a line whose own theme nobody else raised joins the workshop's theme that reads it nearly as well, on arrival and on regroup", async ({
+    expect,
+  }) => {
+    const { id, code } = await createWorkshop({ title: "Tọa đàm xây dựng thôn xóm sáng xanh sạch đẹp" });
+    const village = await idOf(
+      await propose(code, { text: "Xây dựng tuyến đường hoa, đường cây xanh ở mỗi thôn." }),
+    );
+    await propose(code, { text: "Mỗi nhà giữ ngõ xóm sạch sẽ, trồng cây xanh." });
+    // Read alone it is about assessing ("bình xét", "chất lượng"); at this workshop, about the village.
+    const line = await idOf(await propose(code, { text: "Bình xét gia đình văn hóa cần đúng chất lượng." }));
+    let g = await groupsOf(id);
+    expect(groupOf(g, line)?.items.map((i) => i.id)).toContain(village);
+    await postJson(`/api/events/${id}/regroup`, {}, organiser.headers);
+    g = await groupsOf(id);
+    expect(groupOf(g, line)?.items.map((i) => i.id)).toContain(village);
+  });
+
   it("a bad agenda is a 400 naming the field and makes no group", async ({ expect }) => {
     const { id } = await createWorkshop();
     const before = (await groupsOf(id)).groups.length;

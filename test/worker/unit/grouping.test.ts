@@ -246,6 +246,22 @@ describe("themes and addressees", () => {
     expect(analyse("Nâng phụ câp chi hội trưởng", vocab).topic).toBe("allowances");
   });
 
+  it("a line only leaning to a theme joins the group whose members say what it says", ({ expect }) => {
+    const texts = [
+      "Chi hội trưởng mỗi tháng chỉ được 300 nghìn đồng",
+      "Phụ cấp chi hội trưởng mỗi tháng chỉ 300 nghìn, đề nghị nâng mức",
+      "Nâng phụ cấp chi hội trưởng lên 500 nghìn mỗi tháng",
+      "Đổi mới sinh hoạt chi hội cho sinh động",
+      "Sinh hoạt chi hội nên có văn nghệ",
+    ];
+    const a = texts.map((x) => analyse(x, vocab));
+    // Alone, "chi hội" only leans to branch meetings; its words are the allowance lines'.
+    expect(a[0]?.topic).toBe("members");
+    const groups = groupTexts(a, vocab);
+    expect(groups.find((g) => g.members.includes(0))?.key).toBe("allowances");
+    expect(groups.find((g) => g.members.includes(3))?.members).toEqual([3, 4]);
+  });
+
   it("a theme only one text of the workshop takes yields to a near reading the workshop talks about", ({
     expect,
   }) => {
