@@ -818,6 +818,8 @@ export function isGrounded(label: string, written: readonly string[]): boolean {
  * The theme phrase most members of a group wrote (a longer one on a tie), as one of them typed it
  * with diacritics, else as the vocabulary spells it: "Vay vốn", not the name of a theme.
  */
+const MARKED_BONUS = 0.5;
+
 function mostSaid(theme: string, members: readonly Analysis[]): string | null {
   const tally = new Map<string, { n: number; typed: Map<string, number> }>();
   for (const a of members) {
@@ -831,8 +833,13 @@ function mostSaid(theme: string, members: readonly Analysis[]): string | null {
       tally.set(x.phrase, entry);
     }
   }
+  // A phrase some member wrote with its marks is shown as they wrote it; one only ever typed without
+  // them is shown in the vocabulary's spelling, which no member wrote: the first wins a tie and more.
+  const weight = (x: { n: number; typed: Map<string, number> }) =>
+    x.n + (x.typed.size > 0 ? MARKED_BONUS : 0);
   const ranked = [...tally].sort(
-    ([a, x], [b, y]) => y.n - x.n || b.split(" ").length - a.split(" ").length || a.localeCompare(b, "vi"),
+    ([a, x], [b, y]) =>
+      weight(y) - weight(x) || b.split(" ").length - a.split(" ").length || a.localeCompare(b, "vi"),
   );
   const shown = ([phrase, { typed }]: (typeof ranked)[number]) =>
     [...typed].sort((a, b) => b[1] - a[1])[0]?.[0] ?? phrase;
