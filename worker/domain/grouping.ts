@@ -777,6 +777,23 @@ const WORDING_SHARE = 0.4;
 const WORDING_MIN = 0.2;
 /** A request reworded entirely still names two of the same concepts ("phụ cấp" and "nâng mức"). */
 const REWORDED_CONCEPTS = 2;
+/** Or the shorter one's words are at least this share of the longer one's. */
+const CONTAINED = 0.5;
+
+/**
+ * How much of the shorter text's wording the longer one says: "Nâng phụ cấp chi hội trưởng" is half
+ * contained in a long request for the same, though their cosine is low.
+ */
+function containment(a: Analysis, b: Analysis, weights: ReadonlyMap<string, number>): number {
+  const mass = (x: Analysis) => {
+    let m = 0;
+    for (const t of x.terms.keys()) m += weights.get(t) ?? 1;
+    return m;
+  };
+  let shared = 0;
+  for (const t of a.terms.keys()) if (b.terms.has(t)) shared += weights.get(t) ?? 1;
+  return shared / (Math.min(mass(a), mass(b)) || 1);
+}
 
 export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MIN): DuplicatePair[] {
   const weights = idf(analyses);
@@ -790,7 +807,12 @@ export function duplicatePairs(analyses: readonly Analysis[], min = DUPLICATE_MI
       if (!a || !b || a.topic !== b.topic) continue;
       const wording = cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map());
       const sharedConcepts = [...a.concepts.keys()].filter((c) => b.concepts.has(c)).length;
-      if (wording < WORDING_MIN && sharedConcepts < REWORDED_CONCEPTS) continue;
+      if (
+        wording < WORDING_MIN &&
+        sharedConcepts < REWORDED_CONCEPTS &&
+        containment(a, b, weights) < CONTAINED
+      )
+        continue;
       const score =
         WORDING_SHARE * wording +
         (1 - WORDING_SHARE) * cosine(concepts[i] ?? new Map(), concepts[j] ?? new Map());
