@@ -193,6 +193,8 @@ export interface Analysis {
 
 export interface Said {
   theme: string;
+  /** The synonym set the phrase belongs to ("allowances.allowance"), or the phrase itself. */
+  concept: string;
   /** The vocabulary's spelling, with diacritics. */
   phrase: string;
   typed: string;
@@ -259,6 +261,7 @@ function analyseText(text: string, vocab: Vocabulary): Analysis {
       concepts.set(p.concept, (concepts.get(p.concept) ?? 0) + 1);
       said.push({
         theme: p.target,
+        concept: p.concept,
         phrase: p.syllables.map((x) => x.surface).join(" "),
         typed: flat
           .slice(at, at + p.syllables.length)
@@ -843,32 +846,42 @@ export function isGrounded(label: string, written: readonly string[]): boolean {
 const MARKED_BONUS = 0.5;
 
 function mostSaid(theme: string, members: readonly Analysis[]): string | null {
-  const tally = new Map<string, { n: number; typed: Map<string, number> }>();
+  // Tallied by concept: "phụ cấp" and "phụ cấp chi hội trưởng" are one request said two ways.
+  const tally = new Map<string, { n: number; phrases: Set<string>; typed: Set<string> }>();
   for (const a of members) {
     const seen = new Set<string>();
     for (const x of a.said) {
-      if (x.theme !== theme || seen.has(x.phrase)) continue;
-      seen.add(x.phrase);
-      const entry = tally.get(x.phrase) ?? { n: 0, typed: new Map<string, number>() };
-      entry.n += 1;
-      if (x.marked) entry.typed.set(x.typed, (entry.typed.get(x.typed) ?? 0) + 1);
-      tally.set(x.phrase, entry);
+      if (x.theme !== theme) continue;
+      const entry = tally.get(x.concept) ?? { n: 0, phrases: new Set<string>(), typed: new Set<string>() };
+      if (!seen.has(x.concept)) entry.n += 1;
+      seen.add(x.concept);
+      entry.phrases.add(x.phrase);
+      if (x.marked) entry.typed.add(x.typed);
+      tally.set(x.concept, entry);
     }
   }
-  // A phrase some member wrote with its marks is shown as they wrote it; one only ever typed without
-  // them is shown in the vocabulary's spelling, which no member wrote: the first wins a tie and more.
-  const weight = (x: { n: number; typed: Map<string, number> }) =>
-    x.n + (x.typed.size > 0 ? MARKED_BONUS : 0);
-  const ranked = [...tally].sort(
-    ([a, x], [b, y]) =>
-      weight(y) - weight(x) || b.split(" ").length - a.split(" ").length || a.localeCompare(b, "vi"),
-  );
-  const shown = ([phrase, { typed }]: (typeof ranked)[number]) =>
-    [...typed].sort((a, b) => b[1] - a[1])[0]?.[0] ?? phrase;
+  const texts = members.map((a) => ` ${fold(a.written.join(" "))} `);
+  const reach = (form: string) => texts.filter((t) => t.includes(` ${fold(form)} `)).length;
+  // As a member wrote it with its marks, the form most members' texts say; only when none wrote it
+  // with marks, the vocabulary's spelling.
+  const shown = (e: { phrases: Set<string>; typed: Set<string> }) =>
+    [...(e.typed.size > 0 ? e.typed : e.phrases)].sort(
+      (a, b) => reach(b) - reach(a) || b.split(" ").length - a.split(" ").length || a.localeCompare(b, "vi"),
+    )[0] ?? "";
+  // A concept some member wrote with its marks wins a tie with one only ever typed without them.
+  const weight = (e: { n: number; typed: Set<string> }) => e.n + (e.typed.size > 0 ? MARKED_BONUS : 0);
+  const ranked = [...tally.values()]
+    .map((e) => ({ ...e, form: shown(e) }))
+    .sort(
+      (x, y) =>
+        weight(y) - weight(x) ||
+        y.form.split(" ").length - x.form.split(" ").length ||
+        x.form.localeCompare(y.form, "vi"),
+    );
   const [first, second] = ranked;
   if (!first) return null;
-  // A second phrase several members wrote says more than one alone ("Lập nhóm, phần mềm").
-  return second && second[1].n >= 2 ? `${shown(first)}, ${shown(second)}` : shown(first);
+  // A second concept several members named says more than one alone ("Lập nhóm, phần mềm").
+  return second && second.n >= 2 ? `${first.form}, ${second.form}` : first.form;
 }
 
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
