@@ -556,11 +556,10 @@ export interface GroupOut {
   keywords: string[];
 }
 
-/** Groups texts; returns groups in a stable order (by theme order, then size) with member indexes. */
 /** A theme scoring at least this share of a text's best is as good a reading of it. */
 const NEAR_BEST = 0.75;
 /** A theme fewer texts than this take as their best is a stray reading in this workshop. */
-export const ESTABLISHED = 2;
+const ESTABLISHED = 2;
 
 /**
  * The theme a text is read in, within its workshop: when no other text takes its best theme, and
@@ -595,7 +594,7 @@ export function arrivalTheme(a: Analysis, groupKeys: Iterable<string | null>): s
 }
 
 /** How many texts take each theme as their best: what the workshop is about. */
-export function themeSupport(analyses: Iterable<Analysis>): Map<string, number> {
+function themeSupport(analyses: Iterable<Analysis>): Map<string, number> {
   const support = new Map<string, number>();
   for (const a of analyses) if (a.topic !== null) support.set(a.topic, (support.get(a.topic) ?? 0) + 1);
   return support;
@@ -641,6 +640,7 @@ function rehome(byKey: Map<string, number[]>, leaning: ReadonlySet<number>, vect
   for (const [key, members] of byKey) if (members.length === 0) byKey.delete(key);
 }
 
+/** Groups texts; returns groups in a stable order (by theme order, then size) with member indexes. */
 export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): GroupOut[] {
   const weights = idf(analyses);
   const vectors = analyses.map((a) => vectorOf(a, weights));
@@ -839,12 +839,14 @@ export function isGrounded(label: string, written: readonly string[]): boolean {
   return wordsOf(label).every((w) => said.has(w));
 }
 
-/**
- * The theme phrase most members of a group wrote (a longer one on a tie), as one of them typed it
- * with diacritics, else as the vocabulary spells it: "Vay vốn", not the name of a theme.
- */
+/** What writing a concept with its marks adds to how many members named it, when labels are chosen. */
 const MARKED_BONUS = 0.5;
 
+/**
+ * The theme concept most members of a group named (a longer form on a tie), in the words most of
+ * them wrote, as one of them typed it with diacritics, else as the vocabulary spells it: "Vay vốn",
+ * not the name of a theme.
+ */
 function mostSaid(theme: string, members: readonly Analysis[]): string | null {
   // Tallied by concept: "phụ cấp" and "phụ cấp chi hội trưởng" are one request said two ways.
   const tally = new Map<string, { n: number; phrases: Set<string>; typed: Set<string> }>();

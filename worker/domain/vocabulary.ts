@@ -719,10 +719,10 @@ const OFFICER_TOPICS: readonly TopicDef[] = [
   },
 ];
 
-/** Themes of trainees' free-text recommendations after a class. */
 /** Every theme a workshop's proposals may fall in: officer training, then the Union's other topics. */
 export const PROPOSAL_TOPICS: readonly TopicDef[] = [...OFFICER_TOPICS, ...UNION_TOPICS];
 
+/** Themes of trainees' free-text recommendations after a class. */
 export const COMMENT_TOPICS: readonly TopicDef[] = [
   {
     key: "more_practice",
