@@ -30,6 +30,23 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cds: "chuyển đổi số",
   xh: "xã hội",
   ptcs: "phụ trách cơ sở",
+  // Shorthand of phone typing and of the Union's papers, from neither the labelled sets nor any sample.
+  ko: "không",
+  k: "không",
+  dc: "được",
+  tg: "thời gian",
+  nq: "nghị quyết",
+  blgd: "bạo lực gia đình",
+  bdg: "bình đẳng giới",
+  attp: "an toàn thực phẩm",
+  atgt: "an toàn giao thông",
+  ntm: "nông thôn mới",
+  sxkd: "sản xuất kinh doanh",
+  htx: "hợp tác xã",
+  nhcsxh: "ngân hàng chính sách xã hội",
+  thcs: "trung học cơ sở",
+  thpt: "trung học phổ thông",
+  ctxh: "công tác xã hội",
 };
 
 /** Lowercase, NFC, diacritics and đ removed: the key used to match texts typed without diacritics. */
@@ -92,8 +109,10 @@ export function phrases(text: string): Syllable[][] {
     const phrase: Syllable[] = [];
     for (const word of words) {
       const expansion = ABBREVIATIONS[syllableOf(word).folded];
-      // An abbreviation is expanded only when it is not an ordinary syllable typed in lowercase with tones.
-      const parts = expansion !== undefined && !hasDiacritics(word.slice(1)) ? expansion.split(" ") : [word];
+      // An abbreviation is expanded only when it is not an ordinary syllable typed in lowercase with
+      // tones; its đ is a letter, not a mark ("HĐND", "BLGĐ").
+      const shorthand = word === word.toUpperCase() || !hasDiacritics(word.slice(1).replace(/đ/gi, "d"));
+      const parts = expansion !== undefined && shorthand ? expansion.split(" ") : [word];
       for (const part of parts) phrase.push(syllableOf(part));
     }
     if (phrase.length > 0) out.push(phrase);

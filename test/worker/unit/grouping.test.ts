@@ -47,6 +47,16 @@ describe("normaliser", () => {
     ]);
   });
 
+  it("expands phone shorthand and abbreviations written with their đ: ko, dc, BLGĐ, HĐND", ({ expect }) => {
+    const words = phrases("ko dc ho tro, phong chong BLGĐ, HĐND")
+      .flat()
+      .map((s) => s.folded);
+    expect(words).toEqual([
+      ...["khong", "duoc", "ho", "tro", "phong", "chong"],
+      ...["bao", "luc", "gia", "dinh", "hoi", "dong", "nhan", "dan"],
+    ]);
+  });
+
   it("keeps two-syllable words whole even when one syllable is a function word elsewhere; an addressee's name is no term", ({
     expect,
   }) => {
