@@ -905,7 +905,7 @@ export function groupLabel(
   if (key === UNSORTED || key === null) return t(lang, "group.unsorted");
   const topic = vocab.topics.get(key);
   const name = topic ? (lang === "en" ? topic.en : topic.vi) : null;
-  if (members.length === 0) return name ?? keywords.slice(0, 3).join(", ");
+  if (members.length === 0) return name ?? capitalised(keywords.slice(0, 3).join(", "));
   if (
     topic &&
     isGrounded(
@@ -916,7 +916,7 @@ export function groupLabel(
     return name ?? topic.vi;
   const phrase = topic ? mostSaid(key, members) : null;
   if (phrase) return capitalised(phrase);
-  if (keywords.length > 0) return keywords.slice(0, 3).join(", ");
+  if (keywords.length > 0) return capitalised(keywords.slice(0, 3).join(", "));
   return name ?? "";
 }
 
