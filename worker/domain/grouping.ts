@@ -697,6 +697,9 @@ function rank(key: string, order: readonly string[]): number {
 }
 
 /** The group's most telling terms, as typed with diacritics; pairs preferred, no syllable repeated. */
+/** The longest run of words looked for in the members' texts when choosing keywords. */
+const RUN_MAX = 4;
+
 export function keywordsOf(
   members: readonly number[],
   analyses: readonly Analysis[],
@@ -720,6 +723,7 @@ export function keywordsOf(
   }
   // A term used by a single text says little about a group of many.
   const minDocs = members.length >= 4 ? 2 : 1;
+  const runs = new Map<string, number>();
   const docs = new Map<string, number>();
   for (const i of members)
     for (const t of analyses[i]?.terms.keys() ?? []) docs.set(t, (docs.get(t) ?? 0) + 1);
@@ -737,6 +741,32 @@ export function keywordsOf(
       forms.set(x.typed, (forms.get(x.typed) ?? 0) + 1);
       surface.set(t, forms);
     }
+  }
+  // A run of three or four words two members both wrote ("nhân giống mắc ca") is one thing said,
+  // where its pairs would cut it ("giống mắc", "mắc ca"); each of its pairs must be a content pair.
+  for (const i of members) {
+    const a = analyses[i];
+    if (!a) continue;
+    const seen = new Set<string>();
+    const folded = a.written.map(fold);
+    for (let n = RUN_MAX; n >= 3; n--) {
+      for (let k = 0; k + n <= folded.length; k++) {
+        const run = folded.slice(k, k + n);
+        if (!run.slice(1).every((x, j) => a.terms.has(`${run[j]} ${x}`))) continue;
+        const t = run.join(" ");
+        if (seen.has(t)) continue;
+        seen.add(t);
+        runs.set(t, (runs.get(t) ?? 0) + 1);
+        const forms = surface.get(t) ?? new Map<string, number>();
+        const typed = a.written.slice(k, k + n).join(" ");
+        forms.set(typed, (forms.get(typed) ?? 0) + (typed === t ? 0.1 : 1));
+        surface.set(t, forms);
+      }
+    }
+  }
+  for (const [t, n] of runs) {
+    if (n < 2) surface.delete(t);
+    else docs.set(t, Math.max(docs.get(t) ?? 0, n));
   }
   for (const t of surface.keys()) {
     if (score.has(t)) continue;
