@@ -68,6 +68,8 @@ export class Vocabulary {
   private readonly requests: Map<string, Pattern[]>;
   private readonly stopKeys: Set<string>;
   private readonly stopFolded: Set<string>;
+  /** Adjacent syllables inside the vocabulary's phrases: words known to be words ("kỹ năng"). */
+  private readonly pairs: Set<string>;
   /**
    * Texts already analysed with this vocabulary (it lives as long as the isolate's compiled copy):
    * a workshop's newest proposals are compared with every new one, so each is analysed once.
@@ -121,6 +123,16 @@ export class Vocabulary {
       ),
     );
     this.stopFolded = new Set(stops.map((s) => s.folded).filter((f) => !contentFolded.has(f)));
+    this.pairs = new Set(
+      [...themePatterns, ...cues].flatMap((p) =>
+        p.syllables.slice(1).map((x, k) => `${p.syllables[k]?.folded} ${x.folded}`),
+      ),
+    );
+  }
+
+  /** Whether two adjacent syllables make a word the vocabulary uses, rather than cut across two. */
+  knowsPair(folded: string): boolean {
+    return this.pairs.has(folded);
   }
 
   isStop(s: Syllable, accented: boolean): boolean {
@@ -680,13 +692,13 @@ export function groupTexts(analyses: readonly Analysis[], vocab: Vocabulary): Gr
       unsorted.push(...c);
       continue;
     }
-    const top = keywordsOf(c, analyses, weights, 1)[0] ?? String(c[0]);
+    const top = keywordsOf(c, analyses, weights, 1, vocab)[0] ?? String(c[0]);
     byKey.set(`kw:${top}`, c);
   }
   if (unsorted.length > 0) byKey.set(UNSORTED, unsorted);
   const order = [...vocab.topics.keys()];
   return [...byKey]
-    .map(([key, members]) => ({ key, members, keywords: keywordsOf(members, analyses, weights, 4) }))
+    .map(([key, members]) => ({ key, members, keywords: keywordsOf(members, analyses, weights, 4, vocab) }))
     .sort((a, b) => rank(a.key, order) - rank(b.key, order) || b.members.length - a.members.length);
 }
 
@@ -705,6 +717,7 @@ export function keywordsOf(
   analyses: readonly Analysis[],
   weights: ReadonlyMap<string, number>,
   count: number,
+  vocab?: Vocabulary,
 ): string[] {
   const score = new Map<string, number>();
   const surface = new Map<string, Map<string, number>>();
@@ -723,7 +736,7 @@ export function keywordsOf(
   }
   // A term used by a single text says little about a group of many.
   const minDocs = members.length >= 4 ? 2 : 1;
-  const runs = new Map<string, number>();
+  const runs = new Map<string, { n: number; forms: Map<string, number> }>();
   const docs = new Map<string, number>();
   for (const i of members)
     for (const t of analyses[i]?.terms.keys() ?? []) docs.set(t, (docs.get(t) ?? 0) + 1);
@@ -751,22 +764,25 @@ export function keywordsOf(
     const folded = a.written.map(fold);
     for (let n = RUN_MAX; n >= 3; n--) {
       for (let k = 0; k + n <= folded.length; k++) {
-        const run = folded.slice(k, k + n);
-        if (!run.slice(1).every((x, j) => a.terms.has(`${run[j]} ${x}`))) continue;
-        const t = run.join(" ");
+        const words = folded.slice(k, k + n);
+        if (!words.slice(1).every((x, j) => a.terms.has(`${words[j]} ${x}`))) continue;
+        const t = words.join(" ");
         if (seen.has(t)) continue;
         seen.add(t);
-        runs.set(t, (runs.get(t) ?? 0) + 1);
-        const forms = surface.get(t) ?? new Map<string, number>();
         const typed = a.written.slice(k, k + n).join(" ");
-        forms.set(typed, (forms.get(typed) ?? 0) + (typed === t ? 0.1 : 1));
-        surface.set(t, forms);
+        const run = runs.get(t) ?? { n: 0, forms: new Map<string, number>() };
+        run.n += 1;
+        run.forms.set(typed, (run.forms.get(typed) ?? 0) + (typed === t ? 0.1 : 1));
+        runs.set(t, run);
       }
     }
   }
-  for (const [t, n] of runs) {
-    if (n < 2) surface.delete(t);
-    else docs.set(t, Math.max(docs.get(t) ?? 0, n));
+  for (const [t, run] of runs) {
+    if (run.n < 2) continue;
+    docs.set(t, Math.max(docs.get(t) ?? 0, run.n));
+    const forms = surface.get(t) ?? new Map<string, number>();
+    for (const [typed, w] of run.forms) forms.set(typed, (forms.get(typed) ?? 0) + w);
+    surface.set(t, forms);
   }
   for (const t of surface.keys()) {
     if (score.has(t)) continue;
@@ -782,6 +798,9 @@ export function keywordsOf(
   for (const [t] of [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
     if ((docs.get(t) ?? 0) < minDocs) continue;
     const parts = t.split(" ");
+    // Half the pairs of a sentence cut across two words ("huấn kỹ", "năng số"): a pair is a keyword
+    // when it is a word the vocabulary knows, or when two members wrote it.
+    if (vocab && parts.length === 2 && (docs.get(t) ?? 0) < 2 && !vocab.knowsPair(t)) continue;
     if (parts.some((p) => used.has(p))) continue;
     chosen.push(t);
     for (const p of parts) used.add(p);

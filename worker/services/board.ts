@@ -122,7 +122,7 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
   const out: BoardGroup[] = groups
     .map((g) => {
       const m = members.get(g.id) ?? [];
-      const keywords = keywordsOf(m, analyses, weights, 4);
+      const keywords = keywordsOf(m, analyses, weights, 4, vocab);
       return {
         id: g.id,
         key: g.key,

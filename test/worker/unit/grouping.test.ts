@@ -192,6 +192,10 @@ describe("themes and addressees", () => {
     expect(group?.members).toHaveLength(3);
     expect(group?.keywords[0]).toBe("bạo lực gia đình");
     expect(group?.keywords).not.toContain("chống bạo");
+    // One proposal alone: half its pairs cut across two words; only words are shown.
+    const [alone] = groupTexts([analyse("Tập huấn kỹ năng số cho cán bộ chi hội", vocab)], vocab);
+    expect(alone?.keywords.slice(0, 3)).toEqual(["kỹ năng số", "tập huấn", "cán bộ"]);
+    expect(alone?.keywords).not.toContain("huấn kỹ");
   });
 
   it("an organiser's phrase teaches a theme", ({ expect }) => {
