@@ -194,7 +194,8 @@ describe("themes and addressees", () => {
     expect(group?.keywords).not.toContain("chống bạo");
     // One proposal alone: half its pairs cut across two words; only words are shown.
     const [alone] = groupTexts([analyse("Tập huấn kỹ năng số cho cán bộ chi hội", vocab)], vocab);
-    expect(alone?.keywords.slice(0, 3)).toEqual(["kỹ năng số", "tập huấn", "cán bộ"]);
+    expect(alone?.keywords[0]).toBe("kỹ năng số");
+    expect(alone?.keywords).toEqual(expect.arrayContaining(["tập huấn", "cán bộ"]));
     expect(alone?.keywords).not.toContain("huấn kỹ");
   });
 
