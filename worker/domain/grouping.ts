@@ -757,7 +757,7 @@ export function keywordsOf(
   }
   // A run of three or four words two members both wrote ("nhân giống mắc ca") is one thing said,
   // where its pairs would cut it ("giống mắc", "mắc ca"); each of its pairs must be a content pair.
-  for (const i of members) {
+  for (const i of members.length < 2 ? [] : members) {
     const a = analyses[i];
     if (!a) continue;
     const seen = new Set<string>();
