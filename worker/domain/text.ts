@@ -111,8 +111,10 @@ export function phrases(text: string): Syllable[][] {
       const expansion = ABBREVIATIONS[syllableOf(word).folded];
       // An abbreviation is expanded only when it is not an ordinary syllable typed in lowercase with
       // tones; its đ is a letter, not a mark ("HĐND", "BLGĐ").
-      const shorthand = word === word.toUpperCase() || !hasDiacritics(word.slice(1).replace(/đ/gi, "d"));
-      const parts = expansion !== undefined && shorthand ? expansion.split(" ") : [word];
+      const shorthand =
+        expansion !== undefined &&
+        (word === word.toUpperCase() || !hasDiacritics(word.slice(1).replace(/đ/gi, "d")));
+      const parts = shorthand ? expansion.split(" ") : [word];
       for (const part of parts) phrase.push(syllableOf(part));
     }
     if (phrase.length > 0) out.push(phrase);
