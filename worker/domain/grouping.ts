@@ -579,7 +579,7 @@ const ESTABLISHED = 2;
  * hóa" is about clean villages at a workshop on the environment, about assessment at one on
  * officers. `support` counts the texts taking each theme as their best, this one included.
  */
-export function themeInContext(a: Analysis, support: ReadonlyMap<string, number>): string | null {
+function themeInContext(a: Analysis, support: ReadonlyMap<string, number>): string | null {
   if (a.topic === null) return null;
   let chosen = a.topic;
   let most = support.get(a.topic) ?? 0;
@@ -708,16 +708,16 @@ function rank(key: string, order: readonly string[]): number {
   return i === -1 ? order.length : i;
 }
 
-/** The group's most telling terms, as typed with diacritics; pairs preferred, no syllable repeated. */
 /** The longest run of words looked for in the members' texts when choosing keywords. */
 const RUN_MAX = 4;
 
+/** The group's most telling terms, as typed with diacritics; pairs preferred, no syllable repeated. */
 export function keywordsOf(
   members: readonly number[],
   analyses: readonly Analysis[],
   weights: ReadonlyMap<string, number>,
   count: number,
-  vocab?: Vocabulary,
+  vocab: Vocabulary,
 ): string[] {
   const score = new Map<string, number>();
   const surface = new Map<string, Map<string, number>>();
@@ -800,7 +800,7 @@ export function keywordsOf(
     const parts = t.split(" ");
     // Half the pairs of a sentence cut across two words ("huấn kỹ", "năng số"): a pair is a keyword
     // when it is a word the vocabulary knows, or when two members wrote it.
-    if (vocab && parts.length === 2 && (docs.get(t) ?? 0) < 2 && !vocab.knowsPair(t)) continue;
+    if (parts.length === 2 && (docs.get(t) ?? 0) < 2 && !vocab.knowsPair(t)) continue;
     if (parts.some((p) => used.has(p))) continue;
     chosen.push(t);
     for (const p of parts) used.add(p);
