@@ -336,7 +336,7 @@ describe("an organiser exports or deletes an event's data", () => {
     await submit(cls.code, await body(cls.code, 2));
     const full = await exportOf();
     expect(full.responses?.length).toBe(5);
-    expect(Object.values(full.responses?.[4]?.answers ?? {})).toContain(2);
+    expect(full.responses?.some((r) => Object.values(r.answers).includes(2))).toBe(true);
     const inspector = await signIn("inspector", tree.hanoi);
     expect((await call(`/api/events/${cls.id}/export.json`, { headers: inspector.headers })).status).toBe(
       403,
@@ -424,7 +424,262 @@ describe("an organiser exports or deletes an event's data", () => {
   });
 });
 
-describe("the 5-response threshold", () => {
+/** A needs survey of Hà Nội that asks the respondent's commune, as the issue's reproduction had it. */
+async function unitSurvey() {
+  const q = (type: string, labelVi: string, extra: Record<string, unknown> = {}) => ({
+    type,
+    criterion: null,
+    labelVi,
+    labelEn: "",
+    required: type !== "text",
+    options: null,
+    maxLength: null,
+    ...extra,
+  });
+  const survey = await createClass(organiser, tree.hanoi, {
+    kind: "survey",
+    title: "Khảo sát nhu cầu",
+    expectedParticipants: 30,
+    form: {
+      title: "Khảo sát nhu cầu",
+      questions: [
+        q("unit", "Đơn vị của chị"),
+        q("choice", "Hình thức", {
+          options: [
+            { value: "direct", labelVi: "Trực tiếp", labelEn: "" },
+            { value: "online", labelVi: "Trực tuyến", labelEn: "" },
+          ],
+        }),
+        q("rating", "Mức độ cần thiết"),
+        q("text", "Đề xuất khác", { maxLength: 500 }),
+      ],
+    },
+  });
+  const form = await (await call(`/api/public/events/${survey.code}`)).json<{
+    questions: { id: number }[];
+  }>();
+  const [unitQ, choiceQ, ratingQ, textQ] = form.questions.map((x) => String(x.id));
+  const send = async (unitId: number, choice: string, rating: number, text?: string) => {
+    const res = await submit(
+      survey.code,
+      {
+        clientId: unique("needs-"),
+        role: "trainee",
+        elapsedMs: 60_000,
+        answers: {
+          [unitQ ?? ""]: unitId,
+          [choiceQ ?? ""]: choice,
+          [ratingQ ?? ""]: rating,
+          ...(text ? { [textQ ?? ""]: text } : {}),
+        },
+      },
+      await phone(survey.code),
+    );
+    if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+  };
+  return { ...survey, send, choiceQ: choiceQ ?? "", ratingQ: ratingQ ?? "" };
+}
+
+interface UnitReport {
+  responses: number;
+  questions: {
+    id: number;
+    n: number | null;
+    mean?: number | null;
+    options?: { value: string; count: number | null }[];
+  }[];
+  byUnit: {
+    id: number;
+    name: string;
+    responses: number;
+    pooled?: string[];
+    questions:
+      | {
+          id: number;
+          n: number | null;
+          mean?: number | null;
+          options?: { value: string; count: number | null }[];
+        }[]
+      | null;
+  }[];
+}
+
+describe("anonymity: nothing about fewer than 5 responses can be read or worked out", () => {
+  it("one response: the report, its CSV and XLSX and the JSON export say how many answered and nothing else", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai, { expectedParticipants: 20 });
+    const form = await (await call(`/api/public/events/${cls.code}`)).json<{
+      questions: { id: number; type: string }[];
+    }>();
+    // The reviewer's reproduction: ratings 5, 1, 3, 2, 4, 1 (overall 2.67) and a comment.
+    const ratings = [5, 1, 3, 2, 4, 1];
+    const answers: Record<string, unknown> = {};
+    for (const q of form.questions) {
+      if (q.type === "rating") answers[q.id] = ratings.shift();
+      if (q.type === "text") answers[q.id] = "Lớp này giảng viên nói nhanh quá";
+    }
+    expect(
+      (await submit(cls.code, { clientId: unique("one-"), role: "trainee", answers }, await phone(cls.code)))
+        .status,
+    ).toBe(201);
+    const get = (path: string) => call(path, { headers: organiser.headers });
+    const report = await (await get(`/api/events/${cls.id}/report`)).json<{
+      responses: number;
+      overall: number | null;
+      detailHidden: boolean;
+      criteria: { mean: number | null; n: number | null; distribution: unknown }[];
+      questions: { n: number | null; mean?: number | null; options?: { count: number | null }[] }[];
+      comments: unknown;
+    }>();
+    expect(report).toMatchObject({ responses: 1, overall: null, detailHidden: true, comments: null });
+    expect(report.criteria).toHaveLength(6);
+    for (const c of report.criteria) expect(c).toMatchObject({ mean: null, n: null, distribution: null });
+    for (const q of report.questions) {
+      expect(q.n).toBeNull();
+      expect(q.mean ?? null).toBeNull();
+      expect((q.options ?? []).every((o) => o.count === null)).toBe(true);
+    }
+    const csv = await (await get(`/api/events/${cls.id}/report.csv`)).text();
+    const xlsx = Object.values(
+      unzipSync(new Uint8Array(await (await get(`/api/events/${cls.id}/report.xlsx`)).arrayBuffer())),
+    )
+      .map((f) => strFromU8(f))
+      .join("\n");
+    for (const text of [csv, xlsx]) {
+      expect(text).not.toContain("2.67");
+      expect(text).not.toContain("nói nhanh");
+      // No criterion line with a mean: the six means were 5, 1, 3, 2, 4, 1.
+      expect(text).not.toMatch(/Nội dung bài giảng,\d/);
+    }
+    expect(await (await get(`/api/events/${cls.id}/export.json`)).json()).toMatchObject({
+      responseCount: 1,
+      responses: null,
+    });
+    const answersCsv = await (await get(`/api/events/${cls.id}/answers.csv`)).text();
+    expect(answersCsv).not.toContain("nói nhanh");
+  });
+
+  it("5 answers from one commune and 1 from another: no figure of the sixth comes back as totals minus the columns shown", async ({
+    expect,
+  }) => {
+    const survey = await unitSurvey();
+    const big = await createUnit("Hội LHPN xã Đông Anh", "commune", tree.hanoi);
+    const lone = await createUnit("Hội LHPN xã Ba Vì", "commune", tree.hanoi);
+    for (let i = 0; i < 5; i++) await survey.send(big.id, "direct", 5);
+    await survey.send(lone.id, "online", 1, "Chỉ mình tôi ở xã Ba Vì trả lời");
+    const get = (path: string) => call(path, { headers: organiser.headers });
+    const report = await (await get(`/api/events/${survey.id}/report`)).json<UnitReport>();
+    expect(report.responses).toBe(6);
+    // Whatever columns are shown, the total minus them is a group of none or of at least five.
+    const shownColumns = report.byUnit.filter((u) => u.id !== 0);
+    const rest = report.responses - shownColumns.reduce((s, u) => s + u.responses, 0);
+    expect(rest === 0 || rest >= 5).toBe(true);
+    expect(shownColumns.map((u) => u.name)).not.toContain(big.name);
+    const pool = report.byUnit.find((u) => u.id === 0);
+    expect(pool).toMatchObject({ responses: 6, pooled: [lone.name, big.name] });
+    // The pool's own figures are the totals': nothing finer.
+    const rating = pool?.questions?.find((x) => String(x.id) === survey.ratingQ);
+    expect(rating?.mean).toBe(report.questions.find((x) => String(x.id) === survey.ratingQ)?.mean);
+    // The rows: her commune is not named beside her answers and comment, in CSV or JSON.
+    const answersCsv = await (await get(`/api/events/${survey.id}/answers.csv`)).text();
+    expect(answersCsv).not.toContain("Ba Vì,");
+    const line = answersCsv.split("\r\n").find((l) => l.includes("Chỉ mình tôi"));
+    expect(line).toContain("Đơn vị khác");
+    const exported = await (await get(`/api/events/${survey.id}/export.json`)).json<{
+      responses: { answers: Record<string, unknown> }[];
+    }>();
+    expect(JSON.stringify(exported.responses)).not.toContain(`:${lone.id},`);
+    expect(JSON.stringify(exported.responses)).not.toContain(`:${lone.id}}`);
+    // And the report's CSV names no commune's column with the lone answer's figures.
+    const csv = await (await get(`/api/events/${survey.id}/report.csv`)).text();
+    expect(csv).not.toContain(`Đơn vị,${lone.name},`);
+    expect(csv).not.toContain(`Đơn vị,${big.name},`);
+  });
+
+  it("6, 5 and 2 answers from three communes: the two smallest are pooled, the largest shown", async ({
+    expect,
+  }) => {
+    const survey = await unitSurvey();
+    const [a, b, c] = await Promise.all(
+      ["Hội LHPN xã Mê Linh", "Hội LHPN xã Quốc Oai", "Hội LHPN xã Mỹ Đức"].map((n) =>
+        createUnit(n, "commune", tree.hanoi),
+      ),
+    );
+    if (!a || !b || !c) throw new Error("units");
+    for (let i = 0; i < 6; i++) await survey.send(a.id, "direct", 4);
+    for (let i = 0; i < 5; i++) await survey.send(b.id, "online", 3);
+    for (let i = 0; i < 2; i++) await survey.send(c.id, "online", 2);
+    const report = await (
+      await call(`/api/events/${survey.id}/report`, { headers: organiser.headers })
+    ).json<UnitReport>();
+    expect(report.byUnit.map((u) => [u.id, u.responses])).toEqual([
+      [a.id, 6],
+      [0, 7],
+    ]);
+    const pool = report.byUnit.find((u) => u.id === 0);
+    expect(pool?.pooled).toEqual([c.name, b.name].sort((x, y) => x.localeCompare(y, "vi")));
+    expect(pool?.questions?.find((x) => String(x.id) === survey.choiceQ)?.options).toEqual([
+      expect.objectContaining({ value: "direct", count: 0 }),
+      expect.objectContaining({ value: "online", count: 7 }),
+    ]);
+    expect(pool?.questions?.find((x) => String(x.id) === survey.ratingQ)?.mean).toBe(2.71);
+  });
+
+  it("a class of 1 beside a class of 10 in one commune: the commune's means are the ten's, so no subtraction gives the one", async ({
+    expect,
+  }) => {
+    const unit = await createUnit("Hội LHPN xã Thanh Trì", "commune", tree.hanoi);
+    const ten = await createClass(organiser, unit, { expectedParticipants: 10 });
+    const one = await createClass(organiser, unit, { expectedParticipants: 10 });
+    for (let i = 0; i < 10; i++) await submit(ten.code, await body(ten.code, 4), await phone(ten.code));
+    await submit(one.code, await body(one.code, 1), await phone(one.code));
+    const leader = await signIn("leader", tree.hanoi);
+    const scores = await (
+      await call(`/api/units/${tree.hanoi.id}/scores`, { headers: leader.headers })
+    ).json<{
+      units: {
+        id: number;
+        responses: number;
+        overall: number | null;
+        means: Record<string, number | null> | null;
+      }[];
+      classes: { id: number; overall: number | null }[];
+      trend: { responses: number; overall: number | null }[];
+    }>();
+    const row = scores.units.find((u) => u.id === unit.id);
+    // Eleven answered; the means are the ten's (4), not (40 + 1) / 11.
+    expect(row).toMatchObject({ responses: 11, overall: 4 });
+    expect(Object.values(row?.means ?? {}).every((m) => m === 4)).toBe(true);
+    expect(scores.classes.find((c) => c.id === one.id)?.overall).toBeNull();
+    const commune = await (await call(`/api/units/${unit.id}/scores`, { headers: leader.headers })).json<{
+      total: { responses: number; overall: number | null };
+      trend: { responses: number; overall: number | null }[];
+    }>();
+    expect(commune.total).toMatchObject({ responses: 11, overall: 4 });
+    expect(commune.trend.at(-1)).toMatchObject({ responses: 11, overall: 4 });
+  });
+
+  it("a class of 6 with one lecturer: the answers table does not say which row is hers", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    for (let i = 0; i < 5; i++) await submit(cls.code, await body(cls.code, 4), await phone(cls.code));
+    await submit(cls.code, await body(cls.code, 2, { role: "lecturer" }), await phone(cls.code));
+    const csv = await (
+      await call(`/api/events/${cls.id}/answers.csv`, { headers: organiser.headers })
+    ).text();
+    expect(csv).not.toContain("Giảng viên");
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .slice(1);
+    expect(rows).toHaveLength(6);
+    // The role column is withheld for every row alike.
+    expect(new Set(rows.map((r) => r.split(",")[1]))).toEqual(new Set(["–"]));
+  });
+
   it("a class with 4 responses shows no breakdown or comment in any view, API or export", async ({
     expect,
   }) => {
@@ -528,9 +783,16 @@ describe("trust, round two: the lower findings", () => {
     }
     const exported = await call(`/api/events/${cls.id}/export.json`, { headers: organiser.headers });
     expect(exported.headers.get("Cache-Control")).toBe("no-store");
-    const data = await exported.json<{ responses: { createdAt: string }[] }>();
+    const data = await exported.json<{
+      responses: { day: string | null; createdAt?: string; id?: number }[];
+    }>();
     expect(data.responses.length).toBe(5);
-    for (const r of data.responses) expect(r.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const r of data.responses) {
+      expect(r.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // No time, and no id that gives the order of arrival.
+      expect(r.createdAt).toBeUndefined();
+      expect(r.id).toBeUndefined();
+    }
   });
 
   it("a province admin's CSV import cannot add a unit outside the province (one without a parent)", async ({

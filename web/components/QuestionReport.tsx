@@ -6,15 +6,15 @@ import { formatScore, t } from "../i18n";
 
 type Question = Report["questions"][number];
 
-const share = (count: number | null, n: number) => {
-  const p = count === null ? null : percentOf(count, n);
+const share = (count: number | null, n: number | null) => {
+  const p = count === null || n === null ? null : percentOf(count, n);
   return p === null ? "–" : `${p}%`;
 };
 
 /** A question's options with how many chose each and their share of those who answered (null: withheld). */
 export function OptionsTable(props: {
   label: string;
-  n: number;
+  n: number | null;
   options: readonly { value: string; label: string; count: number | null }[];
 }) {
   return (
@@ -48,7 +48,8 @@ function OptionsQuestion(props: { q: Question }) {
     <div class="question-report" data-testid="question-report">
       <h3>{q.label}</h3>
       <p class="muted">
-        {t(`question_type.${q.type}`)} · {t("app.answered_by", { n: q.n })}
+        {t(`question_type.${q.type}`)}
+        {q.n === null ? null : ` · ${t("app.answered_by", { n: q.n })}`}
       </p>
       <div class="chart" aria-hidden="true">
         {options.map((o) => (
@@ -56,7 +57,7 @@ function OptionsQuestion(props: { q: Question }) {
             <div class="chart-label">{o.label}</div>
             <div class="chart-bar">
               <div class="chart-track">
-                <span style={{ width: `${percentOf(o.count ?? 0, q.n) ?? 0}%` }} />
+                <span style={{ width: `${percentOf(o.count ?? 0, q.n ?? 0) ?? 0}%` }} />
               </div>
               <b>{o.count ?? "–"}</b>
             </div>
@@ -74,7 +75,7 @@ function TextQuestion(props: { q: Question }) {
   return (
     <div class="question-report" data-testid="question-report">
       <h3>{q.label}</h3>
-      <p class="muted">{t("app.written_by", { n: q.n })}</p>
+      {q.n === null ? null : <p class="muted">{t("app.written_by", { n: q.n })}</p>}
       {q.groups?.map((g) => (
         <div class="comment-group" key={g.label} data-testid="comment-group">
           <h4>
@@ -105,6 +106,17 @@ export function QuestionReports(props: { questions: Report["questions"] }) {
   );
 }
 
+/** A unit's row head; the pooled row names the units it holds. */
+function UnitName(props: { cell: NonNullable<Report["byUnit"]>[number] }) {
+  const { cell } = props;
+  return (
+    <th scope="row">
+      {cell.name}
+      {cell.pooled && cell.pooled.length > 0 ? <span class="muted"> ({cell.pooled.join(", ")})</span> : null}
+    </th>
+  );
+}
+
 /** Each question's answers per unit; a unit below the threshold shows only how many answered. */
 export function UnitBreakdown(props: { byUnit: NonNullable<Report["byUnit"]>; min: number }) {
   const first = props.byUnit.find((u) => u.questions !== null)?.questions ?? [];
@@ -125,7 +137,7 @@ export function UnitBreakdown(props: { byUnit: NonNullable<Report["byUnit"]>; mi
           <tbody>
             {props.byUnit.map((u) => (
               <tr key={u.id}>
-                <th scope="row">{u.name}</th>
+                <UnitName cell={u} />
                 <td>{u.responses}</td>
                 <td class="muted">{t("app.too_few", { min: props.min })}</td>
               </tr>
@@ -157,7 +169,7 @@ export function UnitBreakdown(props: { byUnit: NonNullable<Report["byUnit"]>; mi
                 const cells = q.type === "rating" ? 1 : (q.options ?? []).length;
                 return (
                   <tr key={u.id}>
-                    <th scope="row">{u.name}</th>
+                    <UnitName cell={u} />
                     <td>{u.responses}</td>
                     {mine === undefined ? (
                       <td colSpan={cells} class="muted">

@@ -2,6 +2,7 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import { COUNT_COLUMNS, CRITERIA, RATINGS } from "../domain/criteria";
 import type { StatTotals, SumTotals } from "../domain/scores";
+import { MIN_RESPONSES_FOR_DETAIL } from "../domain/terms";
 import type { Db } from ".";
 import type { Database, Level, Tree } from "./schema";
 import type { Unit } from "./units";
@@ -192,6 +193,35 @@ export async function loadClassStats(db: Db, unit: Unit, f: ScoreFilters): Promi
   return classStatsQuery(db, unit, f).execute();
 }
 
+export type SmallClassRow = StatTotals & { month: string; path: string };
+
+/**
+ * The classes of the subtree (over both periods) with fewer responses than the threshold, with
+ * their counts: the dashboards take them out of every mean, so no difference between two views
+ * gives one back. The literal threshold lets SQLite read the partial indexes of migration 0013.
+ */
+function smallClassesQuery(db: Db, unit: Unit, f: ScoreFilters, previousFrom: string) {
+  const col = f.tree === "now" ? "cs.now_path" : "cs.path";
+  const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
+  let q = db
+    .selectFrom("class_stats as cs")
+    .select([
+      "cs.month",
+      `${col} as path`,
+      "cs.responses",
+      "cs.straight",
+      ...COUNT_COLUMNS.map((c) => sql.ref<number>(`cs.${c}`).as(c)),
+    ])
+    .where(col, ">=", prefix)
+    .where(col, "<", `${prefix}\uffff`)
+    .where("cs.month", ">=", previousFrom)
+    .where("cs.month", "<=", f.to)
+    .where(sql<boolean>`cs.responses < ${sql.lit(MIN_RESPONSES_FOR_DETAIL)}`);
+  if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
+  if (f.category !== null) q = q.where("cs.category", "=", f.category);
+  return q;
+}
+
 /** Units merged into this one: shown as links in the "as it was" view (today's view reads no row). */
 function mergedIntoQuery(db: Db, unitId: number, tree: Tree) {
   const q = db.selectFrom("units").select(["id", "code", "name", "level", "valid_to as validTo"]);
@@ -210,12 +240,13 @@ export async function loadDashboard(
   f: ScoreFilters & { level: Level | null },
   previousFrom: string,
 ) {
-  const [breakdown, stats, months, classes, merged] = await db.batch([
+  const [breakdown, stats, months, classes, merged, small] = await db.batch([
     breakdownUnitsQuery(db, unit, f.tree, f.level),
     breakdownStatsQuery(db, unit, f.level, f, previousFrom),
     monthStatsQuery(db, unit.id, f, previousFrom),
     classStatsQuery(db, unit, f),
     mergedIntoQuery(db, unit.id, f.tree),
+    smallClassesQuery(db, unit, f, previousFrom),
   ]);
   return {
     breakdown: breakdown.rows.map(
@@ -226,5 +257,6 @@ export async function loadDashboard(
     // Written by the query above from CLASS_FIELDS: every field of ClassStatRow, numbers as integers.
     classes: classes.rows satisfies ClassStatRow[],
     merged: merged.rows,
+    small: small.rows satisfies SmallClassRow[],
   };
 }

@@ -1,6 +1,7 @@
 // Turns a class's running histograms into the report of the brief; pure so the maths is unit-tested.
 
 import type { StoredQuestion } from "./answers";
+import { canShow, pooledGroups } from "./disclosure";
 import { labelIn, scaleLabel } from "./form";
 import { type Lang, t } from "./i18n";
 import { overallOf } from "./scores";
@@ -29,8 +30,10 @@ export type Distribution = Record<"1" | "2" | "3" | "4" | "5", number>;
 export interface CriterionScore {
   id: string;
   label: string;
+  /** Null when fewer than the threshold answered it. */
   mean: number | null;
-  n: number;
+  /** How many answered it; null below the threshold of responses, where only their count is said. */
+  n: number | null;
   distribution: Distribution | null;
 }
 
@@ -41,7 +44,7 @@ export interface Report {
   overall: number | null;
   criteria: CriterionScore[];
   comments: { id: number; text: string; questionId: number }[] | null;
-  /** True when details (distributions, comments) are withheld for having too few responses. */
+  /** True when everything but the count is withheld for having too few responses. */
   detailHidden: boolean;
   minResponses: number;
 }
@@ -60,7 +63,7 @@ export function buildReport(input: {
   counts: readonly CountRow[];
   comments: readonly { id: number; text: string; questionId: number }[];
 }): Report {
-  const detail = input.responses >= MIN_RESPONSES_FOR_DETAIL;
+  const detail = canShow(input.responses);
   const byCriterion = new Map<
     string,
     { label: string; position: number; n: number; sum: number; dist: Distribution }
@@ -88,14 +91,19 @@ export function buildReport(input: {
   }
   const criteria = [...byCriterion.entries()]
     .sort((a, b) => a[1].position - b[1].position)
-    .map(([id, c]) => ({
-      id,
-      label: c.label,
-      mean: c.n > 0 ? round2(c.sum / c.n) : null,
-      n: c.n,
-      distribution: detail ? c.dist : null,
-    }));
-  const means = [...byCriterion.values()].flatMap((c) => (c.n > 0 ? [c.sum / c.n] : []));
+    .map(([id, c]) => {
+      // A criterion is shown from the threshold of people who answered it, and only in a report that shows any.
+      const visible = detail && canShow(c.n);
+      return {
+        id,
+        label: c.label,
+        mean: visible ? round2(c.sum / c.n) : null,
+        n: detail ? c.n : null,
+        distribution: visible ? c.dist : null,
+      };
+    });
+  // The overall takes only criteria shown, or it would give back a hidden one's mean.
+  const means = detail ? [...byCriterion.values()].flatMap((c) => (canShow(c.n) ? [c.sum / c.n] : [])) : [];
   return {
     responses: input.responses,
     expected: input.expected,
@@ -113,8 +121,8 @@ export interface QuestionReport {
   id: number;
   type: QuestionType;
   label: string;
-  /** People who answered it. */
-  n: number;
+  /** People who answered it; null in a report below the threshold, which says only how many responded. */
+  n: number | null;
   mean?: number | null;
   options?: { value: string; label: string; count: number | null }[];
   /** A text question's answers grouped by what they say (from the threshold up). */
@@ -127,12 +135,17 @@ export interface TextGroup {
   items: { id: number; text: string }[];
 }
 
-/** A unit's column of the breakdown: its respondents, and its answers once there are enough. */
+/**
+ * A unit's column of the breakdown: its respondents, and its answers once there are enough. The
+ * column of id 0 pools the units too small to show (and those that would give them back).
+ */
 export interface UnitCell {
   id: number;
   name: string;
   responses: number;
   questions: QuestionReport[] | null;
+  /** For the pooled column: the units it holds. */
+  pooled?: string[];
 }
 
 /** What `questionReports` needs besides the form: counts by question, text answers, unit names. */
@@ -147,7 +160,8 @@ export interface QuestionCounts {
 /**
  * Every question of the form in order: ratings with their mean and 1–5 counts, choice, multi and
  * unit questions with a count per option (unit: per unit answered), text questions with how many
- * wrote. Shares are left to the reader: count / n.
+ * wrote. Shares are left to the reader: count / n. Without `detail` (too few responses) only the
+ * labels remain; with it, a question fewer than the threshold answered shows its n and nothing else.
  */
 export function questionReports(
   lang: Lang,
@@ -163,16 +177,17 @@ export function questionReports(
   }
   return questions.map((q) => {
     const counts = byQuestion.get(q.id) ?? new Map<string, number>();
-    const count = (value: string) => (detail ? (counts.get(value) ?? 0) : null);
-    const base = { id: q.id, type: q.type, label: labelIn(lang, q) };
     const total = [...counts.entries()].reduce((s, [v, n]) => (v === ANSWERED ? s : s + n), 0);
+    const answered = q.type === "multi" ? (counts.get(ANSWERED) ?? 0) : total;
+    const visible = detail && canShow(answered);
+    const count = (value: string) => (visible ? (counts.get(value) ?? 0) : null);
+    const base = { id: q.id, type: q.type, label: labelIn(lang, q), n: detail ? answered : null };
     switch (q.type) {
       case "rating": {
         const sum = [...counts.entries()].reduce((s, [v, n]) => s + Number(v) * n, 0);
         return {
           ...base,
-          n: total,
-          mean: total > 0 ? round2(sum / total) : null,
+          mean: visible ? round2(sum / total) : null,
           options: (["1", "2", "3", "4", "5"] as const).map((v) => ({
             value: v,
             label: scaleLabel(q, v, lang, t(lang, `page.scale_${v}`)),
@@ -184,7 +199,6 @@ export function questionReports(
       case "multi":
         return {
           ...base,
-          n: q.type === "multi" ? (counts.get(ANSWERED) ?? 0) : total,
           options: (q.options ?? []).map((o) => ({
             value: o.value,
             label: labelIn(lang, o),
@@ -192,54 +206,100 @@ export function questionReports(
           })),
         };
       case "unit":
+        // Which units answered is itself an answer: not even their names below the threshold.
         return {
           ...base,
-          n: total,
-          options: [...counts.entries()]
-            .map(([v, n]) => ({
-              value: v,
-              label: data.unitNames.get(Number(v)) ?? v,
-              count: detail ? n : null,
-            }))
-            .sort((a, b) => a.label.localeCompare(b.label, "vi")),
+          options: visible
+            ? [...counts.entries()]
+                .map(([v, n]) => ({ value: v, label: data.unitNames.get(Number(v)) ?? v, count: n }))
+                .sort((a, b) => a.label.localeCompare(b.label, "vi"))
+            : [],
         };
       default: {
         // text: how many wrote, and what they wrote grouped.
         const groups = detail ? data.textGroups?.get(q.id) : undefined;
-        return { ...base, n: data.texts.get(q.id) ?? 0, ...(groups ? { groups } : {}) };
+        return { ...base, n: detail ? (data.texts.get(q.id) ?? 0) : null, ...(groups ? { groups } : {}) };
       }
     }
   });
 }
 
+/** Pooled column's id: no unit has it. */
+export const POOLED_UNITS = 0;
+
 /**
- * Every other question per unit the `unit` question names; a unit's answers are shown only from
- * the threshold up, so nobody in a small unit is singled out.
+ * Every other question per unit the `unit` question names. A unit's answers are shown only from
+ * the threshold up; the smaller ones (and the people who named no unit) are pooled, with as many
+ * shown units as it takes to make the pool as large as the threshold, so the report's totals minus
+ * the shown columns never give back a small group. The pool's figures are exactly that difference.
  */
 export function unitBreakdown(
   lang: Lang,
   questions: readonly StoredQuestion[],
-  rows: readonly { unitId: number; questionId: number; value: string; n: number }[],
-  unitNames: ReadonlyMap<number, string>,
+  data: {
+    /** Counted responses: the report's total. */
+    responses: number;
+    /** The report's counts over everyone (answer_counts, roles summed). */
+    totals: readonly { questionId: number; value: string; n: number }[];
+    rows: readonly { unitId: number; questionId: number; value: string; n: number }[];
+    unitNames: ReadonlyMap<number, string>;
+    pooledName: string;
+  },
 ): UnitCell[] {
   const unitQuestion = questions.find((q) => q.type === "unit");
-  if (!unitQuestion) return [];
+  if (!unitQuestion || !canShow(data.responses)) return [];
   const others = questions.filter((q) => q.id !== unitQuestion.id && q.type !== "text");
   const byUnit = new Map<number, { questionId: number; value: string; n: number }[]>();
-  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
-  return [...byUnit.entries()]
-    .map(([id, counts]) => {
-      const responses = counts.find((c) => c.questionId === unitQuestion.id)?.n ?? 0;
-      const name = unitNames.get(id) ?? String(id);
-      const enough = responses >= MIN_RESPONSES_FOR_DETAIL;
-      return {
-        id,
-        name,
-        responses,
-        questions: enough
-          ? questionReports(lang, others, { counts, texts: new Map(), unitNames }, true)
-          : null,
-      };
-    })
+  for (const r of data.rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+  const sizes = new Map<number, number>(
+    [...byUnit.entries()].map(([id, counts]) => [
+      id,
+      counts.find((c) => c.questionId === unitQuestion.id)?.n ?? 0,
+    ]),
+  );
+  const named = [...sizes.values()].reduce((a, b) => a + b, 0);
+  // Respondents who named no unit are a group of the total like any other.
+  const groups = new Map<number, number>([...sizes, [POOLED_UNITS, data.responses - named]]);
+  const pooled = pooledGroups(groups);
+  const nameOf = (id: number) => data.unitNames.get(id) ?? String(id);
+  const cells: UnitCell[] = [...byUnit.entries()]
+    .filter(([id]) => !pooled.has(id))
+    .map(([id, counts]) => ({
+      id,
+      name: nameOf(id),
+      responses: sizes.get(id) ?? 0,
+      questions: questionReports(lang, others, { counts, texts: new Map(), unitNames: data.unitNames }, true),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  if (pooled.size === 0) return cells;
+  // The pool is the total minus every shown column: what a reader could compute anyway.
+  const shownIds = new Set(cells.map((c) => c.id));
+  const rest = new Map<string, { questionId: number; value: string; n: number }>();
+  const add = (r: { questionId: number; value: string; n: number }, sign: 1 | -1) => {
+    const key = `${r.questionId}|${r.value}`;
+    const at = rest.get(key) ?? { questionId: r.questionId, value: r.value, n: 0 };
+    at.n += sign * r.n;
+    rest.set(key, at);
+  };
+  for (const r of data.totals) add(r, 1);
+  for (const r of data.rows) if (shownIds.has(r.unitId)) add(r, -1);
+  const poolSize = [...pooled].reduce((s, id) => s + (groups.get(id) ?? 0), 0);
+  return [
+    ...cells,
+    {
+      id: POOLED_UNITS,
+      name: data.pooledName,
+      responses: poolSize,
+      questions: questionReports(
+        lang,
+        others,
+        { counts: [...rest.values()].filter((r) => r.n > 0), texts: new Map(), unitNames: data.unitNames },
+        true,
+      ),
+      pooled: [...pooled]
+        .filter((id) => id !== POOLED_UNITS)
+        .map(nameOf)
+        .sort((a, b) => a.localeCompare(b, "vi")),
+    },
+  ];
 }

@@ -1,5 +1,6 @@
 // Turns aggregate rows into the scores, changes and flags inspectors act on; pure, so the rules are unit-tested.
 import { type Counts, CRITERIA, type Criterion, emptyCounts, RATINGS } from "./criteria";
+import { canShow } from "./disclosure";
 import { MIN_RESPONSES_FOR_DETAIL } from "./terms";
 
 export interface StatTotals extends Counts {
@@ -58,6 +59,23 @@ export function addTotals(into: StatTotals, row: StatTotals): StatTotals {
   return into;
 }
 
+/** Takes a set of responses out of totals (a class too small to show, out of its unit's). */
+export function subtractTotals(from: StatTotals, row: StatTotals): StatTotals {
+  const out = addTotals(emptyTotals(), from);
+  out.responses -= row.responses;
+  out.straight -= row.straight;
+  for (const c of CRITERIA) for (const v of RATINGS) out[`${c}_${v}`] -= row[`${c}_${v}`];
+  return out;
+}
+
+/**
+ * What a dashboard shows of totals: the means and distribution of the responses it may use
+ * (`scored`: without the classes too small to show), beside the count of every response.
+ */
+export function summariseShown(all: StatTotals, scored: StatTotals): Summary {
+  return { ...summarise(scored), responses: all.responses };
+}
+
 /**
  * The one rounding rule of every screen: the overall is the mean of the criterion means taken
  * unrounded, rounded once at the end (rounding each mean first moved 3.194 to 3.20 on the report).
@@ -86,14 +104,15 @@ const SUM_KEYS = CRITERIA.map((c) => [c, `${c}_n`, `${c}_sum`] as const);
  * report). The one place every summary takes its numbers from.
  */
 export function scoresOf(t: SumTotals): Scores {
-  if (t.responses < MIN_RESPONSES_FOR_DETAIL) {
+  if (!canShow(t.responses)) {
     return { responses: t.responses, means: null, overall: null, identicalShare: null };
   }
   const means: Partial<Record<Criterion, number | null>> = {};
   const present: number[] = [];
   for (const [c, nKey, sumKey] of SUM_KEYS) {
     const n = t[nKey];
-    const mean = n > 0 ? t[sumKey] / n : null;
+    // A criterion fewer people answered is hidden, and so left out of the overall that would give it back.
+    const mean = canShow(n) ? t[sumKey] / n : null;
     means[c] = mean === null ? null : round2(mean);
     if (mean !== null) present.push(mean);
   }

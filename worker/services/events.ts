@@ -17,18 +17,18 @@ import { loadEventProposals } from "../db/proposals";
 import { countTexts, loadComments, loadCounts, loadUnitCounts } from "../db/responses";
 import { findTemplate } from "../db/templates";
 import { findUnitById, listUnitsInScope } from "../db/units";
+import { canShow, shownTraits } from "../domain/disclosure";
 import { Conflict, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
 import { type FormInput, questionDefsOf, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
 import { groupComments } from "../domain/grouping";
-import type { Lang } from "../domain/i18n";
+import { type Lang, t } from "../domain/i18n";
 import { buildReport, questionReports, unitBreakdown } from "../domain/report";
 import {
   canSee,
   type EventKind,
   inScope,
-  MIN_RESPONSES_FOR_DETAIL,
   type RespondentRole,
   type StaffUser,
   scopeOf,
@@ -273,13 +273,66 @@ export async function classReport(db: Db, event: EventRow, lang: Lang) {
       { counts, texts, unitNames, textGroups },
       !report.detailHidden,
     ),
-    byUnit: asksUnit ? unitBreakdown(lang, questions, unitRows, unitNames) : null,
+    byUnit: asksUnit
+      ? unitBreakdown(lang, questions, {
+          responses: event.responseCount,
+          totals: counts,
+          rows: unitRows,
+          unitNames,
+          pooledName: t(lang, "report.other_units"),
+        })
+      : null,
   };
 }
 
 export async function reportOf(db: Db, user: StaffUser, id: number, lang: Lang, now: Date) {
   const event = await eventInScope(db, user, id);
   return { event: eventSummary(event, now), ...(await classReport(db, event, lang)) };
+}
+
+/**
+ * The responses as a row-per-response table may show them (the answers table, the JSON export):
+ * the day, not the time; the unit, role, day and whether on paper or too fast withheld as far as
+ * a small group would stand out by them (`shownTraits`); ordered by their answers, not by arrival,
+ * so nobody can be picked out as the one who sent last.
+ */
+export function shownRows(
+  questions: readonly { id: number; type: string }[],
+  responses: readonly {
+    role: RespondentRole;
+    createdAt: string;
+    paper: boolean;
+    tooFast: boolean;
+    answers: Record<string, number | string>;
+  }[],
+) {
+  const unitQuestion = questions.find((q) => q.type === "unit");
+  const unitKey = unitQuestion ? String(unitQuestion.id) : null;
+  const traits = shownTraits(
+    responses.map((r) => {
+      const unit = unitKey === null ? undefined : r.answers[unitKey];
+      return {
+        role: r.role,
+        day: vietnamDay(r.createdAt),
+        paper: r.paper,
+        tooFast: r.tooFast,
+        unit: unit === undefined ? null : String(unit),
+      };
+    }),
+  );
+  return responses
+    .map((r, i) => {
+      const shown = traits[i] ?? { role: null, day: null, paper: null, tooFast: null, unit: null };
+      const answers: Record<string, number | string> =
+        unitKey === null || shown.unit === null ? { ...r.answers } : { ...r.answers, [unitKey]: shown.unit };
+      if (unitKey !== null && shown.unit === null) delete answers[unitKey];
+      return { ...shown, answers };
+    })
+    .sort((a, b) => {
+      const x = JSON.stringify(Object.entries(a.answers).sort());
+      const y = JSON.stringify(Object.entries(b.answers).sort());
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
 }
 
 /** The organiser's copy of everything the event holds; raw answers only from the threshold up. */
@@ -291,7 +344,6 @@ export async function exportEvent(db: Db, user: StaffUser, id: number, now: Date
     event.kind === "workshop" ? loadEventProposals(db, event.id) : [],
     listObservations(db, event.id),
   ]);
-  const detail = responses.length >= MIN_RESPONSES_FOR_DETAIL;
   return {
     event,
     data: {
@@ -305,8 +357,16 @@ export async function exportEvent(db: Db, user: StaffUser, id: number, now: Date
         labelEn: q.labelEn,
       })),
       responseCount: responses.length,
-      // The day only: a time to the second beside the answers would point at who just pressed send.
-      responses: detail ? responses.map((r) => ({ ...r, createdAt: vietnamDay(r.createdAt) })) : null,
+      // Rows as the answers table shows them: no id, no time, no order of arrival.
+      responses: canShow(responses.length)
+        ? shownRows(questions, responses).map((r) => ({
+            day: r.day,
+            role: r.role,
+            paper: r.paper,
+            tooFast: r.tooFast,
+            answers: r.answers,
+          }))
+        : null,
       proposals: proposals.map(({ clientId: _c, bodyHash: _b, ...p }) => p),
       observations,
     },

@@ -5,14 +5,15 @@ import { loadQuestions } from "../db/events";
 import { listUnitsInScope, type Unit } from "../db/units";
 import type { StoredQuestion } from "../domain/answers";
 import type { Cell, Table } from "../domain/csv";
+import { canShow, OTHER_UNIT } from "../domain/disclosure";
 import { labelIn } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import { percentOf } from "../domain/report";
 import type { Flag } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
-import { VIETNAM_TZ, vietnamDay } from "../domain/time";
+import { VIETNAM_TZ } from "../domain/time";
 import { boardRows } from "./board";
-import { classReport } from "./events";
+import { classReport, shownRows } from "./events";
 import { eventInScope, workshopInScope } from "./scope";
 import { allClassScores, criterionLabels, type ScoreQuery, unitComments, unitScores } from "./scores";
 
@@ -41,17 +42,22 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
       .filter((q) => q.type !== "rating" && q.type !== "text")
       .flatMap((q): Cell[][] => [
         [],
-        [q.label, `n = ${q.n}`],
+        [q.label, `n = ${q.n ?? "–"}`],
         [en ? "Option" : "Lựa chọn", en ? "Count" : "Số người chọn", en ? "Share (%)" : "Tỷ lệ (%)"],
         ...(q.options ?? []).map((o) => [
           o.label,
           o.count,
-          o.count === null ? null : percentOf(o.count, q.n),
+          o.count === null || q.n === null ? null : percentOf(o.count, q.n),
         ]),
       ]),
     ...(r.byUnit ?? []).flatMap((u): Cell[][] => [
       [],
-      [en ? "Unit" : "Đơn vị", u.name, en ? "Responses" : "Số phiếu", u.responses],
+      [
+        en ? "Unit" : "Đơn vị",
+        u.pooled ? `${u.name} (${u.pooled.join(", ")})` : u.name,
+        en ? "Responses" : "Số phiếu",
+        u.responses,
+      ],
       ...(u.questions === null
         ? [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]]
         : u.questions.flatMap((q) =>
@@ -65,7 +71,7 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
       .filter((q) => q.type === "text")
       .flatMap((q): Cell[][] => [
         [],
-        [q.label, `n = ${q.n}`],
+        [q.label, `n = ${q.n ?? "–"}`],
         ...(q.groups ?? []).flatMap((g): Cell[][] => [
           [`${g.label} (${g.items.length})`],
           ...g.items.map((i) => [null, i.text]),
@@ -78,7 +84,8 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
 
 /**
  * Every response a row, every question of the current form a column, in words (option labels,
- * unit names): from the threshold up only, as the raw answers are everywhere.
+ * unit names): from the threshold up only, as the raw answers are everywhere, with each row's
+ * unit, role, day and how it came shown only as far as no small group stands out (see shownRows).
  */
 export async function answersTable(db: Db, user: StaffUser, id: number, lang: Lang): Promise<Table> {
   const event = await eventInScope(db, user, id);
@@ -89,7 +96,7 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
   ]);
   const name = `tra-loi-${event.code}`;
   const sheet = en ? "Answers" : "Tra loi";
-  if (responses.length < MIN_RESPONSES_FOR_DETAIL) {
+  if (!canShow(responses.length)) {
     return { name, sheet, rows: [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]] };
   }
   const units = questions.some((q) => q.type === "unit")
@@ -101,7 +108,8 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
   };
   const cell = (q: StoredQuestion, value: number | string | undefined): Cell => {
     if (value === undefined) return null;
-    if (q.type === "unit") return units.get(Number(value)) ?? value;
+    if (q.type === "unit")
+      return value === OTHER_UNIT ? t(lang, "report.other_units") : (units.get(Number(value)) ?? value);
     if (q.type === "choice") return optionLabel(q, String(value));
     if (q.type === "multi")
       return listOf(String(value))
@@ -110,6 +118,15 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
     return value;
   };
   const yes = en ? "yes" : "có";
+  const withheld = "–";
+  const flag = (v: boolean | null) => (v === null ? withheld : v ? yes : "");
+  const body: Cell[][] = shownRows(questions, responses).map((r) => [
+    r.day ?? withheld,
+    r.role === null ? withheld : t(lang, r.role === "lecturer" ? "page.role_lecturer" : "page.role_trainee"),
+    flag(r.paper),
+    flag(r.tooFast),
+    ...questions.map((q) => cell(q, r.answers[String(q.id)])),
+  ]);
   const rows: Cell[][] = [
     [
       en ? "Day" : "Ngày",
@@ -118,13 +135,7 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
       en ? "Too fast (not counted)" : "Quá nhanh (không tính)",
       ...questions.map((q) => labelIn(lang, q)),
     ],
-    ...responses.map((r) => [
-      vietnamDay(r.createdAt),
-      t(lang, r.role === "lecturer" ? "page.role_lecturer" : "page.role_trainee"),
-      r.paper ? yes : "",
-      r.tooFast ? yes : "",
-      ...questions.map((q) => cell(q, r.answers[String(q.id)])),
-    ]),
+    ...body,
   ];
   return { name, sheet, rows };
 }

@@ -8,6 +8,7 @@ import {
   loadDashboard,
   loadUnitComments,
   type ScoreFilters,
+  type SmallClassRow,
 } from "../db/scores";
 import { findUnitById, type Unit } from "../db/units";
 import { CRITERIA, type Criterion } from "../domain/criteria";
@@ -31,7 +32,8 @@ import {
   type StatTotals,
   type Summary,
   scoresOf,
-  summarise,
+  subtractTotals,
+  summariseShown,
 } from "../domain/scores";
 import {
   inScope,
@@ -127,6 +129,7 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
     months,
     classes: classRows,
     merged,
+    small,
   } = await loadDashboard(db, unit, q, prev.from);
   const classes = classRows.map((r) => classScore(r, q.rules));
 
@@ -145,11 +148,16 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   const current = new Map<number, StatTotals>();
   const previous = new Map<number, StatTotals>();
   for (const s of stats) (s.current === 1 ? current : previous).set(s.unitId, s);
+  // Classes too small to show are in the unit rows; taken out here, so that no mean contains them.
+  const inPeriod = small.filter((r) => r.month >= q.from);
+  const earlier = small.filter((r) => r.month < q.from);
+  const scored = (t: StatTotals, rows: readonly SmallClassRow[]) => rows.reduce(subtractTotals, t);
+  const under = (rows: readonly SmallClassRow[], path: string) => rows.filter((r) => inScope(r.path, path));
 
   const units: UnitScore[] = breakdown
     .map((b) => {
       const t = current.get(b.id) ?? emptyTotals();
-      const s = summarise(t);
+      const s = summariseShown(t, scored(t, under(inPeriod, b.path)));
       const extra = perUnit.get(b.id) ?? { classes: 0, expected: 0, flagged: 0 };
       const before = previous.get(b.id);
       return {
@@ -165,7 +173,10 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
         responseRate: responseRate(t.responses, extra.expected),
         means: s.means,
         overall: s.overall,
-        change: change(s.overall, before ? summarise(before).overall : null),
+        change: change(
+          s.overall,
+          before ? summariseShown(before, scored(before, under(earlier, b.path))).overall : null,
+        ),
         distribution: s.distribution,
         identicalShare: s.identicalShare,
         flags: extra.classes > 0 ? flagsFor(s, extra.expected, q.rules) : [],
@@ -178,17 +189,23 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   const cur = emptyTotals();
   const before = emptyTotals();
   const trend = new Map<string, StatTotals>();
+  const trendScored = new Map<string, StatTotals>();
   for (const m of months) {
+    const mScored = scored(
+      m,
+      small.filter((r) => r.month === m.month),
+    );
     if (m.month >= q.from) {
       addTotals(cur, m);
       const key = q.by === "quarter" ? quarterOf(m.month) : m.month;
       trend.set(key, addTotals(trend.get(key) ?? emptyTotals(), m));
+      trendScored.set(key, addTotals(trendScored.get(key) ?? emptyTotals(), mScored));
     } else {
       addTotals(before, m);
     }
   }
   const expected = classRows.reduce((n, r) => n + r.expected, 0);
-  const total = summarise(cur);
+  const total = summariseShown(cur, scored(cur, inPeriod));
   return {
     tree: q.tree,
     period: { from: q.from, to: q.to },
@@ -202,7 +219,7 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
       responseRate: responseRate(cur.responses, expected),
       means: total.means,
       overall: total.overall,
-      change: change(total.overall, summarise(before).overall),
+      change: change(total.overall, summariseShown(before, scored(before, earlier)).overall),
       distribution: total.distribution,
       identicalShare: total.identicalShare,
       flags: classRows.length > 0 ? flagsFor(total, expected, q.rules) : [],
@@ -210,7 +227,7 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
     },
     units,
     trend: [...trend.entries()].map(([period, t]) => {
-      const s = summarise(t);
+      const s = summariseShown(t, trendScored.get(period) ?? emptyTotals());
       return { period, responses: t.responses, overall: s.overall, means: s.means };
     }),
     classes: [...classes].sort(byConcern).slice(0, q.limit),

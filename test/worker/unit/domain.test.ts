@@ -3,6 +3,7 @@ import { describe, it } from "vitest";
 import { checkAnswers, cleanText, type StoredQuestion } from "../../../worker/domain/answers";
 import { actionKey } from "../../../worker/domain/audit";
 import { neutralise, toCsv } from "../../../worker/domain/csv";
+import { keptColumns, pooledGroups } from "../../../worker/domain/disclosure";
 import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
 import { buildReport } from "../../../worker/domain/report";
 import { dateText, parseDateText } from "../../../worker/domain/time";
@@ -29,19 +30,20 @@ describe("CSV", () => {
   });
 });
 
+const row = (value: string, n: number, role: "trainee" | "lecturer" = "trainee") => ({
+  questionId: 1,
+  type: "rating" as const,
+  criterion: "content",
+  labelVi: "Nội dung",
+  labelEn: "Content",
+  position: 1,
+  role,
+  value,
+  n,
+});
+
 describe("report", () => {
-  const row = (value: string, n: number, role: "trainee" | "lecturer" = "trainee") => ({
-    questionId: 1,
-    type: "rating" as const,
-    criterion: "content",
-    labelVi: "Nội dung",
-    labelEn: "Content",
-    position: 1,
-    role,
-    value,
-    n,
-  });
-  it("merges roles, computes mean and rate, and hides details under five responses", ({ expect }) => {
+  it("below five responses says how many answered and nothing else", ({ expect }) => {
     const r = buildReport({
       lang: "vi",
       responses: 4,
@@ -49,10 +51,90 @@ describe("report", () => {
       counts: [row("5", 2), row("3", 1), row("4", 1, "lecturer")],
       comments: [{ id: 1, text: "x", questionId: 7 }],
     });
-    expect(r.criteria).toEqual([{ id: "content", label: "Nội dung", mean: 4.25, n: 4, distribution: null }]);
+    expect(r.criteria).toEqual([
+      { id: "content", label: "Nội dung", mean: null, n: null, distribution: null },
+    ]);
+    expect(r.overall).toBeNull();
+    expect(r.responses).toBe(4);
     expect(r.responseRate).toBeNull();
     expect(r.comments).toBeNull();
     expect(r.detailHidden).toBe(true);
+  });
+});
+
+describe("disclosure", () => {
+  it("merges roles from five responses; a criterion fewer than five answered shows its n, no mean, and stays out of the overall", ({
+    expect,
+  }) => {
+    const other = (value: string, n: number) => ({
+      ...row(value, n),
+      criterion: "method",
+      questionId: 8,
+      position: 2,
+    });
+    const r = buildReport({
+      lang: "vi",
+      responses: 6,
+      expected: 10,
+      counts: [row("5", 4), row("4", 1, "lecturer"), row("3", 1), other("1", 3)],
+      comments: [],
+    });
+    expect(r.criteria.map((c) => [c.id, c.mean, c.n])).toEqual([
+      ["content", 4.5, 6],
+      ["method", null, 3],
+    ]);
+    expect(r.overall).toBe(4.5);
+  });
+
+  it("pools small groups, and the smallest shown ones until the pool is five", ({ expect }) => {
+    expect(
+      [
+        ...pooledGroups(
+          new Map([
+            ["a", 5],
+            ["b", 1],
+          ]),
+        ),
+      ].sort(),
+    ).toEqual(["a", "b"]);
+    expect(
+      [
+        ...pooledGroups(
+          new Map([
+            ["a", 6],
+            ["b", 5],
+            ["c", 2],
+          ]),
+        ),
+      ].sort(),
+    ).toEqual(["b", "c"]);
+    expect(
+      [
+        ...pooledGroups(
+          new Map([
+            ["a", 6],
+            ["b", 3],
+            ["c", 2],
+          ]),
+        ),
+      ].sort(),
+    ).toEqual(["b", "c"]);
+    expect([
+      ...pooledGroups(
+        new Map([
+          ["a", 6],
+          ["b", 5],
+          ["c", 0],
+        ]),
+      ),
+    ]).toEqual([]);
+  });
+
+  it("keeps a row table's identifying columns only while every combination holds five rows", ({ expect }) => {
+    const rows = [..."aaaaabbbbb"].map((u, i) => ({ u, day: i < 9 ? "d1" : "d2" }));
+    expect(keptColumns(rows, [(r) => r.u, (r) => r.day])).toBe(1);
+    expect(keptColumns(rows, [(r) => r.u])).toBe(1);
+    expect(keptColumns(rows.slice(0, 6), [(r) => r.u])).toBe(0);
   });
 });
 

@@ -178,7 +178,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.n": "Answers",
   "app.other_texts": "Other written answers",
   "app.hidden_detail":
-    "At least {min} responses are needed to show distributions and recommendations (anonymity).",
+    "Below {min} responses a report says only how many answered: no score, distribution or recommendation (anonymity).",
   "app.export_csv": "Download CSV",
   "app.table_alt": "Data table",
   "app.loading": "Loading…",
@@ -216,7 +216,9 @@ export const en: Record<keyof typeof vi, string> = {
   "app.count": "Chosen by",
   "app.share_pct": "Share",
   "app.by_unit": "By unit",
-  "app.by_unit_hint": "A unit's results show only from {min} responses.",
+  "app.by_unit_hint":
+    "A unit's results show only from {min} responses; smaller units are pooled into \"Other units\" (with the smallest shown unit when needed), so nobody can work out a few people's answers by subtraction.",
+  "report.other_units": "Other units",
   "app.too_few": "Fewer than {min}: not shown",
   "app.new_workshop": "New workshop",
   "app.workshop_title": "Workshop title",

@@ -175,7 +175,8 @@ export const vi = {
   "app.criterion": "Tiêu chí",
   "app.n": "Số lượt",
   "app.other_texts": "Ý kiến khác",
-  "app.hidden_detail": "Cần ít nhất {min} phiếu để hiện phân bố và kiến nghị (bảo vệ tính ẩn danh).",
+  "app.hidden_detail":
+    "Dưới {min} phiếu, báo cáo chỉ cho biết số người đã trả lời: không điểm, không phân bố, không kiến nghị (bảo vệ tính ẩn danh).",
   "app.export_csv": "Tải CSV",
   "app.table_alt": "Bảng số liệu",
   "app.loading": "Đang tải…",
@@ -212,7 +213,9 @@ export const vi = {
   "app.count": "Số người chọn",
   "app.share_pct": "Tỷ lệ",
   "app.by_unit": "Theo đơn vị",
-  "app.by_unit_hint": "Mỗi đơn vị chỉ hiện kết quả khi có từ {min} phiếu trở lên.",
+  "app.by_unit_hint":
+    'Mỗi đơn vị chỉ hiện kết quả khi có từ {min} phiếu trở lên; các đơn vị ít phiếu hơn được gộp vào "Đơn vị khác" (cùng với đơn vị nhỏ nhất khi cần), để không ai tính ngược ra câu trả lời của một vài người.',
+  "report.other_units": "Đơn vị khác",
   "app.too_few": "Dưới {min} phiếu: không hiện",
   "app.new_workshop": "Tạo hội nghị, tọa đàm",
   "app.workshop_title": "Tên hội nghị, tọa đàm",
