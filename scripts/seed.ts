@@ -395,7 +395,7 @@ function seedNeedsSurvey(
     const paper = r >= s.responses - PAPER_SHEETS;
     const sheet = `${s.code}-${String(r - (s.responses - PAPER_SHEETS) + 1).padStart(4, "0")}`;
     sql.push(
-      `INSERT INTO responses (id, event_id, client_id, role, form_id, body_hash, created_at, entered_by) VALUES (${id}, ${ids.eventId}, ${q(paper ? `paper-${sheet}` : `demo-needs-${r}`)}, 'trainee', ${ids.formId}, 'demo', ${q(at.toISOString())}, ${paper ? "(SELECT id FROM users WHERE email = 'tochuc@gopy.local')" : "NULL"});`,
+      `INSERT INTO responses (id, event_id, client_id, role, form_id, body_hash, created_at, entered_by) VALUES (${id}, ${ids.eventId}, ${q(paper ? `paper:${sheet}` : `demo-needs-${r}`)}, 'trainee', ${ids.formId}, 'demo', ${q(at.toISOString())}, ${paper ? "(SELECT id FROM users WHERE email = 'tochuc@gopy.local')" : "NULL"});`,
       `INSERT INTO answers (response_id, question_id, value_num, value_text) VALUES (${id}, ${qid(0)}, ${unit}, NULL), (${id}, ${qid(1)}, NULL, ${q(JSON.stringify(topics))}), (${id}, ${qid(2)}, NULL, ${q(format)}), (${id}, ${qid(3)}, ${need}, NULL);`,
     );
     if (r % 5 === 0) {

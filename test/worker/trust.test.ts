@@ -1063,3 +1063,31 @@ describe("trust, round two: stuffing, cross-site writes, lock-outs, scope", () =
     expect(me.unitMerged).toBe(true);
   });
 });
+
+describe("paper sheets belong to paper", () => {
+  it("a public response with a paper serial as its clientId is refused, and the organiser's real sheet 0001 goes in", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    const squat = await submit(
+      cls.code,
+      await body(cls.code, 1, { clientId: `paper-${cls.code}-0001` }),
+      await phone(cls.code),
+    );
+    expect(squat.status).toBe(400);
+    expect((await squat.json<{ error: { fields: Record<string, unknown> } }>()).error.fields).toHaveProperty(
+      "clientId",
+    );
+    // Upper case is the same prefix.
+    expect(
+      (await submit(cls.code, await body(cls.code, 1, { clientId: `PAPER-${cls.code}-0001` }))).status,
+    ).toBe(400);
+    expect(await countRows("responses", cls.id)).toBe(0);
+    const sheet = await postJson(
+      `/api/events/${cls.id}/paper-responses`,
+      { sheet: `${cls.code}-0001`, role: "trainee", answers: await answersFor(cls.code, 5) },
+      organiser.headers,
+    );
+    expect(sheet.status).toBe(201);
+  });
+});

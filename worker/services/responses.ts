@@ -10,7 +10,7 @@ import { activeUnitsUnder } from "../db/units";
 import { checkAnswers } from "../domain/answers";
 import { sha256Hex } from "../domain/crypto";
 import { Closed, Invalid, Mismatch } from "../domain/errors";
-import { assertOpen, retried } from "../domain/event";
+import { assertOpen, paperClientId, retried } from "../domain/event";
 import { assertUnderLimits, isTooFast, type LimitCheck } from "../domain/limits";
 import type { RespondentRole } from "../domain/terms";
 import { underLimits } from "./limits";
@@ -114,7 +114,7 @@ export async function submitPaperResponse(
     return await submitResponse(
       db,
       event,
-      { clientId: `paper-${sheet.serial}`, role: sheet.role, answers: sheet.answers, enteredBy },
+      { clientId: paperClientId(sheet.serial), role: sheet.role, answers: sheet.answers, enteredBy },
       now,
       [],
     );
