@@ -1091,3 +1091,86 @@ describe("paper sheets belong to paper", () => {
     expect(sheet.status).toBe(201);
   });
 });
+
+describe("limits no stranger can spend for the phones around her", () => {
+  it("1,001 cookieless page loads from the hall's address, then 40 real phones on it: all 40 answer", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai, { expectedParticipants: 40 });
+    const hall = unique("198.51.100.");
+    for (let i = 0; i < 1001; i++) {
+      const res = await call(`/s/${cls.code}`, { headers: { "CF-Connecting-IP": hall } });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    let stored = 0;
+    for (let i = 0; i < 40; i++) {
+      const res = await submit(cls.code, await body(cls.code), await openPhone(cls.code, hall));
+      if (res.status === 201) stored++;
+    }
+    expect(stored).toBe(40);
+  }, 120_000);
+
+  it("phones without an id count once against their network, not twice: 40 of them answer a class expecting 300", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai, { expectedParticipants: 300 });
+    const net = unique("192.0.2.");
+    let stored = 0;
+    for (let i = 0; i < 40; i++) {
+      const res = await submit(cls.code, await body(cls.code), { "CF-Connecting-IP": net });
+      if (res.status === 201) stored++;
+    }
+    expect(stored).toBe(40);
+  });
+
+  it("30 IPv6 addresses of one /64 are one network: a class expecting 10 takes at most 35 from them", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai, { expectedParticipants: 10 });
+    const prefix = `2001:db8:${(Date.now() % 65536).toString(16)}:7`;
+    let stored = 0;
+    for (let a = 1; a <= 30; a++) {
+      for (let i = 0; i < 3; i++) {
+        const res = await submit(
+          cls.code,
+          await body(cls.code),
+          await openPhone(cls.code, `${prefix}::${a}:${i}`),
+        );
+        if (res.status === 201) stored++;
+      }
+    }
+    expect(stored).toBe(35);
+    // Another /64 is another network.
+    const res = await submit(cls.code, await body(cls.code), await openPhone(cls.code, `${prefix}1::1`));
+    expect(res.status).toBe(201);
+  }, 60_000);
+
+  it("12 phone ids from one address × 11 proposals: a workshop expecting 10 takes 35, and says why", async ({
+    expect,
+  }) => {
+    const ws = await createClass(organiser, tree.bachMai, {
+      kind: "workshop",
+      title: "Tọa đàm",
+      expectedParticipants: 10,
+    });
+    const net = unique("198.51.100.");
+    let stored = 0;
+    let code = "";
+    for (let p = 0; p < 12; p++) {
+      const headers = await openPhone(ws.code, net);
+      for (let i = 0; i < 11; i++) {
+        const res = await postJson(
+          `/api/public/events/${ws.code}/proposals`,
+          { clientId: unique("prop-"), text: `Đề xuất số ${p}-${i} về chuyển đổi số` },
+          headers,
+        );
+        if (res.status === 201) stored++;
+        else code = (await res.json<{ error: { code: string } }>()).error.code;
+      }
+    }
+    expect(stored).toBe(35);
+    expect(code).toBe("limit_address_proposals");
+    expect(await countRows("proposals", ws.id)).toBe(35);
+  }, 60_000);
+});

@@ -38,17 +38,6 @@ export function isLimitAbort(err: unknown): boolean {
   return err instanceof Error && /rate_limit_reached/.test(err.message);
 }
 
-/** Counts one more, atomically, unless that passes `cap`; false when it would. */
-export async function takeOne(db: Db, key: string, bucket: string, cap: number): Promise<boolean> {
-  try {
-    await db.batch(bumpCounters(db, [{ key, bucket, max: cap }]));
-    return true;
-  } catch (err) {
-    if (isLimitAbort(err)) return false;
-    throw err;
-  }
-}
-
 /** Minute counters are only needed for their minute; the cron drops the old ones. */
 export async function purgeMinuteCounters(db: Db, before: Date): Promise<void> {
   await db

@@ -8,6 +8,7 @@ export type LimitKind =
   | "phone_supports"
   | "event_rate"
   | "address_responses"
+  | "address_proposals"
   | "address_supports";
 
 export interface LimitCheck {
@@ -29,8 +30,31 @@ export const SUPPORTS_PER_PHONE_PER_MINUTE = 60;
 export const WRITES_PER_EVENT_PER_MINUTE = 600;
 /** Phones without our cookie are keyed by address, which many phones may share. */
 export const SHARED_ADDRESS_FACTOR = 10;
-/** New phone ids one address may be given per hour: a hall of 300 behind one Wi-Fi stays far below. */
-export const DEVICE_IDS_PER_ADDRESS_PER_HOUR = 1000;
+
+/**
+ * The network a limit counts by: an IPv4 address whole, an IPv6 address by its /64 (one home or
+ * office line is given a whole /64, so its 2^64 addresses are one place). Anything else as given.
+ */
+export function networkOf(address: string): string {
+  const a = address.trim().toLowerCase();
+  if (!a.includes(":")) return a;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  if (mapped?.[1]) return mapped[1];
+  const bare = a.split("%")[0] ?? "";
+  const halves = bare.split("::");
+  if (halves.length > 2) return a;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const groups =
+    halves.length === 2
+      ? [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill("0"), ...tail]
+      : head;
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return a;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
 
 /**
  * Whatever phone ids it holds, one address adds at most this many new responses to a class (or
@@ -41,6 +65,12 @@ export function addressCap(expected: number): number {
 }
 
 export type Write = "response" | "proposal" | "support";
+
+const ADDRESS_KIND = {
+  response: "address_responses",
+  proposal: "address_proposals",
+  support: "address_supports",
+} as const satisfies Record<Write, LimitKind>;
 
 /** Who is writing: the phone's cookie id, or else its network address. */
 export interface Writer {
@@ -65,7 +95,8 @@ export function limitsFor(
   proposalId?: number,
 ): LimitCheck[] {
   const eventId = event.id;
-  const phone = who.device ? `d:${who.device}` : `a:${who.address}`;
+  // A phone without an id counts as its network's shared phone: a key of its own, never the address's.
+  const phone = who.device ? `d:${who.device}` : `n:${who.address}`;
   const factor = who.device ? 1 : SHARED_ADDRESS_FACTOR;
   const toNextMinute = 60 - now.getUTCSeconds();
   const eventRate: LimitCheck = {
@@ -99,28 +130,26 @@ export function limitsFor(
             max: SUPPORTS_PER_PHONE_PER_MINUTE * factor,
             retryAfter: toNextMinute,
           };
+  // Whatever ids it holds, a network adds at most about the event's size: responses and proposals
+  // to the event, supports to each proposal.
+  const addressKey =
+    write === "support"
+      ? proposalId === undefined
+        ? null
+        : `support:a:${who.address}:p${proposalId}:${eventId}`
+      : `${write}:a:${who.address}:${eventId}`;
   const perAddress: LimitCheck[] =
-    write === "response"
-      ? [
+    addressKey === null
+      ? []
+      : [
           {
-            kind: "address_responses",
-            key: `response:a:${who.address}:${eventId}`,
+            kind: ADDRESS_KIND[write],
+            key: addressKey,
             bucket: "",
             max: addressCap(event.expectedParticipants),
             retryAfter: 0,
           },
-        ]
-      : write === "support" && proposalId !== undefined
-        ? [
-            {
-              kind: "address_supports",
-              key: `support:a:${who.address}:p${proposalId}:${eventId}`,
-              bucket: "",
-              max: addressCap(event.expectedParticipants),
-              retryAfter: 0,
-            },
-          ]
-        : [];
+        ];
   return [perPhone, ...perAddress, eventRate];
 }
 

@@ -10,6 +10,7 @@ import {
   LOCK_MINUTES,
   limitsFor,
   lockAfter,
+  networkOf,
   lockedFor,
   RESPONSES_PER_PHONE,
   SHARED_ADDRESS_FACTOR,
@@ -45,6 +46,17 @@ describe("limits", () => {
     expect(withCookie[2]?.bucket).toBe("2026-11-21T03:04");
     const shared = limitsFor("response", event, { device: null, address: "1.2.3.4" }, now);
     expect(shared[0]?.max).toBe(RESPONSES_PER_PHONE * SHARED_ADDRESS_FACTOR);
+    // The shared phone of a network and the network itself are two counters, never one key.
+    expect(new Set(shared.map((c) => c.key)).size).toBe(shared.length);
+  });
+  it("group IPv6 addresses by /64 and take IPv4 whole", ({ expect }) => {
+    expect(networkOf("2001:db8:aa:7::1")).toBe("2001:db8:aa:7::/64");
+    expect(networkOf("2001:0db8:00aa:0007:ffff:1:2:3")).toBe("2001:db8:aa:7::/64");
+    expect(networkOf("2001:DB8:AA:7:0:0:0:9%eth0")).toBe("2001:db8:aa:7::/64");
+    expect(networkOf("::1")).toBe("0:0:0:0::/64");
+    expect(networkOf("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    expect(networkOf("203.0.113.9")).toBe("203.0.113.9");
+    expect(networkOf("not an address")).toBe("not an address");
   });
   it("are exceeded when a counter reaches its maximum", ({ expect }) => {
     const checks = limitsFor(

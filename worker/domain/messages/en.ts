@@ -24,6 +24,8 @@ export const en: Record<keyof typeof vi, string> = {
     "Too many people are sending at once. Your answers are kept; please wait a minute and send again.",
   "error.limit_address_responses":
     "This class has already received more responses than expected from this network. If someone has not answered yet, please tell the organiser to correct the expected number.",
+  "error.limit_address_proposals":
+    "This workshop has already received more proposals than expected delegates from this network. Please combine your remaining points into one proposal, or tell the workshop secretary to correct the expected number.",
   "error.limit_address_supports":
     "This proposal has already received more supports than expected delegates from this network. Please tell the workshop secretary.",
   "error.user_not_found": "No such account.",

@@ -23,6 +23,8 @@ export const vi = {
     "Đang có quá nhiều người gửi cùng lúc. Câu trả lời của bạn vẫn được giữ, xin chờ một phút rồi gửi lại.",
   "error.limit_address_responses":
     "Lớp này đã nhận nhiều phiếu hơn số học viên dự kiến từ cùng một mạng. Nếu còn người chưa trả lời, xin báo người tổ chức để sửa số dự kiến.",
+  "error.limit_address_proposals":
+    "Hội nghị này đã nhận nhiều đề xuất hơn số đại biểu dự kiến từ cùng một mạng. Xin gộp ý còn lại vào một đề xuất, hoặc báo thư ký hội nghị để sửa số dự kiến.",
   "error.limit_address_supports":
     "Đề xuất này đã nhận nhiều lượt ủng hộ hơn số đại biểu dự kiến từ cùng một mạng. Xin báo thư ký hội nghị.",
   "error.user_not_found": "Không tìm thấy tài khoản.",
