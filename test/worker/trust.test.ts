@@ -3,7 +3,13 @@ import { env } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, it } from "vitest";
 import { verifyAggregates } from "../../worker/db/stats";
-import { LOCK_AFTER, PROPOSALS_PER_PHONE, RESPONSES_PER_PHONE } from "../../worker/domain/limits";
+import {
+  ADDRESS_LOCK_AFTER,
+  EMAIL_LOCK_AFTER,
+  LOCK_AFTER,
+  PROPOSALS_PER_PHONE,
+  RESPONSES_PER_PHONE,
+} from "../../worker/domain/limits";
 import { PHONE_CSS, PHONE_CSS_HASH } from "../../worker/phone/styles";
 import {
   answersFor,
@@ -1173,4 +1179,123 @@ describe("limits no stranger can spend for the phones around her", () => {
     expect(code).toBe("limit_address_proposals");
     expect(await countRows("proposals", ws.id)).toBe(35);
   }, 60_000);
+});
+
+describe("sign-in that neither strangers nor neighbours can block", () => {
+  /** Signs in from `address` and returns the browser's cookies that matter to sign-in. */
+  const login = (email: string, password: string, address: string, cookie = "") =>
+    postJson(
+      "/api/auth/login",
+      { email, password },
+      { Origin: ORIGIN, "CF-Connecting-IP": address, Cookie: cookie },
+    );
+  const knownCookie = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("gy_known_"))
+      ?.split(";")[0] ?? "";
+
+  it("100 failures to made-up emails from the office's address lock it, but not the owner's browser that signed in before", async ({
+    expect,
+  }) => {
+    const owner = await signIn("organiser", tree.hanoi);
+    const office = unique("203.0.113.");
+    const first = await login(owner.email, owner.password, office);
+    expect(first.status).toBe(200);
+    const known = knownCookie(first);
+    expect(known).toMatch(/^gy_known_[0-9a-f]{12}=/);
+    for (let i = 0; i < ADDRESS_LOCK_AFTER; i++) {
+      await login(`${unique("ai-do")}@gopy.test`, "doan-bua", office);
+    }
+    // A browser that never signed in here is locked with the address...
+    expect((await login(owner.email, owner.password, office)).status).toBe(429);
+    // ...hers is not.
+    expect((await login(owner.email, owner.password, office, known)).status).toBe(200);
+    // Another account's cookie, or a forged one, is no known device.
+    const forged = `${known.split("=")[0]}=${"A".repeat(22)}.${"B".repeat(22)}`;
+    expect((await login(owner.email, owner.password, office, forged)).status).toBe(429);
+  }, 60_000);
+
+  it("9 wrong guesses by a colleague at the same address do not lock out the owner's browser", async ({
+    expect,
+  }) => {
+    const owner = await signIn("organiser", tree.hanoi);
+    const office = unique("203.0.113.");
+    const known = knownCookie(await login(owner.email, owner.password, office));
+    for (let i = 0; i < 9; i++) await login(owner.email, "doan-bua", office);
+    expect((await login(owner.email, owner.password, office)).status).toBe(429);
+    expect((await login(owner.email, owner.password, office, known)).status).toBe(200);
+    // Her own browser's wrong passwords still lock it, on its own cookie.
+    for (let i = 0; i < LOCK_AFTER; i++) {
+      expect((await login(owner.email, "go-sai", office, known)).status).toBe(401);
+    }
+    expect((await login(owner.email, owner.password, office, known)).status).toBe(429);
+  }, 60_000);
+
+  it("guesses against one email from three addresses: the email locks for unknown browsers after 16", async ({
+    expect,
+  }) => {
+    const target = await signIn("admin", tree.hanoi);
+    const known = knownCookie(await login(target.email, target.password, unique("203.0.113.")));
+    const statuses: number[] = [];
+    for (const address of [unique("198.51.100."), unique("198.51.100."), unique("198.51.100.")]) {
+      for (let i = 0; i < LOCK_AFTER; i++)
+        statuses.push((await login(target.email, "doan-bua", address)).status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(EMAIL_LOCK_AFTER);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3 * LOCK_AFTER - EMAIL_LOCK_AFTER);
+    expect((await login(target.email, target.password, unique("198.51.100."))).status).toBe(429);
+    expect((await login(target.email, target.password, unique("198.51.100."), known)).status).toBe(200);
+  }, 60_000);
+
+  it("changing one's password is throttled like signing in: a left-open session cannot guess the current one", async ({
+    expect,
+  }) => {
+    const user = await signIn("leader", tree.hanoi);
+    const change = (current: string) =>
+      postJson("/api/auth/password", { current, next: "mat-khau-moi-rat-dai-2027" }, user.headers);
+    const statuses: number[] = [];
+    for (let i = 0; i < LOCK_AFTER + 2; i++) statuses.push((await change(`doan-${i}`)).status);
+    expect(statuses.slice(0, LOCK_AFTER)).toEqual(Array(LOCK_AFTER).fill(400));
+    expect(statuses.slice(LOCK_AFTER)).toEqual([429, 429]);
+    expect((await change(user.password)).status).toBe(429);
+  }, 30_000);
+
+  it("unlocking an email with '_' in it lifts no other account's lock", async ({ expect }) => {
+    const outside = `kiemtra${unique("x")}@gopy.test`;
+    const lookalike = outside.replace("kiemtra", "kiemtr_");
+    await db()
+      .insertInto("users")
+      .values([
+        {
+          email: outside,
+          password_hash: "x",
+          role: "inspector",
+          unit_id: tree.thaiNguyen.id,
+          created_at: "2026-01-01",
+        },
+        {
+          email: lookalike,
+          password_hash: "x",
+          role: "inspector",
+          unit_id: tree.hanoi.id,
+          created_at: "2026-01-01",
+        },
+      ])
+      .execute();
+    const address = unique("198.51.100.");
+    for (let i = 0; i < LOCK_AFTER; i++) await login(outside, "doan-bua", address);
+    expect((await login(outside, "doan-bua", address)).status).toBe(429);
+    const provinceAdmin = await signIn("admin", tree.hanoi);
+    const mine = (
+      await db().selectFrom("users").select("id").where("email", "=", lookalike).executeTakeFirstOrThrow()
+    ).id;
+    expect((await postJson(`/api/users/${mine}/unlock`, {}, provinceAdmin.headers)).status).toBe(200);
+    expect((await login(outside, "doan-bua", address)).status).toBe(429);
+    // Nor does the list show the look-alike as locked.
+    const list = await (
+      await call(`/api/users?q=${encodeURIComponent("kiemtr")}`, { headers: provinceAdmin.headers })
+    ).json<{ items: { email: string; locked: boolean }[] }>();
+    expect(list.items.find((u) => u.email === lookalike)?.locked).toBe(false);
+  }, 30_000);
 });

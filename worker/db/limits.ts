@@ -63,10 +63,11 @@ export async function loadSignInFailures(db: Db, keys: readonly string[]): Promi
  */
 export async function countSignInAttempt(
   db: Db,
-  keys: readonly [string, string, string],
+  keys: readonly string[],
   now: string,
   memory: string,
-): Promise<[number, number, number]> {
+): Promise<number[]> {
+  if (keys.length === 0) return [];
   const bump = (key: string) =>
     db
       .insertInto("sign_in_failures")
@@ -78,8 +79,8 @@ export async function countSignInAttempt(
         }),
       )
       .returning("failures");
-  const [a, b, c] = await db.batch([bump(keys[0]), bump(keys[1]), bump(keys[2])]);
-  return [a.rows[0]?.failures ?? 1, b.rows[0]?.failures ?? 1, c.rows[0]?.failures ?? 1];
+  const results = await db.batch(keys.map(bump));
+  return results.map((r) => r.rows[0]?.failures ?? 1);
 }
 
 export async function lockSignIn(db: Db, locks: readonly { key: string; until: string }[]): Promise<void> {
@@ -91,24 +92,38 @@ export async function lockSignIn(db: Db, locks: readonly { key: string; until: s
   );
 }
 
-/** A right password: the pair and the email start again, and the address gives back the attempt it counted. */
+/** A right password: `forget` start again, and `giveBack` return the attempt they counted. */
 export async function clearSignIn(
   db: Db,
-  keys: { pair: string; address: string; email: string },
+  forget: readonly string[],
+  giveBack: readonly string[],
 ): Promise<void> {
   await db.batch([
-    db.deleteFrom("sign_in_failures").where("key", "in", [keys.pair, keys.email]),
-    db
-      .updateTable("sign_in_failures")
-      .set({ failures: sql`max(failures - 1, 0)` })
-      .where("key", "=", keys.address),
+    ...(forget.length > 0 ? [db.deleteFrom("sign_in_failures").where("key", "in", forget)] : []),
+    ...(giveBack.length > 0
+      ? [
+          db
+            .updateTable("sign_in_failures")
+            .set({ failures: sql`max(failures - 1, 0)` })
+            .where("key", "in", giveBack),
+        ]
+      : []),
   ]);
 }
 
-/** An admin lifts every lock on an email (from every address), and its counts start again. */
-export async function unlockSignIn(db: Db, email: string): Promise<void> {
+/**
+ * An admin lifts every lock on an email (from every address), and its counts start again. The
+ * pairs are found by range, not LIKE, so an email holding '_' or '%' matches only itself.
+ */
+export async function unlockSignIn(db: Db, email: string, userId: number): Promise<void> {
+  const pairs = `p:${email}|`;
   await db
     .deleteFrom("sign_in_failures")
-    .where((eb) => eb.or([eb("key", "=", `e:${email}`), eb("key", "like", `p:${email}|%`)]))
+    .where((eb) =>
+      eb.or([
+        eb("key", "in", [`e:${email}`, `c:${userId}`]),
+        eb.and([eb("key", ">=", pairs), eb("key", "<", `${pairs}\uffff`)]),
+      ]),
+    )
     .execute();
 }

@@ -99,6 +99,12 @@ export async function findUserInScope(db: Db, id: number, scope: Scope) {
     .executeTakeFirst();
 }
 
+/**
+ * A sign-in counter of the account's email: its own ("e:") or one of its email and address pairs
+ * ("p:email|…"), matched exactly, never with LIKE, where an email's '_' would match others'.
+ */
+const lockOfAccount = sql<boolean>`(f.key = 'e:' || u.email OR substr(f.key, 1, length(u.email) + 3) = 'p:' || u.email || '|')`;
+
 /** One line of the accounts list. */
 export interface AccountRow {
   id: number;
@@ -139,7 +145,7 @@ function accountsQuery(db: Db, scope: Scope, now: string) {
           eb
             .selectFrom("sign_in_failures as f")
             .select("f.key")
-            .where("f.key", "like", sql<string>`'p:' || u.email || '|%'`)
+            .where(lockOfAccount)
             .where("f.locked_until", ">", now),
         )
         .as("locked"),
@@ -178,7 +184,7 @@ export async function listAccounts(db: Db, scope: Scope, f: AccountFilter, now: 
             exists(
               selectFrom("sign_in_failures as f")
                 .select("f.key")
-                .where("f.key", "like", sql<string>`'p:' || u.email || '|%'`)
+                .where(lockOfAccount)
                 .where("f.locked_until", ">", now),
             ),
           )

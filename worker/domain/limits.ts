@@ -169,10 +169,13 @@ export function isTooFast(elapsedMs: number | null | undefined, answered: number
 // ---- Staff sign-in ----------------------------------------------------------------------------
 
 /**
- * Failures are counted per email and address pair (which slows and locks), per address (a coarser
- * lock across emails) and per email (counted, never locking, so nobody can lock an account from
- * elsewhere). Each attempt counts as a failure before the password is checked and is taken back
- * when it was right, so parallel guesses cannot get past the lock.
+ * OWASP's device-cookie scheme. A browser that signed in to an account before carries a signed
+ * "known device" cookie for it: its failures are counted on that cookie alone (locked after
+ * LOCK_AFTER), so no stranger's guesses from its address or against its email can lock it out.
+ * Any other attempt is counted per email and network pair (slowed, then locked), per network
+ * (locked much later, across emails) and per email (locked when guesses come from many places).
+ * Each attempt counts as a failure before the password is checked and is taken back when it was
+ * right, so parallel guesses cannot get past a lock.
  */
 export const SLOW_AFTER = 3;
 export const LOCK_AFTER = 8;
@@ -180,8 +183,12 @@ export const SLOW_MS = 500;
 export const LOCK_MINUTES = 15;
 /** Failures older than this are forgotten. */
 export const FAILURE_MEMORY_MINUTES = 15;
-/** Failures from one address, across emails, before the address is locked. */
+/** Failures from one network, across emails, before the network is locked (for unknown devices). */
 export const ADDRESS_LOCK_AFTER = 100;
+/** Failures against one email from unknown devices anywhere before it is locked for them: two places' worth. */
+export const EMAIL_LOCK_AFTER = 2 * LOCK_AFTER;
+/** How long a browser stays known after signing in. */
+export const KNOWN_DEVICE_DAYS = 365;
 
 export interface FailureRow {
   failures: number;
@@ -189,9 +196,16 @@ export interface FailureRow {
   lockedUntil: string | null;
 }
 
-/** The counters of one sign-in attempt. */
-export function signInKeys(email: string, address: string) {
-  return { pair: `p:${email}|${address}`, address: `a:${address}`, email: `e:${email}` };
+export type SignInCounter = "pair" | "address" | "email" | "device";
+
+/** The counters of one sign-in attempt; `device` is a known-device cookie's nonce, when valid. */
+export function signInKeys(email: string, address: string, device: string | null = null) {
+  return {
+    pair: `p:${email}|${address}`,
+    address: `a:${address}`,
+    email: `e:${email}`,
+    device: device === null ? null : `k:${device}`,
+  };
 }
 
 /** Seconds left of a lock, or 0. */
@@ -204,13 +218,22 @@ export function lockedFor(row: FailureRow | undefined, now: Date): number {
 export const failureMemory = (now: Date) =>
   new Date(now.getTime() - FAILURE_MEMORY_MINUTES * 60_000).toISOString();
 
-/** The lock a count of failures calls for, if any: pairs at LOCK_AFTER, addresses at ADDRESS_LOCK_AFTER. */
-export function lockAfter(kind: "pair" | "address", failures: number, now: Date): string | null {
-  const limit = kind === "pair" ? LOCK_AFTER : ADDRESS_LOCK_AFTER;
-  return failures >= limit ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+const LOCK_AT: Record<SignInCounter, number> = {
+  pair: LOCK_AFTER,
+  device: LOCK_AFTER,
+  address: ADDRESS_LOCK_AFTER,
+  email: EMAIL_LOCK_AFTER,
+};
+
+/** The failures past which a counter refuses without checking the password. */
+export const lockLimit = (kind: SignInCounter) => LOCK_AT[kind];
+
+/** The lock a count of failures calls for, if any. */
+export function lockAfter(kind: SignInCounter, failures: number, now: Date): string | null {
+  return failures >= LOCK_AT[kind] ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
 }
 
-/** How long a wrong answer waits, given the pair's failures so far (this one included). */
+/** How long a wrong answer waits, given the pair's (or the device's) failures so far, this one included. */
 export const delayFor = (failures: number) => (failures >= SLOW_AFTER ? SLOW_MS : 0);
 
 /** The refusal for a write whose counters were found over a limit (the first one over, else the first). */

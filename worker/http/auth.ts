@@ -2,13 +2,43 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { newToken, sha256Hex, signTag, verified } from "../domain/crypto";
 import { Forbidden, Unauthenticated } from "../domain/errors";
+import { KNOWN_DEVICE_DAYS } from "../domain/limits";
 import type { Role } from "../domain/terms";
 import { SESSION_DAYS, sessionUser } from "../services/auth";
 import { setPrivateCookie } from "./cookies";
+import { secret } from "./device";
 import type { AppEnv } from "./env";
 
 export const SESSION_COOKIE = "gy_session";
+
+/** Sent only to the sign-in call: the browser has signed in to this email before (OWASP device cookie). */
+const KNOWN_PATH = "/api/auth/login";
+const KNOWN_VALUE = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/;
+const knownCookieName = async (email: string) => `gy_known_${(await sha256Hex(email)).slice(0, 12)}`;
+const knownText = (email: string, nonce: string) => `known|${email}|${nonce}`;
+
+/** The nonce of this browser's known-device cookie for `email`, if this Worker signed it for that email. */
+export async function knownDeviceOf(c: Context<AppEnv>, email: string): Promise<string | null> {
+  const key = secret(c);
+  const cookie = getCookie(c, await knownCookieName(email.toLowerCase()));
+  if (!key || !cookie || !KNOWN_VALUE.test(cookie)) return null;
+  const [nonce = "", tag = ""] = cookie.split(".");
+  return (await verified(key, `${knownText(email.toLowerCase(), nonce)}.${tag}`)) === null ? null : nonce;
+}
+
+/** After a right password: a fresh known-device cookie for this email, for a year. */
+export async function rememberKnownDevice(c: Context<AppEnv>, email: string): Promise<void> {
+  const key = secret(c);
+  if (!key) return;
+  const nonce = newToken().slice(0, 22);
+  const tag = await signTag(key, knownText(email.toLowerCase(), nonce));
+  setPrivateCookie(c, await knownCookieName(email.toLowerCase()), `${nonce}.${tag}`, {
+    path: KNOWN_PATH,
+    maxAge: KNOWN_DEVICE_DAYS * 86400,
+  });
+}
 
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setPrivateCookie(c, SESSION_COOKIE, token, { path: "/", maxAge: SESSION_DAYS * 86400 });

@@ -13,8 +13,11 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{22}$/;
 /** Only for `wrangler dev` on this machine: deployments set their own with `wrangler secret put DEVICE_SECRET`. */
 const LOCAL_SECRET = "gop-y-local-development-only";
 
-/** The key phone ids are signed with; none (so no ids, only addresses) on a deployment that set none. */
-function secret(c: Context<AppEnv>): string | null {
+/**
+ * The key phone ids (and staff browsers' known-device cookies) are signed with; none (so no ids,
+ * only addresses) on a deployment that set none.
+ */
+export function secret(c: Context<AppEnv>): string | null {
   return c.env.DEVICE_SECRET || (isLocalDevelopment(c) ? LOCAL_SECRET : null);
 }
 

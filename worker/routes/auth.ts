@@ -1,7 +1,13 @@
 // Staff sign-in and sign-out with a session cookie.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { clearSessionCookie, sessionToken, setSessionCookie } from "../http/auth";
+import {
+  clearSessionCookie,
+  knownDeviceOf,
+  rememberKnownDevice,
+  sessionToken,
+  setSessionCookie,
+} from "../http/auth";
 import { addressOf } from "../http/device";
 import type { AppEnv } from "../http/env";
 import { jsonObject, validate } from "../http/validate";
@@ -39,8 +45,11 @@ const changePasswordBody = jsonObject({ current: password, next: password });
 /** Signing in and out, and setting a password from a link, need no session. */
 export const signInRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", loginBody), async (c) => {
-    const { user, token } = await signIn(c.var.db, c.req.valid("json"), addressOf(c), new Date());
+    const credentials = c.req.valid("json");
+    const known = await knownDeviceOf(c, credentials.email);
+    const { user, token } = await signIn(c.var.db, credentials, addressOf(c), known, new Date());
     setSessionCookie(c, token);
+    await rememberKnownDevice(c, user.email);
     // The audit middleware records who signed in.
     c.set("user", user);
     return c.json({ ok: true });
@@ -66,7 +75,7 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.json({ id, email, name, role, unitId, unitName, unitMerged });
   })
   .post("/password", validate("json", changePasswordBody), async (c) => {
-    await changeOwnPassword(c.var.db, c.var.user, c.req.valid("json"), sessionToken(c) ?? null);
+    await changeOwnPassword(c.var.db, c.var.user, c.req.valid("json"), sessionToken(c) ?? null, new Date());
     return c.json({ ok: true });
   })
   .post("/logout-all", async (c) => {

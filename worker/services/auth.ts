@@ -5,44 +5,60 @@ import { createSession, deleteSession, findSessionUser, findUserForLogin, staffU
 import { DUMMY_HASH, newToken, sha256Hex, verifyPassword } from "../domain/crypto";
 import { Forbidden, LimitReached, Unauthenticated } from "../domain/errors";
 import {
-  ADDRESS_LOCK_AFTER,
   delayFor,
   failureMemory,
-  LOCK_AFTER,
   LOCK_MINUTES,
   lockAfter,
   lockedFor,
+  lockLimit,
+  type SignInCounter,
   signInKeys,
 } from "../domain/limits";
 import type { StaffUser } from "../domain/terms";
 
 export const SESSION_DAYS = 7;
 
-/** Signs in from `address`; returns the account and a fresh session token for the cookie. */
+/**
+ * Signs in from `address`; returns the account and a fresh session token for the cookie.
+ * `knownDevice` is the nonce of this browser's valid known-device cookie for this email, if any:
+ * then only that cookie's own failures count (see `signInKeys` and the device-cookie scheme).
+ */
 export async function signIn(
   db: Db,
   credentials: { email: string; password: string },
   address: string,
+  knownDevice: string | null,
   now: Date,
 ): Promise<{ user: StaffUser; token: string }> {
   const email = credentials.email.toLowerCase();
-  const keys = signInKeys(email, address);
+  const keys = signInKeys(email, address, knownDevice);
   // Failures are kept per email whether or not the account exists, so limits tell nothing either.
-  const known = await loadSignInFailures(db, [keys.pair, keys.address]);
-  const locked = Math.max(lockedFor(known.get(keys.pair), now), lockedFor(known.get(keys.address), now));
+  const candidates = [keys.pair, keys.address, keys.email, ...(keys.device ? [keys.device] : [])];
+  const seen = await loadSignInFailures(db, candidates);
+  // A known device is trusted until its own failures lock it; then it is an unknown one again.
+  const trusted = keys.device !== null && lockedFor(seen.get(keys.device), now) === 0;
+  const counted: { key: string; kind: SignInCounter }[] =
+    trusted && keys.device
+      ? [{ key: keys.device, kind: "device" }]
+      : [
+          { key: keys.pair, kind: "pair" },
+          { key: keys.address, kind: "address" },
+          { key: keys.email, kind: "email" },
+        ];
+  const locked = Math.max(0, ...counted.map((c) => lockedFor(seen.get(c.key), now)));
   if (locked > 0) throw new LimitReached("login_locked", locked);
-  const [pair, fromAddress] = await countSignInAttempt(
+  const failures = await countSignInAttempt(
     db,
-    [keys.pair, keys.address, keys.email],
+    counted.map((c) => c.key),
     now.toISOString(),
     failureMemory(now),
   );
-  const locks = [
-    { key: keys.pair, until: lockAfter("pair", pair, now) },
-    { key: keys.address, until: lockAfter("address", fromAddress, now) },
-  ].flatMap((l) => (l.until ? [{ key: l.key, until: l.until }] : []));
-  // Parallel guesses all counted: those past the limit are refused without checking the password.
-  if (pair > LOCK_AFTER || fromAddress > ADDRESS_LOCK_AFTER) {
+  const locks = counted.flatMap((c, i) => {
+    const until = lockAfter(c.kind, failures[i] ?? 0, now);
+    return until ? [{ key: c.key, until }] : [];
+  });
+  // Parallel guesses all counted: those past a limit are refused without checking the password.
+  if (counted.some((c, i) => (failures[i] ?? 0) > lockLimit(c.kind))) {
     await lockSignIn(db, locks);
     throw new LimitReached("login_locked", LOCK_MINUTES * 60);
   }
@@ -52,11 +68,17 @@ export async function signIn(
   const ok = await verifyPassword(credentials.password, found?.passwordHash || DUMMY_HASH);
   if (!found || !ok) {
     await lockSignIn(db, locks);
-    const delay = delayFor(pair);
+    // The pair's count (or the device's) decides the wait: what one person at one place has tried.
+    const delay = delayFor(failures[0] ?? 0);
     if (delay > 0) await new Promise((done) => setTimeout(done, delay));
     throw new Unauthenticated("bad_credentials", "error.bad_credentials");
   }
-  await clearSignIn(db, keys);
+  // The pair, the email and the device start again; the network gives back the attempt it counted.
+  await clearSignIn(
+    db,
+    counted.filter((c) => c.kind !== "address").map((c) => c.key),
+    counted.filter((c) => c.kind === "address").map((c) => c.key),
+  );
   // Said only to someone who knows the password: it tells a guesser nothing.
   if (found.accountActive !== 1) throw new Forbidden("account_inactive", "error.account_inactive");
   const token = newToken();

@@ -4,6 +4,7 @@ import { duplicateKey } from "../../../worker/domain/json";
 import {
   ADDRESS_LOCK_AFTER,
   delayFor,
+  EMAIL_LOCK_AFTER,
   exceeded,
   isTooFast,
   LOCK_AFTER,
@@ -88,11 +89,15 @@ describe("limits", () => {
     expect(lockedFor({ failures: LOCK_AFTER, lastAt: now.toISOString(), lockedUntil: until }, later)).toBe(0);
     expect(lockAfter("address", LOCK_AFTER, now)).toBeNull();
     expect(lockAfter("address", ADDRESS_LOCK_AFTER, now)).not.toBeNull();
+    expect(lockAfter("email", EMAIL_LOCK_AFTER - 1, now)).toBeNull();
+    expect(lockAfter("email", EMAIL_LOCK_AFTER, now)).not.toBeNull();
     expect(signInKeys("a@b.vn", "1.2.3.4")).toEqual({
       pair: "p:a@b.vn|1.2.3.4",
       address: "a:1.2.3.4",
       email: "e:a@b.vn",
+      device: null,
     });
+    expect(signInKeys("a@b.vn", "1.2.3.4", "nonce").device).toBe("k:nonce");
   });
 });
 
