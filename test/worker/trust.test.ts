@@ -1299,3 +1299,117 @@ describe("sign-in that neither strangers nor neighbours can block", () => {
     expect(list.items.find((u) => u.email === lookalike)?.locked).toBe(false);
   }, 30_000);
 });
+
+describe("accounts that hold under races", () => {
+  const patchUser = (id: number, body: unknown, headers: Record<string, string>) =>
+    call(`/api/users/${id}`, {
+      method: "PATCH",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const idOf = async (email: string) =>
+    (await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  /** Runs `test` with every root admin but these deactivated, as if they were the centre's only ones. */
+  async function asOnlyAdmins(keep: readonly number[], test: () => Promise<void>) {
+    const others = await db()
+      .updateTable("users")
+      .set({ active: 0 })
+      .where("role", "=", "admin")
+      .where("active", "=", 1)
+      .where("id", "not in", keep)
+      .where("unit_id", "in", db().selectFrom("units").select("id").where("parent_id", "is", null))
+      .returning("id")
+      .execute();
+    try {
+      await test();
+    } finally {
+      if (others.length > 0)
+        await db()
+          .updateTable("users")
+          .set({ active: 1 })
+          .where(
+            "id",
+            "in",
+            others.map((o) => o.id),
+          )
+          .execute();
+    }
+  }
+
+  it("the last two admins of the centre demote each other at the same moment: one is refused, one admin stays", async ({
+    expect,
+  }) => {
+    const root = await createUnit("Trung ương (thử cuộc đua)", "central");
+    const a = await signIn("admin", root);
+    const b = await signIn("admin", root);
+    const [ida, idb] = [await idOf(a.email), await idOf(b.email)];
+    await asOnlyAdmins([ida, idb], async () => {
+      const [x, y] = await Promise.all([
+        patchUser(idb, { role: "leader" }, a.headers),
+        patchUser(ida, { role: "leader" }, b.headers),
+      ]);
+      // The loser is refused by the rule (400), or, when the winner landed first, as no admin any more (403).
+      expect([x.status, y.status].filter((s) => s === 200)).toHaveLength(1);
+      expect([x.status, y.status].some((s) => s === 400 || s === 403)).toBe(true);
+      const admins = await db()
+        .selectFrom("users")
+        .select("id")
+        .where("id", "in", [ida, idb])
+        .where("role", "=", "admin")
+        .execute();
+      expect(admins).toHaveLength(1);
+      // The database itself refuses the write that would leave none, whatever a service checked before.
+      const [last] = admins;
+      await expect(
+        db()
+          .updateTable("users")
+          .set({ role: "leader" })
+          .where("id", "=", last?.id ?? 0)
+          .execute(),
+      ).rejects.toThrow(/last_root_admin/);
+    });
+  });
+
+  it("an admin who never set a password is not 'another admin': the last one who can sign in stays", async ({
+    expect,
+  }) => {
+    const root = await createUnit("Trung ương (thử mật khẩu)", "central");
+    const a = await signIn("admin", root);
+    const ida = await idOf(a.email);
+    const created = await postJson(
+      "/api/users",
+      { email: `${unique("moi")}@gopy.test`, name: "Chị Mới", role: "admin", unitId: root.id },
+      a.headers,
+    );
+    expect(created.status).toBe(201);
+    const idc = (await created.json<{ id: number }>()).id;
+    await asOnlyAdmins([ida, idc], async () => {
+      expect((await patchUser(ida, { active: false }, a.headers)).status).toBe(400);
+      expect((await patchUser(ida, { role: "organiser" }, a.headers)).status).toBe(400);
+      // Nor can her own new link take away the only password.
+      expect((await postJson(`/api/users/${ida}/reset`, {}, a.headers)).status).toBe(400);
+    });
+  });
+
+  it("creating an account whose email exists outside the admin's scope says nothing of it", async ({
+    expect,
+  }) => {
+    const outsider = await signIn("organiser", tree.thaiNguyen);
+    const provinceAdmin = await signIn("admin", tree.hanoi);
+    const res = await postJson(
+      "/api/users",
+      { email: outsider.email.toUpperCase(), name: "Chị Lạ", role: "organiser", unitId: tree.hanoi.id },
+      { ...provinceAdmin.headers, "Accept-Language": "vi" },
+    );
+    expect(res.status).toBe(400);
+    const fields = (await res.json<{ error: { fields: Record<string, string> } }>()).error.fields;
+    expect(JSON.stringify(fields)).not.toContain("đã có tài khoản");
+    const mine = await signIn("organiser", tree.bachMai);
+    const taken = await postJson(
+      "/api/users",
+      { email: mine.email, name: "Chị Quen", role: "organiser", unitId: tree.hanoi.id },
+      provinceAdmin.headers,
+    );
+    expect(JSON.stringify(await taken.json())).toContain("đã có tài khoản");
+  });
+});

@@ -99,6 +99,17 @@ export async function findUserInScope(db: Db, id: number, scope: Scope) {
     .executeTakeFirst();
 }
 
+/** Where the account with this email sits in both trees, to tell whether a caller may know of it. */
+export async function findUserByEmail(db: Db, email: string) {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("units as un", "un.id", "u.unit_id")
+    .select(["u.id", "un.now_path as nowPath", "un.path as thenPath"])
+    .where("u.email", "=", email)
+    .executeTakeFirst();
+  return row && { id: row.id, unit: { nowPath: row.nowPath, thenPath: row.thenPath } };
+}
+
 /**
  * A sign-in counter of the account's email: its own ("e:") or one of its email and address pairs
  * ("p:email|…"), matched exactly, never with LIKE, where an email's '_' would match others'.
@@ -281,7 +292,11 @@ export async function updateAccount(
   ]);
 }
 
-/** Active admins of the root unit other than this account (the last one may not go). */
+/**
+ * Active admins of the root unit who can sign in (a password set), other than this account: the
+ * last one may not go. The check before a write, for a clear answer; migration 0015's trigger
+ * enforces it inside the write (see `isLastAdminAbort`).
+ */
 export async function otherRootAdmins(db: Db, id: number): Promise<number> {
   const row = await db
     .selectFrom("users as u")
@@ -289,10 +304,16 @@ export async function otherRootAdmins(db: Db, id: number): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("u.role", "=", "admin")
     .where("u.active", "=", 1)
+    .where("u.password_hash", "<>", "")
     .where("un.parent_id", "is", null)
     .where("u.id", "!=", id)
     .executeTakeFirst();
   return row?.n ?? 0;
+}
+
+/** The error D1 gives when the write would have left the centre without an admin (migration 0015). */
+export function isLastAdminAbort(err: unknown): boolean {
+  return err instanceof Error && /last_root_admin/.test(err.message);
 }
 
 /** The account a link opens, while the link is unused and unexpired. */

@@ -7,8 +7,10 @@ import {
   findAccount,
   findLinkAccount,
   findPasswordHash,
+  findUserByEmail,
   findUserInScope,
   insertAccount,
+  isLastAdminAbort,
   listAccounts,
   type NewLink,
   otherRootAdmins,
@@ -86,8 +88,11 @@ export async function createAccount(
     const id = await insertAccount(db, { ...input, email: input.email.toLowerCase() }, link);
     return { id, token };
   } catch (err) {
-    if (isUniqueViolation(err, /users\.email/)) throw new Invalid({ email: { key: "field.email_taken" } });
-    throw err;
+    if (!isUniqueViolation(err, /users\.email/)) throw err;
+    // Only an account this admin could see is said to exist; elsewhere the answer tells nothing.
+    const holder = await findUserByEmail(db, input.email.toLowerCase());
+    const mine = holder !== undefined && canSee(admin, holder.unit);
+    throw new Invalid({ email: { key: mine ? "field.email_taken" : "field.email_unusable" } });
   }
 }
 
@@ -110,10 +115,18 @@ export async function changeAccount(
     ((changes.role !== undefined && changes.role !== "admin") ||
       changes.active === false ||
       (changes.unitId !== undefined && changes.unitId !== before.unitId));
+  const lastAdmin = () =>
+    new Invalid({ [changes.active === false ? "active" : "role"]: { key: "field.last_admin" } });
   if (losesAdmin && (await isRootAdmin(db, before.unitId)) && (await otherRootAdmins(db, id)) === 0) {
-    throw new Invalid({ [changes.active === false ? "active" : "role"]: { key: "field.last_admin" } });
+    throw lastAdmin();
   }
-  await updateAccount(db, id, changes);
+  try {
+    await updateAccount(db, id, changes);
+  } catch (err) {
+    // Another admin's change landed between the check and this write: the database refused it.
+    if (isLastAdminAbort(err)) throw lastAdmin();
+    throw err;
+  }
   const after = await findAccount(db, id, scopeOf(admin), now.toISOString());
   // Moved out of the admin's own subtree is impossible (the unit was checked), so it is still here.
   if (!after) throw notFound();
@@ -130,7 +143,13 @@ export async function resetAccountLink(db: Db, admin: StaffUser, id: number, now
   const user = await findUserInScope(db, id, scopeOf(admin));
   if (!user) throw notFound();
   const { token, link } = await newLink(admin, now);
-  await resetAccount(db, id, user.email, link);
+  try {
+    await resetAccount(db, id, user.email, link);
+  } catch (err) {
+    // A new link clears the password: not for the last admin of the centre who can sign in.
+    if (isLastAdminAbort(err)) throw new Invalid({ id: { key: "field.last_admin" } });
+    throw err;
+  }
   return { token, email: user.email };
 }
 

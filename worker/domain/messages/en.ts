@@ -85,6 +85,7 @@ export const en: Record<keyof typeof vi, string> = {
   "field.link_used": "This link has expired or was already used. Ask your admin for a new one.",
   "field.email_taken": "This email already has an account.",
   "field.out_of_scope": "This unit is outside what you manage.",
+  "field.email_unusable": "This email cannot be used here. Please ask the admin of the Union above.",
   "field.last_admin":
     "This is the last admin of the central level: it cannot be deactivated or given another role.",
   "field.type_boolean": "Must be true or false.",

@@ -83,6 +83,7 @@ export const vi = {
   "field.link_used": "Liên kết này đã hết hạn hoặc đã được dùng. Hãy xin quản trị viên gửi liên kết mới.",
   "field.email_taken": "Email này đã có tài khoản.",
   "field.out_of_scope": "Đơn vị này nằm ngoài phạm vi bạn quản lý.",
+  "field.email_unusable": "Không dùng được email này ở đây. Hãy liên hệ quản trị viên của Hội cấp trên.",
   "field.last_admin": "Đây là quản trị viên cuối cùng của cấp Trung ương: không thể khóa hay đổi vai trò.",
   "field.type_boolean": "Phải là true hoặc false.",
   "field.email": "Email không hợp lệ.",
