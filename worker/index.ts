@@ -4,7 +4,7 @@ import { Db } from "./db";
 import { closeExpiredEvents } from "./db/events";
 import { purgeMinuteCounters } from "./db/limits";
 import { NotFound } from "./domain/errors";
-import { audit } from "./http/audit";
+import { auditTrail } from "./http/audit";
 import { sameOrigin, signedIn } from "./http/auth";
 import type { AppEnv } from "./http/env";
 import { onError } from "./http/errors";
@@ -27,7 +27,7 @@ import { vocabularyRoutes } from "./routes/vocabulary";
  * it changes something or hands data out, and (after signing in) only with a session.
  */
 const staff = new Hono<AppEnv>()
-  .use(noStore, sameOrigin, audit)
+  .use(noStore, sameOrigin, auditTrail)
   .route("/auth", signInRoutes)
   .use(signedIn)
   .route("/auth", accountRoutes)

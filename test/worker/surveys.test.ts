@@ -490,7 +490,7 @@ describe("paper sheets for members without a phone", () => {
     const audit = await db()
       .selectFrom("audit_log")
       .select(["action", "target"])
-      .where("action", "=", "POST /api/events/:id/paper-responses")
+      .where("action", "=", "paper_entry")
       .where("target", "=", `${survey.code}-0001`)
       .execute();
     expect(audit).toHaveLength(1);

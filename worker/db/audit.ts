@@ -1,5 +1,6 @@
 // The staff audit log: one row per staff action, read by admins.
 import type { Scope } from "../domain/terms";
+import { pathIds } from "../domain/tree";
 import type { Db } from ".";
 
 export interface AuditEntry {
@@ -13,18 +14,29 @@ export interface AuditEntry {
   target: string | null;
 }
 
+/**
+ * One line. The unit the person belonged to is written with it (both trees), so the log shows
+ * an entry to the admins of that unit even after the person moves; an email no account has gets
+ * none, and only the centre's admins see it.
+ */
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
+  const account = () => {
+    const q = db.selectFrom("users as u").innerJoin("units as un", "un.id", "u.unit_id");
+    return e.userId === null ? q.where("u.email", "=", e.userEmail) : q.where("u.id", "=", e.userId);
+  };
   await db
     .insertInto("audit_log")
     .values({
       at: e.at,
-      user_id: e.userId,
+      user_id: e.userId ?? account().select("u.id"),
       user_email: e.userEmail,
       action: e.action,
       event_id: e.eventId,
       unit_id: e.unitId,
       status: e.status,
       target: e.target,
+      now_path: account().select("un.now_path"),
+      then_path: account().select("un.path"),
     })
     .execute();
 }
@@ -46,13 +58,20 @@ export interface AuditFilter {
  * units inside the scope did.
  */
 export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
+  // Sign-ins tried with emails no account has belong to no unit: the centre's admins see them.
+  const isRoot = pathIds(scope.path).length === 1;
   let q = db
     .selectFrom("audit_log as a")
-    .innerJoin("users as u", "u.id", "a.user_id")
-    .innerJoin("units as un", "un.id", "u.unit_id")
+    .leftJoin("users as u", "u.id", "a.user_id")
+    .leftJoin("units as un", "un.id", "u.unit_id")
     .leftJoin("events as e", "e.id", "a.event_id")
     .leftJoin("units as tu", "tu.id", "a.unit_id")
-    .where(scope.tree === "now" ? "un.now_path" : "un.path", "like", `${scope.path}%`);
+    .where((eb) => {
+      // By the unit the entry was made in, not where its author is now.
+      const col = scope.tree === "now" ? "a.now_path" : "a.then_path";
+      const inside = eb.and([eb(col, ">=", scope.path), eb(col, "<", `${scope.path}\uffff`)]);
+      return isRoot ? eb.or([inside, eb(col, "is", null)]) : inside;
+    });
   if (f.eventId !== undefined) q = q.where("a.event_id", "=", f.eventId);
   if (f.userId !== undefined) q = q.where("a.user_id", "=", f.userId);
   if (f.action !== undefined) q = q.where("a.action", "=", f.action);

@@ -305,6 +305,9 @@ export interface AuditLogTable {
   status: number;
   /** What the action was done to, when the path does not say (an account's email, a template's title). */
   target: string | null;
+  /** The unit its author belonged to when it was made, in both trees (migration 0016); null for an email no account has. */
+  now_path: string | null;
+  then_path: string | null;
 }
 
 export interface Database {

@@ -1,59 +1,66 @@
-// The audit log's actions in words: each recorded "METHOD /api/path/:id" names what the person did.
+// The audit log's actions: each staff route declares one by name (see `audited`), and here each name has its words and says what its `:id` is.
 import type { MessageKey } from "./i18n";
 
-const ACTIONS: Record<string, MessageKey> = {
-  "POST /api/auth/login": "audit.login",
-  "POST /api/auth/logout": "audit.logout",
-  "POST /api/auth/password": "audit.password",
-  "POST /api/auth/logout-all": "audit.logout_all",
-  "POST /api/auth/set-password": "audit.password_set",
-  "POST /api/events": "audit.event_create",
-  "PATCH /api/events/:id": "audit.event_edit",
-  "PUT /api/events/:id/form": "audit.form_edit",
-  "POST /api/events/:id/close": "audit.event_close",
-  "POST /api/events/:id/paper-responses": "audit.paper_entry",
-  "DELETE /api/events/:id": "audit.event_delete",
-  "GET /api/events/:id/report.csv": "audit.report_csv",
-  "GET /api/events/:id/report.xlsx": "audit.report_xlsx",
-  "GET /api/events/:id/answers.csv": "audit.answers_export",
-  "GET /api/events/:id/answers.xlsx": "audit.answers_export",
-  "GET /api/events/:id/export.json": "audit.export_json",
-  "GET /api/events/:id/proposals.csv": "audit.proposals_export",
-  "GET /api/events/:id/proposals.xlsx": "audit.proposals_export",
-  "PATCH /api/events/:id/proposals/:id": "audit.proposal_edit",
-  "POST /api/events/:id/merges": "audit.merge",
-  "DELETE /api/events/:id/merges/:id": "audit.unmerge",
-  "POST /api/events/:id/duplicates/dismiss": "audit.not_duplicates",
-  "POST /api/events/:id/groups": "audit.group_create",
-  "PATCH /api/events/:id/groups/:id": "audit.group_rename",
-  "POST /api/events/:id/agenda": "audit.agenda",
-  "POST /api/events/:id/regroup": "audit.regroup",
-  "PUT /api/events/:id/observation": "audit.observation",
-  "POST /api/units": "audit.unit_add",
-  "PATCH /api/units/:id": "audit.unit_change",
-  "POST /api/units/:id/merge": "audit.unit_merge",
-  "POST /api/units/import": "audit.unit_import",
-  "GET /api/units/:id/scores.csv": "audit.scores_export",
-  "GET /api/units/:id/scores.xlsx": "audit.scores_export",
-  "GET /api/units/:id/classes.csv": "audit.scores_export",
-  "GET /api/units/:id/classes.xlsx": "audit.scores_export",
-  "GET /api/units/:id/comments.csv": "audit.comments_export",
-  "GET /api/units/:id/comments.xlsx": "audit.comments_export",
-  "POST /api/users": "audit.account_create",
-  "PATCH /api/users/:id": "audit.account_change",
-  "POST /api/users/:id/reset": "audit.account_reset",
-  "POST /api/users/:id/unlock": "audit.account_unlock",
-  "POST /api/programmes": "audit.programme_create",
-  "POST /api/templates": "audit.template_create",
-  "PATCH /api/templates/:id": "audit.template_change",
-  "POST /api/vocabulary": "audit.vocabulary_add",
-  "DELETE /api/vocabulary/:id": "audit.vocabulary_remove",
-};
-
-/** The words for a recorded action; null for one without words yet (shown as recorded). */
-export function actionKey(action: string): MessageKey | null {
-  return ACTIONS[action] ?? null;
+interface ActionSpec {
+  words: MessageKey;
+  /** What the route's `:id` names, recorded beside the action; null when it names neither. */
+  subject: "event" | "unit" | null;
 }
 
-/** Every action with words, for the log's filter. */
-export const AUDIT_ACTIONS: readonly (readonly [string, MessageKey])[] = Object.entries(ACTIONS);
+const spec = (words: MessageKey, subject: ActionSpec["subject"] = null): ActionSpec => ({ words, subject });
+
+/** Every action the log records. A route declares one of these names; a name with no route is not here. */
+export const AUDIT_ACTIONS = {
+  login: spec("audit.login"),
+  /** Recorded by the sign-in route when the attempt was refused. */
+  login_failed: spec("audit.login_failed"),
+  logout: spec("audit.logout"),
+  password_change: spec("audit.password"),
+  logout_all: spec("audit.logout_all"),
+  password_set: spec("audit.password_set"),
+  event_create: spec("audit.event_create", "event"),
+  event_edit: spec("audit.event_edit", "event"),
+  form_edit: spec("audit.form_edit", "event"),
+  event_close: spec("audit.event_close", "event"),
+  paper_entry: spec("audit.paper_entry", "event"),
+  event_delete: spec("audit.event_delete", "event"),
+  report_csv: spec("audit.report_csv", "event"),
+  report_xlsx: spec("audit.report_xlsx", "event"),
+  answers_csv: spec("audit.answers_export", "event"),
+  answers_xlsx: spec("audit.answers_export", "event"),
+  export_json: spec("audit.export_json", "event"),
+  proposals_csv: spec("audit.proposals_export", "event"),
+  proposals_xlsx: spec("audit.proposals_export", "event"),
+  proposal_edit: spec("audit.proposal_edit", "event"),
+  merge: spec("audit.merge", "event"),
+  unmerge: spec("audit.unmerge", "event"),
+  not_duplicates: spec("audit.not_duplicates", "event"),
+  group_create: spec("audit.group_create", "event"),
+  group_rename: spec("audit.group_rename", "event"),
+  agenda: spec("audit.agenda", "event"),
+  regroup: spec("audit.regroup", "event"),
+  observation: spec("audit.observation", "event"),
+  unit_add: spec("audit.unit_add"),
+  unit_change: spec("audit.unit_change", "unit"),
+  unit_merge: spec("audit.unit_merge", "unit"),
+  unit_import: spec("audit.unit_import"),
+  unit_export: spec("audit.unit_export", "unit"),
+  account_create: spec("audit.account_create"),
+  account_change: spec("audit.account_change"),
+  account_reset: spec("audit.account_reset"),
+  account_unlock: spec("audit.account_unlock"),
+  programme_create: spec("audit.programme_create"),
+  template_create: spec("audit.template_create"),
+  template_change: spec("audit.template_change"),
+  vocabulary_add: spec("audit.vocabulary_add"),
+  vocabulary_remove: spec("audit.vocabulary_remove"),
+} as const satisfies Record<string, ActionSpec>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const isAuditAction = (name: string): name is AuditAction => Object.hasOwn(AUDIT_ACTIONS, name);
+
+/** The words for a recorded action; null for one without words (an entry older than the names). */
+export function actionKey(action: string): MessageKey | null {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action].words : null;
+}

@@ -1,56 +1,63 @@
-// Records every staff action (and every export of answers) in the audit log: who, what, when, which event.
+// The audit log's middleware: each staff route declares its action (`audited("event_close")`), and the staff sub-app's trail records it once the answer is known.
+import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
+import { AUDIT_ACTIONS, type AuditAction } from "../domain/audit";
 import { record } from "../services/audit";
 import type { AppEnv } from "./env";
 
-/** Reads that hand data out of the product are actions too. */
-const EXPORT = /\.(csv|xlsx|json)$/;
-
-/** "/api/events/12/proposals/40" → "/api/events/:id/proposals/:id", so actions group in the log. */
-export function actionOf(method: string, path: string): string {
-  return `${method} ${path.replace(/\/\d+(?=\/|\.|$)/g, "/:id")}`;
+/** A route's own declaration of what the log calls it; the trail on the sub-app writes the line. */
+export function audited(action: AuditAction): MiddlewareHandler<AppEnv> & { auditAction: AuditAction } {
+  const mw = createMiddleware<AppEnv>(async (c, next) => {
+    c.set("auditAction", action);
+    await next();
+  });
+  return Object.assign(mw, { auditAction: action });
 }
 
-const idAfter = (path: string, resource: string) => {
-  const m = new RegExp(`^/api/${resource}/(\\d+)`).exec(path);
-  return m ? Number(m[1]) : null;
-};
+function subjectId(c: Context<AppEnv>, subject: "event" | "unit" | null, want: "event" | "unit") {
+  if (subject !== want) return null;
+  const id = Number(c.req.param("id"));
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
 
-export const audit = createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * On the whole staff sub-app, so no staff route can miss it: every change that succeeded, every
+ * route that declared an action (exports), and refused sign-ins, in the log: who, what, when,
+ * which event or unit, and the unit the person belonged to then. A write whose route declared
+ * nothing is still recorded, as its method and path.
+ */
+export const auditTrail = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  const { method, path } = c.req;
-  const changes = method !== "GET" && method !== "HEAD";
-  if (!(changes || EXPORT.test(path)) || c.res.status >= 400) return;
+  const declared = c.get("auditAction");
+  const changes = c.req.method !== "GET" && c.req.method !== "HEAD";
+  if (declared === undefined && !changes) return;
+  const refused = c.res.status >= 400;
+  // A refused sign-in is worth a line (who was tried, from nowhere in particular); any other refusal changed nothing.
+  const action = refused
+    ? declared === "login"
+      ? "login_failed"
+      : null
+    : (declared ?? `${c.req.method} ${c.req.routePath}`);
+  if (action === null) return;
   const user = c.get("user");
-  if (!user) return;
+  const actor = user ? { id: user.id, email: user.email } : c.get("auditActor");
+  if (!actor) return;
+  const subject = declared ? AUDIT_ACTIONS[declared].subject : null;
   try {
-    // A new event's id is only in the answer.
-    let eventId = idAfter(path, "events");
-    if (eventId === null && path === "/api/events" && c.res.status === 201) {
-      const created: unknown = await c.res.clone().json();
-      if (
-        typeof created === "object" &&
-        created !== null &&
-        "id" in created &&
-        typeof created.id === "number"
-      ) {
-        eventId = created.id;
-      }
-    }
     await record(c.var.db, {
       at: new Date().toISOString(),
-      userId: user.id,
-      userEmail: user.email,
-      action: actionOf(method, path),
-      eventId,
-      unitId: idAfter(path, "units"),
+      userId: actor.id ?? null,
+      userEmail: actor.email,
+      action,
+      eventId: c.get("auditEventId") ?? subjectId(c, subject, "event"),
+      unitId: subjectId(c, subject, "unit"),
       status: c.res.status,
       target: c.get("auditTarget") ?? null,
     });
   } catch (err) {
     // The action itself succeeded; a lost log line is reported, not turned into a failure.
     console.error(
-      JSON.stringify({ level: "error", message: "audit write failed", path, error: String(err) }),
+      JSON.stringify({ level: "error", message: "audit write failed", path: c.req.path, error: String(err) }),
     );
   }
 });

@@ -1,6 +1,7 @@
 // Staff sign-in and sign-out with a session cookie.
 import { Hono } from "hono";
 import * as v from "valibot";
+import { audited } from "../http/audit";
 import {
   clearSessionCookie,
   knownDeviceOf,
@@ -44,8 +45,10 @@ const changePasswordBody = jsonObject({ current: password, next: password });
 
 /** Signing in and out, and setting a password from a link, need no session. */
 export const signInRoutes = new Hono<AppEnv>()
-  .post("/login", validate("json", loginBody), async (c) => {
+  .post("/login", audited("login"), validate("json", loginBody), async (c) => {
     const credentials = c.req.valid("json");
+    // Named before the attempt, so a refused one is recorded against the email tried.
+    c.set("auditActor", { email: credentials.email.toLowerCase() });
     const known = await knownDeviceOf(c, credentials.email);
     const { user, token } = await signIn(c.var.db, credentials, addressOf(c), known, new Date());
     setSessionCookie(c, token);
@@ -54,14 +57,20 @@ export const signInRoutes = new Hono<AppEnv>()
     c.set("user", user);
     return c.json({ ok: true });
   })
-  .post("/logout", async (c) => {
+  .post("/logout", audited("logout"), async (c) => {
     const token = sessionToken(c);
-    if (token) await signOut(c.var.db, token);
+    const who = token ? await signOut(c.var.db, token) : undefined;
+    if (who) c.set("auditActor", who);
     clearSessionCookie(c);
     return c.json({ ok: true });
   })
-  .post("/set-password", validate("json", setPasswordBody), async (c) => {
-    const { sessionToken: token } = await setPasswordFromLink(c.var.db, c.req.valid("json"), new Date());
+  .post("/set-password", audited("password_set"), validate("json", setPasswordBody), async (c) => {
+    const { sessionToken: token, account } = await setPasswordFromLink(
+      c.var.db,
+      c.req.valid("json"),
+      new Date(),
+    );
+    c.set("auditActor", account);
     setSessionCookie(c, token);
     return c.json({ ok: true });
   });
@@ -74,11 +83,11 @@ export const accountRoutes = new Hono<AppEnv>()
     // unitMerged: the account's unit was merged or dissolved; it keeps the old subtree until an admin moves it.
     return c.json({ id, email, name, role, unitId, unitName, unitMerged });
   })
-  .post("/password", validate("json", changePasswordBody), async (c) => {
+  .post("/password", audited("password_change"), validate("json", changePasswordBody), async (c) => {
     await changeOwnPassword(c.var.db, c.var.user, c.req.valid("json"), sessionToken(c) ?? null, new Date());
     return c.json({ ok: true });
   })
-  .post("/logout-all", async (c) => {
+  .post("/logout-all", audited("logout_all"), async (c) => {
     await signOutEverywhere(c.var.db, c.var.user);
     clearSessionCookie(c);
     return c.json({ ok: true });

@@ -10,6 +10,7 @@ import {
   REASON_MAX,
 } from "../domain/proposal";
 import { ORGANISERS } from "../domain/terms";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
@@ -61,6 +62,7 @@ export const boardRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/proposals/:pid",
+    audited("proposal_edit"),
     allow(...followRoles),
     validate("param", proposalParam),
     validate("json", patchBody),
@@ -73,6 +75,7 @@ export const boardRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/merges",
+    audited("merge"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate(
@@ -81,12 +84,19 @@ export const boardRoutes = new Hono<AppEnv>()
     ),
     async (c) => c.json(await mergeInto(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json"))),
   )
-  .delete("/:id/merges/:pid", allow(...ORGANISERS), validate("param", proposalParam), async (c) => {
-    await unmerge(c.var.db, c.var.user, c.req.valid("param"));
-    return c.json({ ok: true });
-  })
+  .delete(
+    "/:id/merges/:pid",
+    audited("unmerge"),
+    allow(...ORGANISERS),
+    validate("param", proposalParam),
+    async (c) => {
+      await unmerge(c.var.db, c.var.user, c.req.valid("param"));
+      return c.json({ ok: true });
+    },
+  )
   .post(
     "/:id/duplicates/dismiss",
+    audited("not_duplicates"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate("json", jsonObject({ a: intId, b: intId })),
@@ -98,6 +108,7 @@ export const boardRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/groups",
+    audited("group_create"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate(
@@ -117,6 +128,7 @@ export const boardRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/agenda",
+    audited("agenda"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate(
@@ -142,6 +154,7 @@ export const boardRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/groups/:gid",
+    audited("group_rename"),
     allow(...ORGANISERS),
     validate("param", groupParam),
     validate("json", jsonObject({ label: requiredText(GROUP_LABEL_MAX) })),
@@ -150,13 +163,13 @@ export const boardRoutes = new Hono<AppEnv>()
       return c.json({ ok: true });
     },
   )
-  .post("/:id/regroup", allow(...ORGANISERS), validate("param", idParam), async (c) => {
+  .post("/:id/regroup", audited("regroup"), allow(...ORGANISERS), validate("param", idParam), async (c) => {
     const considered = await regroupWorkshop(c.var.db, c.var.user, c.req.valid("param").id, new Date());
     return c.json({ ok: true, considered });
   })
-  .get("/:id/proposals.csv", validate("param", idParam), async (c) =>
+  .get("/:id/proposals.csv", audited("proposals_csv"), validate("param", idParam), async (c) =>
     sendTable(c, "csv", await proposalsTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   )
-  .get("/:id/proposals.xlsx", validate("param", idParam), async (c) =>
+  .get("/:id/proposals.xlsx", audited("proposals_xlsx"), validate("param", idParam), async (c) =>
     sendTable(c, "xlsx", await proposalsTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   );

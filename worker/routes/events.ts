@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { EVENT_KINDS, ORGANISERS, TRAINEE_CATEGORIES } from "../domain/terms";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
@@ -75,15 +76,18 @@ export const eventRoutes = new Hono<AppEnv>()
   .get("/", validate("query", listQuery), async (c) =>
     c.json(await listEvents(c.var.db, c.var.user, c.req.valid("query"), new Date())),
   )
-  .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) =>
-    c.json(await createNewEvent(c.var.db, c.var.user, c.req.valid("json"), new Date()), 201),
-  )
+  .post("/", audited("event_create"), allow(...ORGANISERS), validate("json", createBody), async (c) => {
+    const created = await createNewEvent(c.var.db, c.var.user, c.req.valid("json"), new Date());
+    c.set("auditEventId", created.id);
+    return c.json(created, 201);
+  })
   .get("/:id", validate("param", idParam), async (c) => {
     const event = await eventDetail(c.var.db, c.var.user, c.req.valid("param").id, new Date());
     return c.json({ ...event, surveyUrl: `${new URL(c.req.url).origin}/s/${event.code}` });
   })
   .put(
     "/:id/form",
+    audited("form_edit"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate("json", formSchema),
@@ -94,6 +98,7 @@ export const eventRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
+    audited("event_edit"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate("json", jsonObject({ expectedParticipants: positiveInt })),
@@ -105,6 +110,7 @@ export const eventRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/paper-responses",
+    audited("paper_entry"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate("json", paperBody),
@@ -115,22 +121,29 @@ export const eventRoutes = new Hono<AppEnv>()
       return c.json({ id: stored.id, sheet: body.sheet, paper: true as const }, stored.created ? 201 : 200);
     },
   )
-  .post("/:id/close", allow(...ORGANISERS), validate("param", idParam), async (c) => {
+  .post("/:id/close", audited("event_close"), allow(...ORGANISERS), validate("param", idParam), async (c) => {
     await closeSurvey(c.var.db, c.var.user, c.req.valid("param").id, new Date());
     return c.json({ ok: true, status: "closed" as const });
   })
   .get("/:id/report", validate("param", idParam), async (c) =>
     c.json(await reportOf(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang, new Date())),
   )
-  .get("/:id/export.json", allow(...ORGANISERS), validate("param", idParam), async (c) => {
-    const { event, data } = await exportEvent(c.var.db, c.var.user, c.req.valid("param").id, new Date());
-    return c.body(JSON.stringify(data, null, 1), 200, {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="du-lieu-${event.code}.json"`,
-    });
-  })
+  .get(
+    "/:id/export.json",
+    audited("export_json"),
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    async (c) => {
+      const { event, data } = await exportEvent(c.var.db, c.var.user, c.req.valid("param").id, new Date());
+      return c.body(JSON.stringify(data, null, 1), 200, {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="du-lieu-${event.code}.json"`,
+      });
+    },
+  )
   .delete(
     "/:id",
+    audited("event_delete"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate("json", deleteBody),
@@ -144,15 +157,25 @@ export const eventRoutes = new Hono<AppEnv>()
       return c.json({ ok: true, deleted });
     },
   )
-  .get("/:id/report.csv", validate("param", idParam), async (c) =>
+  .get("/:id/report.csv", audited("report_csv"), validate("param", idParam), async (c) =>
     sendTable(c, "csv", await reportTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   )
-  .get("/:id/report.xlsx", validate("param", idParam), async (c) =>
+  .get("/:id/report.xlsx", audited("report_xlsx"), validate("param", idParam), async (c) =>
     sendTable(c, "xlsx", await reportTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   )
-  .get("/:id/answers.csv", allow(...ORGANISERS), validate("param", idParam), async (c) =>
-    sendTable(c, "csv", await answersTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
+  .get(
+    "/:id/answers.csv",
+    audited("answers_csv"),
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    async (c) =>
+      sendTable(c, "csv", await answersTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   )
-  .get("/:id/answers.xlsx", allow(...ORGANISERS), validate("param", idParam), async (c) =>
-    sendTable(c, "xlsx", await answersTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
+  .get(
+    "/:id/answers.xlsx",
+    audited("answers_xlsx"),
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    async (c) =>
+      sendTable(c, "xlsx", await answersTable(c.var.db, c.var.user, c.req.valid("param").id, c.var.lang)),
   );

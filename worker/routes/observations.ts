@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { Criterion } from "../domain/criteria";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { idParam } from "../http/params";
@@ -41,6 +42,7 @@ export const observationRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/observation",
+    audited("observation"),
     allow("inspector", "admin"),
     validate("param", idParam),
     validate("json", body),

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { ORGANISERS, TRAINEE_CATEGORIES } from "../domain/terms";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { day, intId, jsonObject, requiredText, validate } from "../http/validate";
@@ -23,7 +24,7 @@ const createBody = jsonObject({
 
 export const programmeRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json(await listProgrammes(c.var.db, c.var.user)))
-  .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) => {
+  .post("/", audited("programme_create"), allow(...ORGANISERS), validate("json", createBody), async (c) => {
     const id = await addProgramme(c.var.db, c.var.user, c.req.valid("json"), new Date());
     return c.json({ id }, 201);
   });

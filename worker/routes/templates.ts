@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { ORGANISERS } from "../domain/terms";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { formEntries, idParam } from "../http/params";
@@ -17,13 +18,14 @@ const changeBody = jsonObject({
 
 export const templateRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json(await templatesFor(c.var.db, c.var.user)))
-  .post("/", allow(...ORGANISERS), validate("json", createBody), async (c) => {
+  .post("/", audited("template_create"), allow(...ORGANISERS), validate("json", createBody), async (c) => {
     const body = c.req.valid("json");
     c.set("auditTarget", body.title);
     return c.json(await createTemplate(c.var.db, c.var.user, body, new Date()), 201);
   })
   .patch(
     "/:id",
+    audited("template_change"),
     allow(...ORGANISERS),
     validate("param", idParam),
     validate("json", changeBody),

@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { Invalid, TooLarge } from "../domain/errors";
 import { LEVELS, TRAINEE_CATEGORIES } from "../domain/terms";
 import { UNIT_CODE } from "../domain/unitImport";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
@@ -130,25 +131,47 @@ export const unitRoutes = new Hono<AppEnv>()
     );
     return c.json(await unitComments(c.var.db, unit, query, c.var.lang));
   })
-  .get("/:id/:file", validate("param", fileParam), validate("query", scoresQuery), async (c) => {
-    const { id, file } = c.req.valid("param");
-    const { unit, query } = await scopedQuery(c.var.db, c.var.user, id, c.req.valid("query"), new Date());
-    const [what, format] = FILES[file];
-    return sendTable(c, format, await unitTable(c.var.db, unit, query, what, c.var.lang));
-  })
-  .post("/", allow("admin"), validate("json", createBody), async (c) =>
+  .get(
+    "/:id/:file",
+    audited("unit_export"),
+    validate("param", fileParam),
+    validate("query", scoresQuery),
+    async (c) => {
+      const { id, file } = c.req.valid("param");
+      const { unit, query } = await scopedQuery(c.var.db, c.var.user, id, c.req.valid("query"), new Date());
+      const [what, format] = FILES[file];
+      c.set("auditTarget", file);
+      return sendTable(c, format, await unitTable(c.var.db, unit, query, what, c.var.lang));
+    },
+  )
+  .post("/", audited("unit_add"), allow("admin"), validate("json", createBody), async (c) =>
     c.json(await addUnit(c.var.db, c.var.user, c.req.valid("json")), 201),
   )
-  .patch("/:id", allow("admin"), validate("param", idParam), validate("json", patchBody), async (c) => {
-    await changeUnit(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json"), new Date());
-    return c.json({ ok: true });
-  })
-  .post("/:id/merge", allow("admin"), validate("param", idParam), validate("json", mergeBody), async (c) => {
-    await mergeUnit(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json"));
-    return c.json({ ok: true });
-  })
+  .patch(
+    "/:id",
+    audited("unit_change"),
+    allow("admin"),
+    validate("param", idParam),
+    validate("json", patchBody),
+    async (c) => {
+      await changeUnit(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json"), new Date());
+      return c.json({ ok: true });
+    },
+  )
+  .post(
+    "/:id/merge",
+    audited("unit_merge"),
+    allow("admin"),
+    validate("param", idParam),
+    validate("json", mergeBody),
+    async (c) => {
+      await mergeUnit(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ ok: true });
+    },
+  )
   .post(
     "/import",
+    audited("unit_import"),
     allow("admin"),
     bodyLimit({
       maxSize: IMPORT_LIMIT,

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { ROLES } from "../domain/terms";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { idParam } from "../http/params";
@@ -40,20 +41,26 @@ export const userRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     return c.json(await accounts(c.var.db, c.var.user, q, new Date()));
   })
-  .post("/", validate("json", createBody), async (c) => {
+  .post("/", audited("account_create"), validate("json", createBody), async (c) => {
     const body = c.req.valid("json");
     const { id, token } = await createAccount(c.var.db, c.var.user, body, new Date());
     c.set("auditTarget", body.email);
     return c.json({ id, setPasswordUrl: linkUrl(new URL(c.req.url).origin, token) }, 201);
   })
-  .patch("/:id", validate("param", idParam), validate("json", changeBody), async (c) => {
-    const body = c.req.valid("json");
-    assertSomeField(body);
-    const after = await changeAccount(c.var.db, c.var.user, c.req.valid("param").id, body, new Date());
-    c.set("auditTarget", after.email);
-    return c.json(after);
-  })
-  .post("/:id/reset", validate("param", idParam), async (c) => {
+  .patch(
+    "/:id",
+    audited("account_change"),
+    validate("param", idParam),
+    validate("json", changeBody),
+    async (c) => {
+      const body = c.req.valid("json");
+      assertSomeField(body);
+      const after = await changeAccount(c.var.db, c.var.user, c.req.valid("param").id, body, new Date());
+      c.set("auditTarget", after.email);
+      return c.json(after);
+    },
+  )
+  .post("/:id/reset", audited("account_reset"), validate("param", idParam), async (c) => {
     const { token, email } = await resetAccountLink(
       c.var.db,
       c.var.user,
@@ -63,7 +70,7 @@ export const userRoutes = new Hono<AppEnv>()
     c.set("auditTarget", email);
     return c.json({ setPasswordUrl: linkUrl(new URL(c.req.url).origin, token) });
   })
-  .post("/:id/unlock", validate("param", idParam), async (c) => {
+  .post("/:id/unlock", audited("account_unlock"), validate("param", idParam), async (c) => {
     const { email } = await unlockAccount(c.var.db, c.var.user, c.req.valid("param").id);
     c.set("auditTarget", email);
     return c.json({ ok: true });

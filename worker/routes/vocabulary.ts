@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { PROPOSAL_MAX } from "../domain/proposal";
 import { ORGANISERS } from "../domain/terms";
+import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { idParam } from "../http/params";
@@ -31,6 +32,7 @@ export const vocabularyRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
+    audited("vocabulary_add"),
     allow(...ORGANISERS),
     validate(
       "json",
@@ -41,7 +43,13 @@ export const vocabularyRoutes = new Hono<AppEnv>()
       return c.json({ ok: true }, 201);
     },
   )
-  .delete("/:id", allow(...ORGANISERS), validate("param", idParam), async (c) => {
-    await removePhrase(c.var.db, c.var.user, c.req.valid("param").id);
-    return c.json({ ok: true });
-  });
+  .delete(
+    "/:id",
+    audited("vocabulary_remove"),
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    async (c) => {
+      await removePhrase(c.var.db, c.var.user, c.req.valid("param").id);
+      return c.json({ ok: true });
+    },
+  );

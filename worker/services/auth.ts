@@ -96,6 +96,9 @@ export async function sessionUser(db: Db, token: string, now: Date): Promise<Sta
   return findSessionUser(db, await sha256Hex(token), now.toISOString());
 }
 
-export async function signOut(db: Db, token: string): Promise<void> {
+/** Ends the session; whose it was, for the log (none when it had already ended). */
+export async function signOut(db: Db, token: string): Promise<{ id: number; email: string } | undefined> {
+  const user = await sessionUser(db, token, new Date());
   await deleteSession(db, await sha256Hex(token));
+  return user && { id: user.id, email: user.email };
 }

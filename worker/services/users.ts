@@ -166,7 +166,7 @@ export async function setPasswordFromLink(
   db: Db,
   input: { token: string; password: string },
   now: Date,
-): Promise<{ sessionToken: string }> {
+): Promise<{ sessionToken: string; account: { id: number; email: string } }> {
   const tokenHash = await sha256Hex(input.token);
   const account = await findLinkAccount(db, tokenHash, now.toISOString());
   if (account?.active !== 1) throw new Invalid({ token: { key: "field.link_used" } });
@@ -179,7 +179,7 @@ export async function setPasswordFromLink(
     now: now.toISOString(),
   });
   if (!used) throw new Invalid({ token: { key: "field.link_used" } });
-  return { sessionToken };
+  return { sessionToken, account: { id: account.id, email: account.email } };
 }
 
 /** A person changes their own password; their other sessions end. */

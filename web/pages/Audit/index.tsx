@@ -57,10 +57,10 @@ export function AuditPage() {
           {t("app.audit_what")}
           <select value={filters.action} onChange={(e) => set("action", e.currentTarget.value)}>
             <option value="">{t("app.audit_any_action")}</option>
-            {AUDIT_ACTIONS.map(([action, key]) => (
+            {Object.entries(AUDIT_ACTIONS).map(([action, spec]) => (
               <option key={action} value={action}>
-                {t(key)}
-                {/\.(csv|xlsx|json)$/.exec(action)?.[0] ?? ""}
+                {t(spec.words)}
+                {/_(csv|xlsx|json)$/.exec(action)?.[0].replace("_", " .") ?? ""}
               </option>
             ))}
           </select>
