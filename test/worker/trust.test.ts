@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, it } from "vitest";
 import { verifyAggregates } from "../../worker/db/stats";
+import { signed } from "../../worker/domain/crypto";
 import {
   ADDRESS_LOCK_AFTER,
   EMAIL_LOCK_AFTER,
@@ -54,6 +55,11 @@ const countRows = async (table: "responses" | "proposals" | "audit_log", eventId
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** A class's questions as the public API gives them. */
+const publicFormOf = async (code: string) =>
+  (await (await call(`/api/public/events/${code}`)).json<{ questions: { id: number; type: string }[] }>())
+    .questions;
 
 const newWorkshop = () => createWorkshop(organiser, tree.bachMai);
 
@@ -1479,5 +1485,62 @@ describe("an audit log that misses nothing", () => {
       "login",
     ]);
     expect(await auditOf(tnAdmin.headers, `user=${personId}`)).toHaveLength(0);
+  });
+});
+
+describe("too fast, as the server measures it", () => {
+  const stampFrom = async (msAgo: number) => signed(env.DEVICE_SECRET ?? "", `served:${Date.now() - msAgo}`);
+  const tooFastOf = async (eventId: number) =>
+    (
+      await db()
+        .selectFrom("responses")
+        .select(["too_fast as tooFast"])
+        .where("event_id", "=", eventId)
+        .orderBy("id")
+        .execute()
+    ).map((r) => r.tooFast);
+
+  it("a plain form posted the moment its page was served, or with no stamp of ours, is set aside; one that took a minute counts", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    const form = await publicFormOf(cls.code);
+    const page = await call(`/s/${cls.code}`, { headers: { "CF-Connecting-IP": unique("10.9.") } });
+    const served = /name="shownAt" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    expect(served).toMatch(/^served:\d+\.[A-Za-z0-9_-]{22}$/);
+    const post = (stamp: string | null) => {
+      const fields = new URLSearchParams({ clientId: unique("nojs-"), role: "trainee" });
+      if (stamp !== null) fields.set("shownAt", stamp);
+      for (const q of form) if (q.type === "rating") fields.set(`a${q.id}`, "5");
+      return call(`/s/${cls.code}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": unique("10.9.") },
+        body: fields.toString(),
+        redirect: "manual",
+      });
+    };
+    expect((await post(served)).status).toBe(303);
+    // The old way: the page's own clock, which anyone could set to an hour ago.
+    expect((await post(String(Date.now() - 3600_000))).status).toBe(303);
+    expect((await post(null)).status).toBe(303);
+    expect((await post(await stampFrom(60_000))).status).toBe(303);
+    expect(await tooFastOf(cls.id)).toEqual([1, 1, 1, 0]);
+  });
+
+  it("the JSON API's elapsedMs can only make a response more suspect than the server's stamp says", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    const send = async (extra: Record<string, unknown>) =>
+      (await submit(cls.code, await body(cls.code, 4, extra), await phone(cls.code))).status;
+    // Served a second ago, claims a week: too fast.
+    expect(await send({ shownAt: await stampFrom(1000), elapsedMs: 7 * 86400_000 })).toBe(201);
+    // Served a minute ago, claims two seconds: too fast.
+    expect(await send({ shownAt: await stampFrom(60_000), elapsedMs: 2000 })).toBe(201);
+    // Served a minute ago, says nothing: counted.
+    expect(await send({ shownAt: await stampFrom(60_000) })).toBe(201);
+    // An integration with neither: counted, as the public contract has always had it.
+    expect(await send({})).toBe(201);
+    expect(await tooFastOf(cls.id)).toEqual([1, 1, 0, 0]);
   });
 });

@@ -2,8 +2,10 @@
 // Plain DOM and no dependencies: the whole phone page must fit in one TCP window (14.6 KB gzip).
 import type { ErrorBody } from "../../worker/phone/contract";
 import {
+  ANSWER_FIELD,
   questionBoxId,
   questionErrorId,
+  SURVEY_FIELD,
   SURVEY_ID,
   type SurveyData,
 } from "../../worker/phone/surveyContract";
@@ -13,6 +15,8 @@ interface Pending {
   role: string;
   answers: Record<string, number | string | string[]>;
   elapsedMs?: number;
+  /** The server's signed stamp of when it served the page: it measures the time itself. */
+  shownAt?: string;
 }
 
 const form = document.getElementById(SURVEY_ID.form);
@@ -113,8 +117,8 @@ function enhance(form: HTMLFormElement): void {
         continue;
       if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox") && !el.checked)
         continue;
-      if (el.name === "role") role = el.value;
-      const id = /^a(\d+)$/.exec(el.name)?.[1];
+      if (el.name === SURVEY_FIELD.role) role = el.value;
+      const id = ANSWER_FIELD.exec(el.name)?.[1];
       if (!id || el.value.trim() === "") continue;
       const type = el.closest<HTMLElement>("[data-type]")?.dataset.type;
       const before = answers[id];
@@ -122,7 +126,14 @@ function enhance(form: HTMLFormElement): void {
       if (type === "multi") answers[id] = [...(Array.isArray(before) ? before : []), el.value];
       else answers[id] = type === "rating" || type === "unit" ? Number(el.value) : el.value;
     }
-    return { clientId, role, answers, elapsedMs: Math.max(0, Date.now() - openedAt) };
+    const served = form.elements.namedItem(SURVEY_FIELD.servedAt);
+    return {
+      clientId,
+      role,
+      answers,
+      elapsedMs: Math.max(0, Date.now() - openedAt),
+      ...(served instanceof HTMLInputElement ? { shownAt: served.value } : {}),
+    };
   }
 
   function restore(p: Pending): void {

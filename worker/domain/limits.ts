@@ -161,9 +161,13 @@ export function exceeded(checks: readonly LimitCheck[], counts: ReadonlyMap<stri
 /** Nobody reads and answers a question in under this; the standard form's six ratings take 12 s. */
 export const MIN_MS_PER_ANSWER = 2000;
 
-/** True when the phone says the answers took less time than reading them could. */
-export function isTooFast(elapsedMs: number | null | undefined, answered: number): boolean {
-  return elapsedMs !== null && elapsedMs !== undefined && elapsedMs < MIN_MS_PER_ANSWER * answered;
+/**
+ * True when the answers took less time than reading them could, by any measure there is: the
+ * server's (from when it served the page) or the phone's own claim. A claim can only make a
+ * response more suspect, never clear one the server measured as too fast.
+ */
+export function isTooFast(measures: readonly (number | null | undefined)[], answered: number): boolean {
+  return measures.some((ms) => ms !== null && ms !== undefined && ms < MIN_MS_PER_ANSWER * answered);
 }
 
 // ---- Staff sign-in ----------------------------------------------------------------------------

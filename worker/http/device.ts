@@ -32,6 +32,26 @@ async function deviceOf(c: Context<AppEnv>): Promise<string | null> {
   return verified(key, cookie);
 }
 
+/** The time the survey page is served, signed, for the page to carry back (unsigned without a secret). */
+export async function servedStamp(c: Context<AppEnv>, now: Date): Promise<string> {
+  const key = secret(c);
+  const ms = String(now.getTime());
+  return key ? signed(key, `served:${ms}`) : ms;
+}
+
+/**
+ * Milliseconds since the server served the page a submission came from, by its own signed stamp;
+ * null without one (an integration's JSON, a stamp we did not sign, one from the future).
+ */
+export async function servedMsOf(c: Context<AppEnv>, stamp: string | null | undefined, now: Date) {
+  if (!stamp || stamp.length > 80) return null;
+  const key = secret(c);
+  // Without a secret the stamp is the plain time, and only as good as the page that sent it.
+  const value = key ? await verified(key, stamp) : `served:${stamp}`;
+  const ms = value?.startsWith("served:") ? Number(value.slice(7)) : Number.NaN;
+  return Number.isSafeInteger(ms) && ms > 0 && ms <= now.getTime() ? now.getTime() - ms : null;
+}
+
 /** Who is writing: never stored with an answer, only in the limit counters. */
 export async function writerOf(c: Context<AppEnv>): Promise<Writer> {
   return { device: await deviceOf(c), address: addressOf(c) };

@@ -8,7 +8,7 @@ import { type Lang, type MessageKey, t } from "../domain/i18n";
 import type { EventKind } from "../domain/terms";
 import { dataAttributes } from "./contract";
 import { PHONE_CSS } from "./styles";
-import { questionBoxId, questionErrorId, SURVEY_ID, type SurveyData } from "./surveyContract";
+import { questionBoxId, questionErrorId, SURVEY_FIELD, SURVEY_ID, type SurveyData } from "./surveyContract";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -73,6 +73,8 @@ export function messagePage(
 
 export interface SurveyState {
   clientId: string;
+  /** The server's signed stamp of when it served this page (kept when the page comes back with errors). */
+  servedAt: string;
   /** Someone else on a phone that has answered: the script must not reuse the phone's saved id. */
   fresh?: boolean;
   role: string;
@@ -183,7 +185,7 @@ export function surveyPage(
   const body = html`<h1>${event.title}</h1><p class="event">${event.unitName}</p><p>${t(lang, event.kind === "class" ? "page.intro" : "page.intro_survey")}</p>
 ${state.errors ? html`<p class="alert" role="alert">${t(lang, "page.fix_errors")}</p>` : ""}
 <form method="post" action="/s/${event.code}" id="${SURVEY_ID.form}"${raw(surveyData)} novalidate>
-<input type="hidden" name="clientId" value="${state.clientId}"><input type="hidden" name="shownAt" value="${state.values.shownAt ?? String(Date.now())}">
+<input type="hidden" name="${SURVEY_FIELD.clientId}" value="${state.clientId}"><input type="hidden" name="${SURVEY_FIELD.servedAt}" value="${state.values[SURVEY_FIELD.servedAt] ?? state.servedAt}">
 ${
   event.kind === "class"
     ? html`<fieldset class="q"><legend>${t(lang, "page.role_legend")}</legend><div class="roles">${role("trainee", "page.role_trainee")}${role("lecturer", "page.role_lecturer")}</div></fieldset>`

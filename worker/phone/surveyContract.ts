@@ -4,6 +4,20 @@
 /** Element ids on the survey page. */
 export const SURVEY_ID = { form: "survey", status: "status", main: "main" } as const;
 
+/**
+ * The survey form's field names: what the page posts without JavaScript, what the script reads,
+ * and what the no-JS route turns into the JSON API's submission.
+ */
+export const SURVEY_FIELD = {
+  clientId: "clientId",
+  role: "role",
+  /** The time the server served the page, signed by it: the server measures how long she took. */
+  servedAt: "shownAt",
+} as const;
+/** A question's field: "a12" for question 12. */
+export const answerField = (id: number | string) => `a${id}`;
+export const ANSWER_FIELD = /^a(\d+)$/;
+
 /** A question's box and its error line on the survey page, by question id. */
 export const questionBoxId = (id: number | string) => `q${id}`;
 export const questionErrorId = (id: number | string) => `e${id}`;

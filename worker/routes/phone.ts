@@ -9,20 +9,21 @@ import { Closed, DomainError, type FieldErrors, LimitReached, Mismatch, TooLarge
 import { CLIENT_ID_PATTERN, isOpen } from "../domain/event";
 import { normaliseEventCode } from "../domain/eventCode";
 import type { Lang } from "../domain/i18n";
-import { limitsFor, RESPONSES_PER_PHONE } from "../domain/limits";
+import { RESPONSES_PER_PHONE } from "../domain/limits";
 import { PHONE_LIST_FIRST, PUBLIC_LIST_MAX } from "../domain/proposal";
 import type { QuestionType } from "../domain/terms";
 import { isCrossSite } from "../http/auth";
 import { setPrivateCookie } from "../http/cookies";
-import { ensureDeviceCookie, writerOf } from "../http/device";
+import { ensureDeviceCookie, servedMsOf, servedStamp, writerOf } from "../http/device";
 import type { AppEnv } from "../http/env";
 import { proposalBody, proposalInput } from "../http/params";
 import { issuesToFields } from "../http/validate";
 import { homePage, messagePage, notFoundPage, surveyPage } from "../phone/pages";
+import { answerField, SURVEY_FIELD } from "../phone/surveyContract";
 import { workshopPage } from "../phone/workshop";
 import { listProposals, submitProposal, supportedByPhone, supportProposal } from "../services/proposals";
 import { findByCode, questionsOf, unitChoices } from "../services/public";
-import { hasAnswered, submitResponse } from "../services/responses";
+import { hasAnswered, type Submission, submitResponse } from "../services/responses";
 
 const LANG_COOKIE = "gy_lang";
 const YEAR = 365 * 86400;
@@ -141,6 +142,31 @@ function answerOf(type: QuestionType, value: string, list: readonly string[]): u
   return (type === "rating" || type === "unit") && /^\d{1,9}$/.test(value) ? Number(value) : value;
 }
 
+/**
+ * The no-JS survey form as the JSON API's submission, by the phone contract's field names: the
+ * same service then decides everything, as for the script's JSON.
+ */
+function submissionFromForm(
+  questions: readonly { id: number; type: QuestionType }[],
+  fields: { values: Record<string, string>; lists: Record<string, string[]> },
+  fallbackClientId: () => string,
+): Submission & { servedAt: string | null } {
+  const { values, lists } = fields;
+  const posted = values[SURVEY_FIELD.clientId] ?? "";
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    const raw = values[answerField(q.id)];
+    if (raw === undefined || raw === "") continue;
+    answers[String(q.id)] = answerOf(q.type, raw, lists[answerField(q.id)] ?? []);
+  }
+  return {
+    clientId: CLIENT_ID_PATTERN.test(posted) ? posted : fallbackClientId(),
+    role: values[SURVEY_FIELD.role] === "lecturer" ? "lecturer" : "trainee",
+    answers,
+    servedAt: values[SURVEY_FIELD.servedAt] ?? null,
+  };
+}
+
 const typedCode = (c: Context<AppEnv>) => (c.req.param("code") ?? "").slice(0, 32);
 
 async function workshopByParam(c: Context<AppEnv>) {
@@ -225,7 +251,14 @@ export const phoneRoutes = new Hono<AppEnv>()
         lang,
         event,
         questions,
-        { clientId, fresh: another, role: "trainee", values: {}, errors: null },
+        {
+          clientId,
+          servedAt: await servedStamp(c, new Date()),
+          fresh: another,
+          role: "trainee",
+          values: {},
+          errors: null,
+        },
         await unitChoices(c.var.db, event, questions),
       ),
       200,
@@ -238,28 +271,25 @@ export const phoneRoutes = new Hono<AppEnv>()
     if (!event || event.kind === "workshop" || event.formId === null) {
       return c.html(notFoundPage(lang, typedCode(c)), 404, noStore);
     }
-    const { values, lists } = await formFields(c);
-    const clientId = CLIENT_ID_PATTERN.test(values.clientId ?? "")
-      ? (values.clientId ?? "")
-      : deviceClientId(c, event.code);
-    const role = values.role === "lecturer" ? "lecturer" : "trainee";
+    const fields = await formFields(c);
+    const { values, lists } = fields;
     const questions = await questionsOf(c.var.db, event);
-    const answers: Record<string, unknown> = {};
-    for (const q of questions) {
-      const raw = values[`a${q.id}`];
-      if (raw === undefined || raw === "") continue;
-      answers[String(q.id)] = answerOf(q.type, raw, lists[`a${q.id}`] ?? []);
-    }
+    const { servedAt, ...submission } = submissionFromForm(questions, fields, () =>
+      deviceClientId(c, event.code),
+    );
+    const { clientId, role } = submission;
     const now = new Date();
-    // The page carries the time it was shown, so a form sent back within seconds is set aside.
-    const shownAt = Number(values.shownAt);
-    const elapsedMs =
-      Number.isSafeInteger(shownAt) && shownAt > 0 && shownAt <= now.getTime()
-        ? now.getTime() - shownAt
-        : null;
-    const limits = limitsFor("response", event, await writerOf(c), now);
+    // The page carries the server's signed time it was served, so a form sent back within seconds
+    // is set aside; a form without a stamp we signed came from no page of ours, and is set aside too.
+    const servedMs = (await servedMsOf(c, servedAt, now)) ?? 0;
     try {
-      await submitResponse(c.var.db, event, { clientId, role, answers, elapsedMs }, now, limits);
+      await submitResponse(
+        c.var.db,
+        event,
+        submission,
+        { kind: "phone", writer: await writerOf(c), servedMs, claimedMs: null },
+        now,
+      );
     } catch (err) {
       return refusal(err, {
         closed: () =>
@@ -276,7 +306,7 @@ export const phoneRoutes = new Hono<AppEnv>()
               lang,
               event,
               questions,
-              { clientId, role, values, lists, errors },
+              { clientId, servedAt: await servedStamp(c, new Date()), role, values, lists, errors },
               await unitChoices(c.var.db, event, questions),
             ),
             400,
@@ -313,10 +343,8 @@ export const phoneRoutes = new Hono<AppEnv>()
         noStore,
       );
     if (!parsed.success) return rerender(400, issuesToFields(parsed.issues));
-    const now = new Date();
-    const limits = limitsFor("proposal", event, await writerOf(c), now);
     try {
-      await submitProposal(c.var.db, event, proposalInput(parsed.output), now, limits);
+      await submitProposal(c.var.db, event, proposalInput(parsed.output), await writerOf(c), new Date());
     } catch (err) {
       const page = await refusal(err, {
         closed: () => rerender(410),

@@ -2,9 +2,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { isOpen } from "../domain/event";
-import { limitsFor } from "../domain/limits";
 import { PUBLIC_LIST_MAX } from "../domain/proposal";
-import { writerOf } from "../http/device";
+import { servedMsOf, writerOf } from "../http/device";
 import type { AppEnv } from "../http/env";
 import {
   answersBody,
@@ -36,6 +35,11 @@ const responseBody = jsonObject({
     ),
     null,
   ),
+  // The page's signed stamp of when it was served: the server's own measure of how long she took.
+  shownAt: v.optional(
+    v.nullable(v.pipe(v.string("field.type_string"), v.maxLength(80, "field.too_long"))),
+    null,
+  ),
 });
 
 const supportBody = jsonObject({ clientId });
@@ -57,8 +61,19 @@ export const publicRoutes = new Hono<AppEnv>()
     async (c) => {
       const event = await eventByCode(c.var.db, c.req.valid("param").code);
       const now = new Date();
-      const limits = limitsFor("response", event, await writerOf(c), now);
-      const result = await submitResponse(c.var.db, event, c.req.valid("json"), now, limits);
+      const { clientId, role, answers, elapsedMs, shownAt } = c.req.valid("json");
+      const result = await submitResponse(
+        c.var.db,
+        event,
+        { clientId, role, answers },
+        {
+          kind: "phone",
+          writer: await writerOf(c),
+          servedMs: await servedMsOf(c, shownAt, now),
+          claimedMs: elapsedMs,
+        },
+        now,
+      );
       return c.json({ id: result.id }, result.created ? 201 : 200);
     },
   )
@@ -81,8 +96,13 @@ export const publicRoutes = new Hono<AppEnv>()
     async (c) => {
       const event = await workshopByCode(c.var.db, c.req.valid("param").code);
       const now = new Date();
-      const limits = limitsFor("proposal", event, await writerOf(c), now);
-      const result = await submitProposal(c.var.db, event, proposalInput(c.req.valid("json")), now, limits);
+      const result = await submitProposal(
+        c.var.db,
+        event,
+        proposalInput(c.req.valid("json")),
+        await writerOf(c),
+        now,
+      );
       return c.json({ id: result.id }, result.created ? 201 : 200);
     },
   )

@@ -26,7 +26,7 @@ import {
   taughtMatcher,
   type Vocabulary,
 } from "../domain/grouping";
-import { assertUnderLimits, type LimitCheck, limitsFor, type Writer } from "../domain/limits";
+import { assertUnderLimits, limitsFor, type Writer } from "../domain/limits";
 import { type Addressee, PUBLIC_LIST_MAX, type PublicProposal } from "../domain/proposal";
 import { underLimits } from "./limits";
 import { vocabularyFor } from "./vocabulary";
@@ -65,13 +65,8 @@ function matcherFor(
 }
 
 /** Stores a proposal once per clientId; the same clientId with other words is a 422. */
-export async function submitProposal(
-  db: Db,
-  event: EventRow,
-  p: ProposalInput,
-  now: Date,
-  limits: readonly LimitCheck[],
-) {
+export async function submitProposal(db: Db, event: EventRow, p: ProposalInput, writer: Writer, now: Date) {
+  const limits = limitsFor("proposal", event, writer, now);
   const bodyHash = await sha256Hex(JSON.stringify([p.text, p.addressee, p.authorName, p.authorUnit]));
   const existing = await findProposalByClientId(db, event.id, p.clientId);
   if (existing) return retried(existing, bodyHash);

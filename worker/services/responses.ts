@@ -1,4 +1,4 @@
-// Survey responses: accepting one (JSON API and no-JS form alike), once per clientId, inside the limits.
+// Survey responses: accepting one (JSON API, no-JS form and paper alike), once per clientId, inside the limits its sender has.
 import type { Db } from "../db";
 import { isUniqueViolation } from "../db";
 import type { EventRow } from "../db/events";
@@ -11,7 +11,7 @@ import { checkAnswers } from "../domain/answers";
 import { sha256Hex } from "../domain/crypto";
 import { Closed, Invalid, Mismatch } from "../domain/errors";
 import { assertOpen, paperClientId, retried } from "../domain/event";
-import { assertUnderLimits, isTooFast, type LimitCheck } from "../domain/limits";
+import { assertUnderLimits, isTooFast, limitsFor, type Writer } from "../domain/limits";
 import type { RespondentRole } from "../domain/terms";
 import { underLimits } from "./limits";
 
@@ -19,25 +19,34 @@ export interface Submission {
   clientId: string;
   role: RespondentRole;
   answers: Record<string, unknown>;
-  /** Milliseconds from opening the survey to sending it, as the phone measured them. */
-  elapsedMs?: number | null;
-  /** A paper sheet typed in by this staff account: never set aside as too fast. */
-  enteredBy?: number;
 }
+
+/**
+ * Who sends a response, which decides its limits: a phone (counted by its id and its network;
+ * `servedMs` is how long since the server served its page, `claimedMs` what the phone says it
+ * took) or a staff account typing in a paper sheet (no limits, never too fast).
+ */
+export type Sender =
+  | { kind: "phone"; writer: Writer; servedMs: number | null; claimedMs: number | null }
+  | { kind: "paper"; enteredBy: number };
 
 function canonical(s: Submission): string {
   const keys = Object.keys(s.answers).sort();
   return JSON.stringify([s.role, keys.map((k) => [k, s.answers[k]])]);
 }
 
-/** Stores the response once per clientId; `created` is false for a retry of the same body. */
+/**
+ * The one way a response is stored, from the JSON API, the no-JS form and paper alike: once per
+ * clientId (`created` is false for a retry of the same body), inside the sender's limits.
+ */
 export async function submitResponse(
   db: Db,
   event: EventRow,
   s: Submission,
+  sender: Sender,
   now: Date,
-  limits: readonly LimitCheck[],
 ): Promise<{ id: number; created: boolean }> {
+  const limits = sender.kind === "phone" ? limitsFor("response", event, sender.writer, now) : [];
   const bodyHash = await sha256Hex(canonical(s));
   // A retry of an answer taken before closing still gets its confirmation.
   const existing = await findResponseByClientId(db, event.id, s.clientId);
@@ -55,7 +64,7 @@ export async function submitResponse(
   if (!checked.ok) throw new Invalid(checked.fields);
   assertUnderLimits(limits, counts);
   const answered = checked.answers.filter((a) => a.valueNum !== null || (a.valueText ?? "") !== "").length;
-  const tooFast = s.enteredBy === undefined && isTooFast(s.elapsedMs, answered);
+  const tooFast = sender.kind === "phone" && isTooFast([sender.servedMs, sender.claimedMs], answered);
   try {
     const stored = await underLimits(db, limits, () =>
       insertResponse(db, {
@@ -66,9 +75,9 @@ export async function submitResponse(
         bodyHash,
         answers: checked.answers,
         now: now.toISOString(),
-        elapsedMs: s.elapsedMs ?? null,
+        elapsedMs: sender.kind === "phone" ? (sender.servedMs ?? sender.claimedMs) : null,
         tooFast,
-        enteredBy: s.enteredBy ?? null,
+        enteredBy: sender.kind === "paper" ? sender.enteredBy : null,
         alongside: [
           ...(event.kind === "class" && !tooFast
             ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
@@ -114,9 +123,9 @@ export async function submitPaperResponse(
     return await submitResponse(
       db,
       event,
-      { clientId: paperClientId(sheet.serial), role: sheet.role, answers: sheet.answers, enteredBy },
+      { clientId: paperClientId(sheet.serial), role: sheet.role, answers: sheet.answers },
+      { kind: "paper", enteredBy },
       now,
-      [],
     );
   } catch (err) {
     if (err instanceof Mismatch)
