@@ -379,6 +379,32 @@ describe("a corpus of hostile requests", () => {
   });
 });
 
+describe("dates the calendar does not have", () => {
+  it("are refused naming the field, never rolled into the next month", async ({ expect }) => {
+    const t = targets.find((x) => x.name === "create an event");
+    if (!t) throw new Error("no event target");
+    const problems: string[] = [];
+    for (const [key, bad] of [
+      ["startsAt", "2026-02-31T01:00"],
+      ["endsAt", "2026-04-31T09:00:00Z"],
+      ["startsAt", "2026-06-10T24:00"],
+      ["endsAt", "2027-02-29T08:00"],
+    ] as const) {
+      const o = await attempt(t, JSON.stringify({ ...t.valid(), [key]: bad }));
+      if (o.status !== 400 || !o.fields.includes(key) || o.changed) {
+        problems.push(`${key} = ${bad}: ${o.status} ${o.fields.join(",")}`);
+      }
+    }
+    // A leap day is a real day.
+    const leap = await attempt(
+      t,
+      JSON.stringify({ ...t.valid(), startsAt: "2028-02-29T01:00:00Z", endsAt: "2028-02-29T09:00:00Z" }),
+    );
+    expect(leap.status).toBe(201);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("random bodies (fast-check)", () => {
   it("no body makes any endpoint answer 5xx, and every refusal leaves the database as it was", async ({
     expect,

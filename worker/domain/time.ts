@@ -20,6 +20,26 @@ export const vietnamMinute = (at: Date | string): string => local(at).slice(0, 1
 export const fromVietnamMinute = (wall: string): string => new Date(`${wall}:00+07:00`).toISOString();
 
 /** What a date field holds: a day (YYYY-MM-DD), a day and time (YYYY-MM-DDTHH:mm) or a month (YYYY-MM). */
+/**
+ * Whether an ISO text names a day (and time) the calendar has: "2026-02-31" or "T24:00" do not,
+ * though Date.parse would roll them into March or the next day.
+ */
+export function isRealCalendarTime(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d, h = "0", mi = "0", s = "0"] = m.slice(1).map((x) => x ?? "0");
+  const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+  return (
+    Number(mo) >= 1 &&
+    Number(mo) <= 12 &&
+    Number(d) >= 1 &&
+    Number(d) <= days &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59 &&
+    Number(s) <= 59
+  );
+}
+
 export type DateKind = "date" | "datetime" | "month";
 
 const pad2 = (n: number) => String(n).padStart(2, "0");

@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { cleanText } from "../domain/answers";
 import { type FieldErrors, Invalid } from "../domain/errors";
 import { isMessageKey } from "../domain/i18n";
+import { isRealCalendarTime } from "../domain/time";
 import { DATE } from "../domain/unitImport";
 
 /** Turns valibot issues into `{ "answers.12": {key} }`; schemas carry message keys as messages. */
@@ -52,12 +53,19 @@ export const requiredText = (max: number) =>
 export const isoTime = v.pipe(
   v.string("field.type_string"),
   v.maxLength(40, "field.too_long"),
-  v.check((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "field.date"),
+  v.check(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && isRealCalendarTime(s) && !Number.isNaN(Date.parse(s)),
+    "field.date",
+  ),
   v.transform((s) => new Date(s).toISOString()),
 );
 
 /** A calendar date, YYYY-MM-DD (kept as text: units and programmes have no time of day). */
-export const day = v.pipe(v.string("field.day"), v.regex(DATE, "field.day"));
+export const day = v.pipe(
+  v.string("field.day"),
+  v.regex(DATE, "field.day"),
+  v.check(isRealCalendarTime, "field.day"),
+);
 
 export const intId = v.pipe(
   v.union([v.number(), v.pipe(v.string(), v.regex(/^\d{1,12}$/), v.transform(Number))], "field.type_integer"),
