@@ -586,4 +586,68 @@ describe("needs across the hierarchy", () => {
       404,
     );
   });
+
+  it("a survey that names a template but asks other questions is not added up with it", async ({
+    expect,
+  }) => {
+    const template = await (
+      await call("/api/templates", {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "application/json" },
+        body: JSON.stringify({ unitId: tree.hanoi.id, ...NEEDS_FORM, title: unique("Mẫu nhu cầu ") }),
+      })
+    ).json<{ id: number }>();
+    // The same questions with one option dropped: a different shape.
+    const reshaped = {
+      ...NEEDS_FORM,
+      questions: NEEDS_FORM.questions.map((x) =>
+        x.type === "multi"
+          ? {
+              ...x,
+              options: [option("skills", "Kỹ năng"), option("law", "Pháp luật")],
+              minChoices: 1,
+              maxChoices: 2,
+            }
+          : x,
+      ),
+    };
+    const created = await call("/api/events", {
+      method: "POST",
+      headers: { ...organiser.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        kind: "survey",
+        title: "Khảo sát khác",
+        unitId: tree.hanoi.id,
+        startsAt: new Date(Date.now() - 3600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+        expectedParticipants: 20,
+        form: reshaped,
+        templateId: template.id,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const survey = await created.json<{ id: number; code: string; templateId: number | null }>();
+    expect(survey.templateId).toBeNull();
+    const q = ids(await formOf(survey.code));
+    for (let i = 0; i < 5; i++) {
+      const res = await send(survey.code, {
+        [q.unit]: communes[0]?.id,
+        [q.multi]: ["law"],
+        [q.choice]: "direct",
+        [q.rating]: 4,
+      });
+      expect(res.status).toBe(201);
+    }
+    const needs = await (
+      await call(`/api/units/${tree.hanoi.id}/needs`, { headers: organiser.headers })
+    ).json<{ templates: { id: number }[] }>();
+    expect(needs.templates.find((t) => t.id === template.id)).toBeUndefined();
+    expect(
+      (
+        await call(`/api/units/${tree.hanoi.id}/needs?template=${template.id}`, {
+          headers: organiser.headers,
+        })
+      ).status,
+    ).toBe(404);
+  });
 });

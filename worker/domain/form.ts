@@ -137,3 +137,13 @@ export function questionDefsOf(form: FormInput, prefix: string): QuestionDef[] {
   if (Object.keys(fields).length > 0) throw new Invalid(fields);
   return defs;
 }
+
+/**
+ * Whether a form still has its template's shape: the same questions in the same order, of the
+ * same types, with the same option values (labels may be reworded). The needs roll-up adds up
+ * surveys of one template question by question, so only such a form may say it came from it.
+ */
+export function hasTemplateShape(form: readonly QuestionDef[], template: readonly QuestionDef[]): boolean {
+  const shape = (q: QuestionDef) => JSON.stringify([q.type, (q.options ?? []).map((o) => o.value)]);
+  return form.length === template.length && form.every((q, i) => template[i] && shape(q) === shape(template[i]));
+}

@@ -21,7 +21,13 @@ import { canShow, shownTraits } from "../domain/disclosure";
 import { Conflict, Forbidden, Invalid } from "../domain/errors";
 import { isOpen } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
-import { type FormInput, questionDefsOf, STANDARD_FORM, STANDARD_FORM_TITLE } from "../domain/form";
+import {
+  type FormInput,
+  hasTemplateShape,
+  questionDefsOf,
+  STANDARD_FORM,
+  STANDARD_FORM_TITLE,
+} from "../domain/form";
 import { groupComments } from "../domain/grouping";
 import { type Lang, t } from "../domain/i18n";
 import { buildReport, questionReports, unitBreakdown } from "../domain/report";
@@ -141,16 +147,6 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
       throw new Invalid({ programmeId: { key: "field.not_found" } });
     }
   }
-  // The template the form came from: one the organiser is offered (their units' line or subtree).
-  if (input.templateId !== null && input.kind !== "workshop") {
-    const template = await findTemplate(db, input.templateId);
-    if (
-      !template ||
-      !(inScope(unit.nowPath, template.unitPath) || inScope(template.unitPath, user.unitPath))
-    ) {
-      throw new Invalid({ templateId: { key: "field.not_found" } });
-    }
-  }
   // A class without a form of its own gets the standard one; a survey must bring its questions.
   if (input.kind === "survey" && !input.form) throw new Invalid({ form: { key: "field.required" } });
   const form =
@@ -159,6 +155,19 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
       : input.form
         ? { title: input.form.title, questions: questionDefsOf(input.form, "form.") }
         : { title: STANDARD_FORM_TITLE, questions: STANDARD_FORM };
+  // The template the form came from: one the organiser is offered (their units' line or subtree),
+  // kept only while the form has its shape, or the needs roll-up would add up unlike questions.
+  let templateId: number | null = null;
+  if (input.templateId !== null && form !== null) {
+    const template = await findTemplate(db, input.templateId);
+    if (
+      !template ||
+      !(inScope(unit.nowPath, template.unitPath) || inScope(template.unitPath, user.unitPath))
+    ) {
+      throw new Invalid({ templateId: { key: "field.not_found" } });
+    }
+    if (hasTemplateShape(form.questions, template.questions)) templateId = template.id;
+  }
   // A fresh code collides about once in 10^8 events: two retries are plenty.
   for (let attempt = 0; ; attempt++) {
     const code = generateEventCode();
@@ -178,14 +187,15 @@ export async function createNewEvent(db: Db, user: StaffUser, input: EventInput,
           traineeCategory: input.kind === "class" ? input.traineeCategory : null,
           question: input.kind === "workshop" ? input.question || null : null,
           programmeId: input.kind === "class" ? input.programmeId : null,
-          templateId: input.kind === "workshop" ? null : input.templateId,
+          templateId,
           createdBy: user.id,
           now: now.toISOString(),
         },
         { thenPath: unit.thenPath, nowPath: unit.nowPath },
         form,
       );
-      return { id, code };
+      // Said when the form no longer has the template's shape, so the organiser knows it stands alone.
+      return { id, code, ...(input.templateId !== null && form !== null ? { templateId } : {}) };
     } catch (err) {
       if (attempt >= 2 || !isUniqueViolation(err, /events\.code/)) throw err;
     }
