@@ -10,6 +10,8 @@ export const api = hc<AppType>("/", {
 
 export interface ApiFailure {
   status: number;
+  /** The brief's error code ("over_expected"), or "" when the answer had none. */
+  code: string;
   message: string;
   fields: Record<string, string>;
 }
@@ -24,11 +26,13 @@ export class ApiProblem extends Error {
 export async function ok<T>(res: { ok: boolean; status: number; json(): Promise<T> }): Promise<T> {
   if (res.ok) return res.json();
   let message = `HTTP ${res.status}`;
+  let code = "";
   let fields: Record<string, string> = {};
   try {
     const body = (await res.json()) as unknown as {
-      error?: { message?: string; fields?: Record<string, string> };
+      error?: { code?: string; message?: string; fields?: Record<string, string> };
     };
+    code = body.error?.code ?? "";
     message = body.error?.message ?? message;
     fields = body.error?.fields ?? {};
   } catch {
@@ -37,7 +41,7 @@ export async function ok<T>(res: { ok: boolean; status: number; json(): Promise<
   if (res.status === 401 && !location.pathname.startsWith("/app/login")) {
     location.assign(`/app/login?next=${encodeURIComponent(location.pathname)}`);
   }
-  throw new ApiProblem({ status: res.status, message, fields });
+  throw new ApiProblem({ status: res.status, code, message, fields });
 }
 
 export type Report = InferResponseType<(typeof api.api.events)[":id"]["report"]["$get"], 200>;

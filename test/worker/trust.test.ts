@@ -1544,3 +1544,42 @@ describe("too fast, as the server measures it", () => {
     expect(await tooFastOf(cls.id)).toEqual([1, 1, 0, 0]);
   });
 });
+
+describe("paper beyond the people expected", () => {
+  it("a sheet past the expected count asks the organiser to confirm; confirmed, it counts and the class is flagged", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai, { expectedParticipants: 2 });
+    const sheet = async (n: number, confirmOverExpected?: boolean) =>
+      postJson(
+        `/api/events/${cls.id}/paper-responses`,
+        {
+          sheet: `${cls.code}-${String(n).padStart(4, "0")}`,
+          role: "trainee",
+          answers: await answersFor(cls.code, 5),
+          ...(confirmOverExpected === undefined ? {} : { confirmOverExpected }),
+        },
+        organiser.headers,
+      );
+    expect((await sheet(1)).status).toBe(201);
+    expect((await sheet(2)).status).toBe(201);
+    const third = await sheet(3);
+    expect(third.status).toBe(409);
+    expect((await third.json<{ error: { code: string } }>()).error.code).toBe("over_expected");
+    expect(await countRows("responses", cls.id)).toBe(2);
+    // Typing sheet 2 again is still the same sheet, not a new one to confirm.
+    expect((await sheet(2)).status).toBe(200);
+    expect((await sheet(3, true)).status).toBe(201);
+    const event = await (await call(`/api/events/${cls.id}`, { headers: organiser.headers })).json<{
+      responses: number;
+      expectedParticipants: number;
+      onPaper: number;
+    }>();
+    expect(event).toMatchObject({ responses: 3, expectedParticipants: 2, onPaper: 3 });
+    const leader = await signIn("leader", tree.hanoi);
+    const scores = await (
+      await call(`/api/units/${tree.bachMai.id}/scores`, { headers: leader.headers })
+    ).json<{ classes: { id: number; flags: string[] }[] }>();
+    expect(scores.classes.find((c) => c.id === cls.id)?.flags).toContain("over_expected");
+  });
+});

@@ -145,5 +145,7 @@ export function questionDefsOf(form: FormInput, prefix: string): QuestionDef[] {
  */
 export function hasTemplateShape(form: readonly QuestionDef[], template: readonly QuestionDef[]): boolean {
   const shape = (q: QuestionDef) => JSON.stringify([q.type, (q.options ?? []).map((o) => o.value)]);
-  return form.length === template.length && form.every((q, i) => template[i] && shape(q) === shape(template[i]));
+  return (
+    form.length === template.length && form.every((q, i) => template[i] && shape(q) === shape(template[i]))
+  );
 }

@@ -50,6 +50,8 @@ const paperBody = jsonObject({
   sheet: v.pipe(v.string("field.type_string"), v.trim(), v.toUpperCase(), v.maxLength(20, "field.too_long")),
   role: v.optional(respondentRole, "trainee"),
   answers: answersBody,
+  // The organiser saw that the class already has as many responses as expected, and goes on.
+  confirmOverExpected: v.optional(v.boolean("field.type_boolean"), false),
 });
 
 const listQuery = v.strictObject(

@@ -396,7 +396,12 @@ export async function enterPaperSheet(
   db: Db,
   user: StaffUser,
   id: number,
-  body: { sheet: string; role: RespondentRole; answers: Record<string, unknown> },
+  body: {
+    sheet: string;
+    role: RespondentRole;
+    answers: Record<string, unknown>;
+    confirmOverExpected: boolean;
+  },
   now: Date,
 ) {
   const event = await eventInScope(db, user, id);
@@ -405,7 +410,12 @@ export async function enterPaperSheet(
     db,
     event,
     user.id,
-    { serial: body.sheet, role: body.role, answers: body.answers },
+    {
+      serial: body.sheet,
+      role: body.role,
+      answers: body.answers,
+      confirmOverExpected: body.confirmOverExpected,
+    },
     now,
   );
 }

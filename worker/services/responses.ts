@@ -9,7 +9,7 @@ import { statsUpdates } from "../db/stats";
 import { activeUnitsUnder } from "../db/units";
 import { checkAnswers } from "../domain/answers";
 import { sha256Hex } from "../domain/crypto";
-import { Closed, Invalid, Mismatch } from "../domain/errors";
+import { Closed, Conflict, Invalid, Mismatch } from "../domain/errors";
 import { assertOpen, paperClientId, retried } from "../domain/event";
 import { assertUnderLimits, isTooFast, limitsFor, type Writer } from "../domain/limits";
 import type { RespondentRole } from "../domain/terms";
@@ -113,11 +113,30 @@ export async function submitPaperResponse(
   db: Db,
   event: EventRow,
   enteredBy: number,
-  sheet: { serial: string; role: RespondentRole; answers: Record<string, unknown> },
+  sheet: {
+    serial: string;
+    role: RespondentRole;
+    answers: Record<string, unknown>;
+    /** The organiser confirmed a sheet beyond the expected number of people. */
+    confirmOverExpected: boolean;
+  },
   now: Date,
 ): Promise<{ id: number; created: boolean }> {
   if (!SHEET_PATTERN.test(sheet.serial) || !sheet.serial.startsWith(`${event.code}-`)) {
     throw new Invalid({ sheet: { key: "field.sheet_format", params: { code: event.code } } });
+  }
+  // Paper has no network cap: past the people expected, each new sheet is confirmed by hand.
+  if (
+    !sheet.confirmOverExpected &&
+    event.responseCount >= event.expectedParticipants &&
+    !(await findResponseByClientId(db, event.id, paperClientId(sheet.serial)))
+  ) {
+    throw new Conflict("over_expected", "error.paper_over_expected", {
+      sheet: {
+        key: "field.paper_over_expected",
+        params: { n: event.responseCount, e: event.expectedParticipants },
+      },
+    });
   }
   try {
     return await submitResponse(

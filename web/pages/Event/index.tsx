@@ -119,6 +119,7 @@ export function EventPage(props: { id: string }) {
                   e: event.expectedParticipants,
                   cap: addressCap(event.expectedParticipants),
                 })}
+                {event.onPaper > 0 ? ` (${t("paper.of_which", { n: event.onPaper })})` : ""}
               </p>
               <label>
                 {t("app.expected")}{" "}

@@ -106,12 +106,27 @@ export function PaperEntry(props: { id: string }) {
           }
           // A class's sheet asks first who filled it in: 1 trainee (also when left blank), 2 lecturer.
           const role = submitted[ROLE] === "2" ? "lecturer" : "trainee";
-          try {
+          // Past the people expected, each new sheet is confirmed: a class of 40 does not take 60 sheets by a slip.
+          const send = async (confirmOverExpected: boolean) => {
             const res = await api.api.events[":id"]["paper-responses"].$post({
               param: { id: String(event.id) },
-              json: { sheet, role, answers },
+              json: { sheet, role, answers, confirmOverExpected },
             });
-            const stored = await ok(res);
+            try {
+              return { res, stored: await ok(res) };
+            } catch (err) {
+              if (
+                !confirmOverExpected &&
+                err instanceof ApiProblem &&
+                err.failure.code === "over_expected" &&
+                confirm(err.failure.message)
+              )
+                return send(true);
+              throw err;
+            }
+          };
+          try {
+            const { res, stored } = await send(false);
             setSaved(stored.sheet);
             if (res.status === 201) setEntered(count + 1);
             const next = /-(\d{4})$/.exec(stored.sheet)?.[1];

@@ -4,6 +4,8 @@ import type { vi } from "./vi";
 export const en: Record<keyof typeof vi, string> = {
   // error
   "error.sheet_reused": "This paper sheet was already typed in with other answers; the first one stands.",
+  "error.paper_over_expected":
+    "The class already has as many responses as expected. If this paper sheet is from someone who attended, confirm to enter it.",
   "error.not_survey": "A workshop has no form to type in.",
   "error.not_found": "Not found.",
   "error.event_not_found": "No class or workshop has this code.",
@@ -86,6 +88,7 @@ export const en: Record<keyof typeof vi, string> = {
   "field.email_taken": "This email already has an account.",
   "field.out_of_scope": "This unit is outside what you manage.",
   "field.email_unusable": "This email cannot be used here. Please ask the admin of the Union above.",
+  "field.paper_over_expected": "{n} responses of {e} expected already: confirm before entering more.",
   "field.last_admin":
     "This is the last admin of the central level: it cannot be deactivated or given another role.",
   "field.type_boolean": "Must be true or false.",

@@ -3,6 +3,8 @@
 export const vi = {
   // error
   "error.sheet_reused": "Phiếu giấy số này đã được nhập với câu trả lời khác; phiếu nhập trước được giữ.",
+  "error.paper_over_expected":
+    "Lớp đã đủ số phiếu dự kiến. Nếu phiếu giấy này đúng là của người dự lớp, hãy xác nhận để nhập tiếp.",
   "error.not_survey": "Hội nghị, tọa đàm không có phiếu để nhập.",
   "error.not_found": "Không tìm thấy.",
   "error.event_not_found": "Không tìm thấy lớp hoặc hội nghị với mã này.",
@@ -84,6 +86,7 @@ export const vi = {
   "field.email_taken": "Email này đã có tài khoản.",
   "field.out_of_scope": "Đơn vị này nằm ngoài phạm vi bạn quản lý.",
   "field.email_unusable": "Không dùng được email này ở đây. Hãy liên hệ quản trị viên của Hội cấp trên.",
+  "field.paper_over_expected": "Đã có {n} phiếu / {e} dự kiến: xác nhận trước khi nhập thêm.",
   "field.last_admin": "Đây là quản trị viên cuối cùng của cấp Trung ương: không thể khóa hay đổi vai trò.",
   "field.type_boolean": "Phải là true hoặc false.",
   "field.email": "Email không hợp lệ.",
