@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { MIN_MS_PER_ANSWER } from "../../worker/domain/limits";
 
 export const baseUrl = () => inject("baseUrl");
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-results");
@@ -95,8 +96,24 @@ export async function responseCount(staff: StaffFetch, id: number): Promise<numb
   return body.responses + body.tooFast;
 }
 
-/** A person takes time to read: the page's clock moves on half a minute before they send. */
+/**
+ * A person takes time to read. The server measures it from the stamp it put on the page when it
+ * served it, so this waits for real until 2 s per answered question have passed since then (about
+ * 15 s for the standard form); the page's own clock moves on half a minute too.
+ */
 export async function takeTimeToRead(page: Page): Promise<void> {
+  const { servedAt, answered } = await page.evaluate(() => {
+    const stamp = document.querySelector<HTMLInputElement>('input[name="shownAt"]')?.value ?? "";
+    const names = new Set(
+      Array.from(document.querySelectorAll<HTMLInputElement>("input, textarea, select"))
+        .filter((el) => /^a\d+$/.test(el.name))
+        .filter((el) => (el.type === "radio" || el.type === "checkbox" ? el.checked : el.value.trim() !== ""))
+        .map((el) => el.name),
+    );
+    return { servedAt: Number(/^served:(\d+)\./.exec(stamp)?.[1] ?? 0), answered: names.size };
+  });
+  const wait = servedAt + MIN_MS_PER_ANSWER * answered + 500 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
   await page.clock.install();
   await page.clock.fastForward("00:30");
 }
