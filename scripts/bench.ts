@@ -23,6 +23,7 @@ import {
 import { fold } from "../worker/domain/text";
 import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { UNIT_COMMENTS_MAX } from "../worker/services/scores";
+import { type BurstResult, burst, freshServer } from "./bench-burst";
 import { submissionCpuMs } from "./bench-cpu";
 import { benchDashboards, DASHBOARD_BUDGET } from "./bench-dashboards";
 import { benchSurveys } from "./bench-surveys";
@@ -448,6 +449,25 @@ buildWeb();
 const dash = await benchDashboards(Number(process.env.BENCH_PORT ?? 8790) + 1);
 const surveys = await benchSurveys(Number(process.env.BENCH_PORT ?? 8790) + 2);
 
+// Bursts at freshly started servers of their own: the 200-phone hall, and a national training day's
+// hour (1,000 phones of ten classes, each class on its own address); workerd's memory sampled.
+mkdirSync(join(ROOT, "bench-results"), { recursive: true });
+const bursts: BurstResult[] = [];
+for (const [phones, classes] of [
+  [200, 1],
+  [1000, 10],
+] as const) {
+  const port = Number(process.env.BENCH_PORT ?? 8790) + 3;
+  const server = await freshServer(port, join(ROOT, "bench-results", `wrangler-dev-burst-${phones}.log`));
+  try {
+    const cookie = await loginCookie(server.base, "tochuc@gopy.local", "gopy-demo-2026");
+    bursts.push(await burst(server.base, cookie, { phones, classes }));
+  } finally {
+    await server.stop();
+  }
+}
+const burstOk = (b: BurstResult) => b.stored === b.phones && b.workerErrors === 0;
+
 const persistTo = mkdtempSync(join(tmpdir(), "gopy-bench-"));
 applyMigrations({ persistTo });
 await seedDemo({ persistTo });
@@ -522,6 +542,7 @@ try {
     dashboards: dash,
     surveys,
     hall: crowd,
+    bursts: bursts.map((b) => ({ ...b, ok: burstOk(b) })),
     login,
     load: {
       ...run,
@@ -564,6 +585,12 @@ ${row("hall: latency p50 incl. retries (ms)", String(crowd.p50ms), "", true)}
 ${row("hall: latency p99 incl. retries (ms)", String(crowd.p99ms), "", true)}
 ${row("hall: throughput (phones/s)", String(crowd.throughputPerSec), "", true)}
 statuses: ${JSON.stringify(crowd.statuses)}; 5xx from the Worker: ${crowd.workerErrors.length === 0 ? "none" : crowd.workerErrors.join(" | ")}; dropped by wrangler dev's proxy when phones gave up ("Your worker restarted mid-request", re-sent like any 5xx): ${crowd.devProxyDrops}
+${bursts
+  .map(
+    (b) =>
+      `Burst at a fresh server: ${b.phones} phones${b.phones > 200 ? " of ten classes, each on its own address" : " of one hall"}, each opening its page then sending, one in five twice at once: ${b.stored}/${b.phones} stored once in ${b.seconds} s; statuses ${JSON.stringify(b.statuses)}; the Worker's own 5xx: ${b.workerErrors}${b.samples.length ? ` (${b.samples.join(" | ")})` : ""}; wrangler dev's proxy "restarted mid-request" (re-sent): ${b.devProxyDrops}; connections dropped: ${b.networkErrors}; workerd memory (RSS of its processes, /proc every 50 ms) ${b.beforeMb} MB before, ${b.peakMb} MB at peak ${burstOk(b) ? "ok" : "OVER"}`,
+  )
+  .join("\n")}
 Sign-in: wrong password ${login.wrongPasswordMedianMs} ms, unknown email ${login.unknownEmailMedianMs} ms (medians); same answer: ${login.sameAnswer ? "yes" : "NO"}
 
 Dashboards: ${dash.classes} classes, ${dash.answers.toLocaleString("en")} answers, ${dash.units} units (built in ${dash.buildSeconds} s); ${dash.unitStatsRows} unit aggregate rows.
@@ -621,6 +648,7 @@ written to bench-results/bench.json`);
     results.proposalRowsWritten.ok &&
     results.grouping.ok &&
     crowd.ok &&
+    bursts.every(burstOk) &&
     login.sameAnswer &&
     dash.ok &&
     surveys.pageGzip <= BUDGET.pageBytes;
