@@ -1,6 +1,16 @@
 // A province's admin runs accounts from the app: one-time links, roles, units, deactivation, own passwords.
 import { beforeAll, describe, it } from "vitest";
-import { call, createTree, createUnit, db, ORIGIN, postJson, signIn, unique } from "./helpers";
+import {
+  asOnlyRootAdmins,
+  call,
+  createTree,
+  createUnit,
+  db,
+  ORIGIN,
+  postJson,
+  signIn,
+  unique,
+} from "./helpers";
 
 let tree: Awaited<ReturnType<typeof createTree>>;
 let provinceAdmin: Awaited<ReturnType<typeof signIn>>;
@@ -175,31 +185,13 @@ describe("accounts from the app", () => {
     const id = (
       await db().selectFrom("users").select("id").where("email", "=", only.email).executeTakeFirstOrThrow()
     ).id;
-    const others = await db()
-      .updateTable("users")
-      .set({ active: 0 })
-      .where("role", "=", "admin")
-      .where("id", "!=", id)
-      .where("unit_id", "in", db().selectFrom("units").select("id").where("parent_id", "is", null))
-      .returning("id")
-      .execute();
-    try {
+    await asOnlyRootAdmins([id], async () => {
       const off = await patch(`/api/users/${id}`, { active: false }, only.headers);
       expect(off.status).toBe(400);
       expect(await fieldsOf(off)).toHaveProperty("active");
       expect((await patch(`/api/users/${id}`, { role: "leader" }, only.headers)).status).toBe(400);
       expect((await patch(`/api/users/${id}`, { name: "Chị Hoa" }, only.headers)).status).toBe(200);
-    } finally {
-      await db()
-        .updateTable("users")
-        .set({ active: 1 })
-        .where(
-          "id",
-          "in",
-          others.map((o) => o.id),
-        )
-        .execute();
-    }
+    });
   });
 
   it("a reset ends the account's sessions and voids the old password until the new link is used", async ({

@@ -150,3 +150,33 @@ export async function openPhone(code: string, address?: string): Promise<Record<
   if (!cookie) throw new Error(`no phone id from /s/${code} (${res.status})`);
   return { ...net, Cookie: cookie.split(";")[0] ?? "" };
 }
+
+/**
+ * Runs `test` with every active admin of a root unit but `keep` deactivated, as if they were the
+ * centre's only admins (other tests' admins would otherwise count), and puts them back after.
+ */
+export async function asOnlyRootAdmins(keep: readonly number[], test: () => Promise<void>): Promise<void> {
+  const others = await db()
+    .updateTable("users")
+    .set({ active: 0 })
+    .where("role", "=", "admin")
+    .where("active", "=", 1)
+    .where("id", "not in", keep)
+    .where("unit_id", "in", db().selectFrom("units").select("id").where("parent_id", "is", null))
+    .returning("id")
+    .execute();
+  try {
+    await test();
+  } finally {
+    if (others.length > 0)
+      await db()
+        .updateTable("users")
+        .set({ active: 1 })
+        .where(
+          "id",
+          "in",
+          others.map((o) => o.id),
+        )
+        .execute();
+  }
+}

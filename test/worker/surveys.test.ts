@@ -516,17 +516,21 @@ describe("paper sheets for members without a phone", () => {
   });
 });
 
+/** Hà Nội's needs form saved as a template, as an organiser saves it. */
+async function needsTemplate(): Promise<{ id: number }> {
+  const res = await call("/api/templates", {
+    method: "POST",
+    headers: { ...organiser.headers, "Content-Type": "application/json" },
+    body: JSON.stringify({ unitId: tree.hanoi.id, ...NEEDS_FORM, title: unique("Mẫu nhu cầu ") }),
+  });
+  return res.json();
+}
+
 describe("needs across the hierarchy", () => {
   it("a leader sees what the communes' surveys from one template ask for most, each survey only from five answers", async ({
     expect,
   }) => {
-    const template = await (
-      await call("/api/templates", {
-        method: "POST",
-        headers: { ...organiser.headers, "Content-Type": "application/json" },
-        body: JSON.stringify({ unitId: tree.hanoi.id, ...NEEDS_FORM, title: unique("Mẫu nhu cầu ") }),
-      })
-    ).json<{ id: number }>();
+    const template = await needsTemplate();
     const [bachMai, socSon] = communes;
     const fromTemplate = (unit: { id: number } | undefined) =>
       createClass(organiser, unit ?? tree.hanoi, {
@@ -590,13 +594,7 @@ describe("needs across the hierarchy", () => {
   it("a survey that names a template but asks other questions is not added up with it", async ({
     expect,
   }) => {
-    const template = await (
-      await call("/api/templates", {
-        method: "POST",
-        headers: { ...organiser.headers, "Content-Type": "application/json" },
-        body: JSON.stringify({ unitId: tree.hanoi.id, ...NEEDS_FORM, title: unique("Mẫu nhu cầu ") }),
-      })
-    ).json<{ id: number }>();
+    const template = await needsTemplate();
     // The same questions with one option dropped: a different shape.
     const reshaped = {
       ...NEEDS_FORM,

@@ -14,6 +14,7 @@ import {
 import { PHONE_CSS, PHONE_CSS_HASH } from "../../worker/phone/styles";
 import {
   answersFor,
+  asOnlyRootAdmins,
   call,
   createClass,
   createTree,
@@ -1311,33 +1312,6 @@ describe("accounts that hold under races", () => {
     });
   const idOf = async (email: string) =>
     (await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
-  /** Runs `test` with every root admin but these deactivated, as if they were the centre's only ones. */
-  async function asOnlyAdmins(keep: readonly number[], test: () => Promise<void>) {
-    const others = await db()
-      .updateTable("users")
-      .set({ active: 0 })
-      .where("role", "=", "admin")
-      .where("active", "=", 1)
-      .where("id", "not in", keep)
-      .where("unit_id", "in", db().selectFrom("units").select("id").where("parent_id", "is", null))
-      .returning("id")
-      .execute();
-    try {
-      await test();
-    } finally {
-      if (others.length > 0)
-        await db()
-          .updateTable("users")
-          .set({ active: 1 })
-          .where(
-            "id",
-            "in",
-            others.map((o) => o.id),
-          )
-          .execute();
-    }
-  }
-
   it("the last two admins of the centre demote each other at the same moment: one is refused, one admin stays", async ({
     expect,
   }) => {
@@ -1345,7 +1319,7 @@ describe("accounts that hold under races", () => {
     const a = await signIn("admin", root);
     const b = await signIn("admin", root);
     const [ida, idb] = [await idOf(a.email), await idOf(b.email)];
-    await asOnlyAdmins([ida, idb], async () => {
+    await asOnlyRootAdmins([ida, idb], async () => {
       const [x, y] = await Promise.all([
         patchUser(idb, { role: "leader" }, a.headers),
         patchUser(ida, { role: "leader" }, b.headers),
@@ -1385,7 +1359,7 @@ describe("accounts that hold under races", () => {
     );
     expect(created.status).toBe(201);
     const idc = (await created.json<{ id: number }>()).id;
-    await asOnlyAdmins([ida, idc], async () => {
+    await asOnlyRootAdmins([ida, idc], async () => {
       expect((await patchUser(ida, { active: false }, a.headers)).status).toBe(400);
       expect((await patchUser(ida, { role: "organiser" }, a.headers)).status).toBe(400);
       // Nor can her own new link take away the only password.
