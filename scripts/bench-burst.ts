@@ -37,6 +37,8 @@ function memoryWatch() {
 
 export interface BurstResult {
   phones: number;
+  /** The phones start spread over this many ms (0: all at the same moment). */
+  withinMs: number;
   seconds: number;
   statuses: Record<number, number>;
   /** 5xx answers of any kind: the Worker's own, and wrangler dev's proxy "restarted mid-request". */
@@ -62,7 +64,7 @@ export interface BurstResult {
 export async function burst(
   base: string,
   staffCookie: string,
-  opts: { phones: number; classes: number },
+  opts: { phones: number; classes: number; withinMs?: number },
 ): Promise<BurstResult> {
   const perClass = Math.ceil(opts.phones / opts.classes);
   const events = await Promise.all(
@@ -110,6 +112,9 @@ export async function burst(
     const form = forms[k];
     if (!event || !form) return;
     const net = { "CF-Connecting-IP": `198.51.100.${k + 1}` };
+    // Spread over the run when it has a length: phone i starts at a fixed, well-mixed moment of it.
+    const startAt = opts.withinMs ? (((i * 7919) % opts.phones) / opts.phones) * opts.withinMs : 0;
+    if (startAt > 0) await new Promise((r) => setTimeout(r, startAt));
     const page = await request(`${base}/s/${event.code}`, { headers: net });
     if (!page) return;
     const cookie =
@@ -148,6 +153,7 @@ export async function burst(
   }
   return {
     phones: opts.phones,
+    withinMs: opts.withinMs ?? 0,
     seconds: Math.round(seconds * 10) / 10,
     statuses: Object.fromEntries(statuses),
     fiveXx: [...statuses.entries()].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0),
@@ -206,16 +212,17 @@ export async function freshServer(port: number, log: string) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.BENCH_PORT ?? 8795);
-  // BENCH_BURSTS="200:1,1000:10": phones and classes of each burst, each at a fresh server.
-  const bursts = (process.env.BENCH_BURSTS ?? "200:1,1000:10")
+  // BENCH_BURSTS="200:1:0,1000:10:30000": phones, classes and the ms they start within, each at a fresh server.
+  const bursts = (process.env.BENCH_BURSTS ?? "200:1:0,1000:10:30000,1000:10:0")
     .split(",")
     .map((b) => b.split(":").map(Number));
-  for (const [phones = 200, classes = 1] of bursts) {
+  for (const [phones = 200, classes = 1, withinMs = 0] of bursts) {
     mkdirSync(join(ROOT, "bench-results"), { recursive: true });
-    const server = await freshServer(port, join(ROOT, "bench-results", `wrangler-dev-burst-${phones}.log`));
+    const log = join(ROOT, "bench-results", `wrangler-dev-burst-${phones}-${withinMs}.log`);
+    const server = await freshServer(port, log);
     try {
       const cookie = await loginCookie(server.base, "tochuc@gopy.local", "gopy-demo-2026");
-      console.log(JSON.stringify(await burst(server.base, cookie, { phones, classes })));
+      console.log(JSON.stringify(await burst(server.base, cookie, { phones, classes, withinMs })));
     } finally {
       await server.stop();
     }
