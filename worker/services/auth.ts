@@ -6,6 +6,7 @@ import { DUMMY_HASH, newToken, sha256Hex, verifyPassword } from "../domain/crypt
 import { Forbidden, LimitReached, Unauthenticated } from "../domain/errors";
 import {
   delayFor,
+  type FailureRow,
   failureMemory,
   LOCK_MINUTES,
   lockAfter,
@@ -17,6 +18,50 @@ import {
 import type { StaffUser } from "../domain/terms";
 
 export const SESSION_DAYS = 7;
+
+/**
+ * One password check under sign-in counters: each attempt is counted on every counter before the
+ * password is checked (so parallel guesses stop at the limit), refused unchecked past a counter's
+ * limit or lock, locked when it reaches it, slowed after a few failures (by the first counter's
+ * count: what one person at one place has tried), and, when right, forgotten (a network counter
+ * only gives back the attempt it counted). `seen` holds the counters as they were read.
+ */
+export async function countedPasswordCheck(
+  db: Db,
+  counted: readonly { key: string; kind: SignInCounter }[],
+  seen: ReadonlyMap<string, FailureRow>,
+  now: Date,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const locked = Math.max(0, ...counted.map((c) => lockedFor(seen.get(c.key), now)));
+  if (locked > 0) throw new LimitReached("login_locked", locked);
+  const failures = await countSignInAttempt(
+    db,
+    counted.map((c) => c.key),
+    now.toISOString(),
+    failureMemory(now),
+  );
+  const locks = counted.flatMap((c, i) => {
+    const until = lockAfter(c.kind, failures[i] ?? 0, now);
+    return until ? [{ key: c.key, until }] : [];
+  });
+  if (counted.some((c, i) => (failures[i] ?? 0) > lockLimit(c.kind))) {
+    await lockSignIn(db, locks);
+    throw new LimitReached("login_locked", LOCK_MINUTES * 60);
+  }
+  if (!(await check())) {
+    await lockSignIn(db, locks);
+    const delay = delayFor(failures[0] ?? 0);
+    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
+    return false;
+  }
+  await clearSignIn(
+    db,
+    counted.filter((c) => c.kind !== "address").map((c) => c.key),
+    counted.filter((c) => c.kind === "address").map((c) => c.key),
+  );
+  return true;
+}
 
 /**
  * Signs in from `address`; returns the account and a fresh session token for the cookie.
@@ -45,40 +90,15 @@ export async function signIn(
           { key: keys.address, kind: "address" },
           { key: keys.email, kind: "email" },
         ];
-  const locked = Math.max(0, ...counted.map((c) => lockedFor(seen.get(c.key), now)));
-  if (locked > 0) throw new LimitReached("login_locked", locked);
-  const failures = await countSignInAttempt(
-    db,
-    counted.map((c) => c.key),
-    now.toISOString(),
-    failureMemory(now),
-  );
-  const locks = counted.flatMap((c, i) => {
-    const until = lockAfter(c.kind, failures[i] ?? 0, now);
-    return until ? [{ key: c.key, until }] : [];
+  let found: Awaited<ReturnType<typeof findUserForLogin>>;
+  const ok = await countedPasswordCheck(db, counted, seen, now, async () => {
+    found = await findUserForLogin(db, email);
+    // Unknown emails cost the same PBKDF2 work, so timing does not reveal which accounts exist.
+    // An account still waiting for its first password also costs the same work.
+    const right = await verifyPassword(credentials.password, found?.passwordHash || DUMMY_HASH);
+    return found !== undefined && right;
   });
-  // Parallel guesses all counted: those past a limit are refused without checking the password.
-  if (counted.some((c, i) => (failures[i] ?? 0) > lockLimit(c.kind))) {
-    await lockSignIn(db, locks);
-    throw new LimitReached("login_locked", LOCK_MINUTES * 60);
-  }
-  const found = await findUserForLogin(db, email);
-  // Unknown emails cost the same PBKDF2 work, so timing does not reveal which accounts exist.
-  // An account still waiting for its first password also costs the same work.
-  const ok = await verifyPassword(credentials.password, found?.passwordHash || DUMMY_HASH);
-  if (!found || !ok) {
-    await lockSignIn(db, locks);
-    // The pair's count (or the device's) decides the wait: what one person at one place has tried.
-    const delay = delayFor(failures[0] ?? 0);
-    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
-    throw new Unauthenticated("bad_credentials", "error.bad_credentials");
-  }
-  // The pair, the email and the device start again; the network gives back the attempt it counted.
-  await clearSignIn(
-    db,
-    counted.filter((c) => c.kind !== "address").map((c) => c.key),
-    counted.filter((c) => c.kind === "address").map((c) => c.key),
-  );
+  if (!ok || !found) throw new Unauthenticated("bad_credentials", "error.bad_credentials");
   // Said only to someone who knows the password: it tells a guesser nothing.
   if (found.accountActive !== 1) throw new Forbidden("account_inactive", "error.account_inactive");
   const token = newToken();

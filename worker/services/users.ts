@@ -1,6 +1,6 @@
 // Staff accounts as an admin manages them, and each person's own password: links, roles, units, locks.
 import { type Db, isUniqueViolation } from "../db";
-import { clearSignIn, countSignInAttempt, loadSignInFailures, lockSignIn, unlockSignIn } from "../db/limits";
+import { loadSignInFailures, unlockSignIn } from "../db/limits";
 import { findUnitById } from "../db/units";
 import {
   endSessions,
@@ -20,12 +20,11 @@ import {
   useLink,
 } from "../db/users";
 import { hashPassword, newToken, sha256Hex, verifyPassword } from "../domain/crypto";
-import { Invalid, LimitReached, NotFound } from "../domain/errors";
-import { delayFor, failureMemory, LOCK_MINUTES, lockAfter, lockedFor, lockLimit } from "../domain/limits";
+import { Invalid, NotFound } from "../domain/errors";
 import { LINK_MS, passwordProblem } from "../domain/password";
 import { canSee, type Role, type StaffUser, scopeOf } from "../domain/terms";
 import { DAY_MS } from "../domain/time";
-import { SESSION_DAYS } from "./auth";
+import { countedPasswordCheck, SESSION_DAYS } from "./auth";
 
 const notFound = () => new NotFound("user_not_found", "error.user_not_found");
 
@@ -192,22 +191,14 @@ export async function changeOwnPassword(
 ): Promise<void> {
   // A session left open is not a licence to guess: wrong current passwords count like sign-ins.
   const key = `c:${user.id}`;
-  const seen = await loadSignInFailures(db, [key]);
-  const locked = lockedFor(seen.get(key), now);
-  if (locked > 0) throw new LimitReached("login_locked", locked);
-  const [failures = 0] = await countSignInAttempt(db, [key], now.toISOString(), failureMemory(now));
-  const until = lockAfter("pair", failures, now);
-  if (failures > lockLimit("pair")) {
-    await lockSignIn(db, until ? [{ key, until }] : []);
-    throw new LimitReached("login_locked", LOCK_MINUTES * 60);
-  }
-  if (!(await verifyPassword(input.current, await findPasswordHash(db, user.id)))) {
-    await lockSignIn(db, until ? [{ key, until }] : []);
-    const delay = delayFor(failures);
-    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
-    throw new Invalid({ current: { key: "field.password_wrong" } });
-  }
-  await clearSignIn(db, [key], []);
+  const right = await countedPasswordCheck(
+    db,
+    [{ key, kind: "pair" }],
+    await loadSignInFailures(db, [key]),
+    now,
+    async () => verifyPassword(input.current, await findPasswordHash(db, user.id)),
+  );
+  if (!right) throw new Invalid({ current: { key: "field.password_wrong" } });
   const problem = passwordProblem(input.next, user.email);
   if (problem) throw new Invalid({ next: { key: problem } });
   await setPassword(
