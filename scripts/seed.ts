@@ -4,9 +4,9 @@ import { REBUILD_ALL_SQL } from "../worker/db/stats";
 import { hashPassword } from "../worker/domain/crypto";
 import { normaliseEventCode } from "../worker/domain/eventCode";
 import { STANDARD_FORM, STANDARD_FORM_TITLE } from "../worker/domain/form";
-import { analyse, groupTexts, Vocabulary } from "../worker/domain/grouping";
+import { analyse, Lexicon, placeAll } from "../worker/domain/grouping";
+import { PROPOSAL_TOPICS } from "../worker/domain/lexicon";
 import { ANSWERED } from "../worker/domain/report";
-import { PROPOSAL_TOPICS } from "../worker/domain/vocabulary";
 import { executeFile, q, query, type Target } from "./lib";
 import { historySql, type SeededUnit, unitSql } from "./seed-history";
 
@@ -443,15 +443,22 @@ function seedWorkshop(
   sql.push(
     `INSERT INTO events (id, code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, question, status, response_count, created_at) VALUES (${eventId}, ${q(w.code)}, 'workshop', ${q(w.title)}, ${unitIds.get(w.unit)?.id}, ${q(start.toISOString())}, ${q(end.toISOString())}, ${q(closes.toISOString())}, ${w.expected}, ${q(w.question)}, 'open', ${DEMO_PROPOSALS.length}, ${q(start.toISOString())});`,
   );
-  const vocab = new Vocabulary(PROPOSAL_TOPICS);
-  const analyses = DEMO_PROPOSALS.map(([text]) => analyse(text, vocab));
+  const lexicon = new Lexicon(PROPOSAL_TOPICS);
+  const analyses = DEMO_PROPOSALS.map(([text]) => analyse(text, lexicon));
+  // Placed as the Worker's regroup places them (a fresh workshop: no agenda, no lessons).
   const groupOf = new Map<number, number>();
-  groupTexts(analyses, vocab).forEach((g, i) => {
-    const gid = eventId * 100 + i;
-    sql.push(
-      `INSERT INTO proposal_groups (id, event_id, key, created_at) VALUES (${gid}, ${eventId}, ${q(g.key)}, ${q(start.toISOString())});`,
-    );
-    for (const m of g.members) groupOf.set(m, gid);
+  const keys = new Map<string, number>();
+  placeAll(analyses, { groups: [], members: [], lessons: [] }, lexicon).forEach((place, i) => {
+    const key = "key" in place ? place.key : String(place.groupId);
+    let gid = keys.get(key);
+    if (gid === undefined) {
+      gid = eventId * 100 + keys.size;
+      keys.set(key, gid);
+      sql.push(
+        `INSERT INTO proposal_groups (id, event_id, key, created_at) VALUES (${gid}, ${eventId}, ${q(key)}, ${q(start.toISOString())});`,
+      );
+    }
+    groupOf.set(i, gid);
   });
   const follow = ["received", "accepted", "in_progress", null, null];
   DEMO_PROPOSALS.forEach(([text, addressee, name, unit], i) => {

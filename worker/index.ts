@@ -13,6 +13,7 @@ import { auditRoutes } from "./routes/audit";
 import { accountRoutes, signInRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/board";
 import { eventRoutes } from "./routes/events";
+import { lexiconRoutes } from "./routes/lexicon";
 import { observationRoutes } from "./routes/observations";
 import { phoneRoutes } from "./routes/phone";
 import { programmeRoutes } from "./routes/programmes";
@@ -20,7 +21,6 @@ import { publicRoutes } from "./routes/public";
 import { templateRoutes } from "./routes/templates";
 import { unitRoutes } from "./routes/units";
 import { userRoutes } from "./routes/users";
-import { vocabularyRoutes } from "./routes/vocabulary";
 
 /**
  * Everything staff call: never cached, refused from other sites, recorded in the audit log when
@@ -36,7 +36,7 @@ const staff = new Hono<AppEnv>()
   .route("/events", boardRoutes)
   .route("/events", observationRoutes)
   .route("/programmes", programmeRoutes)
-  .route("/vocabulary", vocabularyRoutes)
+  .route("/lexicon", lexiconRoutes)
   .route("/audit", auditRoutes)
   .route("/users", userRoutes)
   .route("/templates", templateRoutes);

@@ -308,7 +308,7 @@ describe("facilitator on a laptop", () => {
     }
   });
 
-  it("an organiser tries a sentence on the vocabulary page, teaches a theme a local phrase, and takes it back", async ({
+  it("an organiser tries a sentence on the lexicon page, teaches a theme a local phrase, and takes it back", async ({
     expect,
   }) => {
     const laptop = await launch({ viewport: LAPTOP });

@@ -34,8 +34,10 @@ interface Place {
   userId: number;
   /** A survey template of the commune. */
   templateId: number;
-  /** A phrase an organiser added to the grouping vocabulary for the commune. */
+  /** A phrase an organiser added to the grouping lexicon for the commune. */
   termId: number;
+  /** A proposal placed by hand in the group: a lesson for the commune's later workshops. */
+  lessonId: number;
   /** A complete set of answers to the class's form, as a paper sheet carries them. */
   paperAnswers: Record<string, number>;
 }
@@ -53,10 +55,11 @@ async function place(province: { id: number; code: string; path: string }, merge
   const ws = await createWorkshop(national, commune, [
     "Mở lớp tin học cho hội viên",
     "Mở thêm lớp tin học cho chị em",
+    "Lập tổ công nghệ số ở mỗi thôn",
   ]);
-  const [p1 = 0, p2 = 0] = ws.proposalIds;
+  const [p1 = 0, p2 = 0, p3 = 0] = ws.proposalIds;
   const group = await (
-    await postJson(`/api/events/${ws.id}/groups`, { label: "Nhóm thử" }, national.headers)
+    await postJson(`/api/events/${ws.id}/groups`, { label: "Nhóm thử", proposalIds: [p3] }, national.headers)
   ).json<{ id: number }>();
   if (merged) {
     await postJson(`/api/events/${ws.id}/merges`, { targetId: p1, sourceIds: [p2] }, national.headers);
@@ -80,7 +83,7 @@ async function place(province: { id: number; code: string; path: string }, merge
     )
   ).json<{ id: number }>();
   const term = await db()
-    .insertInto("vocabulary_terms")
+    .insertInto("lexicon_phrases")
     .values({
       unit_id: commune.id,
       kind: "proposal",
@@ -92,6 +95,7 @@ async function place(province: { id: number; code: string; path: string }, merge
     .executeTakeFirstOrThrow();
   return {
     termId: term.id,
+    lessonId: p3,
     paperAnswers: Object.fromEntries(Object.entries(paperAnswers).map(([k, v]) => [k, Number(v)])),
     templateId: template.id,
     userId: account.id,
@@ -319,6 +323,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 201,
     out: 404,
   },
+  "PUT /api/events/:id/lessons-shared": {
+    method: "PUT",
+    path: (p) => `/api/events/${p.workshopId}/lessons-shared`,
+    body: () => ({ share: true }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
   "POST /api/events/:id/regroup": {
     method: "POST",
     path: (p) => `/api/events/${p.workshopId}/regroup`,
@@ -445,25 +457,48 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 201,
     out: 400,
   },
-  "GET /api/vocabulary": { method: "GET", path: () => "/api/vocabulary", roles: all, ok: 200, out: 200 },
-  "POST /api/vocabulary": {
+  "GET /api/lexicon": { method: "GET", path: () => "/api/lexicon", roles: all, ok: 200, out: 200 },
+  "POST /api/lexicon": {
     method: "POST",
-    path: () => "/api/vocabulary",
+    path: () => "/api/lexicon",
     body: (p) => ({ kind: "proposal", topic: "digital", phrase: unique("từ "), unitId: p.commune.id }),
     roles: organisers,
     ok: 201,
     out: 403,
   },
-  "GET /api/vocabulary/explain": {
+  "GET /api/lexicon/explain": {
     method: "GET",
-    path: () => "/api/vocabulary/explain?text=M%E1%BB%9F%20l%E1%BB%9Bp%20tin%20h%E1%BB%8Dc",
+    path: () => "/api/lexicon/explain?text=M%E1%BB%9F%20l%E1%BB%9Bp%20tin%20h%E1%BB%8Dc",
     roles: all,
     ok: 200,
     out: 200,
   },
-  "DELETE /api/vocabulary/:id": {
+  "GET /api/lexicon/lessons": {
+    method: "GET",
+    path: () => "/api/lexicon/lessons",
+    roles: all,
+    ok: 200,
+    out: 200,
+  },
+  "DELETE /api/lexicon/lessons/:id": {
     method: "DELETE",
-    path: (p) => `/api/vocabulary/${p.termId}`,
+    path: (p) => `/api/lexicon/lessons/${p.lessonId}`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+    fresh: "plain",
+  },
+  "PUT /api/lexicon/promotions": {
+    method: "PUT",
+    path: () => "/api/lexicon/promotions",
+    body: (p) => ({ unitId: p.commune.id, scopeUnitId: p.province.id }),
+    roles: ["admin"],
+    ok: 200,
+    out: 400,
+  },
+  "DELETE /api/lexicon/:id": {
+    method: "DELETE",
+    path: (p) => `/api/lexicon/${p.termId}`,
     roles: organisers,
     ok: 200,
     out: 404,

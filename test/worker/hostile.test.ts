@@ -155,7 +155,7 @@ beforeAll(async () => {
       endsOn: "2026-12-31",
       categories: [],
     })),
-    staff("add a vocabulary term", "POST", "/api/vocabulary", () => ({
+    staff("add a lexicon phrase", "POST", "/api/lexicon", () => ({
       kind: "proposal",
       topic: "digital",
       phrase: "chữ ký số",

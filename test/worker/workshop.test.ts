@@ -310,6 +310,15 @@ describe("the facilitator's board", () => {
         await propose(code, { text: "Hỗ trợ bảo hiểm y tế cho cán bộ không chuyên trách" })
       ).json<{ id: number }>()
     ).id;
+    // The automatic group is renamed first: once the facilitator names groups, they are the frame
+    // every proposal is placed in, and a proposal about allowances reads like "Đời sống cán bộ".
+    const auto = (await groupsOf(id)).groups.find((x) => x.items.some((i) => i.id === p1));
+    const renamed = await call(`/api/events/${id}/groups/${auto?.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", ...organiser.headers },
+      body: JSON.stringify({ label: "Phụ cấp" }),
+    });
+    expect(renamed.status).toBe(200);
     const created = await postJson(
       `/api/events/${id}/groups`,
       { label: "Đời sống cán bộ", proposalIds: [p2] },
@@ -320,14 +329,7 @@ describe("the facilitator's board", () => {
     expect((await postJson(`/api/events/${id}/regroup`, {}, organiser.headers)).status).toBe(200);
     let g = await groupsOf(id);
     expect(g.groups.find((x) => x.id === gid)?.items.map((i) => i.id)).toEqual([p2]);
-    const auto = g.groups.find((x) => x.items.some((i) => i.id === p1));
-    expect(auto?.id).not.toBe(gid);
-    const renamed = await call(`/api/events/${id}/groups/${auto?.id}`, {
-      method: "PATCH",
-      headers: { "Content-Type": "application/json", ...organiser.headers },
-      body: JSON.stringify({ label: "Phụ cấp" }),
-    });
-    expect(renamed.status).toBe(200);
+    expect(g.groups.find((x) => x.items.some((i) => i.id === p1))?.id).not.toBe(gid);
     expect((await patch(id, p1, { groupId: gid })).status).toBe(200);
     await postJson(`/api/events/${id}/regroup`, {}, organiser.headers);
     g = await groupsOf(id);
@@ -536,9 +538,9 @@ describe("the facilitator seeds and teaches the groups", () => {
   });
 });
 
-describe("the grouping vocabulary an organiser extends", () => {
+describe("the grouping lexicon an organiser extends", () => {
   const explain = (text: string, headers = organiser.headers) =>
-    call(`/api/vocabulary/explain?kind=proposal&text=${encodeURIComponent(text)}`, { headers });
+    call(`/api/lexicon/explain?kind=proposal&text=${encodeURIComponent(text)}`, { headers });
 
   it("an organiser teaches a local phrase, sees why a sentence goes where it goes, and takes the phrase back", async ({
     expect,
@@ -549,7 +551,7 @@ describe("the grouping vocabulary an organiser extends", () => {
     expect(before.theme?.key).not.toBe("allowances");
 
     const added = await postJson(
-      "/api/vocabulary",
+      "/api/lexicon",
       { kind: "proposal", topic: "allowances", phrase, unitId: tree.hanoi.id },
       organiser.headers,
     );
@@ -562,20 +564,20 @@ describe("the grouping vocabulary an organiser extends", () => {
     expect(after.theme?.key).toBe("allowances");
     expect(after.phrases.join(" ")).toContain(phrase.toLowerCase());
 
-    const list = await (await call("/api/vocabulary?kind=proposal", { headers: organiser.headers })).json<{
+    const list = await (await call("/api/lexicon?kind=proposal", { headers: organiser.headers })).json<{
       topics: { key: string; added: { id: number; phrase: string }[] }[];
     }>();
     const term = list.topics
       .find((tp) => tp.key === "allowances")
       ?.added.find((a) => a.phrase === phrase.toLowerCase());
     expect(term).toBeDefined();
-    const removed = await call(`/api/vocabulary/${term?.id}`, {
+    const removed = await call(`/api/lexicon/${term?.id}`, {
       method: "DELETE",
       headers: organiser.headers,
     });
     expect(removed.status).toBe(200);
     expect(
-      (await call(`/api/vocabulary/${term?.id}`, { method: "DELETE", headers: organiser.headers })).status,
+      (await call(`/api/lexicon/${term?.id}`, { method: "DELETE", headers: organiser.headers })).status,
     ).toBe(404);
     const gone = await (await explain(sentence)).json<{ theme: { key: string } | null }>();
     expect(gone.theme?.key).toBe(before.theme?.key);
@@ -588,7 +590,7 @@ describe("the grouping vocabulary an organiser extends", () => {
       [`text=${"a".repeat(1001)}`, "text"],
       ["kind=poem&text=abc", "kind"],
     ] as const) {
-      const res = await call(`/api/vocabulary/explain?${query}`, { headers: organiser.headers });
+      const res = await call(`/api/lexicon/explain?${query}`, { headers: organiser.headers });
       expect(res.status).toBe(400);
       const body = await res.json<{ error: { fields: Record<string, string> } }>();
       expect(Object.keys(body.error.fields)).toContain(field);

@@ -33,6 +33,8 @@ export interface EventRow {
   createdAt: string;
   question: string | null;
   programmeId: number | null;
+  /** A workshop's lessons reach the units above its own too. */
+  shareLessons: number;
 }
 
 function selectEvents(db: Db) {
@@ -58,6 +60,7 @@ function selectEvents(db: Db) {
       "e.status",
       "e.closed_at as closedAt",
       "e.response_count as responseCount",
+      "e.share_lessons as shareLessons",
       "e.fast_count as fastCount",
       "e.paper_count as paperCount",
       "e.created_at as createdAt",

@@ -1,4 +1,4 @@
-// Workshop proposals, supports, groups, duplicate dismissals and organisers' vocabulary terms.
+// Workshop proposals, the supports phones give them, and the duplicate pairs a facilitator dismissed.
 import { sql } from "kysely";
 import type { Addressee, FollowStatus } from "../domain/proposal";
 import type { Compilable, Db } from ".";
@@ -93,46 +93,6 @@ export async function loadEventProposals(db: Db, eventId: number, limit = 2000):
   return selectProposals(db).where("event_id", "=", eventId).orderBy("id").limit(limit).execute();
 }
 
-/** The newest visible proposals with the key of the group they are in (for placing a new one). */
-export async function loadRecentGrouped(db: Db, eventId: number, limit: number) {
-  return db
-    .selectFrom("proposals as p")
-    .leftJoin("proposal_groups as g", "g.id", "p.group_id")
-    .select(["p.text", "g.key"])
-    .where("p.event_id", "=", eventId)
-    .where("p.hidden", "=", 0)
-    .orderBy("p.id", "desc")
-    .limit(limit)
-    .execute();
-}
-
-/** How many proposals a person placed that are read to teach a workshop's groups, at most. */
-export const TAUGHT_MAX = 300;
-
-/**
- * The groups a person named and the proposals a person placed (not merged originals, which follow
- * their proposal): what teaches the board where new proposals go.
- */
-export async function loadTaught(db: Db, eventId: number) {
-  const [groups, placed] = await db.batch([
-    db
-      .selectFrom("proposal_groups")
-      .select(["id", "key", "label"])
-      .where("event_id", "=", eventId)
-      .orderBy("id"),
-    db
-      .selectFrom("proposals")
-      .select(["group_id as groupId", "text"])
-      .where("event_id", "=", eventId)
-      .where("group_locked", "=", 1)
-      .where("duplicate_of", "is", null)
-      .where("hidden", "=", 0)
-      .orderBy("id", "desc")
-      .limit(TAUGHT_MAX),
-  ]);
-  return { groups: groups.rows, placed: placed.rows };
-}
-
 /**
  * What delegates see: visible, merged originals folded into the proposal they were merged into;
  * the first `limit` in this order, and how many there are in all (one batch).
@@ -171,7 +131,7 @@ export interface NewProposal {
   authorName: string | null;
   authorUnit: string | null;
   /** An automatic group by its key (made on first use), or a group a person named or taught. */
-  group: { key: string } | { id: number };
+  group: { key: string; label: string | null } | { id: number };
   now: string;
 }
 
@@ -186,7 +146,7 @@ export async function insertProposal(
     "key" in p.group
       ? db
           .insertInto("proposal_groups")
-          .values({ event_id: p.eventId, key: p.group.key, label: null, created_at: p.now })
+          .values({ event_id: p.eventId, key: p.group.key, label: p.group.label, created_at: p.now })
           .onConflict((oc) => oc.doNothing())
       : db.selectFrom("proposal_groups").select("id").where("id", "=", p.group.id);
   const groupId =
@@ -370,147 +330,4 @@ export async function loadDismissals(db: Db, eventId: number): Promise<Set<strin
     .where("event_id", "=", eventId)
     .execute();
   return new Set(rows.map((r) => `${r.a_id}-${r.b_id}`));
-}
-
-export interface GroupRow {
-  id: number;
-  key: string | null;
-  label: string | null;
-  manual: number;
-}
-
-export async function loadGroups(db: Db, eventId: number): Promise<GroupRow[]> {
-  return db
-    .selectFrom("proposal_groups")
-    .select(["id", "key", "label", "manual"])
-    .where("event_id", "=", eventId)
-    .orderBy("id")
-    .execute();
-}
-
-/** A facilitator's group, optionally taking proposals (and their originals) from other groups. */
-export async function createGroup(
-  db: Db,
-  eventId: number,
-  label: string,
-  proposalIds: number[],
-  now: string,
-) {
-  const insert = db
-    .insertInto("proposal_groups")
-    .values({ event_id: eventId, key: null, label, manual: 1, created_at: now })
-    .returning("id");
-  const newest = sql<number>`(SELECT max(id) FROM proposal_groups)`;
-  const move =
-    proposalIds.length === 0
-      ? []
-      : [
-          db
-            .updateTable("proposals")
-            .set({ group_id: newest, group_locked: 1 })
-            .where("event_id", "=", eventId)
-            .where((eb) => eb.or([eb("id", "in", proposalIds), eb("duplicate_of", "in", proposalIds)])),
-        ];
-  const [created] = await db.batch([insert, ...move]);
-  const row = created.rows[0];
-  if (!row) throw new Error("group insert returned no id");
-  return row.id;
-}
-
-/** A facilitator's named groups, empty, in one batch (the agenda's themes typed before a workshop). */
-export async function createNamedGroups(db: Db, eventId: number, labels: readonly string[], now: string) {
-  const [first, ...rest] = labels.map((label) =>
-    db
-      .insertInto("proposal_groups")
-      .values({ event_id: eventId, key: null, label, manual: 1, created_at: now }),
-  );
-  if (first) await db.batch([first, ...rest]);
-}
-
-export async function renameGroup(db: Db, eventId: number, groupId: number, label: string): Promise<void> {
-  await db
-    .updateTable("proposal_groups")
-    .set({ label })
-    .where("id", "=", groupId)
-    .where("event_id", "=", eventId)
-    .execute();
-}
-
-/** Puts unlocked proposals into the groups chosen by a full regroup (by key or id); locked ones stay. */
-export async function applyRegroup(
-  db: Db,
-  eventId: number,
-  moves: readonly ({ id: number; key: string } | { id: number; groupId: number })[],
-  now: string,
-): Promise<void> {
-  const keys = [...new Set(moves.flatMap((m) => ("key" in m ? [m.key] : [])))];
-  const ensure = keys.map((key) =>
-    db
-      .insertInto("proposal_groups")
-      .values({ event_id: eventId, key, label: null, created_at: now })
-      .onConflict((oc) => oc.doNothing()),
-  );
-  const updates = moves.map((m) =>
-    db
-      .updateTable("proposals")
-      .set({
-        group_id:
-          "key" in m
-            ? sql`(SELECT id FROM proposal_groups WHERE event_id = ${eventId} AND key = ${m.key})`
-            : m.groupId,
-      })
-      .where("id", "=", m.id)
-      .where("group_locked", "=", 0),
-  );
-  if (ensure.length + updates.length > 0) await db.batch([...ensure, ...updates]);
-}
-
-/** Organisers' extra phrases for events of this unit path (theirs and their ancestors'). */
-export async function loadVocabularyTerms(db: Db, unitPath: string, kind: "proposal" | "comment") {
-  return db
-    .selectFrom("vocabulary_terms as v")
-    .innerJoin("units as u", "u.id", "v.unit_id")
-    .select(["v.id", "v.topic", "v.phrase", "u.name as unitName"])
-    .where("v.kind", "=", kind)
-    .where(sql<boolean>`${unitPath} LIKE u.path || '%'`)
-    .orderBy("v.id")
-    .limit(2000)
-    .execute();
-}
-
-export async function addVocabularyTerm(
-  db: Db,
-  term: {
-    unitId: number;
-    kind: "proposal" | "comment";
-    topic: string;
-    phrase: string;
-    createdBy: number;
-    now: string;
-  },
-): Promise<void> {
-  await db
-    .insertInto("vocabulary_terms")
-    .values({
-      unit_id: term.unitId,
-      kind: term.kind,
-      topic: term.topic,
-      phrase: term.phrase,
-      created_by: term.createdBy,
-      created_at: term.now,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-export async function findVocabularyTerm(db: Db, id: number) {
-  return db
-    .selectFrom("vocabulary_terms")
-    .select(["id", "unit_id as unitId", "kind", "topic", "phrase"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
-
-export async function deleteVocabularyTerm(db: Db, id: number): Promise<void> {
-  await db.deleteFrom("vocabulary_terms").where("id", "=", id).execute();
 }

@@ -115,6 +115,8 @@ export interface EventsTable {
   paper_count: Generated<number>;
   /** The template the form was copied from, if any. */
   template_id: number | null;
+  /** 1 when the facilitator shares this workshop's lessons with the units above hers. */
+  share_lessons: Generated<number>;
 }
 
 export interface ProgrammesTable {
@@ -241,6 +243,8 @@ export interface ProposalsTable {
   group_id: number | null;
   group_locked: Generated<number>;
   text_by_person: Generated<number>;
+  /** 1 once an organiser took this placement out of the lessons. */
+  lesson_removed: Generated<number>;
   support_count: Generated<number>;
   follow_status: FollowStatus | null;
   follow_note: string | null;
@@ -261,7 +265,7 @@ export interface DuplicateDismissalsTable {
   b_id: number;
 }
 
-export interface VocabularyTermsTable {
+export interface LexiconPhrasesTable {
   id: Generated<number>;
   unit_id: number;
   kind: "proposal" | "comment";
@@ -310,6 +314,13 @@ export interface AuditLogTable {
   then_path: string | null;
 }
 
+export interface LessonPromotionsTable {
+  unit_id: number;
+  scope_unit_id: number;
+  promoted_by: number | null;
+  promoted_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -328,7 +339,8 @@ export interface Database {
   proposals: ProposalsTable;
   supports: SupportsTable;
   duplicate_dismissals: DuplicateDismissalsTable;
-  vocabulary_terms: VocabularyTermsTable;
+  lexicon_phrases: LexiconPhrasesTable;
+  lesson_promotions: LessonPromotionsTable;
   programmes: ProgrammesTable;
   observations: ObservationsTable;
   class_stats: ClassStatsTable;

@@ -52,8 +52,11 @@ export const AUDIT_ACTIONS = {
   programme_create: spec("audit.programme_create"),
   template_create: spec("audit.template_create"),
   template_change: spec("audit.template_change"),
-  vocabulary_add: spec("audit.vocabulary_add"),
-  vocabulary_remove: spec("audit.vocabulary_remove"),
+  lexicon_add: spec("audit.lexicon_add"),
+  lexicon_remove: spec("audit.lexicon_remove"),
+  lessons_share: spec("audit.lessons_share", "event"),
+  lesson_remove: spec("audit.lesson_remove"),
+  lesson_promote: spec("audit.lesson_promote"),
 } as const satisfies Record<string, ActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,4 +1,4 @@
-// The product's vocabulary, defined once for the worker, the staff app and the phone pages.
+// The product's terms (levels, roles, kinds, scope), defined once for the worker, the staff app and the phone pages.
 
 /** Unit levels, top down; districts exist only before the 2025 reform. */
 export const LEVELS = ["central", "province", "district", "commune"] as const;

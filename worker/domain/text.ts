@@ -81,7 +81,7 @@ export function hasDiacritics(text: string): boolean {
 }
 
 /**
- * Syllables already made, by the word as typed: the vocabulary repeats the same few hundred
+ * Syllables already made, by the word as typed: the lexicon repeats the same few hundred
  * (compiling it once per isolate is most of its cost), and so do a workshop's proposals. Never
  * changed once made; bounded so an isolate that lives long does not grow without end.
  */

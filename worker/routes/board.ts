@@ -29,6 +29,7 @@ import {
   unmerge,
 } from "../services/board";
 import { proposalsTable } from "../services/exports";
+import { shareWorkshopLessons } from "../services/lessons";
 
 const proposalParam = v.object({ id: intId, pid: intId });
 const groupParam = v.object({ id: intId, gid: intId });
@@ -160,6 +161,17 @@ export const boardRoutes = new Hono<AppEnv>()
     validate("json", jsonObject({ label: requiredText(GROUP_LABEL_MAX) })),
     async (c) => {
       await relabelGroup(c.var.db, c.var.user, c.req.valid("param"), c.req.valid("json").label);
+      return c.json({ ok: true });
+    },
+  )
+  .put(
+    "/:id/lessons-shared",
+    audited("lessons_share"),
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    validate("json", jsonObject({ share: v.boolean("field.invalid") })),
+    async (c) => {
+      await shareWorkshopLessons(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("json").share);
       return c.json({ ok: true });
     },
   )

@@ -1,20 +1,16 @@
 // The facilitator's board and the leaders' view of a workshop: groups, moderation, merges, follow-up.
 import type { Db } from "../db";
 import type { EventRow } from "../db/events";
+import { applyRegroup, createGroup, createNamedGroups, loadGroups, renameGroup } from "../db/groups";
 import {
-  applyRegroup,
-  createGroup,
-  createNamedGroups,
   dismissPair,
   findProposal,
   loadDismissals,
   loadEventProposals,
   loadFamilies,
-  loadGroups,
   mergeProposals,
   type ProposalPatch,
   type ProposalRow,
-  renameGroup,
   showWords,
   unmergeProposal,
   updateProposal,
@@ -25,23 +21,26 @@ import { Forbidden, Invalid, NotFound } from "../domain/errors";
 import {
   type Analysis,
   analyse,
+  bestGroups,
   duplicatePairs,
   groupComments,
   groupLabel,
-  groupTexts,
+  hasAgenda,
   idf,
   keywordsOf,
-  taughtFrom,
-  taughtMatcher,
+  type Lesson,
+  type Lexicon,
+  placeAll,
+  type Room,
   UNSORTED,
-  type Vocabulary,
 } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
 import { type Addressee, type FollowStatus, familyWords } from "../domain/proposal";
 import { canSee, type EventKind, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { fold } from "../domain/text";
+import { lessonsFor } from "./lessons";
+import { lexiconFor } from "./lexicon";
 import { eventInScope, workshopInScope } from "./scope";
-import { vocabularyFor } from "./vocabulary";
 
 export interface GroupItem {
   id: number;
@@ -63,6 +62,8 @@ export interface GroupItem {
   why: string[];
   /** A person put it there; regrouping leaves it. */
   placed: boolean;
+  /** For a proposal in "Chưa xếp nhóm" of a workshop with an agenda: its best two groups, to move it in one click. */
+  suggest?: { id: number; label: string }[];
 }
 
 export interface BoardGroup {
@@ -100,13 +101,13 @@ function itemOf(p: ProposalRow, withModeration: boolean, why: string[] = []): Gr
  * computed from the members each time, so they follow manual moves.
  */
 async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boolean) {
-  const [rows, groups, vocab] = await Promise.all([
+  const [rows, groups, lexicon] = await Promise.all([
     loadEventProposals(db, event.id),
     loadGroups(db, event.id),
-    vocabularyFor(db, event.unitPath, "proposal"),
+    lexiconFor(db, event.unitPath, "proposal"),
   ]);
   const visible = rows.filter((r) => r.hidden === 0);
-  const analyses = visible.map((r) => analyse(r.text, vocab));
+  const analyses = visible.map((r) => analyse(r.text, lexicon));
   const weights = idf(analyses);
   const known = new Set(groups.map((g) => g.id));
   const members = new Map<number, number[]>();
@@ -122,14 +123,14 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
   const out: BoardGroup[] = groups
     .map((g) => {
       const m = members.get(g.id) ?? [];
-      const keywords = keywordsOf(m, analyses, weights, 4, vocab);
+      const keywords = keywordsOf(m, analyses, weights, 4, lexicon);
       return {
         id: g.id,
         key: g.key,
         label: groupLabel(
           g.key,
           g.label,
-          vocab,
+          lexicon,
           keywords,
           lang,
           m.flatMap((i) => analyses[i] ?? []),
@@ -140,7 +141,7 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
           .flatMap((i) => {
             const r = visible[i];
             const a = analyses[i];
-            return r && a ? [itemOf(r, moderation, reasonsFor(a, g, keywords, vocab))] : [];
+            return r && a ? [itemOf(r, moderation, reasonsFor(a, g, keywords, lexicon))] : [];
           })
           .sort((a, b) => b.supports - a.supports || a.id - b.id),
       };
@@ -153,7 +154,49 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
         b.items.length - a.items.length ||
         a.id - b.id,
     );
-  return { groups: out, rows, visible, analyses, vocab };
+  suggestHomes(out, groups, visible, analyses, lexicon);
+  return { groups: out, rows, visible, analyses, lexicon };
+}
+
+/** How many groups are offered for a proposal the agenda's groups did not take. */
+const SUGGESTED = 2;
+
+/**
+ * The facilitator's one-click choices for what is in "Chưa xếp nhóm" when she gave an agenda: the
+ * two groups it reads most like (by the same frame that placed the rest). Lessons are not offered:
+ * the board offers only the room's own groups.
+ */
+function suggestHomes(
+  out: BoardGroup[],
+  groups: readonly { id: number; key: string | null; label: string | null; manual: number }[],
+  visible: readonly ProposalRow[],
+  analyses: readonly Analysis[],
+  lexicon: Lexicon,
+) {
+  const unsorted = out.find((g) => g.key === UNSORTED);
+  if (!unsorted || unsorted.items.length === 0) return;
+  const byId = new Map(visible.map((r, i) => [r.id, i]));
+  const members = visible.flatMap((r, i) => {
+    const a = analyses[i];
+    return a && r.groupId !== null && r.duplicateOf === null && r.groupId !== unsorted.id
+      ? [{ analysis: a, groupId: r.groupId, key: null, byHand: r.groupLocked === 1 }]
+      : [];
+  });
+  const room: Room = {
+    groups: groups.map((g) => ({ id: g.id, key: g.key, label: g.label, manual: g.manual === 1 })),
+    members,
+    lessons: [],
+  };
+  if (!hasAgenda(room)) return;
+  const labelOf = new Map(out.map((g) => [g.id, g.label]));
+  const texts = unsorted.items.flatMap((item) => analyses[byId.get(item.id) ?? -1] ?? []);
+  const best = bestGroups(texts, room, lexicon, SUGGESTED);
+  unsorted.items.forEach((item, i) => {
+    item.suggest = (best[i] ?? []).flatMap((id) => {
+      const label = labelOf.get(id);
+      return label === undefined ? [] : [{ id, label }];
+    });
+  });
 }
 
 /**
@@ -164,9 +207,9 @@ function reasonsFor(
   a: Analysis,
   g: { key: string | null; label: string | null },
   keywords: readonly string[],
-  vocab: Vocabulary,
+  lexicon: Lexicon,
 ): string[] {
-  if (g.key !== null && vocab.topics.has(g.key)) {
+  if (g.key !== null && lexicon.topics.has(g.key)) {
     return [...new Set(a.said.filter((x) => x.theme === g.key).map((x) => x.typed))].slice(0, 3);
   }
   // A person's name for the group says why; else, for a group of shared words, those words.
@@ -210,32 +253,45 @@ async function duplicateSuggestions(
   return out;
 }
 
-/** Full regroup: unlocked proposals move to the groups the grouping picks now; manual decisions stay. */
+/** The room as a regroup sees it: the groups, and the proposals a person placed, which stay. */
+function roomFrom(
+  groups: readonly { id: number; key: string | null; label: string | null; manual: number }[],
+  placed: readonly ProposalRow[],
+  lessons: readonly Lesson[],
+  lexicon: Lexicon,
+): Room {
+  return {
+    groups: groups.map((g) => ({ id: g.id, key: g.key, label: g.label, manual: g.manual === 1 })),
+    members: placed.map((r) => ({
+      analysis: analyse(r.text, lexicon),
+      groupId: r.groupId,
+      key: groups.find((g) => g.id === r.groupId)?.key ?? null,
+      byHand: true,
+    })),
+    lessons,
+  };
+}
+
+/** Full regroup: unlocked proposals move to the groups the placing picks now; manual decisions stay. */
 async function regroup(db: Db, event: EventRow, now: Date) {
-  const [rows, vocab, groups] = await Promise.all([
+  const [rows, lexicon, groups] = await Promise.all([
     loadEventProposals(db, event.id),
-    vocabularyFor(db, event.unitPath, "proposal"),
+    lexiconFor(db, event.unitPath, "proposal"),
     loadGroups(db, event.id),
   ]);
   const placed = rows.filter((r) => r.hidden === 0 && r.groupLocked === 1 && r.duplicateOf === null);
-  const fits = taughtMatcher(taughtFrom(groups, placed, vocab), vocab);
   const free = rows.filter((r) => r.hidden === 0 && r.groupLocked === 0 && r.duplicateOf === null);
-  // What fits a group the facilitator named or taught goes there; the rest is grouped as before.
-  const toTaught: { id: number; groupId: number }[] = [];
-  const rest: ProposalRow[] = [];
-  for (const r of free) {
-    const gid = fits(analyse(r.text, vocab));
-    if (gid === null) rest.push(r);
-    else toTaught.push({ id: r.id, groupId: gid });
-  }
-  const analyses = rest.map((r) => analyse(r.text, vocab));
-  const moves = groupTexts(analyses, vocab).flatMap((g) =>
-    g.members.flatMap((i) => {
-      const r = rest[i];
-      return r ? [{ id: r.id, key: g.key }] : [];
-    }),
+  const room = roomFrom(groups, placed, await lessonsFor(db, event, lexicon), lexicon);
+  const places = placeAll(
+    free.map((r) => analyse(r.text, lexicon)),
+    room,
+    lexicon,
   );
-  await applyRegroup(db, event.id, [...toTaught, ...moves], now.toISOString());
+  const moves = free.flatMap((r, i) => {
+    const p = places[i];
+    return p ? [{ id: r.id, ...p }] : [];
+  });
+  await applyRegroup(db, event.id, moves, now.toISOString());
   return free.length;
 }
 
@@ -282,11 +338,11 @@ export async function eventGroups(db: Db, user: StaffUser, id: number, lang: Lan
     if (event.responseCount < MIN_RESPONSES_FOR_DETAIL) {
       return { kind: event.kind, hiddenBelow: MIN_RESPONSES_FOR_DETAIL, groups: [] };
     }
-    const [comments, vocab] = await Promise.all([
+    const [comments, lexicon] = await Promise.all([
       loadComments(db, event.id, 2000),
-      vocabularyFor(db, event.unitPath, "comment"),
+      lexiconFor(db, event.unitPath, "comment"),
     ]);
-    return { kind: event.kind, hiddenBelow: null, groups: groupComments(comments, vocab, lang) };
+    return { kind: event.kind, hiddenBelow: null, groups: groupComments(comments, lexicon, lang) };
   }
   const { groups } = await buildBoard(db, event, lang, false);
   return { kind: event.kind, hiddenBelow: null, groups };
@@ -299,7 +355,12 @@ export async function boardOf(db: Db, user: StaffUser, id: number, lang: Lang) {
   const hidden = rows
     .filter((r) => r.hidden === 1)
     .map((r) => ({ id: r.id, text: r.text, hiddenReason: r.hiddenReason, createdAt: r.createdAt }));
-  return { groups, hidden, suggestions: await duplicateSuggestions(db, event.id, visible, analyses) };
+  return {
+    groups,
+    hidden,
+    suggestions: await duplicateSuggestions(db, event.id, visible, analyses),
+    lessonsShared: event.shareLessons === 1,
+  };
 }
 
 export type ProposalChange = Omit<ProposalPatch, "originalText" | "now">;

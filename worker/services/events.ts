@@ -41,9 +41,9 @@ import {
   type TraineeCategory,
 } from "../domain/terms";
 import { DAY_MS, fromVietnamMinute, vietnamDay } from "../domain/time";
+import { lexiconFor } from "./lexicon";
 import { submitPaperResponse } from "./responses";
 import { eventInScope } from "./scope";
-import { vocabularyFor } from "./vocabulary";
 
 /** An event as staff see it in lists and on its page. */
 export function eventSummary(e: EventRow, now: Date) {
@@ -239,12 +239,12 @@ export async function closeSurvey(db: Db, user: StaffUser, id: number, now: Date
  * then every question of the current form, and per unit when the form asks for it.
  */
 export async function classReport(db: Db, event: EventRow, lang: Lang) {
-  const [counts, comments, texts, questions, vocab] = await Promise.all([
+  const [counts, comments, texts, questions, lexicon] = await Promise.all([
     loadCounts(db, event.id),
     loadComments(db, event.id, 2000),
     countTexts(db, event.id),
     event.formId === null ? [] : loadQuestions(db, event.formId),
-    vocabularyFor(db, event.unitPath, "comment"),
+    lexiconFor(db, event.unitPath, "comment"),
   ]);
   const asksUnit = questions.some((q) => q.type === "unit");
   const [unitRows, units] = asksUnit
@@ -270,7 +270,7 @@ export async function classReport(db: Db, event: EventRow, lang: Lang) {
             q.id,
             groupComments(
               comments.filter((c) => c.questionId === q.id),
-              vocab,
+              lexicon,
               lang,
             ).map((g) => ({ label: g.label, keywords: g.keywords, items: g.items })),
           ]),

@@ -1,4 +1,4 @@
-// Workshop proposals from phones: accepting them and supports, once per clientId, inside the limits; the shared grouping vocabulary.
+// Workshop proposals from phones: accepting them and supports, once per clientId, inside the limits, placed as they arrive.
 import { type Db, isUniqueViolation } from "../db";
 import { type EventRow, findEventById } from "../db/events";
 import { bumpCounters, loadLimitCounts } from "../db/limits";
@@ -8,28 +8,18 @@ import {
   findProposalByClientId,
   insertProposal,
   listPublicProposals,
-  loadRecentGrouped,
-  loadTaught,
   type ProposalRow,
   supportedBy,
 } from "../db/proposals";
 import { sha256Hex } from "../domain/crypto";
 import { NotFound } from "../domain/errors";
 import { assertOpen, retried } from "../domain/event";
-import {
-  type Analysis,
-  analyse,
-  arrivalTheme,
-  assignGroup,
-  NEAREST_AMONG,
-  taughtFrom,
-  taughtMatcher,
-  type Vocabulary,
-} from "../domain/grouping";
+import { analyse, placeArrival } from "../domain/grouping";
 import { assertUnderLimits, limitsFor, type Writer } from "../domain/limits";
 import { type Addressee, PUBLIC_LIST_MAX, type PublicProposal } from "../domain/proposal";
+import { roomOf } from "./lessons";
+import { lexiconFor } from "./lexicon";
 import { underLimits } from "./limits";
-import { vocabularyFor } from "./vocabulary";
 
 export interface ProposalInput {
   clientId: string;
@@ -39,31 +29,6 @@ export interface ProposalInput {
   authorUnit: string | null;
 }
 
-/**
- * Prepared taught groups per workshop, kept while the facilitator's names and placements stay the
- * same: a workshop's arrivals come in bursts, and preparing a hundred placed proposals for each
- * arrival costs more than comparing with them.
- */
-const matchers = new WeakMap<Vocabulary, Map<string, (a: Analysis) => number | null>>();
-/** A few workshops at once per isolate; each key holds its placed proposals' words. */
-const MATCHERS_MAX = 8;
-
-function matcherFor(
-  eventId: number,
-  taught: Awaited<ReturnType<typeof loadTaught>>,
-  vocab: Vocabulary,
-): (a: Analysis) => number | null {
-  const cache = matchers.get(vocab) ?? new Map<string, (a: Analysis) => number | null>();
-  matchers.set(vocab, cache);
-  const key = JSON.stringify([eventId, taught.groups, taught.placed]);
-  const known = cache.get(key);
-  if (known) return known;
-  const made = taughtMatcher(taughtFrom(taught.groups, taught.placed, vocab), vocab);
-  if (cache.size >= MATCHERS_MAX) cache.clear();
-  cache.set(key, made);
-  return made;
-}
-
 /** Stores a proposal once per clientId; the same clientId with other words is a 422. */
 export async function submitProposal(db: Db, event: EventRow, p: ProposalInput, writer: Writer, now: Date) {
   const limits = limitsFor("proposal", event, writer, now);
@@ -71,34 +36,15 @@ export async function submitProposal(db: Db, event: EventRow, p: ProposalInput, 
   const existing = await findProposalByClientId(db, event.id, p.clientId);
   if (existing) return retried(existing, bodyHash);
   assertOpen(event, now);
-  const [counts, vocab, taught] = await Promise.all([
+  const [counts, lexicon, room] = await Promise.all([
     loadLimitCounts(db, limits),
-    vocabularyFor(db, event.unitPath, "proposal"),
-    loadTaught(db, event.id),
+    lexiconFor(db, event.unitPath, "proposal"),
+    roomOf(db, event),
   ]);
   assertUnderLimits(limits, counts);
-  const analysis = analyse(p.text, vocab);
-  // The facilitator's named and taught groups first; then the theme; without one, compare with the
-  // newest proposals only: analysing them all would put the handler over its CPU budget once a
-  // workshop has a few hundred.
-  const taughtId = matcherFor(event.id, taught, vocab)(analysis);
-  const group =
-    taughtId !== null
-      ? { id: taughtId }
-      : {
-          key:
-            arrivalTheme(
-              analysis,
-              taught.groups.map((g) => g.key),
-            ) ??
-            assignGroup(
-              analysis,
-              (await loadRecentGrouped(db, event.id, NEAREST_AMONG)).map((r) => ({
-                analysis: analyse(r.text, vocab),
-                key: r.key,
-              })),
-            ),
-        };
+  const analysis = analyse(p.text, lexicon);
+  const place = placeArrival(analysis, room.read(lexicon), lexicon);
+  const group = "groupId" in place ? { id: place.groupId } : place;
   try {
     const stored = await underLimits(db, limits, () =>
       insertProposal(

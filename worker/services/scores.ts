@@ -45,8 +45,8 @@ import {
 } from "../domain/terms";
 import { DAY_MS, vietnamMonth } from "../domain/time";
 import { pathIds } from "../domain/tree";
+import { lexiconFor } from "./lexicon";
 import { unitInScope } from "./scope";
-import { vocabularyFor } from "./vocabulary";
 
 export interface ScoreQuery extends ScoreFilters {
   level: Level | null;
@@ -337,13 +337,13 @@ export const UNIT_COMMENTS_MAX = 1000;
  * MIN_RESPONSES_FOR_DETAIL responses gives none of its words; how many such classes is said.
  */
 export async function unitComments(db: Db, unit: Unit, q: ScoreQuery, lang: Lang) {
-  const [found, vocab] = await Promise.all([
+  const [found, lexicon] = await Promise.all([
     loadUnitComments(db, unit, q, MIN_RESPONSES_FOR_DETAIL, UNIT_COMMENTS_MAX),
-    vocabularyFor(db, unit.thenPath, "comment"),
+    lexiconFor(db, unit.thenPath, "comment"),
   ]);
   const classOf = new Map(found.classes.map((c) => [c.eventId, c]));
   const byId = new Map(found.rows.map((r) => [r.id, r]));
-  const groups = groupComments(found.rows, vocab, lang).map((g) => {
+  const groups = groupComments(found.rows, lexicon, lang).map((g) => {
     const items = g.items.flatMap((i) => {
       const r = byId.get(i.id);
       const c = r ? classOf.get(r.eventId) : undefined;

@@ -4,16 +4,16 @@ import { describe, it } from "vitest";
 import {
   analyse,
   duplicatePairs,
+  Frame,
   groupLabel,
   groupTexts,
-  taughtMatcher,
-  Vocabulary,
+  Lexicon,
 } from "../../../worker/domain/grouping";
+import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../../../worker/domain/lexicon";
 import { fold, phrases, toneKey } from "../../../worker/domain/text";
-import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../../../worker/domain/vocabulary";
 import { toXlsx } from "../../../worker/domain/xlsx";
 
-const vocab = new Vocabulary(PROPOSAL_TOPICS);
+const lexicon = new Lexicon(PROPOSAL_TOPICS);
 
 describe("normaliser", () => {
   it("treats both tone placements as one syllable: hoà = hòa, thuỷ = thủy", ({ expect }) => {
@@ -60,7 +60,7 @@ describe("normaliser", () => {
   it("keeps two-syllable words whole even when one syllable is a function word elsewhere; an addressee's name is no term", ({
     expect,
   }) => {
-    const terms = analyse("Đề nghị chính quyền hỗ trợ cán bộ", vocab).terms;
+    const terms = analyse("Đề nghị chính quyền hỗ trợ cán bộ", lexicon).terms;
     expect(terms.has("chinh quyen")).toBe(false);
     expect(terms.has("can bo")).toBe(true);
     expect(terms.has("de nghi")).toBe(false);
@@ -69,8 +69,8 @@ describe("normaliser", () => {
 
 describe("themes and addressees", () => {
   it("the same proposal with and without diacritics gets the same theme and addressee", ({ expect }) => {
-    const a = analyse("Đề nghị nâng mức phụ cấp cho chi hội trưởng", vocab);
-    const b = analyse("de nghi nang muc phu cap cho chi hoi truong", vocab);
+    const a = analyse("Đề nghị nâng mức phụ cấp cho chi hội trưởng", lexicon);
+    const b = analyse("de nghi nang muc phu cap cho chi hoi truong", lexicon);
     expect(a.topic).toBe("allowances");
     expect(b.topic).toBe(a.topic);
     expect(b.addressee).toBe(a.addressee);
@@ -80,14 +80,14 @@ describe("themes and addressees", () => {
     expect,
   }) => {
     // Written for this test, in none of the evaluation sets.
-    const topicOf = (text: string) => analyse(text, vocab).topic;
+    const topicOf = (text: string) => analyse(text, lexicon).topic;
     expect(topicOf("Xin tăng hạn mức vay ở ngân hàng chính sách cho chị em chăn nuôi")).toBe("credit");
     expect(topicOf("xin tang han muc vay o ngan hang chinh sach cho chi em chan nuoi")).toBe("credit");
     expect(topicOf("Mỗi thôn một điểm thu gom rác thải, xe rác đến đúng giờ")).toBe("waste");
     expect(topicOf("Vận động hội viên đóng bảo hiểm xã hội tự nguyện")).toBe("insurance");
     expect(topicOf("Dạy các cháu học bơi trước mùa mưa lũ")).toBe("child_safety");
     // Who should act stays apart from what is asked: "chính quyền" names the addressee, not a theme.
-    const asked = analyse("Đề nghị chính quyền xã làm đường ống nước sạch cho xóm", vocab);
+    const asked = analyse("Đề nghị chính quyền xã làm đường ống nước sạch cho xóm", lexicon);
     expect(asked.topic).toBe("clean_water");
     expect(asked.addressee).toBe("authorities");
   });
@@ -96,11 +96,11 @@ describe("themes and addressees", () => {
     expect,
   }) => {
     const labelOf = (texts: string[]) => {
-      const analyses = texts.map((x) => analyse(x, vocab));
-      const [group] = groupTexts(analyses, vocab);
+      const analyses = texts.map((x) => analyse(x, lexicon));
+      const [group] = groupTexts(analyses, lexicon);
       if (!group) return "";
       const members = group.members.flatMap((m) => analyses[m] ?? []);
-      return groupLabel(group.key, null, vocab, group.keywords, "vi", members);
+      return groupLabel(group.key, null, lexicon, group.keywords, "vi", members);
     };
     expect(
       labelOf([
@@ -109,7 +109,7 @@ describe("themes and addressees", () => {
         "ham biogas cho ho nuoi lon",
       ]),
     ).toBe("Hầm biogas");
-    // Typed only without marks: the vocabulary's spelling, with its marks, of the words both wrote.
+    // Typed only without marks: the lexicon's spelling, with its marks, of the words both wrote.
     expect(labelOf(["mo lop day nghe may cho chi em", "day nghe may cong nghiep tai xa"])).toBe("Dạy nghề");
     // Words no theme knows: the run of words both wrote, whole, not pairs cutting it ("giống mắc"),
     // starting with a capital as any label on a projector.
@@ -125,36 +125,38 @@ describe("themes and addressees", () => {
   it("with nobody named, what is asked to be done says who acts; an unmarked 'dang' is not the Party", ({
     expect,
   }) => {
-    expect(analyse("Xây mới trạm bơm nước cho xóm bãi", vocab).addressee).toBe("authorities");
+    expect(analyse("Xây mới trạm bơm nước cho xóm bãi", lexicon).addressee).toBe("authorities");
     // The theme usually falls to the authorities; mobilising is the Union's work.
-    expect(analyse("Vận động chị em đi khám sức khỏe định kỳ", vocab).addressee).toBe("union");
-    expect(analyse("huong dan chi em dang ban hang tren facebook", vocab).addressee).not.toBe(
+    expect(analyse("Vận động chị em đi khám sức khỏe định kỳ", lexicon).addressee).toBe("union");
+    expect(analyse("huong dan chi em dang ban hang tren facebook", lexicon).addressee).not.toBe(
       "party_committee",
     );
     // A name still outweighs the action.
-    expect(analyse("Đề nghị cấp ủy vận động các ngành cùng làm", vocab).addressee).toBe("party_committee");
+    expect(analyse("Đề nghị cấp ủy vận động các ngành cùng làm", lexicon).addressee).toBe("party_committee");
   });
 
   it("the addressee named right after a request decides", ({ expect }) => {
-    expect(analyse("Đề nghị cấp ủy quan tâm công tác cán bộ", vocab).addressee).toBe("party_committee");
-    expect(analyse("Đề nghị Trung ương Hội kiến nghị Chính phủ tăng phụ cấp", vocab).addressee).toBe("union");
-    expect(analyse("Mỗi cán bộ phải tự học", vocab).addressee).toBe("officers");
+    expect(analyse("Đề nghị cấp ủy quan tâm công tác cán bộ", lexicon).addressee).toBe("party_committee");
+    expect(analyse("Đề nghị Trung ương Hội kiến nghị Chính phủ tăng phụ cấp", lexicon).addressee).toBe(
+      "union",
+    );
+    expect(analyse("Mỗi cán bộ phải tự học", lexicon).addressee).toBe("officers");
   });
 
   it("who must act stays apart from what is asked: naming the same committee does not make two requests alike", ({
     expect,
   }) => {
-    const bridge = analyse("Đề nghị UBND xã sửa cây cầu treo qua suối Nậm Cang", vocab);
-    const hall = analyse("Đề nghị UBND xã cho mượn nhà văn hóa thôn làm nơi sinh hoạt câu lạc bộ", vocab);
+    const bridge = analyse("Đề nghị UBND xã sửa cây cầu treo qua suối Nậm Cang", lexicon);
+    const hall = analyse("Đề nghị UBND xã cho mượn nhà văn hóa thôn làm nơi sinh hoạt câu lạc bộ", lexicon);
     expect([bridge.addressee, hall.addressee]).toEqual(["authorities", "authorities"]);
     // The committee's name is no term of either text, so it cannot pull them into one group.
     for (const a of [bridge, hall])
       expect([...a.terms.keys()].filter((k) => k.includes("uy ban"))).toEqual([]);
     const same = [
-      analyse("Đề nghị cấp ủy sửa cây cầu treo qua suối Nậm Cang", vocab),
-      analyse("Chính quyền cần sửa cây cầu treo qua suối Nậm Cang", vocab),
+      analyse("Đề nghị cấp ủy sửa cây cầu treo qua suối Nậm Cang", lexicon),
+      analyse("Chính quyền cần sửa cây cầu treo qua suối Nậm Cang", lexicon),
     ];
-    const groups = groupTexts([bridge, hall, ...same], vocab);
+    const groups = groupTexts([bridge, hall, ...same], lexicon);
     const home = (i: number) => groups.find((g) => g.members.includes(i))?.key;
     expect(home(0)).toBe(home(2));
     expect(home(0)).toBe(home(3));
@@ -166,15 +168,20 @@ describe("themes and addressees", () => {
     expect,
   }) => {
     const taught = [
-      { id: 7, label: "Vốn vay", examples: [] },
+      { ref: { id: 7 }, label: "Vốn vay", examples: [] },
       {
-        id: 9,
+        ref: { id: 9 },
         label: "Việc của thôn Đoài",
-        examples: [analyse("Sửa con đường đất vào xóm Đoài bị sạt lở", vocab)],
+        examples: [
+          { analysis: analyse("Sửa con đường đất vào xóm Đoài bị sạt lở", lexicon), source: "hand" as const },
+        ],
       },
     ];
-    const fits = taughtMatcher(taught, vocab);
-    const place = (text: string) => fits(analyse(text, vocab));
+    const frame = new Frame(taught, [], lexicon);
+    const place = (text: string) => {
+      const fit = frame.place(analyse(text, lexicon));
+      return fit && "id" in fit.ref ? fit.ref.id : null;
+    };
     expect(place("Cho chị em hộ nghèo vay vốn ưu đãi để chăn nuôi")).toBe(7);
     expect(place("khong co von lam an, xin ho tro vay von")).toBe(7);
     expect(place("Đường đất vào xóm Đoài sạt lở, đề nghị sửa lại")).toBe(9);
@@ -187,21 +194,21 @@ describe("themes and addressees", () => {
       "Lập tổ phòng chống bạo lực gia đình tại khu dân cư",
       "phong chong bao luc gia dinh o xom",
     ];
-    const analyses = texts.map((x) => analyse(x, vocab));
-    const [group] = groupTexts(analyses, vocab);
+    const analyses = texts.map((x) => analyse(x, lexicon));
+    const [group] = groupTexts(analyses, lexicon);
     expect(group?.members).toHaveLength(3);
     expect(group?.keywords[0]).toBe("bạo lực gia đình");
     expect(group?.keywords).not.toContain("chống bạo");
     // One proposal alone: half its pairs cut across two words; only words are shown.
-    const [alone] = groupTexts([analyse("Tập huấn kỹ năng số cho cán bộ chi hội", vocab)], vocab);
+    const [alone] = groupTexts([analyse("Tập huấn kỹ năng số cho cán bộ chi hội", lexicon)], lexicon);
     expect(alone?.keywords[0]).toBe("kỹ năng số");
     expect(alone?.keywords).toEqual(expect.arrayContaining(["tập huấn", "cán bộ"]));
     expect(alone?.keywords).not.toContain("huấn kỹ");
   });
 
   it("an organiser's phrase teaches a theme", ({ expect }) => {
-    expect(analyse("Xây dựng quỹ mái ấm", vocab).topic).toBe(null);
-    const taught = new Vocabulary(PROPOSAL_TOPICS, [{ topic: "allowances", phrase: "quỹ mái ấm" }]);
+    expect(analyse("Xây dựng quỹ mái ấm", lexicon).topic).toBe(null);
+    const taught = new Lexicon(PROPOSAL_TOPICS, [{ topic: "allowances", phrase: "quỹ mái ấm" }]);
     expect(analyse("Xây dựng quỹ mái ấm", taught).topic).toBe("allowances");
   });
 
@@ -213,7 +220,7 @@ describe("themes and addressees", () => {
       "Tài liệu in chữ nhỏ",
       "blah blah",
     ];
-    const v = new Vocabulary(COMMENT_TOPICS);
+    const v = new Lexicon(COMMENT_TOPICS);
     const run = () =>
       groupTexts(
         texts.map((x) => analyse(x, v)),
@@ -231,7 +238,7 @@ describe("themes and addressees", () => {
       "nang muc phu cap cho chi hoi truong",
       "Tập huấn kỹ năng số",
     ];
-    const pairs = duplicatePairs(texts.map((x) => analyse(x, vocab)));
+    const pairs = duplicatePairs(texts.map((x) => analyse(x, lexicon)));
     expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1]]);
   });
 
@@ -244,7 +251,7 @@ describe("themes and addressees", () => {
       "Nâng phụ cấp chi hội trưởng, hiện quá thấp",
       "de nghi nang muc phu cap chi hoi truong vi qua thap",
     ];
-    const a = texts.map((x) => analyse(x, vocab));
+    const a = texts.map((x) => analyse(x, lexicon));
     // Both say "learning from others": the theme is right, the request is not the same one.
     expect(a[0]?.topic).toBe("self_study");
     expect(a[1]?.topic).toBe("self_study");
@@ -255,13 +262,13 @@ describe("themes and addressees", () => {
     expect,
   }) => {
     expect(
-      analyse("Duy trì quỹ tình thương cho hội viên khó khăn", vocab).topicScores.has("allowances"),
+      analyse("Duy trì quỹ tình thương cho hội viên khó khăn", lexicon).topicScores.has("allowances"),
     ).toBe(false);
-    expect(analyse("Đăng tin lên trang của hội cho nhiều người xem", vocab).topicScores.has("markets")).toBe(
-      false,
-    );
+    expect(
+      analyse("Đăng tin lên trang của hội cho nhiều người xem", lexicon).topicScores.has("markets"),
+    ).toBe(false);
     // Inside a longer phrase a forgotten tone mark is still forgiven.
-    expect(analyse("Nâng phụ câp chi hội trưởng", vocab).topic).toBe("allowances");
+    expect(analyse("Nâng phụ câp chi hội trưởng", lexicon).topic).toBe("allowances");
   });
 
   it("a line only leaning to a theme joins the group whose members say what it says", ({ expect }) => {
@@ -272,10 +279,10 @@ describe("themes and addressees", () => {
       "Đổi mới sinh hoạt chi hội cho sinh động",
       "Sinh hoạt chi hội nên có văn nghệ",
     ];
-    const a = texts.map((x) => analyse(x, vocab));
+    const a = texts.map((x) => analyse(x, lexicon));
     // Alone, "chi hội" only leans to branch meetings; its words are the allowance lines'.
     expect(a[0]?.topic).toBe("members");
-    const groups = groupTexts(a, vocab);
+    const groups = groupTexts(a, lexicon);
     expect(groups.find((g) => g.members.includes(0))?.key).toBe("allowances");
     expect(groups.find((g) => g.members.includes(3))?.members).toEqual([3, 4]);
   });
@@ -287,8 +294,8 @@ describe("themes and addressees", () => {
     const about = (others: readonly string[]) => {
       const texts = [line, ...others];
       const groups = groupTexts(
-        texts.map((x) => analyse(x, vocab)),
-        vocab,
+        texts.map((x) => analyse(x, lexicon)),
+        lexicon,
       );
       return groups.find((g) => g.members.includes(0))?.key;
     };

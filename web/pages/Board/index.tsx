@@ -99,6 +99,21 @@ export function BoardPage(props: { id: string }) {
             {i.why.length > 0 ? t("app.why", { words: i.why.join(", ") }) : t("app.placed")}
           </p>
         ) : null}
+        {i.suggest && i.suggest.length > 0 ? (
+          <p class="small row-actions" data-testid="suggest">
+            <span class="muted">{t("app.suggest_homes")}</span>{" "}
+            {i.suggest.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                class="small secondary"
+                onClick={() => void patch(i.id, { groupId: s.id })}
+              >
+                {t("app.move_to_group", { group: s.label })}
+              </button>
+            ))}
+          </p>
+        ) : null}
         <p class="muted small">
           #{i.id} · {addresseeLabel(i.addressee)}
           {i.addresseeSuggested ? ` (${t("app.suggested")})` : ""} · {t("ws.supports", { n: i.supports })}
@@ -274,6 +289,20 @@ export function BoardPage(props: { id: string }) {
           {t("app.regroup")}
         </button>
       </div>
+      <label class="check small">
+        <input
+          type="checkbox"
+          checked={board.data.lessonsShared}
+          onChange={(e) => {
+            const share = e.currentTarget.checked;
+            void act(async () => {
+              await ok(await api.api.events[":id"]["lessons-shared"].$put({ param, json: { share } }));
+              setNote(t(share ? "app.lessons_shared" : "app.lessons_kept"));
+            });
+          }}
+        />{" "}
+        {t("app.share_lessons")}
+      </label>
       <Problem error={problem} />
       {note ? <p role="status">{note}</p> : null}
       <div class="board">

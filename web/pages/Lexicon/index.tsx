@@ -1,4 +1,4 @@
-// The grouping vocabulary: the Union's themes with their phrases, what organisers added for their units, and a sentence tried against it.
+// The grouping lexicon: the Union's themes with their phrases, what organisers added for their units, what facilitators taught, and a sentence tried against it.
 import { useState } from "preact/hooks";
 import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
@@ -8,14 +8,15 @@ import { t } from "../../i18n";
 import { isOrganiser, useMe } from "../../me";
 import { useAsync } from "../../useAsync";
 import { addresseeLabel } from "../../workshop";
+import { Lessons } from "./Lessons";
 
 type Kind = "proposal" | "comment";
 
 export function LexiconPage() {
   const me = useMe();
   const [kind, setKind] = useState<Kind>("proposal");
-  const list = useAsync(async () => ok(await api.api.vocabulary.$get({ query: { kind } })), [kind]);
-  const units = useAsync(async () => (await ok(await api.api.units.$get())).filter((u) => u.active), []);
+  const list = useAsync(async () => ok(await api.api.lexicon.$get({ query: { kind } })), [kind]);
+  const units = useAsync(async () => ok(await api.api.units.$get()), []);
   const [topic, setTopic] = useState("");
   const [phrase, setPhrase] = useState("");
   const [unitId, setUnitId] = useState("");
@@ -25,10 +26,11 @@ export function LexiconPage() {
   const [tried, setTried] = useState<Awaited<ReturnType<typeof explain>> | ApiProblem | undefined>(undefined);
   const fields = problem?.failure.fields ?? {};
   const topics = list.data?.topics ?? [];
-  const unitList = units.data ?? [];
+  const allUnits = units.data ?? [];
+  const unitList = allUnits.filter((u) => u.active);
 
   async function explain(text: string) {
-    return ok(await api.api.vocabulary.explain.$get({ query: { kind, text } }));
+    return ok(await api.api.lexicon.explain.$get({ query: { kind, text } }));
   }
 
   async function run(action: () => Promise<unknown>, done?: string) {
@@ -105,7 +107,7 @@ export function LexiconPage() {
             void run(
               async () => {
                 await ok(
-                  await api.api.vocabulary.$post({
+                  await api.api.lexicon.$post({
                     json: {
                       kind,
                       topic: chosen,
@@ -162,6 +164,8 @@ export function LexiconPage() {
         </form>
       ) : null}
 
+      <Lessons units={allUnits} />
+
       <Problem error={list.error} />
       <table class="list" data-testid="lexicon">
         <caption>{t("lex.themes", { n: topics.length })}</caption>
@@ -188,7 +192,7 @@ export function LexiconPage() {
                           onClick={() =>
                             void run(
                               async () =>
-                                ok(await api.api.vocabulary[":id"].$delete({ param: { id: String(a.id) } })),
+                                ok(await api.api.lexicon[":id"].$delete({ param: { id: String(a.id) } })),
                               t("lex.removed", { phrase: a.phrase }),
                             )
                           }

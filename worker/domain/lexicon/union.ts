@@ -1,5 +1,5 @@
-// The Union's work beyond officer training, as data: what members ask for on each topic its workshops discuss, with the words they use.
-import type { TopicDef } from "./vocabulary";
+// Lexicon list: the Union's work beyond officer training: what members ask for on each topic its workshops discuss, with the words they use.
+import type { TopicDef } from "./topic";
 
 /**
  * Themes of the topics Union workshops often discuss (livelihoods, credit and savings, markets and

@@ -1,39 +1,34 @@
-// The grouping vocabulary: built-in themes and phrases plus those organisers add for their unit.
+// The grouping lexicon: built-in themes and phrases plus those organisers add for their unit.
 import type { Db } from "../db";
-import {
-  addVocabularyTerm,
-  deleteVocabularyTerm,
-  findVocabularyTerm,
-  loadVocabularyTerms,
-} from "../db/proposals";
+import { addLexiconPhrase, deleteLexiconPhrase, findLexiconPhrase, loadLexiconPhrases } from "../db/lexicon";
 import { findUnitById } from "../db/units";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
-import { analyse, Vocabulary } from "../domain/grouping";
+import { analyse, Lexicon } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
+import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../domain/lexicon";
 import { canSee, type StaffUser } from "../domain/terms";
-import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../domain/vocabulary";
 
-export type VocabularyKind = "proposal" | "comment";
+export type LexiconKind = "proposal" | "comment";
 
-const topicsOf = (k: VocabularyKind) => (k === "proposal" ? PROPOSAL_TOPICS : COMMENT_TOPICS);
+const topicsOf = (k: LexiconKind) => (k === "proposal" ? PROPOSAL_TOPICS : COMMENT_TOPICS);
 
-/** Compiled vocabularies per isolate, keyed by their extra terms: compiling costs more than using. */
-const compiled = new Map<string, Vocabulary>();
+/** Compiled lexicons per isolate, keyed by their extra terms: compiling costs more than using. */
+const compiled = new Map<string, Lexicon>();
 
-export async function vocabularyFor(db: Db, unitPath: string, kind: VocabularyKind): Promise<Vocabulary> {
-  const extra = await loadVocabularyTerms(db, unitPath, kind);
+export async function lexiconFor(db: Db, unitPath: string, kind: LexiconKind): Promise<Lexicon> {
+  const extra = await loadLexiconPhrases(db, unitPath, kind);
   const key = `${kind}\u0000${extra.map((e) => `${e.topic}:${e.phrase}`).join("\u0000")}`;
   const cached = compiled.get(key);
   if (cached) return cached;
-  const vocab = new Vocabulary(kind === "proposal" ? PROPOSAL_TOPICS : COMMENT_TOPICS, extra);
+  const lexicon = new Lexicon(kind === "proposal" ? PROPOSAL_TOPICS : COMMENT_TOPICS, extra);
   if (compiled.size >= 32) compiled.clear();
-  compiled.set(key, vocab);
-  return vocab;
+  compiled.set(key, lexicon);
+  return lexicon;
 }
 
 /** The themes with their phrases, and what the caller's units added to each. */
-export async function listVocabulary(db: Db, user: StaffUser, kind: VocabularyKind, lang: Lang) {
-  const extra = await loadVocabularyTerms(db, user.unitPath, kind);
+export async function listLexicon(db: Db, user: StaffUser, kind: LexiconKind, lang: Lang) {
+  const extra = await loadLexiconPhrases(db, user.unitPath, kind);
   return {
     topics: topicsOf(kind).map((tp) => ({
       key: tp.key,
@@ -50,7 +45,7 @@ export async function listVocabulary(db: Db, user: StaffUser, kind: VocabularyKi
 export async function addPhrase(
   db: Db,
   user: StaffUser,
-  term: { kind: VocabularyKind; topic: string; phrase: string; unitId?: number | undefined },
+  term: { kind: LexiconKind; topic: string; phrase: string; unitId?: number | undefined },
   now: Date,
 ): Promise<void> {
   if (!topicsOf(term.kind).some((tp) => tp.key === term.topic)) {
@@ -61,7 +56,7 @@ export async function addPhrase(
   if (!canSee(user, unit)) {
     throw new Forbidden("out_of_scope", "error.out_of_scope", { unitId: { key: "field.unit_not_found" } });
   }
-  await addVocabularyTerm(db, {
+  await addLexiconPhrase(db, {
     unitId: unit.id,
     kind: term.kind,
     topic: term.topic,
@@ -73,19 +68,19 @@ export async function addPhrase(
 
 /** Takes back a phrase an organiser added, if it was added for a unit the caller sees. */
 export async function removePhrase(db: Db, user: StaffUser, id: number): Promise<void> {
-  const term = await findVocabularyTerm(db, id);
+  const term = await findLexiconPhrase(db, id);
   const unit = term ? await findUnitById(db, term.unitId) : undefined;
   if (!term || !unit || !canSee(user, unit)) {
     throw new NotFound("not_found", "error.not_found", { id: { key: "error.not_found" } });
   }
-  await deleteVocabularyTerm(db, id);
+  await deleteLexiconPhrase(db, id);
 }
 
 /** Why a sentence would go where it goes: its theme, the phrases that put it there, who must act. */
-export async function explainText(db: Db, user: StaffUser, kind: VocabularyKind, text: string, lang: Lang) {
-  const vocab = await vocabularyFor(db, user.unitPath, kind);
-  const a = analyse(text, vocab);
-  const theme = a.topic === null ? undefined : vocab.topics.get(a.topic);
+export async function explainText(db: Db, user: StaffUser, kind: LexiconKind, text: string, lang: Lang) {
+  const lexicon = await lexiconFor(db, user.unitPath, kind);
+  const a = analyse(text, lexicon);
+  const theme = a.topic === null ? undefined : lexicon.topics.get(a.topic);
   return {
     theme: theme ? { key: theme.key, label: lang === "en" ? theme.en : theme.vi } : null,
     phrases: [...new Set(a.said.filter((x) => x.theme === a.topic).map((x) => x.typed))],

@@ -1,4 +1,4 @@
-// The grouping vocabulary: the built-in themes and phrases, and phrases organisers add for their unit.
+// The grouping lexicon: the built-in themes and phrases, and phrases organisers add for their unit.
 import { Hono } from "hono";
 import * as v from "valibot";
 import { PROPOSAL_MAX } from "../domain/proposal";
@@ -8,13 +8,14 @@ import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { idParam } from "../http/params";
 import { intId, jsonObject, requiredText, validate } from "../http/validate";
-import { addPhrase, explainText, listVocabulary, removePhrase } from "../services/vocabulary";
+import { forgetLesson, promoteUnitLessons, taughtTo } from "../services/lessons";
+import { addPhrase, explainText, listLexicon, removePhrase } from "../services/lexicon";
 
 const kind = v.picklist(["proposal", "comment"], "field.invalid");
 
-export const vocabularyRoutes = new Hono<AppEnv>()
+export const lexiconRoutes = new Hono<AppEnv>()
   .get("/", validate("query", v.object({ kind: v.optional(kind, "proposal") })), async (c) =>
-    c.json(await listVocabulary(c.var.db, c.var.user, c.req.valid("query").kind, c.var.lang)),
+    c.json(await listLexicon(c.var.db, c.var.user, c.req.valid("query").kind, c.var.lang)),
   )
   .get(
     "/explain",
@@ -32,7 +33,7 @@ export const vocabularyRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    audited("vocabulary_add"),
+    audited("lexicon_add"),
     allow(...ORGANISERS),
     validate(
       "json",
@@ -43,13 +44,28 @@ export const vocabularyRoutes = new Hono<AppEnv>()
       return c.json({ ok: true }, 201);
     },
   )
+  .get("/lessons", async (c) => c.json(await taughtTo(c.var.db, c.var.user)))
   .delete(
-    "/:id",
-    audited("vocabulary_remove"),
+    "/lessons/:id",
+    audited("lesson_remove"),
     allow(...ORGANISERS),
     validate("param", idParam),
     async (c) => {
-      await removePhrase(c.var.db, c.var.user, c.req.valid("param").id);
+      await forgetLesson(c.var.db, c.var.user, c.req.valid("param").id);
       return c.json({ ok: true });
     },
-  );
+  )
+  .put(
+    "/promotions",
+    audited("lesson_promote"),
+    allow("admin"),
+    validate("json", jsonObject({ unitId: intId, scopeUnitId: v.nullable(intId) })),
+    async (c) => {
+      await promoteUnitLessons(c.var.db, c.var.user, c.req.valid("json"), new Date());
+      return c.json({ ok: true });
+    },
+  )
+  .delete("/:id", audited("lexicon_remove"), allow(...ORGANISERS), validate("param", idParam), async (c) => {
+    await removePhrase(c.var.db, c.var.user, c.req.valid("param").id);
+    return c.json({ ok: true });
+  });
