@@ -5,7 +5,6 @@ import {
   FRAME_CONCEPT,
   FRAME_MIN,
   FRAME_NAME,
-  FRAME_NEAREST,
   FRAME_PASSES,
   FRAME_THEMES,
   STRONG,
@@ -110,8 +109,6 @@ export class Frame {
   private readonly weights: ReadonlyMap<string, number>;
   private readonly base: { ref: FrameRef; sums: Sums }[];
   private profiles: { ref: FrameRef; words: Vector; themes: Vector }[];
-  /** Each group's examples placed by a person (here or at a lesson's workshop), by how much each counts. */
-  private readonly nearest: { vector: Vector; weight: number }[][];
 
   constructor(
     readonly groups: readonly FrameGroup[],
@@ -123,15 +120,23 @@ export class Frame {
     this.base = groups.map((g) => {
       const sums: Sums = { words: new Map(), themes: new Map(), weight: 0 };
       if (g.label !== null) this.add(sums, analyse(g.label, lexicon), FRAME_NAME);
-      for (const e of g.examples) this.add(sums, e.analysis, WEIGHT[e.source]);
+      for (const e of g.examples) if (e.source !== "sure") this.add(sums, e.analysis, WEIGHT[e.source]);
       return { ref: g.ref, sums };
     });
     this.profiles = this.base.map((b) => this.profileOf(b.ref, b.sums));
-    this.nearest = groups.map((g) =>
-      g.examples
-        .filter((e) => e.source !== "sure")
-        .map((e) => ({ vector: featuresOf(e.analysis, this.weights), weight: WEIGHT[e.source] })),
-    );
+    // What the frame placed before teaches a group only if the names and hands still place it there surely.
+    let grew = false;
+    groups.forEach((g, i) => {
+      const home = this.base[i];
+      for (const e of g.examples) {
+        if (e.source !== "sure" || !home) continue;
+        const [best, next] = this.rank(e.analysis);
+        if (!best || !sameRef(best.ref, g.ref) || !isSure(best, next)) continue;
+        this.add(home.sums, e.analysis, WEIGHT_SURE);
+        grew = true;
+      }
+    });
+    if (grew) this.profiles = this.base.map((b) => this.profileOf(b.ref, b.sums));
   }
 
   private add(sums: Sums, a: Analysis, weight: number) {
@@ -186,7 +191,7 @@ export class Frame {
       }));
       texts.forEach((a) => {
         const [best, next] = this.rank(a);
-        if (!best || best.score < SURE_MIN || best.score - (next?.score ?? 0) < SURE_MARGIN) return;
+        if (!best || !isSure(best, next)) return;
         const home = grown.find((g) => sameRef(g.ref, best.ref));
         if (home) this.add(home.sums, a, WEIGHT_SURE);
       });
@@ -196,6 +201,10 @@ export class Frame {
     return placed;
   }
 }
+
+/** Placed surely: well above the threshold, and clearly ahead of the next group. */
+const isSure = (best: Scored, next: Scored | undefined) =>
+  best.score >= SURE_MIN && best.score - (next?.score ?? 0) >= SURE_MARGIN;
 
 /** How much of a text's reading the group shares: the overlap of two sets of shares. */
 function cosineOfShares(a: Vector, b: Vector): number {

@@ -8,6 +8,7 @@ import {
   CONCEPT_ELSEWHERE,
   ESTABLISHED,
   FRAGMENT_MAX,
+  FRAGMENTS_KEPT,
   JOIN_ALONE,
   JOIN_SMALL,
   LABEL_PAIR,
@@ -213,7 +214,7 @@ function withoutFragments(byKey: Map<string, number[]>, vectors: readonly Vector
       }
     }
     if (home !== null) byKey.get(home)?.push(...members);
-    else if (members.length === 1) alone.push(...members);
+    else if (members.length === 1 || byKey.size > FRAGMENTS_KEPT) alone.push(...members);
     else continue;
     byKey.delete(key);
   }

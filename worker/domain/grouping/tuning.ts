@@ -85,10 +85,10 @@ export const FRAME_MIN = 0.05;
 export const FRAME_PASSES = 3;
 
 /** Placed surely: at least this likeness... */
-export const SURE_MIN = 0.15;
+export const SURE_MIN = 0.1;
 
 /** ...and this much ahead of the next group. */
-export const SURE_MARGIN = 0.04;
+export const SURE_MARGIN = 0.02;
 
 /** A proposal a person placed in this room teaches its group fully. */
 export const WEIGHT_BY_HAND = 1;
@@ -108,5 +108,5 @@ export const JOIN_ALONE = 0.1;
 /** Two texts together join a bigger group only when clearly alike. */
 export const JOIN_SMALL = 0.2;
 
-/** How much likeness to the nearest example a person placed counts beside likeness to the whole group. */
-export const FRAME_NEAREST = 0.5;
+/** With more groups than this, a pair that reads like no bigger group goes to "Chưa xếp nhóm" too. */
+export const FRAGMENTS_KEPT = 8;
