@@ -3,7 +3,15 @@
 import { ACTION_CUES, ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "../lexicon";
 import type { Addressee } from "../proposal";
 import { fold, hasDiacritics, phrases, type Syllable } from "../text";
-import { ACTION_WEIGHT, ANALYSED_MAX, OFFICER_CUE_WEIGHT, REQUEST_BOOST, SPECIFICITY } from "./tuning";
+import {
+  ACTION_WEIGHT,
+  ANALYSED_MAX,
+  LEAD_AT,
+  OFFICER_CUE_WEIGHT,
+  REQUEST_BOOST,
+  SPECIFICITY,
+  VERB_WEIGHT,
+} from "./tuning";
 import type { Vector } from "./vectors";
 /** A phrase compiled to syllables; `topic` is a theme key or an addressee. */
 export interface Pattern {
@@ -321,17 +329,27 @@ export function suggestAddressee(
   const scores = new Map<Addressee, number>();
   const prior = topic === null ? undefined : lexicon.topics.get(topic)?.addressee;
   if (prior) scores.set(prior, 1);
+  // Who is named where a sentence names its subject ("Cán bộ hội phải…", "Công an xã xử lý…") acts.
+  const lead = cues.find(
+    (c) => c.at <= LEAD_AT + (requests[0] && requests[0].at <= LEAD_AT ? requests[0].p.syllables.length : 0),
+  );
+  if (lead) return lead.p.target as Addressee;
   for (const c of cues) {
     const a = c.p.target as Addressee;
     scores.set(a, (scores.get(a) ?? 0) + (a === "officers" ? OFFICER_CUE_WEIGHT : 1.5));
   }
-  // What is asked to be done, when no one is named: above the theme's usual actor, below a name.
-  if (cues.length === 0) {
-    for (const c of lexicon.matches("actions", parts, accented)) {
-      const a = c.p.target as Addressee;
-      scores.set(a, (scores.get(a) ?? 0) + ACTION_WEIGHT);
-    }
-  }
+  // What is asked to be done: the request's verb and object decide who does it (the state builds,
+  // funds, licenses and sanctions; the Union mobilises, trains, visits; officers study), before the
+  // theme's usual actor; the first said is the request's own, the others weigh less. Typed without
+  // marks a lone syllable is too many verbs ("moi" is "mời", "mỗi" and "mới").
+  const actions = lexicon
+    .matches("actions", parts, accented)
+    .filter((c) => accented || c.p.syllables.length > 1)
+    .sort((x, y) => x.at - y.at);
+  actions.forEach((c, i) => {
+    const a = c.p.target as Addressee;
+    scores.set(a, (scores.get(a) ?? 0) + (i === 0 ? VERB_WEIGHT : ACTION_WEIGHT));
+  });
   let chosen: Addressee = "union";
   let best = 0;
   for (const [a, s] of scores) {

@@ -9,7 +9,14 @@ export const ANALYSED_MAX = 5000;
 
 export const OFFICER_CUE_WEIGHT = 2;
 
-export const ACTION_WEIGHT = 1.2;
+/** Every further thing asked to be done, for whoever does it. */
+export const ACTION_WEIGHT = 0.5;
+
+/** The first thing asked to be done: above the theme's usual actor (1) and a name said in passing (1.5). */
+export const VERB_WEIGHT = 2;
+
+/** A name this near the start (after the request's opener) is the sentence's subject: it acts. */
+export const LEAD_AT = 1;
 
 export const ATTACH_MIN = 0.12;
 

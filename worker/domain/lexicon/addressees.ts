@@ -72,6 +72,8 @@ export const ADDRESSEE_CUES: Readonly<Record<Addressee, readonly string[]>> = {
     "tự rèn luyện",
     "cán bộ hội phải",
     "cán bộ phải",
+    "cán bộ hội cần",
+    "cán bộ cần",
     "chủ động",
     "chị em phải",
     "tự giác",
