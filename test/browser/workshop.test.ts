@@ -308,6 +308,113 @@ describe("facilitator on a laptop", () => {
     }
   });
 
+  it("a facilitator types her agenda on a topic the lexicon does not know, proposals fall into it, she makes a group by hand, and her unit's next workshop groups like the first", async ({
+    expect,
+  }) => {
+    const send = async (code: string, clientId: string, text: string) => {
+      const res = await fetch(`${baseUrl()}/api/public/events/${code}/proposals`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ clientId, text }),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: number }).id;
+    };
+    const homeOf = (page: import("playwright-core").Page, id: number) =>
+      page
+        .getByTestId(`proposal-${id}`)
+        .locator("xpath=ancestor::section[1]")
+        .getByTestId("group-label")
+        .textContent();
+    const first = await newWorkshop("Hội nghị kiểm thử: phòng chống thiên tai lần 1");
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${first.id}/board`);
+      await page.getByRole("button", { name: "Nhập chủ đề chương trình" }).click();
+      const dialog = page.getByRole("dialog", { name: "Nhập chủ đề chương trình" });
+      await dialog
+        .getByRole("textbox")
+        .fill("Cảnh báo sớm và sơ tán dân\nGia cố nhà ở trước mùa bão\nTrồng cây chống sạt lở\n");
+      await dialog.getByRole("button", { name: "Lưu" }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toContain("Đã tạo 3 nhóm");
+
+      const warn = await send(
+        first.code,
+        "thientai-1-0001",
+        "Lắp thêm loa cảnh báo ở xóm ven sông để bà con sơ tán kịp",
+      );
+      const roof = await send(
+        first.code,
+        "thientai-1-0002",
+        "ho tro ho ngheo gia co mai nha, chang chong truoc mua bao",
+      );
+      const trees = await send(
+        first.code,
+        "thientai-1-0003",
+        "Vận động chị em trồng tre dọc bờ sông chống sạt lở",
+      );
+      const vest = await send(first.code, "thientai-1-0004", "Cấp áo phao cho các hộ sống ven sông");
+      const boat = await send(
+        first.code,
+        "thientai-1-0005",
+        "Mỗi thôn cần có xuồng nhỏ và phao cứu sinh để cứu người",
+      );
+      // Each falls into one of her groups, or waits unsorted: no automatic theme of its own.
+      await expect.poll(() => homeOf(page, warn), { timeout: 10_000 }).toBe("Cảnh báo sớm và sơ tán dân");
+      expect(await homeOf(page, roof)).toBe("Gia cố nhà ở trước mùa bão");
+      expect(await homeOf(page, trees)).toBe("Trồng cây chống sạt lở");
+      const labels = await page.getByTestId("group-label").allTextContents();
+      expect(
+        labels.filter(
+          (l) =>
+            ![
+              "Cảnh báo sớm và sơ tán dân",
+              "Gia cố nhà ở trước mùa bão",
+              "Trồng cây chống sạt lở",
+              "Chưa xếp nhóm",
+            ].includes(l),
+        ),
+      ).toEqual([]);
+      expect(await page.getByTestId(`proposal-${warn}`).getByTestId("why").textContent()).toContain(
+        "cảnh báo",
+      );
+
+      // She puts the two about life vests and boats in a group of her own.
+      for (const id of [vest, boat])
+        await page.getByTestId(`proposal-${id}`).locator('input[type="checkbox"]').check();
+      await page.getByRole("button", { name: "Tạo nhóm", exact: true }).click();
+      const named = page.getByRole("dialog", { name: "Tạo nhóm" });
+      await named.getByRole("textbox").fill("Áo phao, xuồng cứu hộ");
+      await named.getByRole("button", { name: "Lưu" }).click();
+      await expect.poll(() => homeOf(page, vest)).toBe("Áo phao, xuồng cứu hộ");
+      expect(await homeOf(page, boat)).toBe("Áo phao, xuồng cứu hộ");
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-board-frame.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Her unit's next workshop: nothing typed, and a proposal like those she grouped joins a group of that name.
+      const second = await newWorkshop("Hội nghị kiểm thử: phòng chống thiên tai lần 2");
+      const again = await send(
+        second.code,
+        "thientai-2-0001",
+        "Xin cấp thêm áo phao cho trẻ em ở xóm ven sông",
+      );
+      await page.goto(`${baseUrl()}/app/events/${second.id}/board`);
+      await expect.poll(() => homeOf(page, again), { timeout: 10_000 }).toBe("Áo phao, xuồng cứu hộ");
+      await page.screenshot({ path: join(ARTIFACTS, "workshop-board-taught.png"), fullPage: true });
+
+      // The lexicon page says what her unit was taught, and where from.
+      await page.goto(`${baseUrl()}/app/lexicon`);
+      const lesson = page.getByTestId("lesson").filter({ hasText: "Áo phao, xuồng cứu hộ" });
+      await lesson.waitFor();
+      await lesson.locator("summary").click();
+      expect(await lesson.textContent()).toContain("phòng chống thiên tai lần 1");
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await laptop.close();
+    }
+  });
+
   it("an organiser tries a sentence on the lexicon page, teaches a theme a local phrase, and takes it back", async ({
     expect,
   }) => {

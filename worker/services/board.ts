@@ -17,84 +17,16 @@ import {
 } from "../db/proposals";
 import { loadComments } from "../db/responses";
 import { findUnitById } from "../db/units";
+import { assembleBoard, type GroupItem, roomFrom, suggestedDuplicates } from "../domain/board";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
-import {
-  type Analysis,
-  analyse,
-  bestGroups,
-  duplicatePairs,
-  groupComments,
-  groupLabel,
-  hasAgenda,
-  idf,
-  keywordsOf,
-  type Lesson,
-  type Lexicon,
-  placeAll,
-  type Room,
-  UNSORTED,
-} from "../domain/grouping";
+import { type Analysis, analyse, groupComments, placeAll } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
-import { type Addressee, type FollowStatus, familyWords } from "../domain/proposal";
+import { familyWords } from "../domain/proposal";
 import { canSee, type EventKind, MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { fold } from "../domain/text";
 import { lessonsFor } from "./lessons";
 import { lexiconFor } from "./lexicon";
 import { eventInScope, workshopInScope } from "./scope";
-
-export interface GroupItem {
-  id: number;
-  text: string;
-  originalText: string | null;
-  addressee: Addressee;
-  addresseeSuggested: boolean;
-  supports: number;
-  duplicateOf: number | null;
-  authorName: string | null;
-  authorUnit: string | null;
-  createdAt: string;
-  followStatus: FollowStatus | null;
-  followNote: string | null;
-  followUnitId: number | null;
-  hidden?: boolean;
-  hiddenReason?: string | null;
-  /** Why it is in its group: the theme's phrases it says, or the group's words it uses. */
-  why: string[];
-  /** A person put it there; regrouping leaves it. */
-  placed: boolean;
-  /** For a proposal in "Chưa xếp nhóm" of a workshop with an agenda: its best two groups, to move it in one click. */
-  suggest?: { id: number; label: string }[];
-}
-
-export interface BoardGroup {
-  id: number;
-  key: string | null;
-  label: string;
-  keywords: string[];
-  manual: boolean;
-  items: GroupItem[];
-}
-
-function itemOf(p: ProposalRow, withModeration: boolean, why: string[] = []): GroupItem {
-  return {
-    why,
-    placed: p.groupLocked === 1 && p.duplicateOf === null,
-    id: p.id,
-    text: p.text,
-    originalText: p.originalText,
-    addressee: p.addressee ?? p.suggestedAddressee,
-    addresseeSuggested: p.addressee === null,
-    supports: p.supports,
-    duplicateOf: p.duplicateOf,
-    authorName: p.authorName,
-    authorUnit: p.authorUnit,
-    createdAt: p.createdAt,
-    followStatus: p.followStatus,
-    followNote: p.followNote,
-    followUnitId: p.followUnitId,
-    ...(withModeration ? { hidden: p.hidden === 1, hiddenReason: p.hiddenReason } : {}),
-  };
-}
 
 /**
  * Every visible proposal in exactly one group (the unsorted group takes any without one). Keywords are
@@ -106,128 +38,8 @@ async function buildBoard(db: Db, event: EventRow, lang: Lang, moderation: boole
     loadGroups(db, event.id),
     lexiconFor(db, event.unitPath, "proposal"),
   ]);
-  const visible = rows.filter((r) => r.hidden === 0);
-  const analyses = visible.map((r) => analyse(r.text, lexicon));
-  const weights = idf(analyses);
-  const known = new Set(groups.map((g) => g.id));
-  const members = new Map<number, number[]>();
-  let unsorted = groups.find((g) => g.key === UNSORTED);
-  visible.forEach((r, i) => {
-    const gid = r.groupId !== null && known.has(r.groupId) ? r.groupId : (unsorted?.id ?? 0);
-    members.set(gid, [...(members.get(gid) ?? []), i]);
-  });
-  if (!unsorted && members.has(0)) {
-    unsorted = { id: 0, key: UNSORTED, label: null, manual: 0 };
-    groups.push(unsorted);
-  }
-  const out: BoardGroup[] = groups
-    .map((g) => {
-      const m = members.get(g.id) ?? [];
-      const keywords = keywordsOf(m, analyses, weights, 4, lexicon);
-      return {
-        id: g.id,
-        key: g.key,
-        label: groupLabel(
-          g.key,
-          g.label,
-          lexicon,
-          keywords,
-          lang,
-          m.flatMap((i) => analyses[i] ?? []),
-        ),
-        keywords,
-        manual: g.manual === 1,
-        items: m
-          .flatMap((i) => {
-            const r = visible[i];
-            const a = analyses[i];
-            return r && a ? [itemOf(r, moderation, reasonsFor(a, g, keywords, lexicon))] : [];
-          })
-          .sort((a, b) => b.supports - a.supports || a.id - b.id),
-      };
-    })
-    // Empty automatic groups are noise; a facilitator's empty group is kept for them to fill.
-    .filter((g) => g.items.length > 0 || g.manual)
-    .sort(
-      (a, b) =>
-        (a.key === UNSORTED ? 1 : 0) - (b.key === UNSORTED ? 1 : 0) ||
-        b.items.length - a.items.length ||
-        a.id - b.id,
-    );
-  suggestHomes(out, groups, visible, analyses, lexicon);
+  const { groups: out, visible, analyses } = assembleBoard(rows, groups, lexicon, lang, moderation);
   return { groups: out, rows, visible, analyses, lexicon };
-}
-
-/** How many groups are offered for a proposal the agenda's groups did not take. */
-const SUGGESTED = 2;
-
-/**
- * The facilitator's one-click choices for what is in "Chưa xếp nhóm" when she gave an agenda: the
- * two groups it reads most like (by the same frame that placed the rest). Lessons are not offered:
- * the board offers only the room's own groups.
- */
-function suggestHomes(
-  out: BoardGroup[],
-  groups: readonly { id: number; key: string | null; label: string | null; manual: number }[],
-  visible: readonly ProposalRow[],
-  analyses: readonly Analysis[],
-  lexicon: Lexicon,
-) {
-  const unsorted = out.find((g) => g.key === UNSORTED);
-  if (!unsorted || unsorted.items.length === 0) return;
-  const byId = new Map(visible.map((r, i) => [r.id, i]));
-  const members = visible.flatMap((r, i) => {
-    const a = analyses[i];
-    return a && r.groupId !== null && r.duplicateOf === null && r.groupId !== unsorted.id
-      ? [{ analysis: a, groupId: r.groupId, key: null, byHand: r.groupLocked === 1 }]
-      : [];
-  });
-  const room: Room = {
-    groups: groups.map((g) => ({ id: g.id, key: g.key, label: g.label, manual: g.manual === 1 })),
-    members,
-    lessons: [],
-  };
-  if (!hasAgenda(room)) return;
-  const labelOf = new Map(out.map((g) => [g.id, g.label]));
-  const texts = unsorted.items.flatMap((item) => analyses[byId.get(item.id) ?? -1] ?? []);
-  const best = bestGroups(texts, room, lexicon, SUGGESTED);
-  unsorted.items.forEach((item, i) => {
-    item.suggest = (best[i] ?? []).flatMap((id) => {
-      const label = labelOf.get(id);
-      return label === undefined ? [] : [{ id, label }];
-    });
-  });
-}
-
-/**
- * Why a text is in a group, in its own words: the theme's phrases it says when the group is that
- * theme; else the words of the group's name, or of the keywords of a group of shared words, it uses.
- */
-function reasonsFor(
-  a: Analysis,
-  g: { key: string | null; label: string | null },
-  keywords: readonly string[],
-  lexicon: Lexicon,
-): string[] {
-  if (g.key !== null && lexicon.topics.has(g.key)) {
-    return [...new Set(a.said.filter((x) => x.theme === g.key).map((x) => x.typed))].slice(0, 3);
-  }
-  // A person's name for the group says why; else, for a group of shared words, those words.
-  const said = g.label !== null ? g.label.split(/[,;·]/) : g.key?.startsWith("kw:") ? keywords : [];
-  const words = said
-    .map((w) => w.trim())
-    // Said as it stands, or every word of it in another order ("vay vốn" for "Vốn vay").
-    .filter(
-      (w) =>
-        w !== "" &&
-        (a.terms.has(fold(w)) ||
-          fold(w)
-            .split(" ")
-            .every((x) => a.terms.has(x))),
-    );
-  const first = new Map<string, string>();
-  for (const w of words) if (!first.has(fold(w))) first.set(fold(w), w);
-  return [...first.values()].slice(0, 3);
 }
 
 /** Suggested duplicate pairs among visible, unmerged proposals, minus those a facilitator dismissed. */
@@ -237,39 +49,7 @@ async function duplicateSuggestions(
   visible: readonly ProposalRow[],
   analyses: readonly Analysis[],
 ) {
-  const dismissed = await loadDismissals(db, eventId);
-  const candidates = visible.map((r, i) => ({ r, a: analyses[i] })).filter((x) => x.r.duplicateOf === null);
-  const pairs = duplicatePairs(candidates.flatMap((x) => (x.a ? [x.a] : [])));
-  const out: { a: number; b: number; score: number }[] = [];
-  for (const p of pairs) {
-    const a = candidates[p.a]?.r.id;
-    const b = candidates[p.b]?.r.id;
-    if (a === undefined || b === undefined) continue;
-    const [low, high] = a < b ? [a, b] : [b, a];
-    if (!dismissed.has(`${low}-${high}`))
-      out.push({ a: low, b: high, score: Math.round(p.score * 100) / 100 });
-    if (out.length >= 50) break;
-  }
-  return out;
-}
-
-/** The room as a regroup sees it: the groups, and the proposals a person placed, which stay. */
-function roomFrom(
-  groups: readonly { id: number; key: string | null; label: string | null; manual: number }[],
-  placed: readonly ProposalRow[],
-  lessons: readonly Lesson[],
-  lexicon: Lexicon,
-): Room {
-  return {
-    groups: groups.map((g) => ({ id: g.id, key: g.key, label: g.label, manual: g.manual === 1 })),
-    members: placed.map((r) => ({
-      analysis: analyse(r.text, lexicon),
-      groupId: r.groupId,
-      key: groups.find((g) => g.id === r.groupId)?.key ?? null,
-      byHand: true,
-    })),
-    lessons,
-  };
+  return suggestedDuplicates(visible, analyses, await loadDismissals(db, eventId));
 }
 
 /** Full regroup: unlocked proposals move to the groups the placing picks now; manual decisions stay. */
