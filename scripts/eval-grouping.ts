@@ -303,6 +303,29 @@ for (const { result } of [...runs, ...aside]) {
       .join("  "),
   );
 }
+if (process.argv.includes("--table")) {
+  // The README's table: the three protocols beside each other, kept-aside sets in bold.
+  const n = (v: unknown, d = 2) => (typeof v === "number" ? v.toFixed(d) : "");
+  console.log(
+    "\n| set | cold ARI | groups / themes | agenda ARI (live / regroup) | agenda unsorted | taught ARI (same unit / untaught) | addressee |",
+  );
+  console.log("|---|---|---|---|---|---|---|");
+  for (const { result: r } of [...runs, ...aside]) {
+    const name = String(r.set);
+    const cells = [
+      n(r.ari),
+      `${r.groups} / ${r.themes}`,
+      `${n(r.agenda_ari)} / ${n(r.agenda_regroup_ari)}`,
+      n(r.agenda_unsorted),
+      `${n(r.taught_ari)} / ${n(r.untaught_ari)}`,
+      n(r.addressee_accuracy),
+    ];
+    const bold = name.startsWith("ASIDE");
+    console.log(
+      `| ${bold ? `**${name.replace("ASIDE ", "")}**` : name} | ${cells.map((c) => (bold && c ? `**${c}**` : c)).join(" | ")} |`,
+    );
+  }
+}
 if (process.argv.includes("--verbose")) {
   for (const { result, groups, rows, analyses, lexicon } of runs.filter((_, i) => i !== 1 && i !== 3)) {
     console.log(`\n## ${result.set}`);

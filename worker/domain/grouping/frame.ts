@@ -65,7 +65,7 @@ function featuresOf(a: Analysis, weights: ReadonlyMap<string, number>): Vector {
  * The lexicon's themes a text is read in, as shares summing to 1: none when no phrase says a theme
  * outright, for on a topic the lexicon does not cover its leaning words are noise.
  */
-function themesOf(a: Analysis): Vector {
+function themesOf(a: Analysis, least = STRONG): Vector {
   let sum = 0;
   let best = 0;
   for (const s of a.topicScores.values()) {
@@ -73,7 +73,7 @@ function themesOf(a: Analysis): Vector {
     best = Math.max(best, s);
   }
   const v: Vector = new Map();
-  if (best >= STRONG) for (const [t, s] of a.topicScores) v.set(t, s / sum);
+  if (best >= least && best > 0) for (const [t, s] of a.topicScores) v.set(t, s / sum);
   return v;
 }
 
@@ -119,7 +119,8 @@ export class Frame {
     this.weights = idf([...context, ...labels, ...groups.flatMap((g) => g.examples.map((e) => e.analysis))]);
     this.base = groups.map((g) => {
       const sums: Sums = { words: new Map(), themes: new Map(), weight: 0 };
-      if (g.label !== null) this.add(sums, analyse(g.label, lexicon), FRAME_NAME);
+      // A name is a few words: whatever theme the lexicon reads in them is what the facilitator meant.
+      if (g.label !== null) this.add(sums, analyse(g.label, lexicon), FRAME_NAME, 0);
       for (const e of g.examples) if (e.source !== "sure") this.add(sums, e.analysis, WEIGHT[e.source]);
       return { ref: g.ref, sums };
     });
@@ -139,9 +140,9 @@ export class Frame {
     if (grew) this.profiles = this.base.map((b) => this.profileOf(b.ref, b.sums));
   }
 
-  private add(sums: Sums, a: Analysis, weight: number) {
+  private add(sums: Sums, a: Analysis, weight: number, least = STRONG) {
     addInto(sums.words, featuresOf(a, this.weights), weight);
-    const themes = themesOf(a);
+    const themes = themesOf(a, least);
     addInto(sums.themes, themes, weight);
     if (themes.size > 0) sums.weight += weight;
   }
