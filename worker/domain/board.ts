@@ -235,26 +235,30 @@ export function reasonsFor(
   const first = new Map<string, string>();
   for (const w of words) if (!first.has(fold(w))) first.set(fold(w), w);
   if (first.size > 0 || g.label === null) return [...first.values()].slice(0, 3);
-  return nameWordsUsed(a, g.label, analyse(g.label, lexicon));
+  return nameWordsUsed(a, g.label);
 }
 
 /**
- * The words of a group's name a text uses, as the name spells them: its word pairs first, then its
- * single words not inside one ("thôn Đoài" of "Việc của thôn Đoài"). What the frame placed by.
+ * The words of a group's name a text uses, as the facilitator typed them: the longest runs of the
+ * name's words the text says together ("chống sạt lở", not "chống sạt" and "sạt lở"), then single
+ * words of it said apart. What the frame placed by.
  */
-function nameWordsUsed(a: Analysis, label: string, name: Analysis): string[] {
-  const terms = [...name.terms.keys()].filter((t) => a.terms.has(t));
-  const pairs = terms.filter((t) => t.includes(" "));
-  const inPairs = new Set(pairs.flatMap((t) => t.split(" ")));
+function nameWordsUsed(a: Analysis, label: string): string[] {
   const typed = label.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
   const folded = typed.map(fold);
-  // As the facilitator typed them, capitals and all.
-  const spelled = (t: string) => {
-    const parts = t.split(" ");
-    const at = folded.findIndex((_, k) => parts.every((p, j) => folded[k + j] === p));
-    return at === -1 ? t : typed.slice(at, at + parts.length).join(" ");
-  };
-  return [...pairs, ...terms.filter((t) => !t.includes(" ") && !inPairs.has(t))].map(spelled).slice(0, 3);
+  const runs: string[] = [];
+  const inRun = new Set<number>();
+  for (let k = 0; k < folded.length; ) {
+    let end = k;
+    while (end + 1 < folded.length && a.terms.has(`${folded[end]} ${folded[end + 1]}`)) end += 1;
+    if (end > k) {
+      runs.push(typed.slice(k, end + 1).join(" "));
+      for (let x = k; x <= end; x++) inRun.add(x);
+    }
+    k = end + 1;
+  }
+  const single = typed.filter((_, k) => !inRun.has(k) && a.terms.has(folded[k] ?? ""));
+  return [...runs, ...single].slice(0, 3);
 }
 
 /** Suggested duplicate pairs among visible, unmerged proposals, minus dismissed ones (as "low-high" ids); at most 50. */

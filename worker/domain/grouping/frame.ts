@@ -230,10 +230,12 @@ export interface Lesson {
 /**
  * The frame of a room: its groups a person named or taught, then the lessons it does not have under
  * the same name (a lesson with a room group's name adds its examples to that group, below the room's).
+ * With an agenda the room's groups are the whole frame: lessons only teach the groups of its names.
  */
 export function frameGroups(
   room: readonly { id: number; label: string | null; examples: readonly FrameExample[] }[],
   lessons: readonly Lesson[],
+  agenda = false,
 ): FrameGroup[] {
   const byName = new Map<string, FrameGroup>();
   const out: FrameGroup[] = room.map((g) => {
@@ -248,6 +250,7 @@ export function frameGroups(
       (same.examples as FrameExample[]).push(...examples);
       continue;
     }
+    if (agenda) continue;
     const made: FrameGroup = { ref: { lesson: l.label }, label: l.label, examples };
     byName.set(fold(l.label), made);
     out.push(made);

@@ -78,6 +78,7 @@ export function frameOf(room: Room, lexicon: Lexicon, context: readonly Analysis
         examples: examples.get(g.id) ?? [],
       })),
       room.lessons,
+      hasAgenda(room),
     ),
     [...room.members.map((m) => m.analysis), ...context],
     lexicon,
