@@ -419,6 +419,8 @@ describe("facilitator on a laptop", () => {
       await lesson.waitFor();
       await lesson.locator("summary").click();
       expect(await lesson.textContent()).toContain("phòng chống thiên tai lần 1");
+      await lesson.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "lexicon-lessons.png") });
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await laptop.close();

@@ -1,32 +1,17 @@
 // Workshop proposals, the supports phones give them, and the duplicate pairs a facilitator dismissed.
 import { sql } from "kysely";
+import type { BoardRow } from "../domain/board";
 import type { Addressee, FollowStatus } from "../domain/proposal";
 import type { Compilable, Db } from ".";
 
-export interface ProposalRow {
-  id: number;
+/** A stored proposal: what the board reads, and where it came from. */
+export interface ProposalRow extends BoardRow {
   eventId: number;
   clientId: string;
   bodyHash: string;
-  text: string;
-  originalText: string | null;
-  addressee: Addressee | null;
-  suggestedAddressee: Addressee;
-  authorName: string | null;
-  authorUnit: string | null;
-  hidden: number;
-  hiddenReason: string | null;
-  duplicateOf: number | null;
-  groupId: number | null;
-  groupLocked: number;
   /** 1 once a person wrote or chose its words; until then a merge may show its family's best-written. */
   textByPerson: number;
-  supports: number;
-  followStatus: FollowStatus | null;
-  followNote: string | null;
-  followUnitId: number | null;
   followUpdatedAt: string | null;
-  createdAt: string;
 }
 
 function selectProposals(db: Db) {
