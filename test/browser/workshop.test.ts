@@ -411,6 +411,14 @@ describe("facilitator on a laptop", () => {
       );
       await page.goto(`${baseUrl()}/app/events/${second.id}/board`);
       await expect.poll(() => homeOf(page, again), { timeout: 10_000 }).toBe("Áo phao, xuồng cứu hộ");
+      // The board says where the group came from.
+      expect(
+        await page
+          .getByTestId("group")
+          .filter({ has: page.getByTestId(`proposal-${again}`) })
+          .getByTestId("taught")
+          .textContent(),
+      ).toContain("hội nghị trước");
       await page.screenshot({ path: join(ARTIFACTS, "workshop-board-taught.png"), fullPage: true });
 
       // The lexicon page says what her unit was taught, and where from.

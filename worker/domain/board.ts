@@ -7,6 +7,7 @@ import {
   groupLabel,
   hasAgenda,
   idf,
+  isLessonKey,
   keywordsOf,
   type Lesson,
   type Lexicon,
@@ -76,6 +77,8 @@ export interface BoardGroup {
   label: string;
   keywords: string[];
   manual: boolean;
+  /** Made by what the unit's earlier workshops taught (a lesson's name), not by this room. */
+  taught: boolean;
   items: GroupItem[];
 }
 
@@ -144,6 +147,7 @@ export function assembleBoard<R extends BoardRow>(
         ),
         keywords,
         manual: g.manual === 1,
+        taught: isLessonKey(g.key),
         items: m
           .flatMap((i) => {
             const r = visible[i];

@@ -339,6 +339,11 @@ export function BoardPage(props: { id: string }) {
                   </button>
                 ) : null}
               </h2>
+              {g.taught ? (
+                <p class="muted small" data-testid="taught">
+                  {t("app.group_taught")}
+                </p>
+              ) : null}
               {g.keywords.length > 0 ? <p class="keywords">{g.keywords.join(" · ")}</p> : null}
               <ul class="prop-list">{g.items.map(card)}</ul>
             </section>

@@ -5,6 +5,7 @@ export { groupLabel, isGrounded, keywordsOf, UNSORTED } from "./labels";
 export {
   bestGroups,
   hasAgenda,
+  isLessonKey,
   lessonKey,
   type Place,
   placeAll,

@@ -40,7 +40,10 @@ const LESSON_KEY = "taught:";
 /** The key of the group a lesson makes in a workshop: one per name. */
 export const lessonKey = (label: string) => `${LESSON_KEY}${fold(label).trim()}`;
 
-const isLessonGroup = (g: RoomGroup) => g.key?.startsWith(LESSON_KEY) === true;
+/** The key of a group a lesson made. */
+export const isLessonKey = (key: string | null) => key?.startsWith(LESSON_KEY) === true;
+
+const isLessonGroup = (g: RoomGroup) => isLessonKey(g.key);
 
 /**
  * The facilitator gave this room a frame: a group she made or named here (an agenda theme, a renamed

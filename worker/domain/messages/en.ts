@@ -266,6 +266,7 @@ export const en: Record<keyof typeof vi, string> = {
     "Share how this workshop was grouped with the unit above (your unit's later workshops always use it)",
   "app.lessons_shared": "Shared how this workshop was grouped with the unit above.",
   "app.lessons_kept": "How this workshop was grouped is used by your unit and the units below it only.",
+  "app.group_taught": "This group follows how facilitators grouped the unit's earlier workshops.",
   "app.why": "Because it says: {words}",
   "app.placed": "Placed here by the facilitator",
   "app.more_suggestions": "{n} more pairs: merge or dismiss those above to see the next.",

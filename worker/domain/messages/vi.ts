@@ -263,6 +263,7 @@ export const vi = {
     "Chia sẻ cách xếp nhóm của hội nghị này với đơn vị cấp trên (các hội nghị sau của đơn vị mình luôn được dùng)",
   "app.lessons_shared": "Đã chia sẻ cách xếp nhóm với đơn vị cấp trên.",
   "app.lessons_kept": "Cách xếp nhóm chỉ dùng cho đơn vị mình và đơn vị trực thuộc.",
+  "app.group_taught": "Nhóm này theo cách người điều phối đã xếp ở các hội nghị trước của đơn vị.",
   "app.why": "Vì có: {words}",
   "app.placed": "Người điều phối đặt vào nhóm này",
   "app.more_suggestions": "Còn {n} cặp nữa: gộp hoặc bỏ qua các cặp trên để xem tiếp.",
