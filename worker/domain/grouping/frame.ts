@@ -129,8 +129,15 @@ export class Frame {
     let grew = false;
     groups.forEach((g, i) => {
       const home = this.base[i];
+      // A group with no name and nothing placed by hand is what its members are: they count as they stand.
+      const unnamed = g.label === null && g.examples.every((e) => e.source === "sure");
       for (const e of g.examples) {
         if (e.source !== "sure" || !home) continue;
+        if (unnamed) {
+          this.add(home.sums, e.analysis, WEIGHT_SURE);
+          grew = true;
+          continue;
+        }
         const [best, next] = this.rank(e.analysis);
         if (!best || !sameRef(best.ref, g.ref) || !isSure(best, next)) continue;
         this.add(home.sums, e.analysis, WEIGHT_SURE);

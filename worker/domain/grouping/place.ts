@@ -63,13 +63,17 @@ export function frameOf(room: Room, lexicon: Lexicon, context: readonly Analysis
       { analysis: m.analysis, source: m.byHand ? "hand" : "sure" },
     ]);
   }
+  const agenda = hasAgenda(room);
+  // With an agenda, the board's other groups that hold proposals are part of the frame too: a
+  // facilitator who renamed one group has not closed the others.
   const framing = room.groups.filter(
     (g) =>
       g.key !== UNSORTED &&
       (g.manual ||
         g.label !== null ||
         isLessonGroup(g) ||
-        room.members.some((m) => m.byHand && m.groupId === g.id)),
+        room.members.some((m) => m.byHand && m.groupId === g.id) ||
+        (agenda && examples.has(g.id))),
   );
   return new Frame(
     frameGroups(
@@ -81,7 +85,7 @@ export function frameOf(room: Room, lexicon: Lexicon, context: readonly Analysis
         examples: examples.get(g.id) ?? [],
       })),
       room.lessons,
-      hasAgenda(room),
+      agenda,
     ),
     [...room.members.map((m) => m.analysis), ...context],
     lexicon,
