@@ -98,7 +98,7 @@ export async function taughtTo(db: Db, user: StaffUser) {
 /** An organiser takes one placed proposal of her scope out of the lessons (it stays on its board). */
 export async function forgetLesson(db: Db, user: StaffUser, proposalId: number): Promise<void> {
   const lesson = await findLesson(db, proposalId);
-  if (!lesson || lesson.groupLocked !== 1 || !inScope(lesson.unitPath, user.unitPath)) {
+  if (lesson?.groupLocked !== 1 || !inScope(lesson.unitPath, user.unitPath)) {
     throw new NotFound("not_found", "error.not_found", { id: { key: "error.not_found" } });
   }
   await removeLesson(db, proposalId);

@@ -2,7 +2,7 @@
 
 import { ACTION_CUES, ADDRESSEE_CUES, REQUEST_CUES, STOPWORDS, type TopicDef } from "../lexicon";
 import type { Addressee } from "../proposal";
-import { fold, hasDiacritics, phrases, type Syllable } from "../text";
+import { hasDiacritics, phrases, type Syllable } from "../text";
 import {
   ACTION_WEIGHT,
   ANALYSED_MAX,

@@ -5,22 +5,16 @@ import { type Analysis, analyse, type Lexicon } from "./reading";
 import {
   ATTACH_MIN,
   CLUSTER_MIN,
-  CONCEPT_ELSEWHERE,
   ESTABLISHED,
   FRAGMENT_MAX,
   FRAGMENTS_KEPT,
   JOIN_ALONE,
   JOIN_SMALL,
-  LABEL_PAIR,
-  LABEL_WORDS,
   NEAR_BEST,
   REHOME_MARGIN,
-  SAME_THEME,
   STRONG,
-  TAUGHT_MIN,
-  WORDING_SHARE,
 } from "./tuning";
-import { centroidOf, cosine, idf, unit, type Vector, vectorOf } from "./vectors";
+import { centroidOf, cosine, idf, type Vector, vectorOf } from "./vectors";
 
 /** The group whose centroid is closest to a text without a theme, if any is close enough. */
 export function nearestGroup(v: Vector, centroids: ReadonlyMap<string, Vector>): string | null {
