@@ -1,12 +1,15 @@
 // The grouping's tuning constants, in one place, each with why it has its value.
 
+/** A theme phrase said after "đề nghị…" is what is asked for: it counts this much more. */
 export const REQUEST_BOOST = 1.5;
 
+/** Each syllable a theme phrase has beyond the first adds this share: a longer phrase is a more specific request. */
 export const SPECIFICITY = 0.25;
 
 /** Analyses never change once made: callers read them, never write. */
 export const ANALYSED_MAX = 5000;
 
+/** Officers named ("mỗi cán bộ", "tự học") outweigh another name said in passing (1.5): they are asked to act themselves. */
 export const OFFICER_CUE_WEIGHT = 2;
 
 /** Every further thing asked to be done, for whoever does it. */
@@ -18,6 +21,7 @@ export const VERB_WEIGHT = 2;
 /** A name this near the start (after the request's opener) is the sentence's subject: it acts. */
 export const LEAD_AT = 1;
 
+/** Below this a text without a theme is not attached to a theme's group. */
 export const ATTACH_MIN = 0.12;
 
 /** Texts without a theme join each other above this similarity. */
@@ -25,20 +29,6 @@ export const CLUSTER_MIN = 0.3;
 
 /** How many recent texts a new one without a theme is compared with (bounds the CPU per arrival). */
 export const NEAREST_AMONG = 100;
-
-/** A text joins a taught group at this score (1 is a concept of the label, in its theme). */
-export const TAUGHT_MIN = 0.5;
-
-export const CONCEPT_ELSEWHERE = 0.6;
-
-export const LABEL_PAIR = 1;
-
-export const SAME_THEME = 0.6;
-
-export const LABEL_WORDS = 0.8;
-
-/** Likeness to a taught example (as duplicates are scored) that counts as fully fitting. */
-export const EXAMPLE_FULL = 0.9;
 
 /** A theme scoring at least this share of a text's best is as good a reading of it. */
 export const NEAR_BEST = 0.75;
