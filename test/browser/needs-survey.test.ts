@@ -134,6 +134,31 @@ describe("a needs survey on a phone", () => {
     }
   });
 
+  it("'Chọn nhiều nhất 2': a third box is refused as she ticks it, the question saying so where she looks", async ({
+    expect,
+  }) => {
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${survey.code}`);
+      await answer(page);
+      const third = page.getByRole("checkbox", { name: "Kỹ năng vận động hội viên" });
+      await third.click();
+      expect(await third.isChecked()).toBe(false);
+      expect(await page.locator("input[type='checkbox']:checked").count()).toBe(2);
+      const question = page.locator("fieldset[data-max='2']");
+      await question.getByText("Chọn nhiều nhất 2.").waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "needs-survey-too-many.png") });
+      // Taking one back lets her choose another, and the message goes.
+      await page.getByRole("checkbox", { name: "Pháp luật" }).click();
+      await third.click();
+      expect(await third.isChecked()).toBe(true);
+      expect(await question.getByText("Chọn nhiều nhất 2.").isVisible()).toBe(false);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("without JavaScript the same answers go by a plain form post", async ({ expect }) => {
     const phone = await launch({ javaScriptEnabled: false });
     try {
@@ -221,6 +246,11 @@ describe("paper sheets for members without a phone", () => {
         onPaper: number;
       };
       expect(detail).toMatchObject({ responses: 3, onPaper: 3 });
+      // The next batch she prints goes on after the sheets typed in: no second sheet 0001.
+      await page.goto(`${baseUrl()}/app/events/${paper.id}/sheets`);
+      await expect
+        .poll(() => page.getByTestId("paper-sheet").first().textContent())
+        .toContain(`${paper.code}-0004`);
     } finally {
       await laptop.close();
     }

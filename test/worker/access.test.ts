@@ -194,6 +194,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 404,
     fresh: "plain",
   },
+  "POST /api/events/:id/paper-printed": {
+    method: "POST",
+    path: (p) => `/api/events/${p.classId}/paper-printed`,
+    body: () => ({ from: 1, count: 10 }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
   "POST /api/events/:id/close": {
     method: "POST",
     path: (p) => `/api/events/${p.classId}/close`,

@@ -526,6 +526,58 @@ async function needsTemplate(): Promise<{ id: number }> {
   return res.json();
 }
 
+describe("paper serials go on", () => {
+  it("after 7 sheets typed in and 10 printed, the next batch starts at 0011 and the next sheet to type is 0008", async ({
+    expect,
+  }) => {
+    const survey = await needsSurvey();
+    const q = ids(await formOf(survey.code));
+    const detail = async () =>
+      (
+        await (
+          await call(`/api/events/${survey.id}`, { headers: organiser.headers })
+        ).json<{
+          paper: { nextToType: number; nextToPrint: number };
+        }>()
+      ).paper;
+    expect(await detail()).toEqual({ nextToType: 1, nextToPrint: 1 });
+    const printed = (body: unknown) =>
+      call(`/api/events/${survey.id}/paper-printed`, {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await printed({ from: 1, count: 10 })).status).toBe(200);
+    // Typed in out of order, as sheets come back: the highest serial counts, not how many.
+    for (const n of [1, 2, 3, 7]) {
+      const res = await call(`/api/events/${survey.id}/paper-responses`, {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          sheet: `${survey.code}-000${n}`,
+          answers: { [q.unit]: tree.bachMai.id, [q.multi]: ["digital"], [q.choice]: "direct", [q.rating]: 4 },
+        }),
+      });
+      expect(res.status).toBe(201);
+    }
+    expect(await detail()).toEqual({ nextToType: 8, nextToPrint: 11 });
+    // Printing an earlier batch again never moves the start back.
+    expect((await printed({ from: 1, count: 5 })).status).toBe(200);
+    expect(await detail()).toEqual({ nextToType: 8, nextToPrint: 11 });
+    for (const [body, field] of [
+      [{ from: 0, count: 5 }, "from"],
+      [{ from: 1, count: 201 }, "count"],
+      [{ from: 10_000, count: 1 }, "from"],
+      [{ from: "1", count: 1 }, "from"],
+    ] as const) {
+      const res = await printed(body);
+      expect(res.status).toBe(400);
+      expect(Object.keys((await res.json<{ error: { fields: object } }>()).error.fields)).toContain(field);
+    }
+    expect(await detail()).toEqual({ nextToType: 8, nextToPrint: 11 });
+  });
+});
+
 describe("needs across the hierarchy", () => {
   it("a leader sees what the communes' surveys from one template ask for most, each survey only from five answers", async ({
     expect,

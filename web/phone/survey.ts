@@ -163,6 +163,30 @@ function enhance(form: HTMLFormElement): void {
     if (text) box?.setAttribute("aria-describedby", questionErrorId(id));
   }
 
+  // "Chọn nhiều nhất 3": a fourth box is refused as it is ticked, and the question says why.
+  form.addEventListener("change", (e) => {
+    const box = e.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
+    const field = box.closest<HTMLElement>("fieldset[data-max]");
+    const max = Number(field?.dataset.max || Number.NaN);
+    if (!field || !Number.isInteger(max)) return;
+    const ticked = field.querySelectorAll("input[type=checkbox]:checked").length;
+    const id = field.id.slice(1);
+    if (box.checked && ticked > max) {
+      box.checked = false;
+      showError(id, field.dataset.tooMany ?? "");
+    } else if (ticked <= max) {
+      showError(id, null);
+    }
+  });
+
+  /** The first question the page marked wrong, brought into view with its first box focused. */
+  function showFirstBad(): void {
+    const first = form.querySelector<HTMLElement>(".q.bad");
+    first?.scrollIntoView({ block: "center" });
+    first?.querySelector<HTMLElement>("input, textarea, select")?.focus({ preventScroll: true });
+  }
+
   function missing(p: Pending): string[] {
     const ids: string[] = [];
     for (const box of Array.from(form.querySelectorAll<HTMLElement>(".q[data-required='1']"))) {
@@ -245,6 +269,7 @@ function enhance(form: HTMLFormElement): void {
         say(data("fix"));
         if (button) button.disabled = false;
         restore(p);
+        showFirstBad();
       } else {
         retryLater(false);
       }
@@ -262,9 +287,7 @@ function enhance(form: HTMLFormElement): void {
     const bad = missing(p);
     if (bad.length > 0) {
       say(data("fix"));
-      const first = document.getElementById(questionBoxId(bad[0] ?? ""));
-      first?.scrollIntoView({ block: "center" });
-      first?.querySelector("input")?.focus({ preventScroll: true });
+      showFirstBad();
       return;
     }
     store.set(key, JSON.stringify(p));

@@ -35,6 +35,8 @@ export interface EventRow {
   programmeId: number | null;
   /** A workshop's lessons reach the units above its own too. */
   shareLessons: number;
+  /** The highest paper-sheet serial printed. */
+  paperPrintedTo: number;
 }
 
 function selectEvents(db: Db) {
@@ -61,6 +63,7 @@ function selectEvents(db: Db) {
       "e.closed_at as closedAt",
       "e.response_count as responseCount",
       "e.share_lessons as shareLessons",
+      "e.paper_printed_to as paperPrintedTo",
       "e.fast_count as fastCount",
       "e.paper_count as paperCount",
       "e.created_at as createdAt",
@@ -326,4 +329,24 @@ export async function setExpected(db: Db, eventId: number, expected: number): Pr
     db.updateTable("events").set({ expected_participants: expected }).where("id", "=", eventId),
     db.updateTable("class_stats").set({ expected }).where("event_id", "=", eventId),
   ]);
+}
+
+/** The highest serial number among the paper sheets typed in for an event (0 when none). */
+export async function highestPaperSerial(db: Db, eventId: number): Promise<number> {
+  const row = await db
+    .selectFrom("responses")
+    .select(sql<number>`coalesce(max(CAST(substr(client_id, -4) AS INTEGER)), 0)`.as("n"))
+    .where("event_id", "=", eventId)
+    .where(sql<boolean>`client_id GLOB 'paper:*-[0-9][0-9][0-9][0-9]'`)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+/** Sheets up to `to` are printed: the next batch starts after the highest ever printed. */
+export async function recordPaperPrinted(db: Db, eventId: number, to: number): Promise<void> {
+  await db
+    .updateTable("events")
+    .set({ paper_printed_to: sql`max(paper_printed_to, ${to})` })
+    .where("id", "=", eventId)
+    .execute();
 }

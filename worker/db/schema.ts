@@ -117,6 +117,8 @@ export interface EventsTable {
   template_id: number | null;
   /** 1 when the facilitator shares this workshop's lessons with the units above hers. */
   share_lessons: Generated<number>;
+  /** The highest paper-sheet serial printed. */
+  paper_printed_to: Generated<number>;
 }
 
 export interface ProgrammesTable {

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
   form_edit: spec("audit.form_edit", "event"),
   event_close: spec("audit.event_close", "event"),
   paper_entry: spec("audit.paper_entry", "event"),
+  paper_print: spec("audit.paper_print", "event"),
   event_delete: spec("audit.event_delete", "event"),
   report_csv: spec("audit.report_csv", "event"),
   report_xlsx: spec("audit.report_xlsx", "event"),

@@ -10,6 +10,9 @@ export const CLIENT_ID_PATTERN = /^(?!paper-)[A-Za-z0-9_-]{8,64}$/i;
 /** A paper sheet's id among an event's responses: the colon keeps it out of any phone's reach. */
 export const paperClientId = (serial: string) => `paper:${serial}`;
 
+/** Paper sheets: four-digit serials, printed up to this many at a time. */
+export const PAPER_SHEETS = { lastSerial: 9999, perBatch: 200 } as const;
+
 export function isOpen(event: { status: "open" | "closed"; closesAt: string }, now: Date): boolean {
   return event.status === "open" && new Date(event.closesAt) > now;
 }

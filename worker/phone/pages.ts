@@ -104,7 +104,9 @@ function multiQuestion(lang: Lang, q: StoredQuestion, n: number, state: SurveySt
     q.maxChoices !== null
       ? t(lang, "page.choose_between", { min, max: q.maxChoices })
       : t(lang, "page.choose_many");
-  return html`<fieldset ${boxAttributes(q, state)} data-min="${q.minChoices ?? ""}" data-max="${q.maxChoices ?? ""}">${questionHead(lang, q, n, state, hint)}<div class="scale">${(
+  // The phone's script refuses a box past the maximum as it is ticked, saying this where the question is.
+  const tooMany = q.maxChoices === null ? "" : t(lang, "field.too_many_choices", { max: q.maxChoices });
+  return html`<fieldset ${boxAttributes(q, state)} data-min="${q.minChoices ?? ""}" data-max="${q.maxChoices ?? ""}" data-too-many="${tooMany}">${questionHead(lang, q, n, state, hint)}<div class="scale">${(
     q.options ?? []
   ).map(
     (o) =>

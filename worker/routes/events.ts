@@ -1,6 +1,7 @@
 // Staff work on events: create a class with its form, watch it, edit the form, close it, read the report.
 import { Hono } from "hono";
 import * as v from "valibot";
+import { PAPER_SHEETS } from "../domain/event";
 import { EVENT_KINDS, ORGANISERS, TRAINEE_CATEGORIES } from "../domain/terms";
 import { audited } from "../http/audit";
 import { allow } from "../http/auth";
@@ -17,6 +18,7 @@ import {
   eventDetail,
   exportEvent,
   listEvents,
+  paperPrinted,
   replaceForm,
   reportOf,
 } from "../services/events";
@@ -121,6 +123,24 @@ export const eventRoutes = new Hono<AppEnv>()
       const stored = await enterPaperSheet(c.var.db, c.var.user, c.req.valid("param").id, body, new Date());
       c.set("auditTarget", body.sheet);
       return c.json({ id: stored.id, sheet: body.sheet, paper: true as const }, stored.created ? 201 : 200);
+    },
+  )
+  .post(
+    "/:id/paper-printed",
+    audited("paper_print"),
+    allow(...ORGANISERS),
+    validate("param", idParam),
+    validate(
+      "json",
+      jsonObject({
+        from: v.pipe(positiveInt, v.maxValue(PAPER_SHEETS.lastSerial, "field.positive")),
+        count: v.pipe(positiveInt, v.maxValue(PAPER_SHEETS.perBatch, "field.positive")),
+      }),
+    ),
+    async (c) => {
+      const { from, count } = c.req.valid("json");
+      await paperPrinted(c.var.db, c.var.user, c.req.valid("param").id, from, count);
+      return c.json({ ok: true });
     },
   )
   .post("/:id/close", audited("event_close"), allow(...ORGANISERS), validate("param", idParam), async (c) => {

@@ -6,8 +6,10 @@ import {
   createEvent,
   type EventRow,
   formVersion,
+  highestPaperSerial,
   listEventsInScope,
   loadQuestions,
+  recordPaperPrinted,
   replaceEventForm,
   setExpected,
 } from "../db/events";
@@ -19,7 +21,7 @@ import { findTemplate } from "../db/templates";
 import { findUnitById, listUnitsInScope } from "../db/units";
 import { canShow, shownTraits } from "../domain/disclosure";
 import { Conflict, Forbidden, Invalid } from "../domain/errors";
-import { isOpen } from "../domain/event";
+import { isOpen, PAPER_SHEETS } from "../domain/event";
 import { generateEventCode } from "../domain/eventCode";
 import {
   type FormInput,
@@ -209,7 +211,20 @@ export async function eventDetail(db: Db, user: StaffUser, id: number, now: Date
     event.formId === null
       ? [undefined, []]
       : await Promise.all([formVersion(db, event.formId), loadQuestions(db, event.formId)]);
-  return { ...eventSummary(event, now), form: form ? { ...form, questions } : null };
+  const typedIn = await highestPaperSerial(db, event.id);
+  return {
+    ...eventSummary(event, now),
+    form: form ? { ...form, questions } : null,
+    // Serials go on: the next sheet to type, and the first to print (after any printed or typed in).
+    paper: { nextToType: typedIn + 1, nextToPrint: Math.max(typedIn, event.paperPrintedTo) + 1 },
+  };
+}
+
+/** Sheets `from` to `from + count - 1` went to the printer: the next batch starts after them. */
+export async function paperPrinted(db: Db, user: StaffUser, id: number, from: number, count: number) {
+  const event = await eventInScope(db, user, id);
+  if (event.kind === "workshop") throw new Conflict("form_locked", "error.form_locked");
+  await recordPaperPrinted(db, event.id, Math.min(from + count - 1, PAPER_SHEETS.lastSerial));
 }
 
 export async function replaceForm(db: Db, user: StaffUser, id: number, form: FormInput, now: Date) {

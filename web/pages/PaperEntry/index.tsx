@@ -65,7 +65,8 @@ export function PaperEntry(props: { id: string }) {
   const event = detail.data;
   const count = entered ?? event?.onPaper ?? 0;
   useEffect(() => {
-    if (event && sheet === "") setSheet(serialOf(event.code, (event.onPaper ?? 0) + 1));
+    // After the highest serial typed in so far, not the count: sheets come back in any order.
+    if (event && sheet === "") setSheet(serialOf(event.code, event.paper.nextToType));
   }, [event, sheet]);
   if (!event) return <PendingPage title={t("paper.title")} error={detail.error} />;
   const questions = event.form?.questions ?? [];

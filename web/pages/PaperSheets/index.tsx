@@ -1,27 +1,31 @@
 // A4 paper sheets of an event's form for members without a phone: large print, boxes to tick, the code, a QR and a serial each.
 import { useState } from "preact/hooks";
+import { PAPER_SHEETS } from "../../../worker/domain/event";
 import { SCALE, scaleLabel } from "../../../worker/domain/form";
-import { api, ok } from "../../api";
+import { ApiProblem, api, ok } from "../../api";
 import { Loading, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
 import { formatDays, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
-const MAX_SHEETS = 200;
+const MAX_SHEETS = PAPER_SHEETS.perBatch;
 
 export function PaperSheets(props: { id: string }) {
   const { data: event, error } = useAsync(
     async () => ok(await api.api.events[":id"].$get({ param: { id: props.id } })),
     [props.id],
   );
-  const [from, setFrom] = useState(1);
+  const [from, setFrom] = useState(0);
   const [count, setCount] = useState(10);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   if (!event) return error ? <Problem error={error} /> : <Loading />;
+  // A new batch goes on after the highest serial printed or typed in: no two sheets share a serial.
+  const start = from || event.paper.nextToPrint;
   const questions = event.form?.questions ?? [];
   const serials = Array.from(
     { length: Math.max(1, Math.min(count, MAX_SHEETS)) },
-    (_, i) => `${event.code}-${String(Math.min(from + i, 9999)).padStart(4, "0")}`,
+    (_, i) => `${event.code}-${String(Math.min(start + i, PAPER_SHEETS.lastSerial)).padStart(4, "0")}`,
   );
   const box = (label: string, n?: number) => (
     <span class="sheet-option">
@@ -40,7 +44,7 @@ export function PaperSheets(props: { id: string }) {
             type="number"
             min={1}
             max={9999}
-            value={from}
+            value={start}
             onInput={(e) => setFrom(Math.max(1, Number(e.currentTarget.value) || 1))}
           />
         </label>
@@ -54,9 +58,28 @@ export function PaperSheets(props: { id: string }) {
             onInput={(e) => setCount(Math.max(1, Number(e.currentTarget.value) || 1))}
           />
         </label>
-        <button type="button" onClick={() => print()}>
+        <button
+          type="button"
+          onClick={async () => {
+            setProblem(undefined);
+            try {
+              // Recorded before the dialog opens, so the next batch starts after this one.
+              await ok(
+                await api.api.events[":id"]["paper-printed"].$post({
+                  param: { id: props.id },
+                  json: { from: start, count: serials.length },
+                }),
+              );
+            } catch (err) {
+              if (err instanceof ApiProblem) setProblem(err.message);
+              else throw err;
+            }
+            print();
+          }}
+        >
           {t("app.print")}
         </button>
+        <Problem error={problem} />
       </div>
       {serials.map((serial) => (
         <article class="sheet" key={serial} data-testid="paper-sheet">

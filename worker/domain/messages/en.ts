@@ -422,6 +422,7 @@ export const en: Record<keyof typeof vi, string> = {
   "audit.lessons_share": "Shared or stopped sharing a workshop's lessons with the units above",
   "audit.lesson_remove": "Took a placement out of the lessons",
   "audit.lesson_promote": "Promoted a unit's lessons",
+  "audit.paper_print": "Printed paper sheets",
   "audit.lexicon_add": "Added a theme phrase",
   "app.nav_templates": "Templates",
   "tpl.title": "Survey templates",

@@ -419,6 +419,7 @@ export const vi = {
   "audit.lessons_share": "Chia sẻ (hoặc thôi chia sẻ) bài học của hội nghị với cấp trên",
   "audit.lesson_remove": "Bỏ một ý kiến khỏi bài học",
   "audit.lesson_promote": "Nâng bài học của đơn vị lên cấp trên",
+  "audit.paper_print": "In phiếu giấy",
   "audit.lexicon_add": "Thêm từ khóa chủ đề",
   "app.nav_templates": "Mẫu phiếu",
   "tpl.title": "Mẫu phiếu khảo sát",
