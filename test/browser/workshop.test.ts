@@ -481,7 +481,24 @@ describe("facilitator on a laptop", () => {
       const page = await laptop.newPage();
       await signInAt(page, "lanhdao@gopy.local", `/app/events/${demo.id}/summary`);
       await page.getByTestId("grid").waitFor();
+      // She records what was decided on one proposal: the row itself says it was saved.
+      const row = page.locator("table.follow tbody tr").first();
+      await row.getByLabel("Trạng thái", { exact: true }).selectOption({ label: "Đang thực hiện" });
+      const unitChoice = row.getByLabel("Đơn vị chịu trách nhiệm");
+      const offered = await unitChoice.locator("option").allTextContents();
+      const unitName = offered.find((o) => o !== "—") ?? "";
+      await unitChoice.selectOption({ label: unitName });
+      await row
+        .getByLabel("Ghi chú", { exact: true })
+        .fill("Đã chuyển UBND thành phố xem xét, trả lời trước 31/12/2026");
+      await row.getByRole("button", { name: "Lưu" }).click();
+      await expect.poll(() => row.getByTestId("follow-saved").textContent()).toBe("Đã lưu.");
       const pages = await printedPages(page, "summary.pdf");
+      const printed = pages.join(" ").replace(/\s+/g, " ");
+      // On paper, what was decided: the status, the responsible unit and the note.
+      expect(printed).toContain("Đang thực hiện");
+      expect(printed).toContain(unitName);
+      expect(printed).toContain("trả lời trước 31/12/2026");
       console.log(`summary.pdf: ${pages.length} A4 pages`);
       pages.forEach((text, i) => {
         expect(text.replace(/\s+/g, " ")).toContain(demo.title);

@@ -124,6 +124,30 @@ describe("a delegate's proposals", () => {
     expect(await count("proposals")).toBe(before);
   });
 
+  it("the exports say what was decided: the status, the responsible unit by name and the note, sent times in Vietnam time", async ({
+    expect,
+  }) => {
+    const { id, code } = await createWorkshop();
+    const res = await propose(code, { text: "Đề nghị UBND xã lắp đèn đường đoạn qua trường" });
+    const { id: pid } = await res.json<{ id: number }>();
+    const saved = await patch(id, pid, {
+      followStatus: "in_progress",
+      followUnitId: tree.bachMai.id,
+      followNote: "Đã chuyển UBND thành phố xem xét, trả lời trước 31/12/2026",
+    });
+    expect(saved.status).toBe(200);
+    const csv = await (await call(`/api/events/${id}/proposals.csv`, { headers: organiser.headers })).text();
+    const [head = "", row = ""] = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(head).toContain("Đơn vị chịu trách nhiệm");
+    expect(head).toContain("Thời gian gửi (giờ Việt Nam)");
+    expect(row).toContain("Đang thực hiện");
+    expect(row).toContain(tree.bachMai.name);
+    expect(row).toContain("trả lời trước 31/12/2026");
+    // Day first, in Vietnam time: not UTC ISO text.
+    expect(row).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(row).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
   it("script tags and formulas are stored as typed, and neutralised in the CSV and XLSX exports", async ({
     expect,
   }) => {

@@ -187,3 +187,9 @@ export async function editTree(
   await db.batch([...queries, ...retree]);
   return { ok: true };
 }
+
+/** Every unit's name by id: what a responsible unit is called in an export. */
+export async function listAllUnitNames(db: Db): Promise<Map<number, string>> {
+  const rows = await db.selectFrom("units").select(["id", "name"]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

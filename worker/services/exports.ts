@@ -2,7 +2,7 @@
 import type { Db } from "../db";
 import { loadResponsesWithAnswers } from "../db/eventData";
 import { loadQuestions } from "../db/events";
-import { listUnitsInScope, type Unit } from "../db/units";
+import { listAllUnitNames, listUnitsInScope, type Unit } from "../db/units";
 import type { StoredQuestion } from "../domain/answers";
 import type { Cell, Table } from "../domain/csv";
 import { canShow, OTHER_UNIT } from "../domain/disclosure";
@@ -11,7 +11,7 @@ import { type Lang, type MessageKey, t } from "../domain/i18n";
 import { percentOf } from "../domain/report";
 import type { Flag } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
-import { VIETNAM_TZ } from "../domain/time";
+import { dateText, VIETNAM_TZ, vietnamMinute } from "../domain/time";
 import { boardRows } from "./board";
 import { classReport, shownRows } from "./events";
 import { eventInScope, workshopInScope } from "./scope";
@@ -163,10 +163,12 @@ export async function proposalsTable(db: Db, user: StaffUser, id: number, lang: 
     en ? "Name" : "Họ tên",
     en ? "Unit" : "Đơn vị",
     en ? "Follow-up" : "Xử lý",
+    en ? "Responsible unit" : "Đơn vị chịu trách nhiệm",
     en ? "Note" : "Ghi chú",
-    en ? "Sent at" : "Thời gian gửi",
+    en ? "Sent at (Vietnam time)" : "Thời gian gửi (giờ Việt Nam)",
   ];
-  const rows: Cell[][] = (await boardRows(db, event, lang)).map(({ group, item: i }) => [
+  const [board, units] = await Promise.all([boardRows(db, event, lang), listAllUnitNames(db)]);
+  const rows: Cell[][] = board.map(({ group, item: i }) => [
     group,
     i.text,
     t(lang, `addressee.${i.addressee}`),
@@ -176,8 +178,9 @@ export async function proposalsTable(db: Db, user: StaffUser, id: number, lang: 
     i.authorName,
     i.authorUnit,
     i.followStatus === null ? "" : t(lang, `follow.${i.followStatus}`),
+    i.followUnitId === null ? "" : (units.get(i.followUnitId) ?? ""),
     i.followNote,
-    i.createdAt,
+    dateText(vietnamMinute(i.createdAt), "datetime"),
   ]);
   return { name: `de-xuat-${event.code}`, sheet: en ? "Proposals" : "De xuat", rows: [header, ...rows] };
 }

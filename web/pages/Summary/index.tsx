@@ -28,6 +28,8 @@ function FollowRow(props: {
   const [note, setNote] = useState(item.followNote ?? "");
   const [unit, setUnit] = useState(item.followUnitId === null ? "" : String(item.followUnitId));
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+  const unitName = props.units.find((u) => u.id === item.followUnitId)?.name ?? "";
   return (
     <tr>
       <td>{item.text}</td>
@@ -57,14 +59,20 @@ function FollowRow(props: {
           units={props.units}
           none="—"
         />
+        {/* On paper, what was saved. */}
+        <span class="print-only">{unitName}</span>
       </td>
       <td>
         <input
           aria-label={t("app.follow_note")}
           value={note}
           maxLength={1000}
-          onInput={(e) => setNote(e.currentTarget.value)}
+          onInput={(e) => {
+            setNote(e.currentTarget.value);
+            setSaved(false);
+          }}
         />
+        <span class="print-only">{item.followNote ?? ""}</span>
         <Problem error={problem} />
       </td>
       <td class="no-print">
@@ -73,6 +81,7 @@ function FollowRow(props: {
           class="small"
           onClick={async () => {
             setProblem(undefined);
+            setSaved(false);
             try {
               await ok(
                 await api.api.events[":id"].proposals[":pid"].$patch({
@@ -84,6 +93,7 @@ function FollowRow(props: {
                   },
                 }),
               );
+              setSaved(true);
               props.onSaved();
             } catch (err) {
               if (err instanceof ApiProblem) setProblem(err.message);
@@ -93,6 +103,10 @@ function FollowRow(props: {
         >
           {t("app.save")}
         </button>
+        {/* Said beside the button she pressed, not at the top of a long list. */}
+        <span role="status" class="small" data-testid="follow-saved">
+          {saved ? t("app.saved") : ""}
+        </span>
       </td>
     </tr>
   );
@@ -242,11 +256,12 @@ export function SummaryPage(props: { id: string }) {
         <tbody>
           {shown.map((r) => (
             <FollowRow
-              key={`${r.item.id}-${r.item.followStatus}-${r.item.followNote}`}
+              key={r.item.id}
               eventId={props.id}
               item={r.item}
               group={r.group}
-              units={units.data ?? []}
+              // Today's units in scope (a dissolved one only where it was already chosen), by name.
+              units={(units.data ?? []).filter((u) => u.active || u.id === r.item.followUnitId)}
               onSaved={() => void board.reload()}
             />
           ))}
