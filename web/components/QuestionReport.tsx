@@ -118,7 +118,13 @@ function UnitName(props: { cell: NonNullable<Report["byUnit"]>[number] }) {
 }
 
 /** Each question's answers per unit; a unit below the threshold shows only how many answered. */
-export function UnitBreakdown(props: { byUnit: NonNullable<Report["byUnit"]>; min: number }) {
+export function UnitBreakdown(props: {
+  byUnit: NonNullable<Report["byUnit"]>;
+  min: number;
+  /** The unit question as it was asked ("Đơn vị của chị"): the column is named for it. */
+  unitLabel?: string | undefined;
+}) {
+  const unitHeading = props.unitLabel ?? t("app.unit");
   const first = props.byUnit.find((u) => u.questions !== null)?.questions ?? [];
   return (
     <section>
@@ -129,7 +135,7 @@ export function UnitBreakdown(props: { byUnit: NonNullable<Report["byUnit"]>; mi
           <caption>{t("app.by_unit")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("app.unit")}</th>
+              <th scope="col">{unitHeading}</th>
               <th scope="col">{t("app.responses")}</th>
               <th scope="col">{t("app.questions")}</th>
             </tr>
@@ -151,7 +157,7 @@ export function UnitBreakdown(props: { byUnit: NonNullable<Report["byUnit"]>; mi
             <caption>{q.label}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("app.unit")}</th>
+                <th scope="col">{unitHeading}</th>
                 <th scope="col">{t("app.responses")}</th>
                 {q.type === "rating" ? <th scope="col">{t("app.mean")}</th> : null}
                 {q.type === "rating"

@@ -4,14 +4,33 @@ import { formatScore, t } from "../i18n";
 
 const KEYS = ["1", "2", "3", "4", "5"] as const;
 
-export function ScoreChart(props: { criteria: Report["criteria"] }) {
+/** A criterion as charted: the standard scale's words unless it brings its own. */
+type Charted = Omit<Report["criteria"][number], "scale" | "n"> & { scale?: { low: string; high: string } };
+
+export function ScoreChart(props: { criteria: readonly Charted[] }) {
+  // Each question is charted with its own scale's words: one legend when they all share them.
+  const standard = { low: t("page.scale_1"), high: t("page.scale_5") };
+  const scaleOf = (c: Charted) => c.scale ?? standard;
+  const scales = new Set(props.criteria.map((c) => `${scaleOf(c).low}\u0000${scaleOf(c).high}`));
+  const shared =
+    scales.size <= 1
+      ? scaleOf(props.criteria[0] ?? { id: "", label: "", mean: null, distribution: null })
+      : undefined;
   return (
     <div class="chart" aria-hidden="true">
       {props.criteria.map((c) => {
         const total = c.distribution ? KEYS.reduce((s, k) => s + (c.distribution?.[k] ?? 0), 0) : 0;
         return (
           <div class="chart-row" key={c.id}>
-            <div class="chart-label">{c.label}</div>
+            <div class="chart-label">
+              {c.label}
+              {shared ? null : (
+                <span class="muted small">
+                  {" "}
+                  (1 {scaleOf(c).low} … 5 {scaleOf(c).high})
+                </span>
+              )}
+            </div>
             <div class="chart-bar">
               <div class="chart-track">
                 <span style={{ width: `${((c.mean ?? 0) / 5) * 100}%` }} />
@@ -42,7 +61,11 @@ export function ScoreChart(props: { criteria: Report["criteria"] }) {
         {KEYS.map((k) => (
           <span key={k}>
             <i class={`d${k}`} /> {k}
-            {k === "1" ? ` ${t("page.scale_1")}` : k === "5" ? ` ${t("page.scale_5")}` : ""}
+            {k === "1"
+              ? ` ${shared?.low ?? standard.low}`
+              : k === "5"
+                ? ` ${shared?.high ?? standard.high}`
+                : ""}
           </span>
         ))}
       </div>
@@ -50,7 +73,7 @@ export function ScoreChart(props: { criteria: Report["criteria"] }) {
   );
 }
 
-export function ScoreTable(props: { criteria: Report["criteria"] }) {
+export function ScoreTable(props: { criteria: readonly Omit<Report["criteria"][number], "scale">[] }) {
   return (
     <table class="list">
       <caption>{t("app.table_alt")}</caption>

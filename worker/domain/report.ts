@@ -30,6 +30,8 @@ export type Distribution = Record<"1" | "2" | "3" | "4" | "5", number>;
 export interface CriterionScore {
   id: string;
   label: string;
+  /** The words of its scale's two ends ("Không cần" … "Rất cần"), as the question asked them. */
+  scale: { low: string; high: string };
   /** Null when fewer than the threshold answered it. */
   mean: number | null;
   /** How many answered it; null below the threshold of responses, where only their count is said. */
@@ -62,11 +64,27 @@ export function buildReport(input: {
   expected: number;
   counts: readonly CountRow[];
   comments: readonly { id: number; text: string; questionId: number }[];
+  /** The form's questions, for each rating's own scale words; without them the standard words. */
+  questions?: readonly StoredQuestion[];
 }): Report {
+  const questionOf = new Map((input.questions ?? []).map((q) => [q.id, q]));
+  const ends = (questionId: number) => {
+    const q = questionOf.get(questionId);
+    const word = (v: "1" | "5") =>
+      q ? scaleLabel(q, v, input.lang, t(input.lang, `page.scale_${v}`)) : t(input.lang, `page.scale_${v}`);
+    return { low: word("1"), high: word("5") };
+  };
   const detail = canShow(input.responses);
   const byCriterion = new Map<
     string,
-    { label: string; position: number; n: number; sum: number; dist: Distribution }
+    {
+      label: string;
+      scale: { low: string; high: string };
+      position: number;
+      n: number;
+      sum: number;
+      dist: Distribution;
+    }
   >();
   for (const row of input.counts) {
     if (row.type !== "rating") continue;
@@ -77,6 +95,7 @@ export function buildReport(input: {
     if (!c) {
       c = {
         label: labelIn(input.lang, row),
+        scale: ends(row.questionId),
         position: row.position,
         n: 0,
         sum: 0,
@@ -97,6 +116,7 @@ export function buildReport(input: {
       return {
         id,
         label: c.label,
+        scale: c.scale,
         mean: visible ? round2(c.sum / c.n) : null,
         n: detail ? c.n : null,
         distribution: visible ? c.dist : null,

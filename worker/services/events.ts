@@ -275,6 +275,7 @@ export async function classReport(db: Db, event: EventRow, lang: Lang) {
     expected: event.expectedParticipants,
     counts,
     comments,
+    questions,
   });
   const textGroups = new Map(
     report.detailHidden

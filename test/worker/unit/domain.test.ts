@@ -5,6 +5,7 @@ import { actionKey } from "../../../worker/domain/audit";
 import { neutralise, toCsv } from "../../../worker/domain/csv";
 import { keptColumns, pooledGroups } from "../../../worker/domain/disclosure";
 import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
+import { t } from "../../../worker/domain/i18n";
 import { buildReport } from "../../../worker/domain/report";
 import { dateText, parseDateText } from "../../../worker/domain/time";
 import { routes } from "../../../worker/index";
@@ -30,6 +31,9 @@ describe("CSV", () => {
   });
 });
 
+const STANDARD_LOW = t("vi", "page.scale_1");
+const STANDARD_HIGH = t("vi", "page.scale_5");
+
 const row = (value: string, n: number, role: "trainee" | "lecturer" = "trainee") => ({
   questionId: 1,
   type: "rating" as const,
@@ -52,13 +56,52 @@ describe("report", () => {
       comments: [{ id: 1, text: "x", questionId: 7 }],
     });
     expect(r.criteria).toEqual([
-      { id: "content", label: "Nội dung", mean: null, n: null, distribution: null },
+      {
+        id: "content",
+        label: "Nội dung",
+        scale: { low: STANDARD_LOW, high: STANDARD_HIGH },
+        mean: null,
+        n: null,
+        distribution: null,
+      },
     ]);
     expect(r.overall).toBeNull();
     expect(r.responses).toBe(4);
     expect(r.responseRate).toBeNull();
     expect(r.comments).toBeNull();
     expect(r.detailHidden).toBe(true);
+  });
+});
+
+describe("question-true reports", () => {
+  it("each rating is charted with its own scale's words: a need is 'Không cần … Rất cần', not satisfaction", ({
+    expect,
+  }) => {
+    const need: StoredQuestion = {
+      id: 1,
+      type: "rating",
+      labelVi: "Chị cần bồi dưỡng nội dung này ở mức nào?",
+      labelEn: "",
+      required: true,
+      criterion: null,
+      options: ["Không cần", "Ít cần", "Cần", "Khá cần", "Rất cần"].map((labelVi, k) => ({
+        value: String(k + 1),
+        labelVi,
+        labelEn: labelVi,
+      })),
+      maxLength: null,
+      minChoices: null,
+      maxChoices: null,
+    };
+    const r = buildReport({
+      lang: "vi",
+      responses: 6,
+      expected: 10,
+      counts: [{ ...row("5", 6), criterion: null }],
+      comments: [],
+      questions: [need],
+    });
+    expect(r.criteria[0]?.scale).toEqual({ low: "Không cần", high: "Rất cần" });
   });
 });
 

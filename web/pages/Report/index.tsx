@@ -73,7 +73,13 @@ export function ReportPage(props: { id: string }) {
         </section>
       ) : null}
       <QuestionReports questions={r.questions} />
-      {r.byUnit && r.byUnit.length > 0 ? <UnitBreakdown byUnit={r.byUnit} min={r.minResponses} /> : null}
+      {r.byUnit && r.byUnit.length > 0 ? (
+        <UnitBreakdown
+          byUnit={r.byUnit}
+          min={r.minResponses}
+          unitLabel={r.questions.find((q) => q.type === "unit")?.label}
+        />
+      ) : null}
       {/* Written answers of a question no longer on the form (it was edited after they came). */}
       {others.length > 0 ? (
         <section>
