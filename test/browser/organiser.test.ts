@@ -87,3 +87,47 @@ describe("organiser creates a class", () => {
     }
   });
 });
+
+describe("the staff app on an organiser's phone", () => {
+  it("no staff page scrolls sideways at 360 px: the list, a class, its report, new class, the board, paper entry, the units", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const list = (await (await staff("/api/events?kind=class")).json()) as { items: { id: number }[] };
+    const workshops = (await (await staff("/api/events?kind=workshop")).json()) as {
+      items: { id: number }[];
+    };
+    const cls = list.items[0]?.id;
+    const ws = workshops.items[0]?.id;
+    if (cls === undefined || ws === undefined) throw new Error("the demo has a class and a workshop");
+    const phone = await launch();
+    try {
+      const page = await phone.newPage();
+      await signInAt(page, "tochuc@gopy.local", "/app");
+      for (const path of [
+        "/app",
+        `/app/events/${cls}`,
+        `/app/events/${cls}/report`,
+        "/app/events/new",
+        `/app/events/${ws}/board`,
+        `/app/events/${cls}/paper`,
+        "/app/units",
+        "/app/lexicon",
+      ]) {
+        await page.goto(`${baseUrl()}${path}`);
+        await page.locator("main h1").first().waitFor();
+        await page.waitForLoadState("networkidle");
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(over, path).toBeLessThanOrEqual(0);
+        // The signed-in line is on screen, whole.
+        const who = await page.getByTestId("who").boundingBox();
+        expect((who?.x ?? 0) + (who?.width ?? 0), path).toBeLessThanOrEqual(360);
+      }
+      await page.goto(`${baseUrl()}/app`);
+      await page.locator("main h1").first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "staff-list-phone.png"), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+});

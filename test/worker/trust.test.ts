@@ -171,6 +171,40 @@ describe("abuse limits", () => {
   });
 });
 
+describe("one counting rule for written answers", () => {
+  it("a too-fast response's comment is neither counted nor listed: 'N người viết' is the list's length", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, tree.bachMai);
+    for (let i = 0; i < 5; i++) {
+      const answers = await answersFor(cls.code, 4, `Cần thêm giờ thực hành, lần ${i + 1}`);
+      const res = await submit(cls.code, {
+        clientId: unique("client-"),
+        role: "trainee",
+        answers,
+        elapsedMs: 45_000,
+      });
+      expect(res.status).toBe(201);
+    }
+    const fastAnswers = await answersFor(cls.code, 1, "Viết vội trong 3 giây");
+    const fast = await submit(cls.code, {
+      clientId: unique("client-"),
+      role: "trainee",
+      answers: fastAnswers,
+      elapsedMs: 3000,
+    });
+    expect(fast.status).toBe(201);
+    const report = await (await call(`/api/events/${cls.id}/report`, { headers: organiser.headers })).json<{
+      comments: { text: string }[];
+      questions: { type: string; n: number | null }[];
+    }>();
+    const wrote = report.questions.find((q) => q.type === "text")?.n;
+    expect(wrote).toBe(5);
+    expect(report.comments.length).toBe(wrote);
+    expect(report.comments.map((c) => c.text)).not.toContain("Viết vội trong 3 giây");
+  });
+});
+
 describe("responses completed implausibly fast", () => {
   it("are stored and flagged but left out of the report and every aggregate", async ({ expect }) => {
     const unit = await createUnit("Hội LHPN phường Kim Liên", "commune", tree.hanoi);

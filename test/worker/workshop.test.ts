@@ -634,7 +634,7 @@ describe("class comments grouped", () => {
 });
 
 describe("one counting rule on every screen", () => {
-  it("the board, the projector's groups and the leaders' summary count the same proposals and supports", async ({
+  it("the delegates' phones, the board, the projector's groups and the leaders' summary count the same proposals and supports", async ({
     expect,
   }) => {
     const { id, code } = await createWorkshop();
@@ -662,8 +662,11 @@ describe("one counting rule on every screen", () => {
     }>();
     const onBoard = countProposals(board.groups.flatMap((g) => g.items));
     const onSummary = countProposals(groups.groups.flatMap((g) => g.items));
-    // Three visible proposals (the merged original included, the hidden one not); three phones.
-    expect(onBoard).toEqual({ proposals: 3, supports: 3 });
+    // What the delegates' phones count: two proposals (the merged pair is one, the hidden one is not
+    // shown), one original said to be merged in; three phones.
+    expect(onBoard).toEqual({ proposals: 2, merged: 1, supports: 3 });
     expect(onSummary).toEqual(onBoard);
+    const phones = await (await call(`/api/public/events/${code}/proposals`)).json<{ total: number }>();
+    expect(phones.total).toBe(onBoard.proposals);
   });
 });

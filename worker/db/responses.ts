@@ -193,12 +193,18 @@ export async function loadUnitCounts(db: Db, eventId: number) {
     .execute();
 }
 
+/**
+ * The written answers a report lists and groups: counted like every other answer (`countTexts`), so
+ * a response set aside as too fast is not among them and "N người viết" is the list's length.
+ */
 export async function loadComments(db: Db, eventId: number, limit: number) {
   return db
-    .selectFrom("comments")
-    .select(["id", "text", "question_id as questionId"])
-    .where("event_id", "=", eventId)
-    .orderBy("id")
+    .selectFrom("comments as c")
+    .innerJoin("responses as r", "r.id", "c.response_id")
+    .select(["c.id", "c.text", "c.question_id as questionId"])
+    .where("c.event_id", "=", eventId)
+    .where("r.too_fast", "=", 0)
+    .orderBy("c.id")
     .limit(limit)
     .execute();
 }

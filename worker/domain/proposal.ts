@@ -30,15 +30,18 @@ export interface PublicProposal {
 }
 
 /**
- * The one counting rule of every screen (board, projector, leaders' summary): each visible
- * proposal a delegate sent counts once, merged originals included (a merge joins proposals, it
- * does not unsay them). Supports count once per family: only on the proposal it was merged into.
+ * The one counting rule of every screen (the delegates' phones, board, projector, leaders' summary):
+ * a merged family is one proposal, as delegates see it; `merged` says how many originals were folded
+ * into others, for the screens to say "N gộp". Supports count once per family: only on the proposal
+ * it was merged into.
  */
 export function countProposals<I extends { id: number; duplicateOf?: number | null; supports?: number }>(
   items: readonly I[],
-): { proposals: number; supports: number } {
+): { proposals: number; merged: number; supports: number } {
+  const merged = items.filter((i) => Boolean(i.duplicateOf)).length;
   return {
-    proposals: items.length,
+    proposals: items.length - merged,
+    merged,
     supports: items.reduce((s, i) => s + (i.duplicateOf ? 0 : (i.supports ?? 0)), 0),
   };
 }

@@ -1,19 +1,13 @@
 // The facilitator's board: proposals by group, moderation, merges, duplicate suggestions, manual groups.
 import { useEffect, useState } from "preact/hooks";
-import {
-  AGENDA_MAX,
-  countProposals,
-  GROUP_LABEL_MAX,
-  PROPOSAL_MAX,
-  REASON_MAX,
-} from "../../../worker/domain/proposal";
+import { AGENDA_MAX, GROUP_LABEL_MAX, PROPOSAL_MAX, REASON_MAX } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { useAsk } from "../../components/Ask";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
-import { addresseeLabel, type BoardItem } from "../../workshop";
+import { addresseeLabel, type BoardItem, proposalsLine } from "../../workshop";
 
 /** Suggested pairs shown at once, best first: each accepted or dismissed one makes room for the next. */
 const SUGGESTIONS_SHOWN = 15;
@@ -219,9 +213,7 @@ export function BoardPage(props: { id: string }) {
         </>
       }
     >
-      <p class="muted">
-        {t("app.proposals_count", { n: countProposals(all).proposals, e: event.data.expectedParticipants })}
-      </p>
+      <p class="muted">{proposalsLine(all, event.data.expectedParticipants)}</p>
       <div class="toolbar" role="toolbar">
         <span aria-live="polite">{t("app.selected_n", { n: selected.length })}</span>
         <button type="button" disabled={selected.length < 2} onClick={() => void merge(selected)}>

@@ -14,6 +14,7 @@ import {
   FOLLOW_STATUSES,
   followLabel,
   isFollowStatus,
+  proposalsLine,
 } from "../../workshop";
 
 function FollowRow(props: {
@@ -127,12 +128,11 @@ export function SummaryPage(props: { id: string }) {
     ...g,
     items: g.items.flatMap((i) => ("addressee" in i ? [i] : [])),
   }));
-  // The board's and the projector's rule: every proposal counts, supports once per merged family.
+  // The phones', board's and projector's rule: a merged family counts once, supports once per family.
   const cell = (items: BoardItem[]) => {
     const c = countProposals(items);
     return { n: c.proposals, s: c.supports };
   };
-  const total = countProposals(groups.flatMap((g) => g.items)).proposals;
   // The follow-up list shows each merged family once, under the proposal it was merged into.
   const rows = groups.flatMap((g) =>
     g.items.filter((i) => i.duplicateOf === null).map((item) => ({ item, group: g.label })),
@@ -160,7 +160,12 @@ export function SummaryPage(props: { id: string }) {
       }
     >
       {event.data.question ? <p class="lead">{event.data.question}</p> : null}
-      <p class="muted">{t("app.proposals_count", { n: total, e: event.data.expectedParticipants })}</p>
+      <p class="muted">
+        {proposalsLine(
+          groups.flatMap((g) => g.items),
+          event.data.expectedParticipants,
+        )}
+      </p>
       <h2>{t("app.grid_title")}</h2>
       <table class="list grid" data-testid="grid">
         <thead>

@@ -232,6 +232,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.workshop_question": "Question put to delegates",
   "app.expected_delegates": "Expected delegates",
   "app.proposals": "Proposals",
+  "app.proposals_merged": "{n} proposals ({m} duplicates merged in) · {e} delegates expected",
   "app.proposals_count": "{n} proposals · {e} delegates expected",
   "app.board": "Facilitator's board",
   "app.projector": "Projector",

@@ -229,6 +229,7 @@ export const vi = {
   "app.workshop_question": "Câu hỏi đặt ra cho đại biểu",
   "app.expected_delegates": "Số đại biểu dự kiến",
   "app.proposals": "Đề xuất",
+  "app.proposals_merged": "{n} đề xuất (đã gộp {m} ý kiến trùng) · {e} đại biểu dự kiến",
   "app.proposals_count": "{n} đề xuất · {e} đại biểu dự kiến",
   "app.board": "Bảng điều phối",
   "app.projector": "Trình chiếu",
