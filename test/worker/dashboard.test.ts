@@ -98,8 +98,8 @@ beforeAll(async () => {
   inspector = await signIn("inspector", tree.central);
 });
 
-const scores = (unitId: number, query: string, who = inspector) =>
-  call(`/api/units/${unitId}/scores?${query}`, { headers: who.headers });
+const scores = (unitId: number, query: string, who = inspector, file = "scores") =>
+  call(`/api/units/${unitId}/${file}?${query}`, { headers: who.headers });
 
 describe("aggregates", () => {
   it("after random submissions every aggregate equals what the raw answers give", async ({ expect }) => {
@@ -516,5 +516,43 @@ describe("what trainees of a unit's classes wrote, grouped across classes", () =
     const bad = await call(`/api/units/${commune.id}/comments?from=2026-13`, { headers: inspector.headers });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("from");
+  });
+});
+
+describe("every table adds up to its card", () => {
+  it("a province's own classes are a row of their own, and at every level the rows sum to the card, on screen and in the CSV", async ({
+    expect,
+  }) => {
+    const province = await createUnit(`Hội LHPN tỉnh ${unique("Cộng")}`, "province", tree.central);
+    const a = await createUnit(`Hội LHPN xã ${unique("A")}`, "commune", province);
+    const b = await createUnit(`Hội LHPN xã ${unique("B")}`, "commune", province);
+    for (const [unit, count] of [
+      [a, 5],
+      [b, 6],
+      [province, 5],
+      [province, 7],
+    ] as const) {
+      const cls = await classIn(organiser, unit, "2026-05");
+      await answer(cls.code, count, [4, 5, 3]);
+    }
+    const query = "from=2026-05&to=2026-05";
+    const sums = (s: Pick<Scores, "units">) => ({
+      classes: s.units.reduce((n, u) => n + u.classes, 0),
+      responses: s.units.reduce((n, u) => n + u.responses, 0),
+    });
+    const p = await json<Omit<Scores, "units"> & { units: (UnitRow & { direct?: boolean })[] }>(
+      await scores(province.id, query),
+    );
+    expect(p.total).toMatchObject({ classes: 4, responses: 23 });
+    const direct = p.units.find((u) => u.direct);
+    expect(direct).toMatchObject({ id: province.id, classes: 2, responses: 12 });
+    expect(direct?.means?.content).not.toBeNull();
+    expect(sums(p)).toEqual({ classes: p.total.classes, responses: p.total.responses });
+    for (const id of [tree.central.id, a.id]) {
+      const s = await json<Scores>(await scores(id, query));
+      expect(sums(s), String(id)).toEqual({ classes: s.total.classes, responses: s.total.responses });
+    }
+    const csv = await (await scores(province.id, query, inspector, "scores.csv")).text();
+    expect(csv).toContain(`${province.name} tổ chức trực tiếp`);
   });
 });

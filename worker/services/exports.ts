@@ -236,7 +236,7 @@ export async function unitTable(
         tr("score.flagged"),
       ],
       ...s.units.map((u) => [
-        u.name,
+        u.direct ? tr("score.direct", { unit: u.name }) : u.name,
         tr(`level.${u.level}`),
         u.classes,
         u.responses,

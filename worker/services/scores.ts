@@ -73,6 +73,8 @@ export interface ClassScore {
 }
 
 export interface UnitScore extends Omit<BreakdownUnit, "path"> {
+  /** The row of the classes the unit itself (or a level between it and these rows) ran: the table adds up to its card. */
+  direct?: true;
   classes: number;
   responses: number;
   expected: number;
@@ -206,6 +208,56 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   }
   const expected = classRows.reduce((n, r) => n + r.expected, 0);
   const total = summariseShown(cur, scored(cur, inPeriod));
+  // The unit's own classes (and those of any level between it and the rows) are a row of their own:
+  // the card's totals minus every row's, so the table adds up to the card.
+  const rowsOf = (m: ReadonlyMap<number, StatTotals>) =>
+    breakdown.reduce((left, b) => {
+      const t = m.get(b.id);
+      return t ? subtractTotals(left, t) : left;
+    }, emptyTotals());
+  const ownNow = addTotals(rowsOf(current), cur);
+  const ownBefore = addTotals(rowsOf(previous), before);
+  const underRows = (r: SmallClassRow) => breakdown.some((b) => inScope(r.path, b.path));
+  const ownClasses = classRows.filter((r) => !pathIds(r.path).some((id) => rowOf.has(id)));
+  if (ownClasses.length > 0 || ownNow.responses > 0) {
+    const shown = summariseShown(
+      ownNow,
+      scored(
+        ownNow,
+        inPeriod.filter((r) => !underRows(r)),
+      ),
+    );
+    const ownExpected = ownClasses.reduce((n, r) => n + r.expected, 0);
+    units.push({
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      active: unit.active,
+      validTo: unit.validTo,
+      direct: true,
+      classes: ownClasses.length,
+      responses: ownNow.responses,
+      expected: ownExpected,
+      responseRate: responseRate(ownNow.responses, ownExpected),
+      means: shown.means,
+      overall: shown.overall,
+      change: change(
+        shown.overall,
+        summariseShown(
+          ownBefore,
+          scored(
+            ownBefore,
+            earlier.filter((r) => !underRows(r)),
+          ),
+        ).overall,
+      ),
+      distribution: shown.distribution,
+      identicalShare: shown.identicalShare,
+      flags: ownClasses.length > 0 ? flagsFor(shown, ownExpected, q.rules) : [],
+      flaggedClasses: ownClasses.filter((r) => (classes[classRows.indexOf(r)]?.flags.length ?? 0) > 0).length,
+    });
+  }
   return {
     tree: q.tree,
     period: { from: q.from, to: q.to },

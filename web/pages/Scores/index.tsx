@@ -311,9 +311,13 @@ export function ScoresPage(props: { id: string | undefined }) {
               </thead>
               <tbody>
                 {rows.map((u) => (
-                  <tr key={u.id} class={u.active ? "" : "inactive"}>
+                  <tr key={`${u.id}${u.direct ? "-direct" : ""}`} class={u.active ? "" : "inactive"}>
                     <th scope="row">
-                      <Link href={`/app/units/${u.id}${q}`}>{u.name}</Link>
+                      {u.direct ? (
+                        <span data-testid="direct-row">{t("score.direct", { unit: u.name })}</span>
+                      ) : (
+                        <Link href={`/app/units/${u.id}${q}`}>{u.name}</Link>
+                      )}
                       {u.active ? null : (
                         <div class="muted">{t("app.until", { d: formatDay(u.validTo ?? "") })}</div>
                       )}

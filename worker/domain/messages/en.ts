@@ -633,6 +633,7 @@ export const en: Record<keyof typeof vi, string> = {
   "question_type.multi": "Several choices",
   "question_type.unit": "Respondent's unit",
   // score
+  "score.direct": "Run by {unit} itself",
   "score.unit": "Unit",
   "score.level": "Level",
   "score.classes": "Classes",

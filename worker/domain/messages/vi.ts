@@ -629,6 +629,7 @@ export const vi = {
   "question_type.multi": "Chọn nhiều",
   "question_type.unit": "Đơn vị của người trả lời",
   // score
+  "score.direct": "{unit} tổ chức trực tiếp",
   "score.unit": "Đơn vị",
   "score.level": "Cấp",
   "score.classes": "Số lớp",
