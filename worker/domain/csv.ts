@@ -1,6 +1,22 @@
 // CSV for Excel: UTF-8 with a BOM, RFC 4180 quoting, and formula-looking cells neutralised.
+import { dateText, vietnamMinute } from "./time";
 
-export type Cell = string | number | null;
+/**
+ * A moment (an ISO instant) shown in Vietnam time: a real date in XLSX, day-first text in CSV.
+ * `day` shows the date alone, `minute` the date and time.
+ */
+export interface DateCell {
+  at: string;
+  show: "day" | "minute";
+}
+
+export type Cell = string | number | null | DateCell;
+
+export const dateCell = (at: string, show: DateCell["show"] = "minute"): DateCell => ({ at, show });
+
+/** The date as people in Vietnam write it, in Vietnam time: what a CSV holds. */
+export const dateCellText = (d: DateCell): string =>
+  dateText(vietnamMinute(d.at), d.show === "day" ? "date" : "datetime");
 
 /** A table handed out as a file: its file name (without extension), sheet name, and rows. */
 export interface Table {
@@ -18,15 +34,16 @@ export function neutralise(value: string): string {
   return /(^|[;,\t])\s*[=+\-@]|^[\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function cell(value: string | number | null): string {
+function cell(value: Cell): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
+  if (typeof value === "object") return dateCellText(value);
   const safe = neutralise(value);
   // Quoted whenever it holds any separator Excel may use, so it stays one cell whatever the locale.
   return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
+export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 

@@ -1,8 +1,14 @@
-// A minimal XLSX writer (one sheet, inline strings, bold header) on fflate's zip: enough for exports.
+// A minimal XLSX writer (one sheet, inline strings, real dates, bold header) on fflate's zip: enough for exports.
 import { strToU8, zipSync } from "fflate";
-import { neutralise } from "./csv";
+import { type Cell, neutralise } from "./csv";
+import { VIETNAM_OFFSET_MS } from "./time";
 
-type Cell = string | number | null;
+/** Days from Excel's epoch (30/12/1899) to the Unix one: a date cell is a day count, in Vietnam time. */
+const EXCEL_EPOCH_DAYS = 25569;
+
+/** Style indexes of `STYLES`: plain, bold header, a day, a day and time. */
+const STYLE_DAY = 2;
+const STYLE_MINUTE = 3;
 
 // Characters XML 1.0 forbids, even escaped.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
@@ -33,6 +39,13 @@ function cellXml(value: Cell, ref: string, header: boolean): string {
   if (value === null || value === "") return "";
   if (typeof value === "number")
     return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : "";
+  if (typeof value === "object") {
+    const ms = Date.parse(value.at);
+    if (!Number.isFinite(ms)) return "";
+    const days = (ms + VIETNAM_OFFSET_MS) / 86400_000 + EXCEL_EPOCH_DAYS;
+    const at = value.show === "day" ? Math.floor(days) : Math.round(days * 1440) / 1440;
+    return `<c r="${ref}" s="${value.show === "day" ? STYLE_DAY : STYLE_MINUTE}"><v>${at}</v></c>`;
+  }
   // Inline strings are never evaluated, but a user editing the cell would be: neutralise as in CSV.
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutralise(value))}</t></is></c>`;
 }
@@ -44,7 +57,7 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf numFmtId="164" fontId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
 /** One worksheet; the first row is the header (bold, frozen). */
 export function toXlsx(sheetName: string, rows: readonly (readonly Cell[])[]): Uint8Array {

@@ -4,14 +4,13 @@ import { loadResponsesWithAnswers } from "../db/eventData";
 import { loadQuestions } from "../db/events";
 import { listAllUnitNames, listUnitsInScope, type Unit } from "../db/units";
 import type { StoredQuestion } from "../domain/answers";
-import type { Cell, Table } from "../domain/csv";
+import { type Cell, dateCell, type Table } from "../domain/csv";
 import { canShow, OTHER_UNIT } from "../domain/disclosure";
 import { labelIn } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
 import { percentOf } from "../domain/report";
 import type { Flag } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
-import { dateText, VIETNAM_TZ, vietnamMinute } from "../domain/time";
 import { boardRows } from "./board";
 import { classReport, shownRows } from "./events";
 import { eventInScope, workshopInScope } from "./scope";
@@ -79,7 +78,7 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
       ]),
     ...(others.length > 0 ? [[], [t(lang, "app.other_texts")], ...others.map((cm) => [cm.text])] : []),
   ];
-  return { name: `bao-cao-${event.code}`, sheet: en ? "Report" : "Bao cao", rows };
+  return { name: `bao-cao-${event.code}`, sheet: en ? "Report" : "Báo cáo", rows };
 }
 
 /**
@@ -95,7 +94,7 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
     loadResponsesWithAnswers(db, event.id),
   ]);
   const name = `tra-loi-${event.code}`;
-  const sheet = en ? "Answers" : "Tra loi";
+  const sheet = en ? "Answers" : "Câu trả lời";
   if (!canShow(responses.length)) {
     return { name, sheet, rows: [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]] };
   }
@@ -180,9 +179,9 @@ export async function proposalsTable(db: Db, user: StaffUser, id: number, lang: 
     i.followStatus === null ? "" : t(lang, `follow.${i.followStatus}`),
     i.followUnitId === null ? "" : (units.get(i.followUnitId) ?? ""),
     i.followNote,
-    dateText(vietnamMinute(i.createdAt), "datetime"),
+    dateCell(i.createdAt),
   ]);
-  return { name: `de-xuat-${event.code}`, sheet: en ? "Proposals" : "De xuat", rows: [header, ...rows] };
+  return { name: `de-xuat-${event.code}`, sheet: en ? "Proposals" : "Đề xuất", rows: [header, ...rows] };
 }
 
 /** A unit's breakdown rows ("scores") or every class of its subtree ("classes"), for the period asked. */
@@ -215,7 +214,7 @@ export async function unitTable(
       [tr("app.group"), tr("app.group_classes"), tr("app.comment"), tr("score.code"), tr("score.class")],
       ...c.groups.flatMap((g) => g.items.map((i): Cell[] => [g.label, g.classes, i.text, i.code, i.title])),
     ];
-    return { name, sheet: "Kien nghi", rows };
+    return { name, sheet: lang === "en" ? "Recommendations" : "Kiến nghị", rows };
   }
   if (what === "scores") {
     const s = await unitScores(db, unit, { ...q, limit: 0 });
@@ -250,7 +249,7 @@ export async function unitTable(
         u.flaggedClasses,
       ]),
     ];
-    return { name, sheet: "Don vi", rows };
+    return { name, sheet: lang === "en" ? "Units" : "Đơn vị", rows };
   }
   const classes = await allClassScores(db, unit, q);
   const rows: Cell[][] = [
@@ -273,7 +272,7 @@ export async function unitTable(
       k.title,
       k.code,
       k.unitName,
-      new Date(k.startsAt).toLocaleDateString("vi-VN", { timeZone: VIETNAM_TZ }),
+      dateCell(k.startsAt, "day"),
       k.responses,
       k.expected,
       k.responseRate,
@@ -284,5 +283,5 @@ export async function unitTable(
       flagText(k.flags),
     ]),
   ];
-  return { name, sheet: "Lop", rows };
+  return { name, sheet: lang === "en" ? "Classes" : "Lớp", rows };
 }

@@ -1,6 +1,7 @@
 // The Vietnamese normaliser and the grouping: tone placement, missing diacritics, abbreviations, themes, duplicates.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, it } from "vitest";
+import { dateCell, toCsv } from "../../../worker/domain/csv";
 import {
   analyse,
   duplicatePairs,
@@ -310,6 +311,23 @@ describe("themes and addressees", () => {
     ];
     expect(about(villages)).toBe("clean_village");
     expect(about(assessment)).toBe("evaluation");
+  });
+});
+
+describe("dates in exports", () => {
+  it("a moment is a real date in XLSX (Vietnam time, a day-first format) and day-first text in CSV", ({
+    expect,
+  }) => {
+    const at = "2026-12-07T01:30:00Z";
+    expect(toCsv([[dateCell(at)], [dateCell(at, "day")]])).toBe("\uFEFF07/12/2026 08:30\r\n07/12/2026\r\n");
+    const files = unzipSync(toXlsx("Đề xuất", [["Thời gian"], [dateCell(at)], [dateCell(at, "day")]]));
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    // 07/12/2026 08:30 in Vietnam: 46363 days after Excel's epoch, and 8.5 hours.
+    expect(sheet).toContain(`<c r="A2" s="3"><v>${46363 + 8.5 / 24}</v></c>`);
+    expect(sheet).toContain('<c r="A3" s="2"><v>46363</v></c>');
+    const styles = strFromU8(files["xl/styles.xml"] ?? new Uint8Array());
+    expect(styles).toContain('formatCode="dd/mm/yyyy hh:mm"');
+    expect(strFromU8(files["xl/workbook.xml"] ?? new Uint8Array())).toContain('name="Đề xuất"');
   });
 });
 

@@ -1,0 +1,62 @@
+// Exports read back by a real spreadsheet reader (exceljs): Vietnamese sheet names, real dates in Vietnam time, real numbers.
+import ExcelJS from "exceljs";
+import { describe, it } from "vitest";
+import { staffSession } from "./helpers";
+
+async function workbook(res: Response) {
+  if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  return book;
+}
+
+/** The column of a header's name in the first row that has it. */
+function columnOf(sheet: ExcelJS.Worksheet, header: string): { col: number; row: number } {
+  for (let r = 1; r <= Math.min(sheet.rowCount, 5); r++) {
+    const values = sheet.getRow(r).values;
+    const at = Array.isArray(values) ? values.findIndex((v) => v === header) : -1;
+    if (at > 0) return { col: at, row: r };
+  }
+  throw new Error(`no column ${header}`);
+}
+
+describe("exports as a spreadsheet reads them", () => {
+  it("the proposals and the classes open with Vietnamese sheet names, dates as dates in Vietnam time, numbers as numbers", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const list = (await (await staff("/api/events?kind=workshop")).json()) as { items: { id: number }[] };
+    const ws = list.items[0]?.id;
+    if (ws === undefined) throw new Error("the demo has a workshop");
+    const proposals = await workbook(await staff(`/api/events/${ws}/proposals.xlsx`));
+    const sheet = proposals.worksheets[0];
+    expect(sheet?.name).toBe("Đề xuất");
+    if (!sheet) return;
+    const sent = columnOf(sheet, "Thời gian gửi (giờ Việt Nam)");
+    const first = sheet.getRow(sent.row + 1);
+    const when = first.getCell(sent.col).value;
+    expect(when).toBeInstanceOf(Date);
+    expect(typeof first.getCell(columnOf(sheet, "Ủng hộ").col).value).toBe("number");
+    expect(first.getCell(sent.col).numFmt).toBe("dd/mm/yyyy hh:mm");
+
+    const units = (await (await staff("/api/units")).json()) as { id: number; level: string }[];
+    const top = units[0]?.id;
+    const classes = await workbook(await staff(`/api/units/${top}/classes.xlsx?from=2025-01&to=2026-12`));
+    const lop = classes.worksheets[0];
+    expect(lop?.name).toBe("Lớp");
+    if (!lop) return;
+    const day = columnOf(lop, "Ngày học");
+    const row = lop.getRow(day.row + 1);
+    expect(row.getCell(day.col).value).toBeInstanceOf(Date);
+    expect(row.getCell(day.col).numFmt).toBe("dd/mm/yyyy");
+    expect(typeof row.getCell(columnOf(lop, "Số phiếu").col).value).toBe("number");
+  });
+
+  it("the CSV gives times day first in Vietnam time, never UTC ISO text", async ({ expect }) => {
+    const staff = await staffSession();
+    const list = (await (await staff("/api/events?kind=workshop")).json()) as { items: { id: number }[] };
+    const csv = await (await staff(`/api/events/${list.items[0]?.id}/proposals.csv`)).text();
+    expect(csv).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+});
