@@ -23,6 +23,26 @@ describe("accounts and role-aware screens", () => {
       await admin.screenshot({ path: join(ARTIFACTS, "accounts.png"), fullPage: true });
       expect(await seriousViolations(admin)).toEqual([]);
 
+      // The same email again is refused, and the last account's notice does not stand above the refusal.
+      await admin.getByLabel("Email", { exact: true }).fill(email);
+      await admin.getByLabel("Họ và tên").fill("Trần Thị Hoa");
+      await admin.getByRole("button", { name: "Tạo tài khoản" }).click();
+      await expect.poll(() => admin.getByTestId("set-link").count()).toBe(0);
+
+      // Locking her out is asked first: cancelling changes nothing.
+      const search = admin.getByRole("searchbox", { name: "Tìm theo tên, email hoặc đơn vị" });
+      await search.fill(email);
+      await search.press("Enter");
+      const row = admin.getByTestId("account").filter({ hasText: email });
+      await row.waitFor();
+      await row.getByRole("button", { name: "Khóa tài khoản" }).click();
+      const ask = admin.getByRole("dialog", { name: "Khóa tài khoản" });
+      await ask.waitFor();
+      expect(await ask.textContent()).toContain(email);
+      await admin.keyboard.press("Escape");
+      await ask.waitFor({ state: "detached" });
+      expect(await row.getByRole("button", { name: "Khóa tài khoản" }).count()).toBe(1);
+
       // The audit log says it in words, with who did it, and filters by action.
       await admin.goto(`${baseUrl()}/app/audit`);
       await admin.getByLabel("Thao tác").selectOption({ label: "Tạo tài khoản" });

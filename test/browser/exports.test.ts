@@ -14,7 +14,7 @@ async function workbook(res: Response) {
 function columnOf(sheet: ExcelJS.Worksheet, header: string): { col: number; row: number } {
   for (let r = 1; r <= Math.min(sheet.rowCount, 5); r++) {
     const values = sheet.getRow(r).values;
-    const at = Array.isArray(values) ? values.findIndex((v) => v === header) : -1;
+    const at = Array.isArray(values) ? values.indexOf(header) : -1;
     if (at > 0) return { col: at, row: r };
   }
   throw new Error(`no column ${header}`);

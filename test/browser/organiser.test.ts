@@ -131,3 +131,79 @@ describe("the staff app on an organiser's phone", () => {
     }
   });
 });
+
+describe("closing a survey by hand", () => {
+  it("the class page then says when she closed it, not that it will close by itself", async ({ expect }) => {
+    const staff = await staffSession();
+    const units = (await (await staff("/api/units")).json()) as {
+      id: number;
+      level: string;
+      active: boolean;
+    }[];
+    const unit = units.find((u) => u.level === "commune" && u.active) ?? units[0];
+    const now = Date.now();
+    const created = (await (
+      await staff("/api/events", {
+        method: "POST",
+        body: JSON.stringify({
+          kind: "class",
+          title: "Lớp kiểm thử: đóng bằng tay",
+          unitId: unit?.id,
+          startsAt: new Date(now - 3600_000).toISOString(),
+          endsAt: new Date(now + 3600_000).toISOString(),
+          expectedParticipants: 20,
+        }),
+      })
+    ).json()) as { id: number };
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${created.id}`);
+      await page.getByRole("button", { name: "Đóng khảo sát" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Đóng khảo sát" }).click();
+      await expect.poll(() => page.locator("main").textContent()).toContain("đã đóng lúc");
+      expect(await page.locator("main").textContent()).not.toContain("tự đóng lúc");
+    } finally {
+      await laptop.close();
+    }
+  });
+});
+
+describe("a long word in a class's title", () => {
+  it("a link or code in the title breaks on a 180 px screen instead of pushing the trainee's page sideways", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const units = (await (await staff("/api/units")).json()) as {
+      id: number;
+      level: string;
+      active: boolean;
+    }[];
+    const unit = units.find((u) => u.level === "commune" && u.active) ?? units[0];
+    const now = Date.now();
+    const created = (await (
+      await staff("/api/events", {
+        method: "POST",
+        body: JSON.stringify({
+          kind: "class",
+          title: "Lớp https://hoilhpn.example.vn/tai-lieu/boi-duong-chi-hoi-truong-2026-dot-mot",
+          unitId: unit?.id,
+          startsAt: new Date(now - 3600_000).toISOString(),
+          endsAt: new Date(now + 3600_000).toISOString(),
+          expectedParticipants: 20,
+        }),
+      })
+    ).json()) as { code: string };
+    const phone = await launch({ viewport: { width: 180, height: 640 } });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${baseUrl()}/s/${created.code}`);
+      await page.locator("h1").waitFor();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -111,6 +111,16 @@ function AccountRow(props: {
           class="small secondary"
           onClick={() =>
             act(async () => {
+              // Locking someone out is asked first; opening the account again is not.
+              if (a.active) {
+                const yes = await ask.confirm({
+                  title: t("acc.deactivate"),
+                  message: t("acc.deactivate_confirm", { email: a.email }),
+                  confirm: t("acc.deactivate"),
+                  danger: true,
+                });
+                if (!yes) return;
+              }
               await ok(await api.api.users[":id"].$patch({ param, json: { active: !a.active } }));
               props.onChanged();
             })
@@ -199,6 +209,8 @@ export function AccountsPage() {
         onSubmit={async (e) => {
           e.preventDefault();
           setProblem(undefined);
+          // The last account's notice goes: a refused one must not stand under "Đã tạo tài khoản".
+          setLink(undefined);
           try {
             const created = await ok(
               await api.api.users.$post({

@@ -137,8 +137,14 @@ export function EventPage(props: { id: string }) {
             </form>
           ) : null}
           <p class="muted">
-            {event.status === "open" ? `${t("status.open")} · ${t("app.live")}` : t("status.closed")} ·{" "}
-            {t("app.closes_at")} {formatTime(event.closesAt)}
+            {event.status === "open"
+              ? `${t("status.open")} · ${t("app.live")} · ${t("app.closes_at")} ${formatTime(event.closesAt)}`
+              : // Closed by hand says when; closed by its time says that time.
+                `${t("status.closed")} · ${
+                  event.closedAt !== null && Date.parse(event.closedAt) < Date.parse(event.closesAt)
+                    ? t("app.closed_by_hand", { at: formatTime(event.closedAt) })
+                    : `${t("app.closed_on_time")} ${formatTime(event.closesAt)}`
+                }`}
           </p>
           <Problem error={error} />
           {event.status === "open" ? (
