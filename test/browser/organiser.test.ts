@@ -1,7 +1,16 @@
 // An organiser creates a class through the form on a laptop, writing dates as people in Vietnam do.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { ARTIFACTS, baseUrl, LAPTOP, launch, seriousViolations, signInAt, staffSession } from "./helpers";
+import {
+  ARTIFACTS,
+  baseUrl,
+  LAPTOP,
+  launch,
+  newClass,
+  seriousViolations,
+  signInAt,
+  staffSession,
+} from "./helpers";
 
 describe("organiser creates a class", () => {
   it("types the dates day first, is stopped on 31/02, and the class starts when she wrote", async ({
@@ -134,27 +143,7 @@ describe("the staff app on an organiser's phone", () => {
 
 describe("closing a survey by hand", () => {
   it("the class page then says when she closed it, not that it will close by itself", async ({ expect }) => {
-    const staff = await staffSession();
-    const units = (await (await staff("/api/units")).json()) as {
-      id: number;
-      level: string;
-      active: boolean;
-    }[];
-    const unit = units.find((u) => u.level === "commune" && u.active) ?? units[0];
-    const now = Date.now();
-    const created = (await (
-      await staff("/api/events", {
-        method: "POST",
-        body: JSON.stringify({
-          kind: "class",
-          title: "Lớp kiểm thử: đóng bằng tay",
-          unitId: unit?.id,
-          startsAt: new Date(now - 3600_000).toISOString(),
-          endsAt: new Date(now + 3600_000).toISOString(),
-          expectedParticipants: 20,
-        }),
-      })
-    ).json()) as { id: number };
+    const created = await newClass(await staffSession(), "Lớp kiểm thử: đóng bằng tay");
     const laptop = await launch({ viewport: LAPTOP });
     try {
       const page = await laptop.newPage();
@@ -173,27 +162,10 @@ describe("a long word in a class's title", () => {
   it("a link or code in the title breaks on a 180 px screen instead of pushing the trainee's page sideways", async ({
     expect,
   }) => {
-    const staff = await staffSession();
-    const units = (await (await staff("/api/units")).json()) as {
-      id: number;
-      level: string;
-      active: boolean;
-    }[];
-    const unit = units.find((u) => u.level === "commune" && u.active) ?? units[0];
-    const now = Date.now();
-    const created = (await (
-      await staff("/api/events", {
-        method: "POST",
-        body: JSON.stringify({
-          kind: "class",
-          title: "Lớp https://hoilhpn.example.vn/tai-lieu/boi-duong-chi-hoi-truong-2026-dot-mot",
-          unitId: unit?.id,
-          startsAt: new Date(now - 3600_000).toISOString(),
-          endsAt: new Date(now + 3600_000).toISOString(),
-          expectedParticipants: 20,
-        }),
-      })
-    ).json()) as { code: string };
+    const created = await newClass(
+      await staffSession(),
+      "Lớp https://hoilhpn.example.vn/tai-lieu/boi-duong-chi-hoi-truong-2026-dot-mot",
+    );
     const phone = await launch({ viewport: { width: 180, height: 640 } });
     try {
       const page = await phone.newPage();

@@ -138,14 +138,15 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   // Classes go to the breakdown unit whose id appears in their path.
   const rowOf = new Map<number, BreakdownUnit>(breakdown.map((b) => [b.id, b]));
   const perUnit = new Map<number, { classes: number; expected: number; flagged: number }>();
+  // A class under no row is the unit's own (or a level's between): counted for the row of its own.
+  const own = { classes: 0, expected: 0, flagged: 0 };
   classRows.forEach((r, i) => {
     const owner = pathIds(r.path).find((id) => rowOf.has(id));
-    if (owner === undefined) return;
-    const acc = perUnit.get(owner) ?? { classes: 0, expected: 0, flagged: 0 };
+    const acc = owner === undefined ? own : (perUnit.get(owner) ?? { classes: 0, expected: 0, flagged: 0 });
+    if (owner !== undefined) perUnit.set(owner, acc);
     acc.classes += 1;
     acc.expected += r.expected;
     if ((classes[i]?.flags.length ?? 0) > 0) acc.flagged += 1;
-    perUnit.set(owner, acc);
   });
   const current = new Map<number, StatTotals>();
   const previous = new Map<number, StatTotals>();
@@ -156,35 +157,40 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
   const scored = (t: StatTotals, rows: readonly SmallClassRow[]) => rows.reduce(subtractTotals, t);
   const under = (rows: readonly SmallClassRow[], path: string) => rows.filter((r) => inScope(r.path, path));
 
+  /** A table row: its counts, and means and change without the classes too small to show. */
+  const rowScore = (
+    head: Omit<BreakdownUnit, "path">,
+    now: StatTotals,
+    before: StatTotals | undefined,
+    small: { now: readonly SmallClassRow[]; before: readonly SmallClassRow[] },
+    extra: { classes: number; expected: number; flagged: number },
+  ): UnitScore => {
+    const s = summariseShown(now, scored(now, small.now));
+    return {
+      ...head,
+      classes: extra.classes,
+      responses: now.responses,
+      expected: extra.expected,
+      responseRate: responseRate(now.responses, extra.expected),
+      means: s.means,
+      overall: s.overall,
+      change: change(s.overall, before ? summariseShown(before, scored(before, small.before)).overall : null),
+      distribution: s.distribution,
+      identicalShare: s.identicalShare,
+      flags: extra.classes > 0 ? flagsFor(s, extra.expected, q.rules) : [],
+      flaggedClasses: extra.flagged,
+    };
+  };
   const units: UnitScore[] = breakdown
-    .map((b) => {
-      const t = current.get(b.id) ?? emptyTotals();
-      const s = summariseShown(t, scored(t, under(inPeriod, b.path)));
-      const extra = perUnit.get(b.id) ?? { classes: 0, expected: 0, flagged: 0 };
-      const before = previous.get(b.id);
-      return {
-        id: b.id,
-        code: b.code,
-        name: b.name,
-        level: b.level,
-        active: b.active,
-        validTo: b.validTo,
-        classes: extra.classes,
-        responses: t.responses,
-        expected: extra.expected,
-        responseRate: responseRate(t.responses, extra.expected),
-        means: s.means,
-        overall: s.overall,
-        change: change(
-          s.overall,
-          before ? summariseShown(before, scored(before, under(earlier, b.path))).overall : null,
-        ),
-        distribution: s.distribution,
-        identicalShare: s.identicalShare,
-        flags: extra.classes > 0 ? flagsFor(s, extra.expected, q.rules) : [],
-        flaggedClasses: extra.flagged,
-      };
-    })
+    .map(({ path, ...head }) =>
+      rowScore(
+        head,
+        current.get(head.id) ?? emptyTotals(),
+        previous.get(head.id),
+        { now: under(inPeriod, path), before: under(earlier, path) },
+        perUnit.get(head.id) ?? { classes: 0, expected: 0, flagged: 0 },
+      ),
+    )
     // A unit that no longer exists and held nothing in the period is noise.
     .filter((u) => u.active || u.classes > 0 || u.responses > 0);
 
@@ -216,46 +222,18 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
       return t ? subtractTotals(left, t) : left;
     }, emptyTotals());
   const ownNow = addTotals(rowsOf(current), cur);
-  const ownBefore = addTotals(rowsOf(previous), before);
   const underRows = (r: SmallClassRow) => breakdown.some((b) => inScope(r.path, b.path));
-  const ownClasses = classRows.filter((r) => !pathIds(r.path).some((id) => rowOf.has(id)));
-  if (ownClasses.length > 0 || ownNow.responses > 0) {
-    const shown = summariseShown(
-      ownNow,
-      scored(
-        ownNow,
-        inPeriod.filter((r) => !underRows(r)),
-      ),
-    );
-    const ownExpected = ownClasses.reduce((n, r) => n + r.expected, 0);
+  if (own.classes > 0 || ownNow.responses > 0) {
+    const { id, code, name, level, active, validTo } = unit;
     units.push({
-      id: unit.id,
-      code: unit.code,
-      name: unit.name,
-      level: unit.level,
-      active: unit.active,
-      validTo: unit.validTo,
-      direct: true,
-      classes: ownClasses.length,
-      responses: ownNow.responses,
-      expected: ownExpected,
-      responseRate: responseRate(ownNow.responses, ownExpected),
-      means: shown.means,
-      overall: shown.overall,
-      change: change(
-        shown.overall,
-        summariseShown(
-          ownBefore,
-          scored(
-            ownBefore,
-            earlier.filter((r) => !underRows(r)),
-          ),
-        ).overall,
+      ...rowScore(
+        { id, code, name, level, active, validTo },
+        ownNow,
+        addTotals(rowsOf(previous), before),
+        { now: inPeriod.filter((r) => !underRows(r)), before: earlier.filter((r) => !underRows(r)) },
+        own,
       ),
-      distribution: shown.distribution,
-      identicalShare: shown.identicalShare,
-      flags: ownClasses.length > 0 ? flagsFor(shown, ownExpected, q.rules) : [],
-      flaggedClasses: ownClasses.filter((r) => (classes[classRows.indexOf(r)]?.flags.length ?? 0) > 0).length,
+      direct: true,
     });
   }
   return {

@@ -20,7 +20,7 @@ import { cosine, idf, type Vector } from "./vectors";
 export type FrameRef = { id: number } | { lesson: string };
 
 /** How sure: the room's hand, a lesson carried from an earlier workshop, or placed surely by the frame. */
-export type ExampleSource = "hand" | "lesson" | "sure";
+type ExampleSource = "hand" | "lesson" | "sure";
 
 export interface FrameExample {
   analysis: Analysis;
@@ -45,7 +45,7 @@ const WEIGHT: Readonly<Record<ExampleSource, number>> = {
   sure: WEIGHT_SURE,
 };
 
-export const sameRef = (a: FrameRef, b: FrameRef) =>
+const sameRef = (a: FrameRef, b: FrameRef) =>
   "id" in a ? "id" in b && a.id === b.id : "lesson" in b && a.lesson === b.lesson;
 
 /**
@@ -111,7 +111,7 @@ export class Frame {
   private profiles: { ref: FrameRef; words: Vector; themes: Vector }[];
 
   constructor(
-    readonly groups: readonly FrameGroup[],
+    groups: readonly FrameGroup[],
     context: readonly Analysis[],
     lexicon: Lexicon,
   ) {

@@ -119,7 +119,7 @@ export function isGrounded(label: string, written: readonly string[]): boolean {
  * them wrote, as one of them typed it with diacritics, else as the lexicon spells it: "Vay vốn",
  * not the name of a theme.
  */
-export function mostSaid(theme: string, members: readonly Analysis[]): string | null {
+function mostSaid(theme: string, members: readonly Analysis[]): string | null {
   // Tallied by concept: "phụ cấp" and "phụ cấp chi hội trưởng" are one request said two ways.
   const tally = new Map<string, { n: number; phrases: Set<string>; typed: Set<string> }>();
   for (const a of members) {
@@ -158,7 +158,7 @@ export function mostSaid(theme: string, members: readonly Analysis[]): string | 
   return second && second.n >= 2 ? `${first.form}, ${second.form}` : first.form;
 }
 
-export const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 /**
  * A person's name for the group; else the theme's name when the members wrote its words; else the

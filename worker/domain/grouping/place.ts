@@ -54,7 +54,7 @@ export function hasAgenda(room: Room): boolean {
 }
 
 /** The frame of the room: groups named here, groups a person placed proposals in, lesson groups; then lessons. */
-export function frameOf(room: Room, lexicon: Lexicon, context: readonly Analysis[]): Frame {
+function frameOf(room: Room, lexicon: Lexicon, context: readonly Analysis[]): Frame {
   const examples = new Map<number, FrameExample[]>();
   for (const m of room.members) {
     if (m.groupId === null) continue;

@@ -14,7 +14,7 @@ import {
 } from "./tuning";
 import type { Vector } from "./vectors";
 /** A phrase compiled to syllables; `topic` is a theme key or an addressee. */
-export interface Pattern {
+interface Pattern {
   syllables: Syllable[];
   weight: number;
   target: string;
@@ -23,7 +23,7 @@ export interface Pattern {
 }
 
 /** A pattern found in a text, at a syllable offset. */
-export interface Match {
+interface Match {
   p: Pattern;
   at: number;
 }
@@ -38,7 +38,7 @@ export function compile(text: string, weight: number, target: string, concept = 
   return syllables.length === 0 ? null : { syllables, weight, target, concept };
 }
 
-export function byFirst(patterns: Pattern[]): Map<string, Pattern[]> {
+function byFirst(patterns: Pattern[]): Map<string, Pattern[]> {
   const map = new Map<string, Pattern[]>();
   for (const p of patterns) {
     const first = p.syllables[0];
@@ -52,14 +52,14 @@ export function byFirst(patterns: Pattern[]): Map<string, Pattern[]> {
   return map;
 }
 
-export const toneless = (key: string) => key.replace(/\d$/, "");
+const toneless = (key: string) => key.replace(/\d$/, "");
 
 /**
  * Same syllable: tone-exact when both carry diacritics, folded when the text was typed without them.
  * A tone mark forgotten in an otherwise accented text ("phụ câp") is forgiven inside a longer phrase
  * only: alone, a level-tone syllable is its own word ("thương" is not "thưởng", "cho" not "chợ").
  */
-export function sameSyllable(
+function sameSyllable(
   text: Syllable,
   pattern: Syllable,
   accented: boolean,
@@ -71,7 +71,7 @@ export function sameSyllable(
   return inPhrase && !/\d$/.test(text.key) && toneless(pattern.key) === text.key;
 }
 
-export const samePhrase = (a: Pattern, b: Pattern) =>
+const samePhrase = (a: Pattern, b: Pattern) =>
   a.syllables.every((s, k) => s.key === b.syllables[k]?.key);
 
 /** The compiled lexicon of one kind of text (workshop proposals or class comments). */
@@ -238,7 +238,7 @@ export function analyse(text: string, lexicon: Lexicon): Analysis {
   return made;
 }
 
-export function analyseText(text: string, lexicon: Lexicon): Analysis {
+function analyseText(text: string, lexicon: Lexicon): Analysis {
   const parts = phrases(text);
   const accented = hasDiacritics(text);
   const terms = new Map<string, number>();
@@ -313,7 +313,7 @@ export function analyseText(text: string, lexicon: Lexicon): Analysis {
 }
 
 /** Who should act: the addressee named right after a request wins; then cues anywhere; then the theme's usual actor. */
-export function suggestAddressee(
+function suggestAddressee(
   parts: Syllable[][],
   accented: boolean,
   requests: readonly Match[],

@@ -17,7 +17,7 @@ import {
 import { centroidOf, cosine, idf, type Vector, vectorOf } from "./vectors";
 
 /** The group whose centroid is closest to a text without a theme, if any is close enough. */
-export function nearestGroup(v: Vector, centroids: ReadonlyMap<string, Vector>): string | null {
+function nearestGroup(v: Vector, centroids: ReadonlyMap<string, Vector>): string | null {
   let bestKey: string | null = null;
   let best = ATTACH_MIN;
   for (const [key, c] of centroids) {
@@ -62,7 +62,7 @@ export interface GroupOut {
  * hóa" is about clean villages at a workshop on the environment, about assessment at one on
  * officers. `support` counts the texts taking each theme as their best, this one included.
  */
-export function themeInContext(a: Analysis, support: ReadonlyMap<string, number>): string | null {
+function themeInContext(a: Analysis, support: ReadonlyMap<string, number>): string | null {
   if (a.topic === null) return null;
   let chosen = a.topic;
   let most = support.get(a.topic) ?? 0;
@@ -89,7 +89,7 @@ export function arrivalTheme(a: Analysis, groupKeys: Iterable<string | null>): s
 }
 
 /** How many texts take each theme as their best: what the workshop is about. */
-export function themeSupport(analyses: Iterable<Analysis>): Map<string, number> {
+function themeSupport(analyses: Iterable<Analysis>): Map<string, number> {
   const support = new Map<string, number>();
   for (const a of analyses) if (a.topic !== null) support.set(a.topic, (support.get(a.topic) ?? 0) + 1);
   return support;
@@ -99,7 +99,7 @@ export function themeSupport(analyses: Iterable<Analysis>): Map<string, number> 
  * Texts that only lean to their theme join the group whose surely placed members' wording is
  * clearly closer to theirs, if one is: the workshop's own words decide what the lexicon left open.
  */
-export function rehome(
+function rehome(
   byKey: Map<string, number[]>,
   leaning: ReadonlySet<number>,
   vectors: readonly Vector[],
@@ -215,7 +215,7 @@ function withoutFragments(byKey: Map<string, number[]>, vectors: readonly Vector
   return alone;
 }
 
-export function rank(key: string, order: readonly string[]): number {
+function rank(key: string, order: readonly string[]): number {
   if (key === UNSORTED) return Number.MAX_SAFE_INTEGER;
   const i = order.indexOf(key);
   return i === -1 ? order.length : i;
