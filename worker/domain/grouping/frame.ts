@@ -110,11 +110,7 @@ export class Frame {
   private readonly base: { ref: FrameRef; sums: Sums }[];
   private profiles: { ref: FrameRef; words: Vector; themes: Vector }[];
 
-  constructor(
-    groups: readonly FrameGroup[],
-    context: readonly Analysis[],
-    lexicon: Lexicon,
-  ) {
+  constructor(groups: readonly FrameGroup[], context: readonly Analysis[], lexicon: Lexicon) {
     const labels = groups.flatMap((g) => (g.label === null ? [] : [analyse(g.label, lexicon)]));
     this.weights = idf([...context, ...labels, ...groups.flatMap((g) => g.examples.map((e) => e.analysis))]);
     this.base = groups.map((g) => {

@@ -13,6 +13,7 @@ import {
   VERB_WEIGHT,
 } from "./tuning";
 import type { Vector } from "./vectors";
+
 /** A phrase compiled to syllables; `topic` is a theme key or an addressee. */
 interface Pattern {
   syllables: Syllable[];
@@ -59,20 +60,14 @@ const toneless = (key: string) => key.replace(/\d$/, "");
  * A tone mark forgotten in an otherwise accented text ("phụ câp") is forgiven inside a longer phrase
  * only: alone, a level-tone syllable is its own word ("thương" is not "thưởng", "cho" not "chợ").
  */
-function sameSyllable(
-  text: Syllable,
-  pattern: Syllable,
-  accented: boolean,
-  inPhrase: boolean,
-): boolean {
+function sameSyllable(text: Syllable, pattern: Syllable, accented: boolean, inPhrase: boolean): boolean {
   if (text.folded !== pattern.folded) return false;
   if (!accented) return true;
   if (text.key === pattern.key) return true;
   return inPhrase && !/\d$/.test(text.key) && toneless(pattern.key) === text.key;
 }
 
-const samePhrase = (a: Pattern, b: Pattern) =>
-  a.syllables.every((s, k) => s.key === b.syllables[k]?.key);
+const samePhrase = (a: Pattern, b: Pattern) => a.syllables.every((s, k) => s.key === b.syllables[k]?.key);
 
 /** The compiled lexicon of one kind of text (workshop proposals or class comments). */
 export class Lexicon {

@@ -99,11 +99,7 @@ function themeSupport(analyses: Iterable<Analysis>): Map<string, number> {
  * Texts that only lean to their theme join the group whose surely placed members' wording is
  * clearly closer to theirs, if one is: the workshop's own words decide what the lexicon left open.
  */
-function rehome(
-  byKey: Map<string, number[]>,
-  leaning: ReadonlySet<number>,
-  vectors: readonly Vector[],
-) {
+function rehome(byKey: Map<string, number[]>, leaning: ReadonlySet<number>, vectors: readonly Vector[]) {
   if (leaning.size === 0) return;
   const sure = new Map(
     [...byKey].map(([k, m]) => [
