@@ -22,6 +22,13 @@ interface ReportBody {
     distribution: Record<string, number> | null;
   }[];
   comments: { id: number; text: string }[] | null;
+  lecturers: {
+    responses: number;
+    overall: number | null;
+    criteria: { id: string; mean: number | null; n: number | null }[];
+    comments: { id: number; text: string }[] | null;
+    detailHidden: boolean;
+  } | null;
 }
 
 const report = async (id: number) =>
@@ -89,9 +96,11 @@ describe("class report", () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
+    let lecturers = 0;
     for (let i = 0; i < 25; i++) {
       const answers = Object.fromEntries(qids.map((q) => [q, 1 + Math.floor(rand() * 5)]));
       const role = rand() < 0.2 ? "lecturer" : "trainee";
+      if (role === "lecturer") lecturers++;
       await submit(code, { clientId: `rand-client-${i}00`, role, answers });
       if (rand() < 0.3) await submit(code, { clientId: `rand-client-${i}00`, role, answers }); // retries
     }
@@ -107,7 +116,9 @@ describe("class report", () => {
     expect(new Map(kept.map((k) => [key(k.question_id, k.role, k.value), k.n]))).toEqual(
       new Map(recount.map((r) => [key(r.question_id, r.role, String(r.value_num)), Number(r.n)])),
     );
-    expect((await report(id)).responses).toBe(25);
+    expect(lecturers).toBeGreaterThan(0);
+    const r = await report(id);
+    expect([r.responses, r.lecturers?.responses]).toEqual([25 - lecturers, lecturers]);
   });
 
   it("exports CSV with a BOM, Vietnamese intact and formulas neutralised", async ({ expect }) => {
@@ -167,5 +178,60 @@ describe("one rounding rule on every screen", () => {
     expect(onReport).toBe(3.19);
     expect(scores.classes.find((k) => k.id === cls.id)?.overall).toBe(onReport);
     expect(scores.total.overall).toBe(onReport);
+  });
+});
+
+describe("trainees' scores are the trainees'", () => {
+  it("a class of 6 trainees and 5 lecturers: the report, its comments, the dashboard and the export give the trainees' scores, the lecturers' beside them with their own n", async ({
+    expect,
+  }) => {
+    const unit = await createUnit("Hội LHPN phường Quỳnh Mai", "commune", tree.hanoi);
+    const cls = await createClass(staff, unit, { expectedParticipants: 10 });
+    for (let i = 0; i < 6; i++) {
+      const res = await submit(cls.code, {
+        clientId: `roles-${cls.id}-t${i}-client`,
+        role: "trainee",
+        answers: await answersFor(cls.code, 4, `Học viên ý kiến ${i}`),
+        elapsedMs: 60_000,
+      });
+      expect(res.status).toBe(201);
+    }
+    for (let i = 0; i < 5; i++) {
+      const res = await submit(cls.code, {
+        clientId: `roles-${cls.id}-l${i}-client`,
+        role: "lecturer",
+        answers: await answersFor(cls.code, 2, `Giảng viên ý kiến ${i}`),
+        elapsedMs: 60_000,
+      });
+      expect(res.status).toBe(201);
+    }
+    const r = await report(cls.id);
+    expect([r.responses, r.responseRate, r.overall]).toEqual([6, 0.6, 4]);
+    expect(r.criteria.every((c) => c.mean === 4 && c.n === 6)).toBe(true);
+    expect(r.comments?.map((c) => c.text).sort()).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => `Học viên ý kiến ${i}`),
+    );
+    expect(r.lecturers).toMatchObject({ responses: 5, overall: 2, detailHidden: false });
+    expect(r.lecturers?.criteria.every((c) => c.mean === 2 && c.n === 5)).toBe(true);
+    expect(r.lecturers?.comments).toHaveLength(5);
+
+    const scores = await (await call(`/api/units/${unit.id}/scores`, { headers: staff.headers })).json<{
+      classes: { id: number; responses: number; overall: number }[];
+      total: { responses: number; overall: number };
+    }>();
+    expect(scores.classes.find((k) => k.id === cls.id)).toMatchObject({ responses: 6, overall: 4 });
+    expect(scores.total).toMatchObject({ responses: 6, overall: 4 });
+
+    const csv = await (await call(`/api/events/${cls.id}/report.csv`, { headers: staff.headers })).text();
+    expect(csv).toContain("Học viên trả lời,6");
+    expect(csv).toContain("Ý kiến giảng viên (tính riêng),5");
+    expect(csv).toContain("Giảng viên ý kiến 4");
+
+    const groups = await (await call(`/api/events/${cls.id}/groups`, { headers: staff.headers })).json<{
+      groups: { items: { text: string }[] }[];
+    }>();
+    expect(groups.groups.flatMap((g) => g.items.map((i) => i.text)).sort()).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => `Học viên ý kiến ${i}`),
+    );
   });
 });

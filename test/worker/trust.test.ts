@@ -703,7 +703,7 @@ describe("anonymity: nothing about fewer than 5 responses can be read or worked 
     expect(commune.trend.at(-1)).toMatchObject({ responses: 11, overall: 4 });
   });
 
-  it("a class of 6 with one lecturer: the answers table does not say which row is hers", async ({
+  it("a class of 5 trainees and one lecturer: the answers table leaves her row out, or the rows minus the trainees' report would be her answers", async ({
     expect,
   }) => {
     const cls = await createClass(organiser, tree.bachMai);
@@ -718,9 +718,19 @@ describe("anonymity: nothing about fewer than 5 responses can be read or worked 
       .trim()
       .split("\r\n")
       .slice(1);
-    expect(rows).toHaveLength(6);
-    // The role column is withheld for every row alike.
-    expect(new Set(rows.map((r) => r.split(",")[1]))).toEqual(new Set(["–"]));
+    expect(rows).toHaveLength(5);
+    expect(rows.some((r) => r.split(",").includes("2"))).toBe(false);
+    // The report is the trainees': their five, and her count beside it, nothing more.
+    const report = await (await call(`/api/events/${cls.id}/report`, { headers: organiser.headers })).json<{
+      responses: number;
+      overall: number | null;
+      lecturers: { responses: number; overall: number | null; detailHidden: boolean } | null;
+    }>();
+    expect(report).toMatchObject({
+      responses: 5,
+      overall: 4,
+      lecturers: { responses: 1, overall: null, detailHidden: true },
+    });
   });
 
   it("a class with 4 responses shows no breakdown or comment in any view, API or export", async ({

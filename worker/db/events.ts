@@ -30,6 +30,8 @@ export interface EventRow {
   fastCount: number;
   /** Of responseCount, those typed in from paper sheets. */
   paperCount: number;
+  /** Of responseCount, the lecturers'. */
+  lecturerCount: number;
   createdAt: string;
   question: string | null;
   programmeId: number | null;
@@ -66,6 +68,7 @@ function selectEvents(db: Db) {
       "e.paper_printed_to as paperPrintedTo",
       "e.fast_count as fastCount",
       "e.paper_count as paperCount",
+      "e.lecturer_count as lecturerCount",
       "e.created_at as createdAt",
       "e.question",
       "e.programme_id as programmeId",

@@ -107,7 +107,9 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
       ),
   );
   // The respondent's unit, when the form asks it: every counted value again, under that unit.
-  const unitId = numeric.find((a) => a.question.type === "unit")?.valueNum ?? null;
+  // A lecturer's answers stay out of it: the breakdown is of the trainees, as the scores are.
+  const unitId =
+    r.role === "trainee" ? (numeric.find((a) => a.question.type === "unit")?.valueNum ?? null) : null;
   const unitUpserts =
     unitId === null
       ? []
@@ -132,9 +134,11 @@ export async function insertResponse(db: Db, r: NewResponse): Promise<{ id: numb
     .set(
       r.tooFast
         ? { fast_count: sql`fast_count + 1` }
-        : r.enteredBy !== null
-          ? { response_count: sql`response_count + 1`, paper_count: sql`paper_count + 1` }
-          : { response_count: sql`response_count + 1` },
+        : {
+            response_count: sql`response_count + 1`,
+            ...(r.enteredBy !== null ? { paper_count: sql`paper_count + 1` } : {}),
+            ...(r.role === "lecturer" ? { lecturer_count: sql`lecturer_count + 1` } : {}),
+          },
     )
     .where("id", "=", r.eventId);
   const results = await db.batch([
@@ -171,7 +175,11 @@ export async function loadCounts(db: Db, eventId: number): Promise<CountRow[]> {
 }
 
 /** How many wrote an answer to each text question of an event. */
-export async function countTexts(db: Db, eventId: number): Promise<Map<number, number>> {
+export async function countTexts(
+  db: Db,
+  eventId: number,
+  role: RespondentRole,
+): Promise<Map<number, number>> {
   // Counted like every other answer: a response set aside as too fast is not among them.
   const rows = await db
     .selectFrom("comments as c")
@@ -179,6 +187,7 @@ export async function countTexts(db: Db, eventId: number): Promise<Map<number, n
     .select(["c.question_id as questionId", (eb) => eb.fn.countAll<number>().as("n")])
     .where("c.event_id", "=", eventId)
     .where("r.too_fast", "=", 0)
+    .where("r.role", "=", role)
     .groupBy("c.question_id")
     .execute();
   return new Map(rows.map((r) => [r.questionId, r.n]));
@@ -197,13 +206,14 @@ export async function loadUnitCounts(db: Db, eventId: number) {
  * The written answers a report lists and groups: counted like every other answer (`countTexts`), so
  * a response set aside as too fast is not among them and "N người viết" is the list's length.
  */
-export async function loadComments(db: Db, eventId: number, limit: number) {
+export async function loadComments(db: Db, eventId: number, role: RespondentRole, limit: number) {
   return db
     .selectFrom("comments as c")
     .innerJoin("responses as r", "r.id", "c.response_id")
     .select(["c.id", "c.text", "c.question_id as questionId"])
     .where("c.event_id", "=", eventId)
     .where("r.too_fast", "=", 0)
+    .where("r.role", "=", role)
     .orderBy("c.id")
     .limit(limit)
     .execute();

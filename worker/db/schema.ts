@@ -113,6 +113,8 @@ export interface EventsTable {
   fast_count: Generated<number>;
   /** Of response_count, the responses typed in from paper sheets. */
   paper_count: Generated<number>;
+  /** Of response_count, the lecturers' responses (reported beside the trainees', never in their scores). */
+  lecturer_count: Generated<number>;
   /** The template the form was copied from, if any. */
   template_id: number | null;
   /** 1 when the facilitator shares this workshop's lessons with the units above hers. */

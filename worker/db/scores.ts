@@ -129,7 +129,6 @@ const classSums = CRITERIA.flatMap((c) => [
   )}`.as(`${c}_sum`),
 ]);
 
-/** Every class of the subtree in the period, with its sums (one index range on class_stats; callers order them). */
 /** The classes of a subtree in a period, by the filters: one index range on class_stats. */
 function classesIn(db: Db, unit: Unit, f: ScoreFilters) {
   const col = f.tree === "now" ? "cs.now_path" : "cs.path";
@@ -151,9 +150,13 @@ function classesIn(db: Db, unit: Unit, f: ScoreFilters) {
  * the period with its responses (to name the classes and count those held back).
  */
 export async function loadUnitComments(db: Db, unit: Unit, f: ScoreFilters, min: number, limit: number) {
+  // The trainees' counted comments, as the class report lists them (a lecturer's are in its own section).
   const written = classesIn(db, unit, f)
     .innerJoin("comments as c", "c.event_id", "cs.event_id")
-    .where("cs.responses", ">=", min);
+    .innerJoin("responses as r", "r.id", "c.response_id")
+    .where("cs.responses", ">=", min)
+    .where("r.role", "=", "trainee")
+    .where("r.too_fast", "=", 0);
   const [rows, classes] = await db.batch([
     written.select(["c.id", "c.text", "c.event_id as eventId"]).orderBy("c.id", "desc").limit(limit),
     classesIn(db, unit, f)

@@ -148,17 +148,20 @@ const COLS = COUNT_COLUMNS.join(", ");
 const CLASS_COLS = `event_id, unit_id, path, now_path, month, programme_id, category, expected, responses, straight, observed, ${COLS}`;
 const UNIT_COLS = `tree, unit_id, month, programme_id, category, responses, straight, ${COLS}`;
 
-/** class_stats computed from the raw answers, in CLASS_COLS order (responses set aside as too fast left out). */
+/**
+ * class_stats computed from the raw answers, in CLASS_COLS order: the trainees' responses only
+ * (lecturers' are reported beside them, never averaged in), those set aside as too fast left out.
+ */
 const EXPECTED_CLASS_SELECT = `
 SELECT e.id AS event_id, e.unit_id, u.path, u.now_path, strftime('%Y-%m', e.starts_at, '+7 hours') AS month,
   coalesce(e.programme_id, 0) AS programme_id, coalesce(e.trainee_category, '') AS category,
   e.expected_participants AS expected,
-  (SELECT count(*) FROM responses r WHERE r.event_id = e.id AND r.too_fast = 0) AS responses,
+  (SELECT count(*) FROM responses r WHERE r.event_id = e.id AND r.too_fast = 0 AND r.role = 'trainee') AS responses,
   (SELECT count(*) FROM (
     SELECT r.id FROM responses r
     JOIN answers a ON a.response_id = r.id
     JOIN questions q ON q.id = a.question_id
-    WHERE r.event_id = e.id AND r.too_fast = 0 AND q.type = 'rating'
+    WHERE r.event_id = e.id AND r.too_fast = 0 AND r.role = 'trainee' AND q.type = 'rating'
     GROUP BY r.id HAVING count(*) >= ${STRAIGHT_MIN_RATINGS} AND min(a.value_num) = max(a.value_num))) AS straight,
   (SELECT round(avg(${OBSERVATION_MEAN}), 4) FROM observations WHERE event_id = e.id) AS observed,
   ${COUNT_COLUMNS.map((c) => `coalesce(x.${c}, 0) AS ${c}`).join(", ")}
@@ -172,7 +175,7 @@ LEFT JOIN (
   FROM answers a
   JOIN responses r ON r.id = a.response_id
   JOIN questions q ON q.id = a.question_id
-  WHERE q.type = 'rating' AND r.too_fast = 0
+  WHERE q.type = 'rating' AND r.too_fast = 0 AND r.role = 'trainee'
   GROUP BY r.event_id
 ) x ON x.event_id = e.id
 WHERE e.kind = 'class'`;
@@ -197,6 +200,9 @@ const segFrom = (source: string) => `seg (event_id, tree, rest, unit_id) AS (
 
 /** Recomputes every aggregate from the raw answers (after a bulk load). */
 export const REBUILD_ALL_SQL = [
+  `UPDATE events SET (response_count, lecturer_count) = (
+    SELECT count(*), coalesce(sum(r.role = 'lecturer'), 0) FROM responses r WHERE r.event_id = events.id AND r.too_fast = 0)
+  WHERE kind <> 'workshop'`,
   "DELETE FROM class_stats",
   `INSERT INTO class_stats (${CLASS_COLS}) ${EXPECTED_CLASS_SELECT}`,
   "DELETE FROM unit_stats",
@@ -228,7 +234,11 @@ SELECT 'unit_stats', 'missing or different', count(*) FROM (
   SELECT ${UNIT_COLS} FROM expected_unit EXCEPT SELECT ${UNIT_COLS} FROM unit_stats)
 UNION ALL
 SELECT 'unit_stats', 'unexpected or different', count(*) FROM (
-  SELECT ${UNIT_COLS} FROM unit_stats EXCEPT SELECT ${UNIT_COLS} FROM expected_unit)`;
+  SELECT ${UNIT_COLS} FROM unit_stats EXCEPT SELECT ${UNIT_COLS} FROM expected_unit)
+UNION ALL
+SELECT 'events', 'response or lecturer count different', count(*) FROM events e
+WHERE e.kind <> 'workshop' AND (e.response_count, e.lecturer_count) <> (
+  SELECT count(*), coalesce(sum(r.role = 'lecturer'), 0) FROM responses r WHERE r.event_id = e.id AND r.too_fast = 0)`;
 
 /**
  * The running counts of every event (reports read these, never raw answers), recomputed from the
@@ -255,6 +265,7 @@ unit_of AS (
 expected_unit_counts AS (
   SELECT c.event_id, u.unit_id, c.question_id, c.value, count(*) AS n
   FROM counted c JOIN unit_of u ON u.response_id = c.response_id
+  WHERE c.role = 'trainee'
   GROUP BY c.event_id, u.unit_id, c.question_id, c.value)`;
 
 export const VERIFY_COUNTS_SQL = `

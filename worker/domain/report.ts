@@ -58,8 +58,14 @@ export function percentOf(count: number, n: number): number | null {
   return n > 0 ? Math.round((100 * count) / n) : null;
 }
 
+/**
+ * One role's report: the trainees' (the class's scores) or the lecturers' (beside them). Counts of
+ * the other role are left out here, so no caller can average the two.
+ */
 export function buildReport(input: {
   lang: Lang;
+  role: RespondentRole;
+  /** That role's counted responses. */
   responses: number;
   expected: number;
   counts: readonly CountRow[];
@@ -87,7 +93,7 @@ export function buildReport(input: {
     }
   >();
   for (const row of input.counts) {
-    if (row.type !== "rating") continue;
+    if (row.type !== "rating" || row.role !== input.role) continue;
     const rating = Number(row.value);
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) continue;
     const id = row.criterion ?? `q${row.questionId}`;

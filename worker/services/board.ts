@@ -18,6 +18,7 @@ import {
 import { loadComments } from "../db/responses";
 import { findUnitById } from "../db/units";
 import { assembleBoard, type GroupItem, roomFrom, suggestedDuplicates } from "../domain/board";
+import { canShow } from "../domain/disclosure";
 import { Forbidden, Invalid, NotFound } from "../domain/errors";
 import { type Analysis, analyse, groupComments, placeAll } from "../domain/grouping";
 import type { Lang } from "../domain/i18n";
@@ -115,11 +116,12 @@ export interface GroupsView {
 export async function eventGroups(db: Db, user: StaffUser, id: number, lang: Lang): Promise<GroupsView> {
   const event = await eventInScope(db, user, id);
   if (event.kind !== "workshop") {
-    if (event.responseCount < MIN_RESPONSES_FOR_DETAIL) {
+    // The trainees' comments, as the report's: a lecturer's are in the report's own section.
+    if (!canShow(event.responseCount - event.lecturerCount)) {
       return { kind: event.kind, hiddenBelow: MIN_RESPONSES_FOR_DETAIL, groups: [] };
     }
     const [comments, lexicon] = await Promise.all([
-      loadComments(db, event.id, 2000),
+      loadComments(db, event.id, "trainee", 2000),
       lexiconFor(db, event.unitPath, "comment"),
     ]);
     return { kind: event.kind, hiddenBelow: null, groups: groupComments(comments, lexicon, lang) };

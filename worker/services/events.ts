@@ -66,6 +66,8 @@ export function eventSummary(e: EventRow, now: Date) {
     status: isOpen(e, now) ? ("open" as const) : ("closed" as const),
     closedAt: e.closedAt,
     responses: e.responseCount,
+    /** Of responses, the lecturers'. */
+    lecturerResponses: e.lecturerCount,
     tooFast: e.fastCount,
     onPaper: e.paperCount,
     question: e.question,
@@ -254,13 +256,16 @@ export async function closeSurvey(db: Db, user: StaffUser, id: number, now: Date
  * then every question of the current form, and per unit when the form asks for it.
  */
 export async function classReport(db: Db, event: EventRow, lang: Lang) {
-  const [counts, comments, texts, questions, lexicon] = await Promise.all([
+  const trainees = event.responseCount - event.lecturerCount;
+  const [counts, comments, lecturerComments, texts, questions, lexicon] = await Promise.all([
     loadCounts(db, event.id),
-    loadComments(db, event.id, 2000),
-    countTexts(db, event.id),
+    canShow(trainees) ? loadComments(db, event.id, "trainee", 2000) : [],
+    canShow(event.lecturerCount) ? loadComments(db, event.id, "lecturer", 2000) : [],
+    countTexts(db, event.id, "trainee"),
     event.formId === null ? [] : loadQuestions(db, event.formId),
     lexiconFor(db, event.unitPath, "comment"),
   ]);
+  const traineeCounts = counts.filter((c) => c.role === "trainee");
   const asksUnit = questions.some((q) => q.type === "unit");
   const [unitRows, units] = asksUnit
     ? await Promise.all([
@@ -269,14 +274,28 @@ export async function classReport(db: Db, event: EventRow, lang: Lang) {
       ])
     : [[], []];
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  // The report is the trainees'; lecturers' answers are a section of their own, never averaged in.
   const report = buildReport({
     lang,
-    responses: event.responseCount,
+    role: "trainee",
+    responses: trainees,
     expected: event.expectedParticipants,
     counts,
     comments,
     questions,
   });
+  const lecturers =
+    event.lecturerCount === 0
+      ? null
+      : buildReport({
+          lang,
+          role: "lecturer",
+          responses: event.lecturerCount,
+          expected: 0,
+          counts,
+          comments: lecturerComments,
+          questions,
+        });
   const textGroups = new Map(
     report.detailHidden
       ? []
@@ -296,13 +315,20 @@ export async function classReport(db: Db, event: EventRow, lang: Lang) {
     questions: questionReports(
       lang,
       questions,
-      { counts, texts, unitNames, textGroups },
+      { counts: traineeCounts, texts, unitNames, textGroups },
       !report.detailHidden,
     ),
+    lecturers: lecturers && {
+      responses: lecturers.responses,
+      overall: lecturers.overall,
+      criteria: lecturers.criteria,
+      comments: lecturers.comments,
+      detailHidden: lecturers.detailHidden,
+    },
     byUnit: asksUnit
       ? unitBreakdown(lang, questions, {
-          responses: event.responseCount,
-          totals: counts,
+          responses: trainees,
+          totals: traineeCounts,
           rows: unitRows,
           unitNames,
           pooledName: t(lang, "report.other_units"),
@@ -318,7 +344,7 @@ export async function reportOf(db: Db, user: StaffUser, id: number, lang: Lang, 
 
 /**
  * The responses as a row-per-response table may show them (the answers table, the JSON export):
- * the day, not the time; the unit, role, day and whether on paper or too fast withheld as far as
+ * those of each role from the threshold up (none at all below it), the day, not the time; the unit, role, day and whether on paper or too fast withheld as far as
  * a small group would stand out by them (`shownTraits`); ordered by their answers, not by arrival,
  * so nobody can be picked out as the one who sent last.
  */
@@ -332,10 +358,15 @@ export function shownRows(
     answers: Record<string, number | string>;
   }[],
 ) {
+  // Each role is a group of its own, as in the report: the rows of a role below the threshold
+  // are left out, or the rows minus the trainees' report would give the lecturers' answers back.
+  const perRole = new Map<RespondentRole, number>();
+  for (const r of responses) perRole.set(r.role, (perRole.get(r.role) ?? 0) + 1);
+  const shown = responses.filter((r) => canShow(perRole.get(r.role) ?? 0));
   const unitQuestion = questions.find((q) => q.type === "unit");
   const unitKey = unitQuestion ? String(unitQuestion.id) : null;
   const traits = shownTraits(
-    responses.map((r) => {
+    shown.map((r) => {
       const unit = unitKey === null ? undefined : r.answers[unitKey];
       return {
         role: r.role,
@@ -346,13 +377,13 @@ export function shownRows(
       };
     }),
   );
-  return responses
+  return shown
     .map((r, i) => {
-      const shown = traits[i] ?? { role: null, day: null, paper: null, tooFast: null, unit: null };
+      const kept = traits[i] ?? { role: null, day: null, paper: null, tooFast: null, unit: null };
       const answers: Record<string, number | string> =
-        unitKey === null || shown.unit === null ? { ...r.answers } : { ...r.answers, [unitKey]: shown.unit };
-      if (unitKey !== null && shown.unit === null) delete answers[unitKey];
-      return { ...shown, answers };
+        unitKey === null || kept.unit === null ? { ...r.answers } : { ...r.answers, [unitKey]: kept.unit };
+      if (unitKey !== null && kept.unit === null) delete answers[unitKey];
+      return { ...kept, answers };
     })
     .sort((a, b) => {
       const x = JSON.stringify(Object.entries(a.answers).sort());
@@ -370,6 +401,13 @@ export async function exportEvent(db: Db, user: StaffUser, id: number, now: Date
     event.kind === "workshop" ? loadEventProposals(db, event.id) : [],
     listObservations(db, event.id),
   ]);
+  const rows = shownRows(questions, responses).map((r) => ({
+    day: r.day,
+    role: r.role,
+    paper: r.paper,
+    tooFast: r.tooFast,
+    answers: r.answers,
+  }));
   return {
     event,
     data: {
@@ -384,15 +422,7 @@ export async function exportEvent(db: Db, user: StaffUser, id: number, now: Date
       })),
       responseCount: responses.length,
       // Rows as the answers table shows them: no id, no time, no order of arrival.
-      responses: canShow(responses.length)
-        ? shownRows(questions, responses).map((r) => ({
-            day: r.day,
-            role: r.role,
-            paper: r.paper,
-            tooFast: r.tooFast,
-            answers: r.answers,
-          }))
-        : null,
+      responses: rows.length > 0 ? rows : null,
       proposals: proposals.map(({ clientId: _c, bodyHash: _b, ...p }) => p),
       observations,
     },

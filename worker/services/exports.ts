@@ -5,10 +5,10 @@ import { loadQuestions } from "../db/events";
 import { listAllUnitNames, listUnitsInScope, type Unit } from "../db/units";
 import type { StoredQuestion } from "../domain/answers";
 import { type Cell, dateCell, type Table } from "../domain/csv";
-import { canShow, OTHER_UNIT } from "../domain/disclosure";
+import { OTHER_UNIT } from "../domain/disclosure";
 import { labelIn } from "../domain/form";
 import { type Lang, type MessageKey, t } from "../domain/i18n";
-import { percentOf } from "../domain/report";
+import { percentOf, type Report } from "../domain/report";
 import type { Flag } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL, type StaffUser } from "../domain/terms";
 import { boardRows } from "./board";
@@ -25,17 +25,25 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
   const rows: Cell[][] = [
     [event.kind === "survey" ? (en ? "Survey" : "Khảo sát") : en ? "Class" : "Lớp", event.title],
     [en ? "Code" : "Mã", event.code],
-    [en ? "Responses" : "Số phiếu", r.responses],
+    [event.kind === "class" ? t(lang, "app.trainee_responses") : en ? "Responses" : "Số phiếu", r.responses],
     [en ? "Expected" : "Dự kiến", r.expected],
     [en ? "Overall (1-5)" : "Điểm chung (1-5)", r.overall],
     [],
-    [en ? "Criterion" : "Tiêu chí", en ? "Mean" : "Điểm TB", "n", "1", "2", "3", "4", "5"],
-    ...r.criteria.map((cr) => [
-      cr.label,
-      cr.mean,
-      cr.n,
-      ...(cr.distribution ? (["1", "2", "3", "4", "5"] as const).map((k) => cr.distribution?.[k] ?? 0) : []),
-    ]),
+    ...criteriaRows(r.criteria, en),
+    // The lecturers' answers beside the trainees', with their own count and threshold.
+    ...(r.lecturers
+      ? [
+          [],
+          [t(lang, "app.lecturers_apart"), r.lecturers.responses],
+          ...(r.lecturers.detailHidden
+            ? [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]]
+            : [
+                [en ? "Overall (1-5)" : "Điểm chung (1-5)", r.lecturers.overall],
+                ...criteriaRows(r.lecturers.criteria, en),
+                ...(r.lecturers.comments ?? []).map((cm) => [null, cm.text]),
+              ]),
+        ]
+      : []),
     // Every question with options: a line per option with its count and share of those who answered.
     ...r.questions
       .filter((q) => q.type !== "rating" && q.type !== "text")
@@ -81,6 +89,19 @@ export async function reportTable(db: Db, user: StaffUser, id: number, lang: Lan
   return { name: `bao-cao-${event.code}`, sheet: en ? "Report" : "Báo cáo", rows };
 }
 
+/** A report's criteria as a table: mean, n and the 1-5 counts. */
+function criteriaRows(criteria: Report["criteria"], en: boolean): Cell[][] {
+  return [
+    [en ? "Criterion" : "Tiêu chí", en ? "Mean" : "Điểm TB", "n", "1", "2", "3", "4", "5"],
+    ...criteria.map((cr) => [
+      cr.label,
+      cr.mean,
+      cr.n,
+      ...(cr.distribution ? (["1", "2", "3", "4", "5"] as const).map((k) => cr.distribution?.[k] ?? 0) : []),
+    ]),
+  ];
+}
+
 /**
  * Every response a row, every question of the current form a column, in words (option labels,
  * unit names): from the threshold up only, as the raw answers are everywhere, with each row's
@@ -95,7 +116,8 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
   ]);
   const name = `tra-loi-${event.code}`;
   const sheet = en ? "Answers" : "Câu trả lời";
-  if (!canShow(responses.length)) {
+  const shown = shownRows(questions, responses);
+  if (shown.length === 0) {
     return { name, sheet, rows: [[t(lang, "app.too_few", { min: MIN_RESPONSES_FOR_DETAIL })]] };
   }
   const units = questions.some((q) => q.type === "unit")
@@ -119,7 +141,7 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
   const yes = en ? "yes" : "có";
   const withheld = "–";
   const flag = (v: boolean | null) => (v === null ? withheld : v ? yes : "");
-  const body: Cell[][] = shownRows(questions, responses).map((r) => [
+  const body: Cell[][] = shown.map((r) => [
     r.day ?? withheld,
     r.role === null ? withheld : t(lang, r.role === "lecturer" ? "page.role_lecturer" : "page.role_trainee"),
     flag(r.paper),

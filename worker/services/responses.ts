@@ -79,7 +79,7 @@ export async function submitResponse(
         tooFast,
         enteredBy: sender.kind === "paper" ? sender.enteredBy : null,
         alongside: [
-          ...(event.kind === "class" && !tooFast
+          ...(event.kind === "class" && !tooFast && s.role === "trainee"
             ? statsUpdates(db, { ...event, eventId: event.id }, checked.answers)
             : []),
           ...bumpCounters(db, limits),

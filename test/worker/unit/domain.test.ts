@@ -50,6 +50,7 @@ describe("report", () => {
   it("below five responses says how many answered and nothing else", ({ expect }) => {
     const r = buildReport({
       lang: "vi",
+      role: "trainee",
       responses: 4,
       expected: 0,
       counts: [row("5", 2), row("3", 1), row("4", 1, "lecturer")],
@@ -95,6 +96,7 @@ describe("question-true reports", () => {
     };
     const r = buildReport({
       lang: "vi",
+      role: "trainee",
       responses: 6,
       expected: 10,
       counts: [{ ...row("5", 6), criterion: null }],
@@ -106,7 +108,7 @@ describe("question-true reports", () => {
 });
 
 describe("disclosure", () => {
-  it("merges roles from five responses; a criterion fewer than five answered shows its n, no mean, and stays out of the overall", ({
+  it("trainees' scores are the trainees' only: a lecturer's answer is not averaged in; a criterion fewer than five answered shows its n, no mean, and stays out of the overall", ({
     expect,
   }) => {
     const other = (value: string, n: number) => ({
@@ -115,18 +117,17 @@ describe("disclosure", () => {
       questionId: 8,
       position: 2,
     });
-    const r = buildReport({
-      lang: "vi",
-      responses: 6,
-      expected: 10,
-      counts: [row("5", 4), row("4", 1, "lecturer"), row("3", 1), other("1", 3)],
-      comments: [],
-    });
+    const counts = [row("5", 4), row("1", 2, "lecturer"), row("3", 1), row("4", 1), other("1", 3)];
+    const r = buildReport({ lang: "vi", role: "trainee", responses: 6, expected: 10, counts, comments: [] });
     expect(r.criteria.map((c) => [c.id, c.mean, c.n])).toEqual([
       ["content", 4.5, 6],
       ["method", null, 3],
     ]);
     expect(r.overall).toBe(4.5);
+    // The lecturers' own report from the same counts: two of them, so their count and nothing else.
+    const l = buildReport({ lang: "vi", role: "lecturer", responses: 2, expected: 0, counts, comments: [] });
+    expect(l.detailHidden).toBe(true);
+    expect(l.criteria.map((c) => [c.id, c.mean, c.n])).toEqual([["content", null, null]]);
   });
 
   it("pools small groups, and the smallest shown ones until the pool is five", ({ expect }) => {

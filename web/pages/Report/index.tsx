@@ -56,7 +56,7 @@ export function ReportPage(props: { id: string }) {
           <p class="big">{formatScore(r.overall)} / 5</p>
         </div>
         <div class="card">
-          <h2>{t("app.responses")}</h2>
+          <h2>{r.event.kind === "class" ? t("app.trainee_responses") : t("app.responses")}</h2>
           <p class="big">{t("app.of_expected", { n: r.responses, e: r.expected })}</p>
           <p class="muted">
             {t("score.rate")}: {r.responseRate === null ? "–" : `${Math.round(r.responseRate * 100)}%`}
@@ -73,6 +73,29 @@ export function ReportPage(props: { id: string }) {
         </section>
       ) : null}
       <QuestionReports questions={r.questions} />
+      {r.lecturers ? (
+        <section class="lecturers">
+          <h2>{t("app.lecturers_apart")}</h2>
+          <p>{t("app.lecturers_n", { n: r.lecturers.responses })}</p>
+          {r.lecturers.detailHidden ? (
+            <p class="muted">{t("app.hidden_detail", { min: r.minResponses })}</p>
+          ) : (
+            <>
+              <p>
+                {t("score.overall")}: {formatScore(r.lecturers.overall)} / 5
+              </p>
+              <ScoreTable criteria={r.lecturers.criteria} />
+              {(r.lecturers.comments ?? []).length > 0 ? (
+                <ul class="comments">
+                  {(r.lecturers.comments ?? []).map((c) => (
+                    <li key={c.id}>{c.text}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
       {r.byUnit && r.byUnit.length > 0 ? (
         <UnitBreakdown
           byUnit={r.byUnit}

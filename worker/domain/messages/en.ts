@@ -496,6 +496,10 @@ export const en: Record<keyof typeof vi, string> = {
   "app.no_observation": "No inspector has observed this class yet.",
   "app.observation_caption": "Trainees' scores and observers' scores, per criterion",
   "app.trainees": "Trainees (mean)",
+  "app.trainee_responses": "Trainees' responses",
+  "app.lecturers_apart": "Lecturers' answers (apart)",
+  "app.lecturers_n":
+    "{n} lecturers answered. The class's scores count trainees only; lecturers' answers are shown here, never averaged in.",
   "app.observer": "Observer: {name}",
   "app.edit_observation": "Edit your observation",
   "app.record_observation": "Record an observation",

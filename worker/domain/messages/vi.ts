@@ -493,6 +493,10 @@ export const vi = {
   "app.no_observation": "Chưa có đoàn kiểm tra dự giờ lớp này.",
   "app.observation_caption": "Điểm học viên và điểm dự giờ, theo tiêu chí",
   "app.trainees": "Học viên (trung bình)",
+  "app.trainee_responses": "Học viên trả lời",
+  "app.lecturers_apart": "Ý kiến giảng viên (tính riêng)",
+  "app.lecturers_n":
+    "{n} giảng viên trả lời. Điểm của lớp chỉ tính phiếu học viên; phiếu giảng viên xem riêng ở đây, không cộng vào.",
   "app.observer": "Dự giờ: {name}",
   "app.edit_observation": "Sửa điểm dự giờ của bạn",
   "app.record_observation": "Ghi điểm dự giờ",
