@@ -1,7 +1,17 @@
 // An inspector records, then edits, their own observation of a class: the form shows what was saved, and "Đã lưu" means saved.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { ARTIFACTS, LAPTOP, launch, newClass, seriousViolations, signInAt, staffSession } from "./helpers";
+import {
+  ARTIFACTS,
+  baseUrl,
+  LAPTOP,
+  launch,
+  newClass,
+  PHONE,
+  seriousViolations,
+  signInAt,
+  staffSession,
+} from "./helpers";
 
 describe("class observation (dự giờ)", () => {
   it("edits a saved observation with its scores filled in, and shows the server's refusal instead of 'Đã lưu'", async ({
@@ -47,6 +57,48 @@ describe("class observation (dự giờ)", () => {
       await form.getByRole("alert").waitFor();
       expect(await form.getByRole("status").count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS, "observation-refused.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("a class where lecturers answered too: the inspector compares with the trainees' scores, the lecturers' stand apart with their own count", async ({
+    expect,
+  }) => {
+    const organiser = await staffSession();
+    const cls = await newClass(organiser, "Lớp có giảng viên trả lời");
+    const form = (await (await fetch(`${baseUrl()}/api/public/events/${cls.code}`)).json()) as {
+      questions: { id: number; type: string }[];
+    };
+    const ratings = form.questions.filter((q) => q.type === "rating");
+    // Five trainees' sheets at 4, two lecturers' at 1: typed in from paper, as after a class.
+    const sheets = [4, 4, 4, 4, 4, 1, 1].map((v, i) => ({
+      sheet: `${cls.code}-${String(i + 1).padStart(4, "0")}`,
+      role: i < 5 ? "trainee" : "lecturer",
+      answers: Object.fromEntries(ratings.map((q) => [q.id, v])),
+    }));
+    for (const s of sheets) {
+      const res = await organiser(`/api/events/${cls.id}/paper-responses`, {
+        method: "POST",
+        body: JSON.stringify(s),
+      });
+      expect(res.status).toBe(201);
+    }
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const page = await browser.newPage();
+      await signInAt(page, "admin@gopy.local", `/app/events/${cls.id}/report`);
+      await page.getByRole("heading", { name: "Ý kiến giảng viên (tính riêng)" }).waitFor();
+      const main = (await page.locator("main").textContent()) ?? "";
+      expect(main).toContain("Học viên trả lời");
+      expect(main).toContain("5 / 30 phiếu");
+      expect(main).toContain("4,00 / 5");
+      expect(main).toContain("2 giảng viên trả lời");
+      expect(main).toContain("7 trong 7 phiếu (cả giảng viên) là phiếu giấy");
+      // Two lecturers are fewer than five: their count, nothing of what they answered.
+      expect(main).not.toMatch(/1,00|3,14|3,00/);
+      await page.screenshot({ path: join(ARTIFACTS, "report-lecturers-apart.png"), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await browser.close();

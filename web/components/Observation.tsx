@@ -25,7 +25,7 @@ export function ObservationSection(props: {
     <section>
       <h2>{t("app.observation")}</h2>
       {data.observations.length === 0 ? <p class="muted">{t("app.no_observation")}</p> : null}
-      <table class="list">
+      <table class="list" tabIndex={0}>
         <caption>{t("app.observation_caption")}</caption>
         <thead>
           <tr>

@@ -18,7 +18,7 @@ export function OptionsTable(props: {
   options: readonly { value: string; label: string; count: number | null }[];
 }) {
   return (
-    <table class="list">
+    <table class="list" tabIndex={0}>
       <caption>{props.label}</caption>
       <thead>
         <tr>
@@ -131,7 +131,7 @@ export function UnitBreakdown(props: {
       <h2>{t("app.by_unit")}</h2>
       <p class="muted">{t("app.by_unit_hint", { min: props.min })}</p>
       {first.length === 0 ? (
-        <table class="list" data-testid="unit-breakdown">
+        <table class="list" tabIndex={0} data-testid="unit-breakdown">
           <caption>{t("app.by_unit")}</caption>
           <thead>
             <tr>
@@ -153,7 +153,7 @@ export function UnitBreakdown(props: {
       ) : null}
       {first.map((q) => (
         <div class="table-scroll" key={q.id}>
-          <table class="list" data-testid="unit-breakdown">
+          <table class="list" tabIndex={0} data-testid="unit-breakdown">
             <caption>{q.label}</caption>
             <thead>
               <tr>

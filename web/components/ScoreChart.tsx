@@ -75,7 +75,7 @@ export function ScoreChart(props: { criteria: readonly Charted[] }) {
 
 export function ScoreTable(props: { criteria: readonly Omit<Report["criteria"][number], "scale">[] }) {
   return (
-    <table class="list">
+    <table class="list" tabIndex={0}>
       <caption>{t("app.table_alt")}</caption>
       <thead>
         <tr>

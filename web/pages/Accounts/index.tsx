@@ -289,7 +289,7 @@ export function AccountsPage() {
         </label>
       </form>
       {list.total !== undefined ? <p class="muted">{t("acc.count", { n: list.total })}</p> : null}
-      <table class="list">
+      <table class="list" tabIndex={0}>
         <thead>
           <tr>
             <th scope="col">{t("acc.name")}</th>

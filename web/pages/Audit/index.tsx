@@ -81,7 +81,7 @@ export function AuditPage() {
         </p>
       ) : null}
       <div class="table-wrap">
-        <table class="audit">
+        <table class="audit" tabIndex={0}>
           <thead>
             <tr>
               <th scope="col">{t("app.audit_when")}</th>

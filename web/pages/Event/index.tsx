@@ -91,6 +91,9 @@ export function EventPage(props: { id: string }) {
           >
             <span style={{ width: `${pct}%` }} />
           </div>
+          {event.lecturerResponses > 0 ? (
+            <p class="muted">{t("app.of_which_lecturers", { n: event.lecturerResponses })}</p>
+          ) : null}
           {event.tooFast > 0 ? <p class="notice">{t("app.too_fast_note", { n: event.tooFast })}</p> : null}
           {event.kind !== "workshop" && event.responses > event.expectedParticipants ? (
             <form

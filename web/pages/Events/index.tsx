@@ -99,7 +99,7 @@ export function Events() {
       {!data && !error ? <Loading /> : null}
       {data && data.length === 0 ? <p>{t("app.no_events")}</p> : null}
       {data && data.length > 0 ? (
-        <table class="list">
+        <table class="list" tabIndex={0}>
           <thead>
             <tr>
               <th scope="col">{t("app.title")}</th>

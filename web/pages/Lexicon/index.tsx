@@ -167,7 +167,7 @@ export function LexiconPage() {
       <Lessons units={allUnits} />
 
       <Problem error={list.error} />
-      <table class="list" data-testid="lexicon">
+      <table class="list" tabIndex={0} data-testid="lexicon">
         <caption>{t("lex.themes", { n: topics.length })}</caption>
         <thead>
           <tr>

@@ -61,7 +61,13 @@ export function ReportPage(props: { id: string }) {
           <p class="muted">
             {t("score.rate")}: {r.responseRate === null ? "–" : `${Math.round(r.responseRate * 100)}%`}
           </p>
-          {r.event.onPaper > 0 ? <p class="muted">{t("paper.of_which", { n: r.event.onPaper })}</p> : null}
+          {r.event.onPaper > 0 ? (
+            <p class="muted">
+              {r.lecturers
+                ? t("paper.of_all", { n: r.event.onPaper, total: r.event.responses })
+                : t("paper.of_which", { n: r.event.onPaper })}
+            </p>
+          ) : null}
         </div>
       </section>
       {r.detailHidden ? <p class="notice">{t("app.hidden_detail", { min: r.minResponses })}</p> : null}

@@ -293,7 +293,7 @@ export function ScoresPage(props: { id: string | undefined }) {
           </p>
         ) : (
           <div class="scroll">
-            <table class="list heat">
+            <table class="list heat" tabIndex={0}>
               <caption>{t("app.heat_caption", { n: s.minResponses })}</caption>
               <thead>
                 <tr>
@@ -380,7 +380,7 @@ export function ScoresPage(props: { id: string | undefined }) {
           <TrendChart points={s.trend} threshold={s.rules.threshold} />
           <details>
             <summary>{t("app.show_table")}</summary>
-            <table class="list">
+            <table class="list" tabIndex={0}>
               <caption>{t("app.trend")}</caption>
               <thead>
                 <tr>
@@ -414,7 +414,7 @@ export function ScoresPage(props: { id: string | undefined }) {
         </h2>
         <p class="hint">{t("app.classes_hint")}</p>
         <div class="scroll">
-          <table class="list">
+          <table class="list" tabIndex={0}>
             <thead>
               <tr>
                 <th scope="col">{t("score.class")}</th>

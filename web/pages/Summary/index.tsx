@@ -167,7 +167,7 @@ export function SummaryPage(props: { id: string }) {
         )}
       </p>
       <h2>{t("app.grid_title")}</h2>
-      <table class="list grid" data-testid="grid">
+      <table class="list grid" tabIndex={0} data-testid="grid">
         <thead>
           <tr>
             <th scope="col">{t("app.theme")}</th>
@@ -245,7 +245,7 @@ export function SummaryPage(props: { id: string }) {
           </select>
         </label>
       </div>
-      <table class="list follow">
+      <table class="list follow" tabIndex={0}>
         <thead>
           <tr>
             <th scope="col">{t("app.proposals")}</th>

@@ -41,7 +41,7 @@ export function TemplatesPage() {
     >
       <p class="muted">{t("tpl.help")}</p>
       <Problem error={list.error} />
-      <table class="list">
+      <table class="list" tabIndex={0}>
         <thead>
           <tr>
             <th scope="col">{t("tpl.name")}</th>

@@ -278,7 +278,7 @@ export function UnitsAdmin() {
       {units ? (
         <section>
           <h2>{t("app.unit_tree")}</h2>
-          <table class="list">
+          <table class="list" tabIndex={0}>
             <thead>
               <tr>
                 <th scope="col">{t("score.code")}</th>

@@ -612,6 +612,8 @@ export const en: Record<keyof typeof vi, string> = {
   "page.another_person": "Someone else answers on this phone",
   "page.another_hint": "Each phone can send at most {max} responses to a class.",
   "paper.of_which": "of which {n} on paper",
+  "paper.of_all": "{n} of all {total} responses (lecturers too) on paper",
+  "app.of_which_lecturers": "of which {n} from lecturers (apart, not in the trainees' scores)",
   "needs.title": "Needs from the surveys",
   "needs.hint":
     "The surveys in this unit that used one template, added up; a survey counts only from {min} responses.",

@@ -608,6 +608,8 @@ export const vi = {
   "page.another_person": "Người khác trả lời trên máy này",
   "page.another_hint": "Mỗi điện thoại gửi được tối đa {max} phiếu cho một lớp.",
   "paper.of_which": "trong đó {n} phiếu giấy",
+  "paper.of_all": "{n} trong {total} phiếu (cả giảng viên) là phiếu giấy",
+  "app.of_which_lecturers": "trong đó {n} phiếu giảng viên (tính riêng, không vào điểm học viên)",
   "needs.title": "Nhu cầu từ các khảo sát",
   "needs.hint":
     "Cộng các khảo sát trong đơn vị này dùng cùng một mẫu phiếu; mỗi khảo sát chỉ được tính khi có từ {min} phiếu.",
