@@ -6,6 +6,7 @@ import { ApiProblem, api, ok, type Report } from "../api";
 import { formatDay, formatScore, t } from "../i18n";
 import { useAsync } from "../useAsync";
 import { DateInput } from "./DateInput";
+import { Table } from "./Table";
 
 export function ObservationSection(props: {
   eventId: string;
@@ -25,7 +26,7 @@ export function ObservationSection(props: {
     <section>
       <h2>{t("app.observation")}</h2>
       {data.observations.length === 0 ? <p class="muted">{t("app.no_observation")}</p> : null}
-      <table class="list" tabIndex={0}>
+      <Table class="list">
         <caption>{t("app.observation_caption")}</caption>
         <thead>
           <tr>
@@ -50,7 +51,7 @@ export function ObservationSection(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {data.observations
         .filter((o) => o.note)
         .map((o) => (

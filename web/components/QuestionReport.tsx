@@ -3,6 +3,7 @@
 import { percentOf } from "../../worker/domain/report";
 import type { Report } from "../api";
 import { formatScore, t } from "../i18n";
+import { Table } from "./Table";
 
 type Question = Report["questions"][number];
 
@@ -18,7 +19,7 @@ export function OptionsTable(props: {
   options: readonly { value: string; label: string; count: number | null }[];
 }) {
   return (
-    <table class="list" tabIndex={0}>
+    <Table class="list">
       <caption>{props.label}</caption>
       <thead>
         <tr>
@@ -36,7 +37,7 @@ export function OptionsTable(props: {
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -131,7 +132,7 @@ export function UnitBreakdown(props: {
       <h2>{t("app.by_unit")}</h2>
       <p class="muted">{t("app.by_unit_hint", { min: props.min })}</p>
       {first.length === 0 ? (
-        <table class="list" tabIndex={0} data-testid="unit-breakdown">
+        <Table class="list" data-testid="unit-breakdown">
           <caption>{t("app.by_unit")}</caption>
           <thead>
             <tr>
@@ -149,11 +150,11 @@ export function UnitBreakdown(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       ) : null}
       {first.map((q) => (
         <div class="table-scroll" key={q.id}>
-          <table class="list" tabIndex={0} data-testid="unit-breakdown">
+          <Table class="list" data-testid="unit-breakdown">
             <caption>{q.label}</caption>
             <thead>
               <tr>
@@ -194,7 +195,7 @@ export function UnitBreakdown(props: {
                 );
               })}
             </tbody>
-          </table>
+          </Table>
         </div>
       ))}
     </section>

@@ -1,6 +1,7 @@
 // Per-criterion mean bars with the 1-5 distribution stacked beside them; the table below carries the same numbers.
 import type { Report } from "../api";
 import { formatScore, t } from "../i18n";
+import { Table } from "./Table";
 
 const KEYS = ["1", "2", "3", "4", "5"] as const;
 
@@ -75,7 +76,7 @@ export function ScoreChart(props: { criteria: readonly Charted[] }) {
 
 export function ScoreTable(props: { criteria: readonly Omit<Report["criteria"][number], "scale">[] }) {
   return (
-    <table class="list" tabIndex={0}>
+    <Table class="list">
       <caption>{t("app.table_alt")}</caption>
       <thead>
         <tr>
@@ -101,6 +102,6 @@ export function ScoreTable(props: { criteria: readonly Omit<Report["criteria"][n
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -6,6 +6,7 @@ import { useAsk } from "../../components/Ask";
 import { Field } from "../../components/Field";
 import { Layout, Problem } from "../../components/Layout";
 import { ShareLink } from "../../components/ShareLink";
+import { Table } from "../../components/Table";
 import { UnitSelect } from "../../components/UnitSelect";
 import { formatTime, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
@@ -289,7 +290,7 @@ export function AccountsPage() {
         </label>
       </form>
       {list.total !== undefined ? <p class="muted">{t("acc.count", { n: list.total })}</p> : null}
-      <table class="list" tabIndex={0}>
+      <Table class="list">
         <thead>
           <tr>
             <th scope="col">{t("acc.name")}</th>
@@ -312,7 +313,7 @@ export function AccountsPage() {
             />
           ))}
         </tbody>
-      </table>
+      </Table>
       {list.hasMore ? (
         <button type="button" class="secondary" onClick={list.more}>
           {t("acc.more")}

@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, actionKey } from "../../../worker/domain/audit";
 import { api, ok } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Layout, Problem } from "../../components/Layout";
+import { Table } from "../../components/Table";
 import { formatTime, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
@@ -81,7 +82,7 @@ export function AuditPage() {
         </p>
       ) : null}
       <div class="table-wrap">
-        <table class="audit" tabIndex={0}>
+        <Table class="audit">
           <thead>
             <tr>
               <th scope="col">{t("app.audit_when")}</th>
@@ -116,7 +117,7 @@ export function AuditPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       {list.items?.length === 0 ? <p>{t("app.audit_empty")}</p> : null}
       {list.hasMore ? (

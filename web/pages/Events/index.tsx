@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { api, ok } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Layout, Loading, Problem } from "../../components/Layout";
+import { Table } from "../../components/Table";
 import { formatTime, t } from "../../i18n";
 import { isOrganiser, useMe } from "../../me";
 import { Link } from "../../router";
@@ -99,7 +100,7 @@ export function Events() {
       {!data && !error ? <Loading /> : null}
       {data && data.length === 0 ? <p>{t("app.no_events")}</p> : null}
       {data && data.length > 0 ? (
-        <table class="list" tabIndex={0}>
+        <Table class="list">
           <thead>
             <tr>
               <th scope="col">{t("app.title")}</th>
@@ -125,7 +126,7 @@ export function Events() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       ) : null}
       {list.hasMore ? (
         <button type="button" class="secondary" onClick={list.more}>

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { Layout, Problem } from "../../components/Layout";
+import { Table } from "../../components/Table";
 import { UnitSelect } from "../../components/UnitSelect";
 import { t } from "../../i18n";
 import { isOrganiser, useMe } from "../../me";
@@ -167,7 +168,7 @@ export function LexiconPage() {
       <Lessons units={allUnits} />
 
       <Problem error={list.error} />
-      <table class="list" tabIndex={0} data-testid="lexicon">
+      <Table class="list" data-testid="lexicon">
         <caption>{t("lex.themes", { n: topics.length })}</caption>
         <thead>
           <tr>
@@ -213,7 +214,7 @@ export function LexiconPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </Layout>
   );
 }

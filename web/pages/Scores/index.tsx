@@ -9,6 +9,7 @@ import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { NeedsRollup } from "../../components/NeedsRollup";
 import { usePrintHeader } from "../../components/PrintHeader";
 import { ScoreChart, ScoreTable } from "../../components/ScoreChart";
+import { Table } from "../../components/Table";
 import { TrendChart } from "../../components/TrendChart";
 import { UnitComments } from "../../components/UnitComments";
 import { formatDay, formatMonth, formatScore, formatTime, t } from "../../i18n";
@@ -293,7 +294,7 @@ export function ScoresPage(props: { id: string | undefined }) {
           </p>
         ) : (
           <div class="scroll">
-            <table class="list heat" tabIndex={0}>
+            <Table class="list heat">
               <caption>{t("app.heat_caption", { n: s.minResponses })}</caption>
               <thead>
                 <tr>
@@ -346,7 +347,7 @@ export function ScoresPage(props: { id: string | undefined }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
@@ -380,7 +381,7 @@ export function ScoresPage(props: { id: string | undefined }) {
           <TrendChart points={s.trend} threshold={s.rules.threshold} />
           <details>
             <summary>{t("app.show_table")}</summary>
-            <table class="list" tabIndex={0}>
+            <Table class="list">
               <caption>{t("app.trend")}</caption>
               <thead>
                 <tr>
@@ -398,7 +399,7 @@ export function ScoresPage(props: { id: string | undefined }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </details>
         </div>
       </section>
@@ -414,7 +415,7 @@ export function ScoresPage(props: { id: string | undefined }) {
         </h2>
         <p class="hint">{t("app.classes_hint")}</p>
         <div class="scroll">
-          <table class="list" tabIndex={0}>
+          <Table class="list">
             <thead>
               <tr>
                 <th scope="col">{t("score.class")}</th>
@@ -446,7 +447,7 @@ export function ScoresPage(props: { id: string | undefined }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
         {s.classes.length < s.classesTotal ? (
           <button

@@ -4,6 +4,7 @@ import { countProposals } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { usePrintHeader } from "../../components/PrintHeader";
+import { Table } from "../../components/Table";
 import { UnitSelect } from "../../components/UnitSelect";
 import { formatDays, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
@@ -167,7 +168,7 @@ export function SummaryPage(props: { id: string }) {
         )}
       </p>
       <h2>{t("app.grid_title")}</h2>
-      <table class="list grid" tabIndex={0} data-testid="grid">
+      <Table class="list grid" data-testid="grid">
         <thead>
           <tr>
             <th scope="col">{t("app.theme")}</th>
@@ -199,7 +200,7 @@ export function SummaryPage(props: { id: string }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>{t("app.representatives")}</h2>
       {groups.map((g) => (
         <section key={g.id} class="rep">
@@ -245,7 +246,7 @@ export function SummaryPage(props: { id: string }) {
           </select>
         </label>
       </div>
-      <table class="list follow" tabIndex={0}>
+      <Table class="list follow">
         <thead>
           <tr>
             <th scope="col">{t("app.proposals")}</th>
@@ -271,7 +272,7 @@ export function SummaryPage(props: { id: string }) {
             />
           ))}
         </tbody>
-      </table>
+      </Table>
     </Layout>
   );
 }

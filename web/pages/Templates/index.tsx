@@ -5,6 +5,7 @@ import { ApiProblem, api, ok } from "../../api";
 import { Field } from "../../components/Field";
 import { type EditableForm, FormEditor, formToSend } from "../../components/FormEditor";
 import { Layout, Problem } from "../../components/Layout";
+import { Table } from "../../components/Table";
 import { UnitSelect } from "../../components/UnitSelect";
 import { formatTime, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
@@ -41,7 +42,7 @@ export function TemplatesPage() {
     >
       <p class="muted">{t("tpl.help")}</p>
       <Problem error={list.error} />
-      <table class="list" tabIndex={0}>
+      <Table class="list">
         <thead>
           <tr>
             <th scope="col">{t("tpl.name")}</th>
@@ -82,7 +83,7 @@ export function TemplatesPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {editing !== undefined ? (
         <form
           class="stack panel"

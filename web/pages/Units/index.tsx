@@ -4,6 +4,7 @@ import { LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { ApiProblem, api, ok } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Layout, Loading, Problem } from "../../components/Layout";
+import { Table } from "../../components/Table";
 import { formatDay, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
@@ -278,7 +279,7 @@ export function UnitsAdmin() {
       {units ? (
         <section>
           <h2>{t("app.unit_tree")}</h2>
-          <table class="list" tabIndex={0}>
+          <Table class="list">
             <thead>
               <tr>
                 <th scope="col">{t("score.code")}</th>
@@ -309,7 +310,7 @@ export function UnitsAdmin() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
       ) : null}
     </Layout>

@@ -291,6 +291,7 @@ export const en: Record<keyof typeof vi, string> = {
   "app.export_xlsx": "Download Excel (.xlsx)",
   "app.join_at": "Send proposals at {url} · code {code}",
   "app.projector_page": "Page {n} of {of} · turns by itself",
+  "app.projector_continued": "(continued)",
   "app.comment_groups": "Recommendations by theme",
   "app.comment_groups_hidden": "At least {n} responses are needed to see grouped recommendations.",
   "app.addressee": "Who should act",

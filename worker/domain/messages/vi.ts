@@ -288,6 +288,7 @@ export const vi = {
   "app.export_xlsx": "Tải Excel (.xlsx)",
   "app.join_at": "Gửi đề xuất tại {url} · mã {code}",
   "app.projector_page": "Trang {n}/{of} · tự chuyển",
+  "app.projector_continued": "(tiếp)",
   "app.comment_groups": "Kiến nghị theo nhóm",
   "app.comment_groups_hidden": "Cần ít nhất {n} phiếu để xem kiến nghị theo nhóm.",
   "app.addressee": "Ai thực hiện",
