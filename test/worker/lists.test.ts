@@ -57,6 +57,68 @@ describe("the class list", () => {
   }, 60_000);
 });
 
+describe("search as people type it", () => {
+  it("an organiser types without diacritics, in capitals, or with combining marks: 'binh dang gioi' finds 'Bình đẳng giới', a unit's name finds its classes, 'nguyen thi' finds the account", async ({
+    expect,
+  }) => {
+    const tree = await createTree();
+    const commune = await createUnit("Hội LHPN phường Quỳnh Lôi", "commune", tree.hanoi);
+    const organiser = await signIn("organiser", commune);
+    const admin = await signIn("admin", commune);
+    const gender = await createClass(organiser, commune, {
+      title: "Tập huấn Bình đẳng giới cho chi hội trưởng",
+    });
+    const other = await createClass(organiser, commune, { title: "Lớp kỹ năng số" });
+    const find = async (q: string) =>
+      (
+        await (
+          await call(`/api/events?q=${encodeURIComponent(q)}`, { headers: organiser.headers })
+        ).json<Page>()
+      ).items.map((e) => e.id);
+    expect(await find("binh dang gioi")).toEqual([gender.id]);
+    expect(await find("BÌNH ĐẲNG")).toEqual([gender.id]);
+    // Typed on a keyboard that sends the marks apart (NFD).
+    expect(await find("Bình đẳng giới".normalize("NFD"))).toEqual([gender.id]);
+    expect((await find("quynh loi")).sort()).toEqual([gender.id, other.id].sort());
+    expect(await find("bình đẳng giới")).toEqual([gender.id]);
+    expect(await find("binh dang gioi xyz")).toEqual([]);
+    // Stored in capitals with the marks apart, found as typed plainly: the database folds like the app.
+    const shouted = await createUnit("HỘI LHPN XÃ ĐỒNG TÂM ỨNG HÒA".normalize("NFD"), "commune", tree.hanoi);
+    const province = await signIn("organiser", tree.hanoi);
+    const there = await createClass(province, shouted, { title: "Lớp ghép" });
+    const plain = await (
+      await call(`/api/events?q=${encodeURIComponent("dong tam ung hoa")}`, { headers: province.headers })
+    ).json<Page>();
+    expect(plain.items.map((e) => e.id)).toEqual([there.id]);
+    // A renamed unit is found by its new name only: the trigger folds the name again.
+    const renamed = await call(`/api/units/${commune.id}`, {
+      method: "PATCH",
+      headers: { ...admin.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Hội LHPN phường Vĩnh Tuy" }),
+    });
+    expect(renamed.status).toBe(200);
+    expect((await find("vinh tuy")).sort()).toEqual([gender.id, other.id].sort());
+    expect(await find("quynh loi")).toEqual([]);
+
+    const made = await postJson(
+      "/api/users",
+      {
+        email: `nguyen.hoa.${Date.now()}@gopy.test`,
+        name: "Nguyễn Thị Hoà",
+        role: "organiser",
+        unitId: commune.id,
+      },
+      admin.headers,
+    );
+    expect(made.status).toBe(201);
+    const { id } = await made.json<{ id: number }>();
+    const accounts = await (
+      await call(`/api/users?q=${encodeURIComponent("nguyen thi hoa")}`, { headers: admin.headers })
+    ).json<{ items: { id: number }[] }>();
+    expect(accounts.items.map((a) => a.id)).toEqual([id]);
+  });
+});
+
 describe("the delegates' list", () => {
   it("a workshop of 305 proposals: the page lists the newest 10 and offers all, which lists 300 and says of how many; the API pages by 300", async ({
     expect,

@@ -8,10 +8,11 @@ const db = () => env.UPGRADE_DB;
 const run = (sql: string) => db().prepare(sql).run();
 
 /**
- * A class with six trainees' answered responses and one lecturer's (averaged in, as before 0020),
- * a comment, a workshop with a supported proposal, staff, an observation.
+ * A class with six trainees' answered responses and one lecturer's, a comment, a workshop with a
+ * supported proposal, staff, an observation; `averaged` stores the class's aggregates as before
+ * 0020 (the lecturer's answers averaged in), else as since (counted apart on the event).
  */
-const PREVIOUS_SCHEMA_DATA = [
+const schemaData = (averaged: boolean) => [
   `INSERT INTO units (id, code, name, level, parent_id, path, now_parent_id, now_path, active) VALUES
      (1, 'TW', 'Trung ương', 'central', NULL, '/1/', NULL, '/1/', 1),
      (2, 'HN', 'Hà Nội', 'province', 1, '/1/2/', 1, '/1/2/', 1),
@@ -42,14 +43,32 @@ const PREVIOUS_SCHEMA_DATA = [
      (1, 1, 'lecturer', '1', 1), (1, 2, 'lecturer', '1', 1), (1, 3, 'lecturer', '1', 1)`,
   `INSERT INTO observations (event_id, user_id, content, observed_on, updated_at) VALUES (1, 1, 4, '2026-03-02', '2026-03-02T10:00:00Z')`,
   `INSERT INTO class_stats (event_id, unit_id, path, now_path, month, programme_id, category, expected, responses, straight, observed, content_4, method_5, interaction_3)
-   VALUES (1, 3, '/1/2/3/', '/1/2/3/', '2026-03', 1, '', 30, 7, 1, 4.0, 6, 6, 6)`,
-  `UPDATE class_stats SET content_1 = 1, method_1 = 1, interaction_1 = 1 WHERE event_id = 1`,
+   VALUES (1, 3, '/1/2/3/', '/1/2/3/', '2026-03', 1, '', 30, 6, 0, 4.0, 6, 6, 6)`,
+  ...(averaged
+    ? [
+        "UPDATE class_stats SET responses = 7, straight = 1, content_1 = 1, method_1 = 1, interaction_1 = 1 WHERE event_id = 1",
+      ]
+    : ["UPDATE events SET lecturer_count = 1 WHERE id = 1"]),
   `INSERT INTO proposal_groups (id, event_id, key, created_at) VALUES (1, 2, 'digital', '2026-03-05T02:00:00Z')`,
   `INSERT INTO proposals (id, event_id, client_id, body_hash, text, suggested_addressee, group_id, support_count, created_at)
    VALUES (1, 2, 'phone-0001', 'h', 'Mở lớp tin học cho hội viên', 'union', 1, 1, '2026-03-05T02:00:00Z')`,
   `INSERT INTO supports (proposal_id, client_id, created_at) VALUES (1, 'device-0001', '2026-03-05T02:01:00Z')`,
   ...RETREE_SQL,
 ];
+
+/** An empty database again: every table, index and trigger dropped, migrations table included. */
+async function reset(): Promise<void> {
+  const objects = await db()
+    .prepare(
+      "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY type DESC",
+    )
+    .all<{ type: string; name: string }>();
+  // One batch is one transaction, where the foreign keys are checked only at its end.
+  await db().batch([
+    db().prepare("PRAGMA defer_foreign_keys = ON"),
+    ...objects.results.map((o) => db().prepare(`DROP ${o.type.toUpperCase()} IF EXISTS "${o.name}"`)),
+  ]);
+}
 
 async function tables(): Promise<string[]> {
   const r = await db()
@@ -80,7 +99,7 @@ describe("upgrading a database with data in it", () => {
     const previous = migrations.slice(0, -1);
     expect(previous.length).toBeGreaterThanOrEqual(3);
     await applyD1Migrations(db(), previous);
-    for (const sql of PREVIOUS_SCHEMA_DATA) await run(sql);
+    for (const sql of schemaData(false)) await run(sql);
 
     const before = new Map<string, { columns: string[]; rows: unknown[] }>();
     for (const table of await tables()) {
@@ -99,6 +118,33 @@ describe("upgrading a database with data in it", () => {
       expect(await rows(RENAMED[table] ?? table, t.columns), table).toEqual(t.rows);
     }
     expect((await verifyAggregates(db())).filter((d) => d.n !== 0)).toEqual([]);
+    // New columns start at values that mean "as before": nothing set aside as too fast.
+    const r = await db()
+      .prepare("SELECT sum(too_fast) AS fast, count(elapsed_ms) AS timed FROM responses")
+      .first();
+    expect(r).toEqual({ fast: 0, timed: 0 });
+    expect(await db().prepare("SELECT fast_count FROM events WHERE id = 1").first()).toEqual({
+      fast_count: 0,
+    });
+    // Searched names are folded for searching without diacritics (0021).
+    expect(await db().prepare("SELECT search FROM units WHERE id = 3").first()).toEqual({
+      search: "phuong bach mai hn-bm",
+    });
+    expect(await db().prepare("SELECT search FROM events WHERE id = 1").first()).toEqual({
+      search: "lop chi hoi truong acd347",
+    });
+  });
+
+  it("0020 takes a lecturer's answers, averaged in before, out of the trainees' aggregates and counts them apart", async ({
+    expect,
+  }) => {
+    await reset();
+    const migrations = env.TEST_MIGRATIONS;
+    const at = migrations.findIndex((m) => m.name.startsWith("0020"));
+    expect(at).toBeGreaterThan(0);
+    await applyD1Migrations(db(), migrations.slice(0, at));
+    for (const sql of schemaData(true)) await run(sql);
+    await applyD1Migrations(db(), migrations.slice(0, at + 1));
     // The lecturer's answers (all 1s) leave the class's scores, counted apart on the event.
     expect(
       await db()
@@ -112,13 +158,6 @@ describe("upgrading a database with data in it", () => {
         .prepare("SELECT sum(responses) AS n FROM unit_stats WHERE tree = 'now' AND unit_id = 1")
         .first(),
     ).toEqual({ n: 6 });
-    // New columns start at values that mean "as before": nothing set aside as too fast.
-    const r = await db()
-      .prepare("SELECT sum(too_fast) AS fast, count(elapsed_ms) AS timed FROM responses")
-      .first();
-    expect(r).toEqual({ fast: 0, timed: 0 });
-    expect(await db().prepare("SELECT fast_count FROM events WHERE id = 1").first()).toEqual({
-      fast_count: 0,
-    });
+    expect((await verifyAggregates(db())).filter((d) => d.n !== 0)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { StoredQuestion } from "../domain/answers";
 import type { ChoiceOption, QuestionDef } from "../domain/form";
 import type { EventKind, Scope } from "../domain/terms";
 import type { Db } from ".";
+import { searchPattern } from "./search";
 import { classStatsInsert } from "./stats";
 
 export interface EventRow {
@@ -113,11 +114,10 @@ export async function listEventsInScope(db: Db, scope: Scope, f: EventFilter) {
     });
   }
   if (f.q !== null) {
-    // LIKE with its wildcards escaped: "50%" finds "50%".
-    const pattern = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = searchPattern(f.q);
     q = q.where((eb) =>
       eb.or(
-        (["e.title", "e.code", "u.name"] as const).map(
+        (["e.search", "u.search"] as const).map(
           (c) => sql<boolean>`${eb.ref(c)} LIKE ${pattern} ESCAPE '\\'`,
         ),
       ),

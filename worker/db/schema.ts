@@ -22,6 +22,8 @@ export interface UnitsTable {
   now_parent_id: number | null;
   /** Place in today's tree, merged units folded into their successors (scope); `nowPath` in TypeScript. */
   now_path: string;
+  /** Folded copy of the searched columns, kept by triggers (schema/0021): see searchPattern. */
+  search: Generated<string>;
 }
 
 export interface UsersTable {
@@ -35,6 +37,8 @@ export interface UsersTable {
   /** 0: deactivated, cannot sign in. */
   active: Generated<number>;
   last_sign_in_at: string | null;
+  /** Folded copy of the searched columns, kept by triggers (schema/0021): see searchPattern. */
+  search: Generated<string>;
 }
 
 /** One-time links to set a password (only the token's hash is kept). */
@@ -121,6 +125,8 @@ export interface EventsTable {
   share_lessons: Generated<number>;
   /** The highest paper-sheet serial printed. */
   paper_printed_to: Generated<number>;
+  /** Folded copy of the searched columns, kept by triggers (schema/0021): see searchPattern. */
+  search: Generated<string>;
 }
 
 export interface ProgrammesTable {

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { Scope, StaffUser } from "../domain/terms";
 import type { Db } from ".";
+import { searchPattern } from "./search";
 
 /** What makes a StaffUser: the account and where its unit sits in both trees. */
 const ACCOUNT = [
@@ -175,14 +176,13 @@ export interface AccountFilter {
 /** A page of the accounts inside the scope, by unit then name, and how many match in all. */
 export async function listAccounts(db: Db, scope: Scope, f: AccountFilter, now: string) {
   const base = accountsQuery(db, scope, now);
-  // LIKE with its wildcards escaped: a search for "50%" finds "50%", not everything.
-  const pattern = f.q === null ? null : `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
+  const pattern = f.q === null ? null : searchPattern(f.q);
   const search =
     pattern === null
       ? base
       : base.where((eb) =>
           eb.or(
-            (["u.email", "u.name", "un.name"] as const).map(
+            (["u.search", "un.search"] as const).map(
               (c) => sql<boolean>`${eb.ref(c)} LIKE ${pattern} ESCAPE '\\'`,
             ),
           ),
