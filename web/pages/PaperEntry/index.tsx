@@ -1,5 +1,6 @@
 // Typing in paper sheets at speed: keyboard only, one digit per rating, Enter saves and opens the next sheet.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { fold } from "../../../worker/domain/text";
 import { ApiProblem, api, ok } from "../../api";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { t } from "../../i18n";
@@ -64,10 +65,16 @@ export function PaperEntry(props: { id: string }) {
   latest.current = typed;
   const event = detail.data;
   const count = entered ?? event?.onPaper ?? 0;
+  const [unitFilter, setUnitFilter] = useState("");
   useEffect(() => {
     // After the highest serial typed in so far, not the count: sheets come back in any order.
     if (event && sheet === "") setSheet(serialOf(event.code, event.paper.nextToType));
   }, [event, sheet]);
+  const ready = event !== undefined;
+  useEffect(() => {
+    // The hands are on the keyboard: the first box takes them, no tabbing past the menu.
+    if (ready) formRef.current?.querySelector<HTMLElement>("[data-entry]")?.focus();
+  }, [ready]);
   if (!event) return <PendingPage title={t("paper.title")} error={detail.error} />;
   const questions = event.form?.questions ?? [];
   const fields = problem?.failure.fields ?? {};
@@ -135,6 +142,7 @@ export function PaperEntry(props: { id: string }) {
             // A fast typist may have begun the next sheet while this one was saving: keep that.
             if (latest.current === submitted) {
               setTyped({});
+              setUnitFilter("");
               formRef.current?.querySelector<HTMLElement>("[data-entry]")?.focus();
             }
           } catch (err) {
@@ -189,20 +197,41 @@ export function PaperEntry(props: { id: string }) {
                 {i + 1}. {q.labelVi}
               </label>
               {q.type === "unit" ? (
-                <select
-                  id={`q${q.id}`}
-                  data-entry=""
-                  value={typed[q.id] ?? ""}
-                  onChange={(e) => set(e.currentTarget.value)}
-                >
-                  <option value="">{t("page.choose_unit")}</option>
-                  {event.units.map((u) => (
-                    <option key={u.value} value={String(u.value)}>
-                      {"\u00a0\u00a0".repeat("depth" in u && typeof u.depth === "number" ? u.depth : 0)}
-                      {u.label}
-                    </option>
-                  ))}
-                </select>
+                <>
+                  {/* Typed as written on the sheet, marks or not: the list narrows and its first match is chosen. */}
+                  <input
+                    type="search"
+                    data-entry=""
+                    autoComplete="off"
+                    aria-label={`${t("paper.unit_filter")}: ${q.labelVi}`}
+                    placeholder={t("paper.unit_filter")}
+                    value={unitFilter}
+                    onInput={(e) => {
+                      const typedName = fold(e.currentTarget.value.trim());
+                      setUnitFilter(e.currentTarget.value);
+                      const first = event.units.find((u) => fold(u.label).includes(typedName));
+                      if (typedName !== "" && first) set(String(first.value));
+                    }}
+                  />
+                  <select
+                    id={`q${q.id}`}
+                    value={typed[q.id] ?? ""}
+                    onChange={(e) => set(e.currentTarget.value)}
+                  >
+                    <option value="">{t("page.choose_unit")}</option>
+                    {event.units
+                      .filter(
+                        (u) =>
+                          String(u.value) === typed[q.id] || fold(u.label).includes(fold(unitFilter.trim())),
+                      )
+                      .map((u) => (
+                        <option key={u.value} value={String(u.value)}>
+                          {"\u00a0\u00a0".repeat("depth" in u && typeof u.depth === "number" ? u.depth : 0)}
+                          {u.label}
+                        </option>
+                      ))}
+                  </select>
+                </>
               ) : (
                 <input
                   id={`q${q.id}`}

@@ -635,6 +635,7 @@ export const en: Record<keyof typeof vi, string> = {
   "page.choose_many": "You may choose several",
   "page.find_unit": "Type a few letters to find the unit",
   "page.choose_unit": "— Choose a unit —",
+  "paper.unit_filter": "Type the unit's name (marks optional)",
   "page.chars_max": "At most {max} characters",
   // question_type
   "question_type.rating": "Rating 1–5",

@@ -631,6 +631,7 @@ export const vi = {
   "page.choose_many": "Có thể chọn nhiều mục",
   "page.find_unit": "Gõ vài chữ để tìm đơn vị",
   "page.choose_unit": "— Chọn đơn vị —",
+  "paper.unit_filter": "Gõ tên đơn vị (có dấu hay không)",
   "page.chars_max": "Tối đa {max} ký tự",
   // question_type
   "question_type.rating": "Chấm điểm 1–5",
