@@ -128,9 +128,20 @@ describe("the staff app on an organiser's phone", () => {
         await page.waitForLoadState("networkidle");
         const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(over, path).toBeLessThanOrEqual(0);
-        // The signed-in line is on screen, whole.
+        // The menu is folded: the page's title is on the first screen, under one button.
+        expect(await page.getByTestId("who").isVisible(), path).toBe(false);
+        expect((await page.locator("main h1").first().boundingBox())?.y ?? 999, path).toBeLessThan(120);
+        const toggle = page.getByRole("button", { name: "Menu" });
+        await toggle.click();
+        expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+        // Opened: the signed-in line is on screen, whole, and each link is a thumb's height.
         const who = await page.getByTestId("who").boundingBox();
+        expect(who?.width ?? 0, path).toBeGreaterThan(0);
         expect((who?.x ?? 0) + (who?.width ?? 0), path).toBeLessThanOrEqual(360);
+        const link = await page.getByRole("link", { name: "Chất lượng lớp học" }).boundingBox();
+        expect(link?.height ?? 0, path).toBeGreaterThanOrEqual(44);
+        if (path === "/app") await page.screenshot({ path: join(ARTIFACTS, "staff-menu-phone.png") });
+        await page.getByRole("button", { name: "Đóng menu" }).click();
       }
       await page.goto(`${baseUrl()}/app`);
       await page.locator("main h1").first().waitFor();

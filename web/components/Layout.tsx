@@ -1,5 +1,6 @@
 // Page frame for signed-in staff: brand, navigation, language switch, sign-out.
 import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
 import { api } from "../api";
 import { switchLang, t } from "../i18n";
 import { forgetMe, isAdmin, isOrganiser, useMe } from "../me";
@@ -9,13 +10,24 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
   const me = useMe();
   // Only what this account may use; the server refuses the rest anyway.
   const admin = isAdmin(me);
+  // On a phone the menu folds behind one button, so the page starts on the first screen.
+  const [open, setOpen] = useState(false);
   return (
     <>
       <header class="top no-print">
         <Link href="/app" class="brand">
           {t("page.title_suffix")}
         </Link>
-        <nav>
+        <button
+          type="button"
+          class="menu-toggle"
+          aria-expanded={open ? "true" : "false"}
+          aria-controls="staff-nav"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t("app.menu_close") : t("app.menu")}
+        </button>
+        <nav id="staff-nav" class={open ? "open" : undefined} aria-label={t("app.menu")}>
           <Link href="/app">{t("app.nav_events")}</Link>
           <Link href="/app/units">{t("app.nav_scores")}</Link>
           {isOrganiser(me) ? <Link href="/app/templates">{t("app.nav_templates")}</Link> : null}

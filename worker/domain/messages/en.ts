@@ -121,6 +121,8 @@ export const en: Record<keyof typeof vi, string> = {
   // app
   "app.sign_in": "Sign in",
   "app.sign_out": "Sign out",
+  "app.menu": "Menu",
+  "app.menu_close": "Close menu",
   "app.email": "Email",
   "app.password": "Password",
   "app.signing_in": "Signing in…",

@@ -119,6 +119,8 @@ export const vi = {
   // app
   "app.sign_in": "Đăng nhập",
   "app.sign_out": "Đăng xuất",
+  "app.menu": "Menu",
+  "app.menu_close": "Đóng menu",
   "app.email": "Email",
   "app.password": "Mật khẩu",
   "app.signing_in": "Đang đăng nhập…",
