@@ -55,6 +55,8 @@ describe("accounts and role-aware screens", () => {
 
       const page = await hers.newPage();
       await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+      // The page says whose account the link is for.
+      await expect.poll(() => page.getByTestId("link-account").textContent()).toContain("Trần Thị Hoa");
       await page.getByLabel("Mật khẩu mới").fill("hoa sen nở giữa hồ");
       await page.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
       // Signed in: her name, role and unit in the header, and the organiser's buttons.

@@ -629,6 +629,8 @@ describe("every staff endpoint × every role × inside and outside the caller's 
 describe("the matrix itself", () => {
   it("lists every staff endpoint the Worker routes (a new one cannot skip it)", ({ expect }) => {
     const own = new Set(["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/set-password"]);
+    // The one-time link names its account to whoever holds the link: tested in accounts.test.ts.
+    own.add("GET /api/auth/set-password");
     // Each caller's own account: no unit or role to check, tested in accounts.test.ts.
     for (const mine of ["POST /api/auth/password", "POST /api/auth/logout-all"]) own.add(mine);
     const routed = new Set(

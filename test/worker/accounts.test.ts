@@ -60,6 +60,13 @@ describe("accounts from the app", () => {
     // No password yet: nothing signs in.
     expect((await postJson("/api/auth/login", { email, password: "" }, { Origin: ORIGIN })).status).toBe(400);
 
+    // The link's page names the account before she chooses a password.
+    const whose = await call(`/api/auth/set-password?token=${encodeURIComponent(tokenOf(url))}`);
+    expect(whose.status).toBe(200);
+    expect(await whose.json()).toMatchObject({ email, role: "organiser", unitName: tree.bachMai.name });
+    expect((await call("/api/auth/set-password?token=not-a-link")).status).toBe(400);
+    expect(await fieldsOf(await call("/api/auth/set-password"))).toHaveProperty("token");
+
     const weak = await postJson("/api/auth/set-password", { token: tokenOf(url), password: "1234567890" });
     expect(weak.status).toBe(400);
     expect(await fieldsOf(weak)).toHaveProperty("password");
@@ -83,6 +90,7 @@ describe("accounts from the app", () => {
       password: "mot mat khau khac",
     });
     expect(again.status).toBe(400);
+    expect((await call(`/api/auth/set-password?token=${encodeURIComponent(tokenOf(url))}`)).status).toBe(400);
     expect(
       (await postJson("/api/auth/login", { email, password: "hoa sen nở giữa hồ" }, { Origin: ORIGIN }))
         .status,

@@ -33,7 +33,10 @@ export function useAsk() {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
-    if (pending && d && !d.open) d.showModal();
+    if (!pending || !d || d.open) return;
+    d.showModal();
+    // A step that cannot be undone starts on "Hủy": Enter pressed by reflex changes nothing.
+    if (pending.kind === "confirm" && pending.danger) d.querySelector<HTMLElement>("[data-cancel]")?.focus();
   }, [pending]);
   const finish = (answer: string | null) => {
     pending?.resolve(answer);
@@ -89,7 +92,7 @@ export function useAsk() {
           <button type="submit" class={pending.kind === "confirm" && pending.danger ? "danger" : undefined}>
             {pending.confirm}
           </button>
-          <button type="button" class="secondary" onClick={() => finish(null)}>
+          <button type="button" class="secondary" data-cancel="" onClick={() => finish(null)}>
             {t("app.cancel")}
           </button>
         </div>

@@ -321,7 +321,8 @@ export async function findLinkAccount(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom("password_links as l")
     .innerJoin("users as u", "u.id", "l.user_id")
-    .select(["u.id", "u.email", "u.active"])
+    .innerJoin("units as un", "un.id", "u.unit_id")
+    .select(["u.id", "u.email", "u.name", "u.role", "un.name as unitName", "u.active"])
     .where("l.token_hash", "=", tokenHash)
     .where("l.used_at", "is", null)
     .where("l.expires_at", ">", now)

@@ -14,7 +14,7 @@ import type { AppEnv } from "../http/env";
 import { jsonObject, validate } from "../http/validate";
 import { signIn, signOut } from "../services/auth";
 import { findUnitName } from "../services/units";
-import { changeOwnPassword, setPasswordFromLink, signOutEverywhere } from "../services/users";
+import { changeOwnPassword, linkAccount, setPasswordFromLink, signOutEverywhere } from "../services/users";
 
 const loginBody = jsonObject({
   email: v.pipe(
@@ -32,14 +32,13 @@ const loginBody = jsonObject({
 
 const password = v.pipe(v.string("field.type_string"), v.maxLength(200, "field.too_long"));
 
-const setPasswordBody = jsonObject({
-  token: v.pipe(
-    v.string("field.type_string"),
-    v.minLength(1, "field.required"),
-    v.maxLength(128, "field.invalid"),
-  ),
-  password,
-});
+const linkToken = v.pipe(
+  v.string("field.type_string"),
+  v.minLength(1, "field.required"),
+  v.maxLength(128, "field.invalid"),
+);
+
+const setPasswordBody = jsonObject({ token: linkToken, password });
 
 const changePasswordBody = jsonObject({ current: password, next: password });
 
@@ -64,6 +63,9 @@ export const signInRoutes = new Hono<AppEnv>()
     clearSessionCookie(c);
     return c.json({ ok: true });
   })
+  .get("/set-password", validate("query", v.object({ token: linkToken })), async (c) =>
+    c.json(await linkAccount(c.var.db, c.req.valid("query").token, new Date())),
+  )
   .post("/set-password", audited("password_set"), validate("json", setPasswordBody), async (c) => {
     const { sessionToken: token, account } = await setPasswordFromLink(
       c.var.db,

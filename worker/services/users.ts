@@ -160,6 +160,13 @@ export async function unlockAccount(db: Db, admin: StaffUser, id: number): Promi
   return { email: user.email };
 }
 
+/** Whose account a one-time link sets the password of (the page names it), while the link is good. */
+export async function linkAccount(db: Db, token: string, now: Date) {
+  const account = await findLinkAccount(db, await sha256Hex(token), now.toISOString());
+  if (account?.active !== 1) throw new Invalid({ token: { key: "field.link_used" } });
+  return { email: account.email, name: account.name, role: account.role, unitName: account.unitName };
+}
+
 /** Sets the password a link was sent for and opens a session; the session token for the cookie. */
 export async function setPasswordFromLink(
   db: Db,

@@ -375,6 +375,7 @@ export const en: Record<keyof typeof vi, string> = {
   "acc.saved": "Saved.",
   "acc.set_title": "Set your password",
   "acc.set_intro": "Choose your password: at least 10 characters. A sentence you remember is best.",
+  "acc.set_for": "Password for the account: {who} · {role} · {unit}",
   "acc.password": "New password",
   "acc.set_submit": "Set password and sign in",
   "acc.me_title": "My account",

@@ -372,6 +372,7 @@ export const vi = {
   "acc.saved": "Đã lưu.",
   "acc.set_title": "Đặt mật khẩu",
   "acc.set_intro": "Chọn mật khẩu của bạn: ít nhất 10 ký tự. Một câu dễ nhớ là tốt nhất.",
+  "acc.set_for": "Mật khẩu cho tài khoản: {who} · {role} · {unit}",
   "acc.password": "Mật khẩu mới",
   "acc.set_submit": "Đặt mật khẩu và đăng nhập",
   "acc.me_title": "Tài khoản của tôi",
