@@ -1,7 +1,7 @@
 // Pure domain modules: event codes, CSV neutralisation, report maths, answer checking.
 import { describe, it } from "vitest";
 import { checkAnswers, cleanText, type StoredQuestion } from "../../../worker/domain/answers";
-import { actionKey } from "../../../worker/domain/audit";
+import { AUDIT_ACTIONS, actionKey } from "../../../worker/domain/audit";
 import { neutralise, toCsv } from "../../../worker/domain/csv";
 import { keptColumns, pooledGroups } from "../../../worker/domain/disclosure";
 import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
@@ -276,5 +276,8 @@ describe("the audit log in words", () => {
     expect(mustDeclare.length).toBeGreaterThan(30);
     expect(mustDeclare.filter((k) => !declared.has(k))).toEqual([]);
     for (const action of declared.values()) expect(actionKey(action), action).not.toBeNull();
+    // The log's filter lists each action once, in words of its own (a format said in them, not after).
+    const words = Object.values(AUDIT_ACTIONS).map((a) => a.words);
+    expect(new Set(words).size).toBe(words.length);
   });
 });

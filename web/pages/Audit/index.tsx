@@ -61,7 +61,6 @@ export function AuditPage() {
             {Object.entries(AUDIT_ACTIONS).map(([action, spec]) => (
               <option key={action} value={action}>
                 {t(spec.words)}
-                {/_(csv|xlsx|json)$/.exec(action)?.[0].replace("_", " .") ?? ""}
               </option>
             ))}
           </select>
