@@ -8,6 +8,7 @@ import {
   Frame,
   groupLabel,
   groupTexts,
+  keywordsOf,
   Lexicon,
 } from "../../../worker/domain/grouping";
 import { COMMENT_TOPICS, PROPOSAL_TOPICS } from "../../../worker/domain/lexicon";
@@ -205,6 +206,26 @@ describe("themes and addressees", () => {
     expect(alone?.keywords[0]).toBe("kỹ năng số");
     expect(alone?.keywords).toEqual(expect.arrayContaining(["tập huấn", "cán bộ"]));
     expect(alone?.keywords).not.toContain("huấn kỹ");
+  });
+
+  it("keywords never stop halfway through a word or on a function word: no 'phụ cấp cho chi', 'trưởng' or 'cho chi'", ({
+    expect,
+  }) => {
+    const texts = [
+      "Tăng phụ cấp cho chi hội trưởng",
+      "Đề nghị hỗ trợ phụ cấp cho chi hội trưởng vùng khó",
+      "Nâng mức phụ cấp cho chi hội trưởng",
+    ];
+    const analyses = texts.map((x) => analyse(x, lexicon));
+    const words = keywordsOf([0, 1, 2], analyses, new Map(), 4, lexicon);
+    expect(words[0]).toBe("phụ cấp");
+    for (const fragment of ["phụ cấp cho chi", "phụ cấp cho", "cho chi", "trưởng", "khó", "vùng"])
+      expect(words).not.toContain(fragment);
+    // A word the lexicon knows stays whole where a neighbour joins it: "bạo lực gia đình" after "chống".
+    const violence = ["Phòng chống bạo lực gia đình", "Chống bạo lực gia đình ở thôn"].map((x) =>
+      analyse(x, lexicon),
+    );
+    expect(keywordsOf([0, 1], violence, new Map(), 2, lexicon)).toContain("bạo lực gia đình");
   });
 
   it("an organiser's phrase teaches a theme", ({ expect }) => {

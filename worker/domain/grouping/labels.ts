@@ -1,9 +1,13 @@
 // What a group is called and why: keywords, labels in the members' own words, grounding.
 
 import { type Lang, t } from "../i18n";
+import { STOPWORDS } from "../lexicon";
 import { fold } from "../text";
 import { type Analysis, type Lexicon, wordsOf } from "./reading";
 import { MARKED_BONUS, RUN_MAX } from "./tuning";
+
+/** Function words as written (with marks): a keyword neither begins nor ends on one. */
+const FUNCTION_WORDS = new Set(STOPWORDS.map((w) => w.toLocaleLowerCase("vi")));
 /** The key of the group of what relates to no other ("Chưa xếp nhóm"). */
 export const UNSORTED = "unsorted";
 
@@ -89,11 +93,15 @@ export function keywordsOf(
       syllables.slice(1).reduce((sum, x, k) => sum + (score.get(`${syllables[k]} ${x}`) ?? 0), 0),
     );
   }
+  const written = members.map((i) => (analyses[i]?.written ?? []).map((w) => w.toLocaleLowerCase("vi")));
   const chosen: string[] = [];
   const used = new Set<string>();
   for (const [t] of [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
     if ((docs.get(t) ?? 0) < minDocs) continue;
+    if (cutsAWord(t, written, lexicon)) continue;
     const parts = t.split(" ");
+    // One syllable alone is a keyword only when two members wrote it ("khó" is half of "khó khăn").
+    if (parts.length === 1 && (docs.get(t) ?? 0) < 2) continue;
     // Half the pairs of a sentence cut across two words ("huấn kỹ", "năng số"): a pair is a keyword
     // when it is a word the lexicon knows, or when two members wrote it.
     if (parts.length === 2 && (docs.get(t) ?? 0) < 2 && !lexicon.knowsPair(t)) continue;
@@ -106,6 +114,33 @@ export function keywordsOf(
     const forms = [...(surface.get(t) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
     return forms[0]?.[0] ?? t;
   });
+}
+
+/**
+ * Whether a keyword is a piece of something longer as the members wrote it: most times it was
+ * written it begins or ends on a function word ("phụ cấp cho"), or, not being a word the lexicon
+ * knows, the syllable before or after it makes one with its edge ("trưởng" of "hội trưởng",
+ * "phụ cấp cho chi" of "chi hội").
+ */
+function cutsAWord(term: string, written: readonly (readonly string[])[], lexicon: Lexicon): boolean {
+  const parts = term.split(" ");
+  const n = parts.length;
+  const isWord = n > 1 && parts.slice(1).every((x, j) => lexicon.knowsPair(`${parts[j]} ${x}`));
+  const known = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && lexicon.knowsPair(`${fold(a)} ${fold(b)}`);
+  const isFunction = (w: string | undefined) => w !== undefined && FUNCTION_WORDS.has(w);
+  let seen = 0;
+  let cut = 0;
+  for (const words of written) {
+    for (let k = 0; k + n <= words.length; k++) {
+      if (!parts.every((p, j) => fold(words[k + j] ?? "") === p)) continue;
+      seen += 1;
+      const edgeIsFunction = !isWord && (isFunction(words[k]) || isFunction(words[k + n - 1]));
+      const joins = !isWord && (known(words[k - 1], words[k]) || known(words[k + n - 1], words[k + n]));
+      if (edgeIsFunction || joins) cut += 1;
+    }
+  }
+  return seen > 0 && cut * 2 > seen;
 }
 
 /** True when every word of `label` is written, marks and all, in the members' texts. */

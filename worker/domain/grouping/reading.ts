@@ -145,6 +145,11 @@ export class Lexicon {
     return this.pairs.has(folded);
   }
 
+  /** Whether a syllable without its marks can only be a function word ("cho", "của"). */
+  isFunctionWord(folded: string): boolean {
+    return this.stopFolded.has(folded);
+  }
+
   isStop(s: Syllable, accented: boolean): boolean {
     return accented && s.key !== s.folded ? this.stopKeys.has(s.key) : this.stopFolded.has(s.folded);
   }
