@@ -171,3 +171,21 @@ export async function printedPages(page: Page, name: string): Promise<string[]> 
   const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
   return text.split("\f").filter((p) => p.trim() !== "");
 }
+
+/**
+ * The question headings left at the foot of a printed page (its last two lines, the page number
+ * aside) with their answers on the next: none, on a report that prints well.
+ */
+export async function headingsAtFoot(page: Page, pages: readonly string[]): Promise<string[]> {
+  const headings = new Set(
+    (await page.locator(".question-report h3").allTextContents()).map((h) => h.trim()),
+  );
+  return pages.slice(0, -1).flatMap((text) =>
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "" && !/^\d+\s*\/\s*\d+$/.test(l))
+      .slice(-2)
+      .filter((l) => headings.has(l)),
+  );
+}

@@ -5,6 +5,7 @@ import { beforeAll, describe, it } from "vitest";
 import {
   ARTIFACTS,
   baseUrl,
+  headingsAtFoot,
   LAPTOP,
   launch,
   newEvent,
@@ -259,6 +260,26 @@ describe("paper sheets for members without a phone", () => {
       await expect
         .poll(() => page.getByTestId("paper-sheet").first().textContent())
         .toContain(`${paper.code}-0004`);
+    } finally {
+      await laptop.close();
+    }
+  });
+});
+
+describe("the demo needs survey's report on paper", () => {
+  it("prints with no question's heading left at a page's foot", async ({ expect }) => {
+    const found = (await (await staff("/api/events?kind=survey&q=KHNC47")).json()) as {
+      items: { id: number }[];
+    };
+    const id = found.items[0]?.id;
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${id}/report`);
+      await page.getByTestId("question-report").first().waitFor();
+      const pages = await printedPages(page, "needs-report.pdf");
+      expect(pages.length).toBeGreaterThan(1);
+      expect(await headingsAtFoot(page, pages)).toEqual([]);
     } finally {
       await laptop.close();
     }

@@ -5,6 +5,7 @@ import {
   ARTIFACTS,
   answerSurvey,
   baseUrl,
+  headingsAtFoot,
   LAPTOP,
   launch,
   newClass,
@@ -283,6 +284,8 @@ describe("accessibility", () => {
         expect(text.replace(/\s+/g, " ")).toContain(title);
         expect(text).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`));
       });
+      // No question's heading is left at a page's foot with its answers on the next page.
+      expect(await headingsAtFoot(page, pages)).toEqual([]);
     } finally {
       await laptop.close();
     }
