@@ -3,7 +3,8 @@ import { hc, type InferResponseType } from "hono/client";
 import type { AppType } from "../worker/index";
 import { lang } from "./i18n";
 
-export const api = hc<AppType>("/", {
+// On the page's own origin, so `$url()` gives download links as well as fetches.
+export const api = hc<AppType>(location.origin, {
   headers: () => ({ "Accept-Language": lang.value }),
   init: { credentials: "same-origin" },
 });

@@ -1,7 +1,9 @@
 // Exports read back by a real spreadsheet reader (exceljs): Vietnamese sheet names, real dates in Vietnam time, real numbers.
+
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, it } from "vitest";
-import { staffSession } from "./helpers";
+import { ARTIFACTS, LAPTOP, launch, signInAt, staffSession } from "./helpers";
 
 async function workbook(res: Response) {
   if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
@@ -65,5 +67,34 @@ describe("exports as a spreadsheet reads them", () => {
     const csv = await (await staff(`/api/events/${await demoWorkshop(staff)}/proposals.csv`)).text();
     expect(csv).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
+  it("a class report offers Excel first, the raw answers as Excel too, and each button's file opens in a spreadsheet reader", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const browser = await launch({ viewport: LAPTOP });
+    try {
+      const page = await browser.newPage();
+      await signInAt(page, "tochuc@gopy.local", "/app/events/1/report");
+      const buttons = page.locator(".actions a.button");
+      await buttons.first().waitFor();
+      const labels = (await buttons.allTextContents()).map((l) => l.trim());
+      expect(labels.slice(0, 4)).toEqual([
+        "Tải Excel (.xlsx)",
+        "Tải CSV",
+        "Tải các câu trả lời (Excel)",
+        "Tải các câu trả lời (CSV)",
+      ]);
+      await page.screenshot({ path: join(ARTIFACTS, "report-downloads.png") });
+      const hrefs = await buttons.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      const report = await workbook(await staff(hrefs[0] ?? ""));
+      expect(report.worksheets[0]?.name).toBe("Báo cáo");
+      const answers = await workbook(await staff(hrefs[2] ?? ""));
+      expect(answers.worksheets[0]?.name).toBe("Câu trả lời");
+      expect(answers.worksheets[0]?.rowCount ?? 0).toBeGreaterThan(5);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The report of a class or survey for staff: response rate, scores per criterion, every other question (texts grouped), per unit; prints on A4.
 import { api, ok } from "../../api";
+import { Downloads } from "../../components/Downloads";
 import { Layout, PendingPage } from "../../components/Layout";
 import { ObservationSection } from "../../components/Observation";
 import { usePrintHeader } from "../../components/PrintHeader";
@@ -20,6 +21,7 @@ export function ReportPage(props: { id: string }) {
     r ? `${r.event.unitName} · ${r.event.title} · ${formatDays(r.event.startsAt, r.event.endsAt)}` : null,
   );
   if (!r) return <PendingPage title={t("app.report_of")} error={error} />;
+  const param = { id: String(r.event.id) };
   const onForm = new Set(r.questions.filter((q) => q.type === "text").map((q) => q.id));
   const others = (r.comments ?? []).filter((c) => !onForm.has(c.questionId));
   return (
@@ -28,17 +30,25 @@ export function ReportPage(props: { id: string }) {
       actions={
         <>
           <Link href={`/app/events/${r.event.id}`}>{t("app.back")}</Link>
-          <a class="button" href={`/api/events/${r.event.id}/report.csv`} download>
-            {t("app.export_csv")}
-          </a>
-          <a class="button" href={`/api/events/${r.event.id}/report.xlsx`} download>
-            {t("app.export_xlsx")}
-          </a>
-          {isOrganiser(me.data) && !r.detailHidden ? (
-            <a class="button" href={`/api/events/${r.event.id}/answers.csv`} download>
-              {t("app.export_answers")}
-            </a>
-          ) : null}
+          <Downloads
+            files={[
+              { url: api.api.events[":id"]["report.xlsx"].$url({ param }), label: t("app.export_xlsx") },
+              { url: api.api.events[":id"]["report.csv"].$url({ param }), label: t("app.export_csv") },
+              // The raw answers: organisers only, and only from the threshold up, as everywhere.
+              ...(isOrganiser(me.data) && !r.detailHidden
+                ? [
+                    {
+                      url: api.api.events[":id"]["answers.xlsx"].$url({ param }),
+                      label: t("app.export_answers_xlsx"),
+                    },
+                    {
+                      url: api.api.events[":id"]["answers.csv"].$url({ param }),
+                      label: t("app.export_answers"),
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <button type="button" onClick={() => print()}>
             {t("app.print")}
           </button>

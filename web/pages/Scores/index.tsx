@@ -5,6 +5,7 @@ import type { Flag } from "../../../worker/domain/scores";
 import { LEVEL_RANK, LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
 import { api, ok, type UnitScores } from "../../api";
 import { DateInput } from "../../components/DateInput";
+import { Downloads } from "../../components/Downloads";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { NeedsRollup } from "../../components/NeedsRollup";
 import { usePrintHeader } from "../../components/PrintHeader";
@@ -134,24 +135,24 @@ export function ScoresPage(props: { id: string | undefined }) {
       distribution: d,
     };
   });
-  const exportHref = (file: string) => `/api/units/${s.unit.id}/${file}${q}`;
+  const exportUrl = (file: string) =>
+    api.api.units[":id"][":file"].$url({
+      param: { id: String(s.unit.id), file },
+      query: Object.fromEntries(FILTERS.flatMap((k) => (filters[k] ? [[k, filters[k]]] : []))),
+    });
   return (
     <Layout
       title={s.unit.name}
       actions={
         <>
-          <a class="button" href={exportHref("scores.csv")} download>
-            {t("app.export_units_csv")}
-          </a>
-          <a class="button" href={exportHref("scores.xlsx")} download>
-            XLSX
-          </a>
-          <a class="button" href={exportHref("classes.csv")} download>
-            {t("app.export_classes_csv")}
-          </a>
-          <a class="button" href={exportHref("classes.xlsx")} download>
-            XLSX
-          </a>
+          <Downloads
+            files={[
+              { url: exportUrl("scores.xlsx"), label: t("app.export_units_xlsx") },
+              { url: exportUrl("scores.csv"), label: t("app.export_units_csv") },
+              { url: exportUrl("classes.xlsx"), label: t("app.export_classes_xlsx") },
+              { url: exportUrl("classes.csv"), label: t("app.export_classes_csv") },
+            ]}
+          />
           <button type="button" onClick={() => print()}>
             {t("app.print")}
           </button>

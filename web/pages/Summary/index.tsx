@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { countProposals } from "../../../worker/domain/proposal";
 import { ApiProblem, api, ok } from "../../api";
+import { Downloads } from "../../components/Downloads";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { usePrintHeader } from "../../components/PrintHeader";
 import { Table } from "../../components/Table";
@@ -148,12 +149,18 @@ export function SummaryPage(props: { id: string }) {
       title={`${t("app.summary")}: ${event.data.title}`}
       actions={
         <>
-          <a class="button" href={`/api/events/${props.id}/proposals.csv`}>
-            {t("app.export_csv")}
-          </a>
-          <a class="button" href={`/api/events/${props.id}/proposals.xlsx`}>
-            {t("app.export_xlsx")}
-          </a>
+          <Downloads
+            files={[
+              {
+                url: api.api.events[":id"]["proposals.xlsx"].$url({ param: { id: props.id } }),
+                label: t("app.export_xlsx"),
+              },
+              {
+                url: api.api.events[":id"]["proposals.csv"].$url({ param: { id: props.id } }),
+                label: t("app.export_csv"),
+              },
+            ]}
+          />
           <button type="button" onClick={() => print()}>
             {t("app.print")}
           </button>
