@@ -93,6 +93,8 @@ describe("exports as a spreadsheet reads them", () => {
       const answers = await workbook(await staff(hrefs[2] ?? ""));
       expect(answers.worksheets[0]?.name).toBe("Câu trả lời");
       expect(answers.worksheets[0]?.rowCount ?? 0).toBeGreaterThan(5);
+      // The day each answer came is a date, not text.
+      expect(answers.worksheets[0]?.getRow(2).getCell(1).value).toBeInstanceOf(Date);
     } finally {
       await browser.close();
     }

@@ -42,8 +42,9 @@ function cellXml(value: Cell, ref: string, header: boolean): string {
   if (typeof value === "object") {
     const ms = Date.parse(value.at);
     if (!Number.isFinite(ms)) return "";
-    const days = (ms + VIETNAM_OFFSET_MS) / 86400_000 + EXCEL_EPOCH_DAYS;
-    const at = value.show === "day" ? Math.floor(days) : Math.round(days * 1440) / 1440;
+    // Cut to the minute (or day) as the CSV's text is, so the two files say the same time.
+    const minutes = Math.floor((ms + VIETNAM_OFFSET_MS) / 60_000) + EXCEL_EPOCH_DAYS * 1440;
+    const at = value.show === "day" ? Math.floor(minutes / 1440) : minutes / 1440;
     return `<c r="${ref}" s="${value.show === "day" ? STYLE_DAY : STYLE_MINUTE}"><v>${at}</v></c>`;
   }
   // Inline strings are never evaluated, but a user editing the cell would be: neutralise as in CSV.

@@ -142,7 +142,8 @@ export async function answersTable(db: Db, user: StaffUser, id: number, lang: La
   const withheld = "–";
   const flag = (v: boolean | null) => (v === null ? withheld : v ? yes : "");
   const body: Cell[][] = shown.map((r) => [
-    r.day ?? withheld,
+    // The day as a real date (Vietnam midnight), or the dash where it is withheld.
+    r.day === null ? withheld : dateCell(`${r.day}T00:00:00+07:00`, "day"),
     r.role === null ? withheld : t(lang, r.role === "lecturer" ? "page.role_lecturer" : "page.role_trainee"),
     flag(r.paper),
     flag(r.tooFast),

@@ -344,8 +344,15 @@ describe("dates in exports", () => {
     const files = unzipSync(toXlsx("Đề xuất", [["Thời gian"], [dateCell(at)], [dateCell(at, "day")]]));
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
     // 07/12/2026 08:30 in Vietnam: 46363 days after Excel's epoch, and 8.5 hours.
-    expect(sheet).toContain(`<c r="A2" s="3"><v>${46363 + 8.5 / 24}</v></c>`);
+    expect(sheet).toContain(`<c r="A2" s="3"><v>${(46363 * 1440 + 510) / 1440}</v></c>`);
     expect(sheet).toContain('<c r="A3" s="2"><v>46363</v></c>');
+    // A moment at 08:30:40 is 08:30 in both files, as the CSV writes it, not 08:31 in one of them.
+    const late = "2026-12-07T01:30:40Z";
+    expect(toCsv([[dateCell(late)]])).toBe("\uFEFF07/12/2026 08:30\r\n");
+    const lateSheet = strFromU8(
+      unzipSync(toXlsx("x", [[dateCell(late)]]))["xl/worksheets/sheet1.xml"] ?? new Uint8Array(),
+    );
+    expect(lateSheet).toContain(`<v>${(46363 * 1440 + 510) / 1440}</v>`);
     const styles = strFromU8(files["xl/styles.xml"] ?? new Uint8Array());
     expect(styles).toContain('formatCode="dd/mm/yyyy hh:mm"');
     expect(strFromU8(files["xl/workbook.xml"] ?? new Uint8Array())).toContain('name="Đề xuất"');
