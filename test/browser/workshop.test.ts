@@ -544,10 +544,16 @@ describe("facilitator on a laptop", () => {
       // She records what was decided on one proposal: the row itself says it was saved.
       const row = page.locator("table.follow tbody tr").first();
       await row.getByLabel("Trạng thái", { exact: true }).selectOption({ label: "Đang thực hiện" });
+      // The unit is found by typing part of its name without marks; only today's units are offered.
       const unitChoice = row.getByLabel("Đơn vị chịu trách nhiệm");
-      const offered = await unitChoice.locator("option").allTextContents();
-      const unitName = offered.find((o) => o !== "—") ?? "";
-      await unitChoice.selectOption({ label: unitName });
+      const offered = await row
+        .locator("datalist option")
+        .evaluateAll((os) => os.map((o) => o.getAttribute("value")));
+      expect(offered).not.toContain("Hội LHPN phường Bạch Mai (cũ)");
+      await unitChoice.fill("phuong bach mai");
+      await unitChoice.blur();
+      const unitName = "Hội LHPN phường Bạch Mai";
+      expect(await unitChoice.inputValue()).toBe(unitName);
       await row
         .getByLabel("Ghi chú", { exact: true })
         .fill("Đã chuyển UBND thành phố xem xét, trả lời trước 31/12/2026");

@@ -6,7 +6,7 @@ import { Downloads } from "../../components/Downloads";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { usePrintHeader } from "../../components/PrintHeader";
 import { Table } from "../../components/Table";
-import { UnitSelect } from "../../components/UnitSelect";
+import { UnitPicker } from "../../components/UnitPicker";
 import { formatDays, t } from "../../i18n";
 import { useAsync } from "../../useAsync";
 import {
@@ -55,13 +55,7 @@ function FollowRow(props: {
         <span class="print-only">{followLabel(item.followStatus)}</span>
       </td>
       <td>
-        <UnitSelect
-          label={t("app.follow_unit")}
-          value={unit}
-          onChange={setUnit}
-          units={props.units}
-          none="—"
-        />
+        <UnitPicker label={t("app.follow_unit")} value={unit} onChange={setUnit} units={props.units} />
         {/* On paper, what was saved. */}
         <span class="print-only">{unitName}</span>
       </td>
