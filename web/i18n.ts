@@ -1,8 +1,12 @@
 // The staff app's language (chosen per browser) and how it shows texts, times and scores; the texts are the shared catalogue.
-import { type Lang, type MessageKey, t as translate } from "../worker/domain/i18n";
+import { type AppMessageKey, fill, type Lang } from "../worker/domain/i18n";
+import { en, enApp } from "../worker/domain/messages/en";
+import { vi, viApp } from "../worker/domain/messages/vi";
 import { fromVietnamMinute, VIETNAM_TZ, vietnamDay, vietnamMinute } from "../worker/domain/time";
 
-export type { Lang, MessageKey } from "../worker/domain/i18n";
+export type { Lang } from "../worker/domain/i18n";
+/** Any text the staff app shows: the Worker's and its own. */
+export type MessageKey = AppMessageKey;
 
 function initialLang(): Lang {
   try {
@@ -21,9 +25,12 @@ export function switchLang(): void {
   location.reload();
 }
 
+const catalogue: Record<AppMessageKey, string> =
+  lang.value === "en" ? { ...en, ...enApp } : { ...vi, ...viApp };
+
 /** The text of `key` in the language the person chose. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return translate(lang.value, key, params);
+  return fill(catalogue[key], params);
 }
 
 export function formatTime(iso: string): string {

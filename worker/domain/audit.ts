@@ -1,13 +1,16 @@
 // The audit log's actions: each staff route declares one by name (see `audited`), and here each name has its words and says what its `:id` is.
-import type { MessageKey } from "./i18n";
+import type { AppMessageKey } from "./i18n";
 
 interface ActionSpec {
-  words: MessageKey;
+  words: AppMessageKey;
   /** What the route's `:id` names, recorded beside the action; null when it names neither. */
   subject: "event" | "unit" | null;
 }
 
-const spec = (words: MessageKey, subject: ActionSpec["subject"] = null): ActionSpec => ({ words, subject });
+const spec = (words: AppMessageKey, subject: ActionSpec["subject"] = null): ActionSpec => ({
+  words,
+  subject,
+});
 
 /** Every action the log records. A route declares one of these names; a name with no route is not here. */
 export const AUDIT_ACTIONS = {
@@ -65,6 +68,6 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const isAuditAction = (name: string): name is AuditAction => Object.hasOwn(AUDIT_ACTIONS, name);
 
 /** The words for a recorded action; null for one without words (an entry older than the names). */
-export function actionKey(action: string): MessageKey | null {
+export function actionKey(action: string): AppMessageKey | null {
   return isAuditAction(action) ? AUDIT_ACTIONS[action].words : null;
 }
