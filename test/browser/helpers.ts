@@ -159,6 +159,9 @@ export async function signInAt(page: Page, email: string, next: string): Promise
   await page.fill("#email", email);
   await page.fill("#password", DEMO_PASSWORD);
   await page.click("button[type=submit]");
+  // Signed in once the page has left the login form: a test going on before that would race the
+  // session cookie (and a later goto would find the login page again).
+  await page.waitForURL((url) => !url.pathname.startsWith("/app/login"));
 }
 
 /** Prints the page to an A4 PDF kept in the artifacts and returns the text of each printed page. */

@@ -128,6 +128,7 @@ describe("the staff app on an organiser's phone", () => {
         await page.waitForLoadState("networkidle");
         const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(over, path).toBeLessThanOrEqual(0);
+        expect(new URL(page.url()).pathname, path).toBe(path);
         // The menu is folded: the page's title is on the first screen, under one button.
         expect(await page.getByTestId("who").isVisible(), path).toBe(false);
         expect((await page.locator("main h1").first().boundingBox())?.y ?? 999, path).toBeLessThan(120);
