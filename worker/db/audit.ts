@@ -2,6 +2,7 @@
 import type { Scope } from "../domain/terms";
 import { pathIds } from "../domain/tree";
 import type { Db } from ".";
+import { inSubtree } from "./subtree";
 
 export interface AuditEntry {
   at: string;
@@ -68,9 +69,10 @@ export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
     .leftJoin("units as tu", "tu.id", "a.unit_id")
     .where((eb) => {
       // By the unit the entry was made in, not where its author is now.
-      const col = scope.tree === "now" ? "a.now_path" : "a.then_path";
-      const inside = eb.and([eb(col, ">=", scope.path), eb(col, "<", `${scope.path}\uffff`)]);
-      return isRoot ? eb.or([inside, eb(col, "is", null)]) : inside;
+      const inside = inSubtree(scope, { today: "a.now_path", atTheTime: "a.then_path" });
+      return isRoot
+        ? eb.or([inside, eb(scope.tree === "now" ? "a.now_path" : "a.then_path", "is", null)])
+        : inside;
     });
   if (f.eventId !== undefined) q = q.where("a.event_id", "=", f.eventId);
   if (f.userId !== undefined) q = q.where("a.user_id", "=", f.userId);

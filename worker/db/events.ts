@@ -6,6 +6,7 @@ import type { EventKind, Scope } from "../domain/terms";
 import type { Db } from ".";
 import { searchPattern } from "./search";
 import { classStatsInsert } from "./stats";
+import { inSubtree, unitPaths } from "./subtree";
 
 export interface EventRow {
   id: number;
@@ -100,8 +101,7 @@ export interface EventFilter {
 
 /** A page of the scope's events, newest first, and how many match in all (one batch). */
 export async function listEventsInScope(db: Db, scope: Scope, f: EventFilter) {
-  const col = scope.tree === "now" ? "u.now_path" : "u.path";
-  let q = selectEvents(db).where(col, ">=", scope.path).where(col, "<", `${scope.path}\uffff`);
+  let q = selectEvents(db).where(inSubtree(scope, unitPaths("u")));
   if (f.kind !== null) q = q.where("e.kind", "=", f.kind);
   if (f.startsFrom !== null) q = q.where("e.starts_at", ">=", f.startsFrom);
   if (f.startsBefore !== null) q = q.where("e.starts_at", "<", f.startsBefore);

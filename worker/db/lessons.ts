@@ -1,6 +1,7 @@
 // Lessons: proposals a facilitator placed in named groups, read as examples by later workshops of her unit (and wider when shared or promoted).
 import { sql } from "kysely";
 import type { Db } from ".";
+import { inSubtree, unitPaths } from "./subtree";
 
 /** How many placed proposals a workshop reads as lessons, newest first (bounds the CPU per arrival). */
 export const LESSONS_MAX = 150;
@@ -30,7 +31,7 @@ function lessonsReaching(db: Db, path: string, orTaughtBelow = false) {
         eb(sql.val(path), "like", sql<string>`u.now_path || '%'`),
         eb.and([eb("e.share_lessons", "=", 1), eb(sql.val(path), "like", sql<string>`up.now_path || '%'`)]),
         eb(sql.val(path), "like", sql<string>`s.now_path || '%'`),
-        ...(orTaughtBelow ? [eb("u.now_path", "like", `${path}%`)] : []),
+        ...(orTaughtBelow ? [inSubtree({ tree: "now", path }, unitPaths("u"))] : []),
       ]),
     );
 }

@@ -2,6 +2,7 @@
 
 import { type Scope, TRAINEE_CATEGORIES, type TraineeCategory } from "../domain/terms";
 import type { Db } from ".";
+import { inSubtree, unitPaths } from "./subtree";
 
 export interface Programme {
   id: number;
@@ -48,12 +49,7 @@ export async function listProgrammesFor(db: Db, scope: Scope): Promise<Programme
     .filter((s) => s !== "")
     .map((_, i, all) => `/${all.slice(0, i + 1).join("/")}/`);
   const rows = await selectProgrammes(db)
-    .where((eb) =>
-      eb.or([
-        eb(col, "in", ancestors),
-        eb.and([eb(col, ">=", scope.path), eb(col, "<", `${scope.path}\uffff`)]),
-      ]),
-    )
+    .where((eb) => eb.or([eb(col, "in", ancestors), inSubtree(scope, unitPaths("u"))]))
     .orderBy("p.starts_on", "desc")
     .execute();
   return rows.map((r) => ({ ...r, categories: parseCategories(r.categories) }));

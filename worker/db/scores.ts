@@ -5,6 +5,7 @@ import type { StatTotals, SumTotals } from "../domain/scores";
 import { MIN_RESPONSES_FOR_DETAIL } from "../domain/terms";
 import type { Db } from ".";
 import type { Database, Level, Tree } from "./schema";
+import { inSubtree, scopeAt, unitPaths } from "./subtree";
 import type { Unit } from "./units";
 
 export interface ScoreFilters {
@@ -32,9 +33,7 @@ type UnitsEB = ExpressionBuilder<Database, "units">;
 function breakdownWhere(unit: Unit, tree: Tree, level: Level | null) {
   return (eb: UnitsEB) => {
     if (level !== null) {
-      const col = tree === "now" ? "now_path" : "path";
-      const prefix = tree === "now" ? unit.nowPath : unit.thenPath;
-      const inTree = [eb(col, ">", prefix), eb(col, "<", `${prefix}\uffff`), eb("level", "=", level)];
+      const inTree = [inSubtree(scopeAt(unit, tree), unitPaths(), true), eb("level", "=", level)];
       // In today's tree a merged unit is folded into its successor, not a row of its own.
       return eb.and(tree === "now" ? [...inTree, eb("now_parent_id", "is not", null)] : inTree);
     }
@@ -131,12 +130,9 @@ const classSums = CRITERIA.flatMap((c) => [
 
 /** The classes of a subtree in a period, by the filters: one index range on class_stats. */
 function classesIn(db: Db, unit: Unit, f: ScoreFilters) {
-  const col = f.tree === "now" ? "cs.now_path" : "cs.path";
-  const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
   let q = db
     .selectFrom("class_stats as cs")
-    .where(col, ">=", prefix)
-    .where(col, "<", `${prefix}\uffff`)
+    .where(inSubtree(scopeAt(unit, f.tree), unitPaths("cs")))
     .where("cs.month", ">=", f.from)
     .where("cs.month", "<=", f.to);
   if (f.programmeId !== null) q = q.where("cs.programme_id", "=", f.programmeId);
@@ -205,7 +201,6 @@ export type SmallClassRow = StatTotals & { month: string; path: string };
  */
 function smallClassesQuery(db: Db, unit: Unit, f: ScoreFilters, previousFrom: string) {
   const col = f.tree === "now" ? "cs.now_path" : "cs.path";
-  const prefix = f.tree === "now" ? unit.nowPath : unit.thenPath;
   let q = db
     .selectFrom("class_stats as cs")
     .select([
@@ -215,8 +210,7 @@ function smallClassesQuery(db: Db, unit: Unit, f: ScoreFilters, previousFrom: st
       "cs.straight",
       ...COUNT_COLUMNS.map((c) => sql.ref<number>(`cs.${c}`).as(c)),
     ])
-    .where(col, ">=", prefix)
-    .where(col, "<", `${prefix}\uffff`)
+    .where(inSubtree(scopeAt(unit, f.tree), unitPaths("cs")))
     .where("cs.month", ">=", previousFrom)
     .where("cs.month", "<=", f.to)
     .where(sql<boolean>`cs.responses < ${sql.lit(MIN_RESPONSES_FOR_DETAIL)}`);

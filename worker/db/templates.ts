@@ -2,6 +2,7 @@
 import type { QuestionDef } from "../domain/form";
 import { pathIds } from "../domain/tree";
 import type { Db } from ".";
+import { inSubtree, unitPaths } from "./subtree";
 
 export interface TemplateRow {
   id: number;
@@ -40,10 +41,7 @@ const parsed = (r: Omit<TemplateRow, "questions"> & { questions: string }): Temp
 export async function listTemplates(db: Db, path: string): Promise<TemplateRow[]> {
   const rows = await selectTemplates(db)
     .where((eb) =>
-      eb.or([
-        eb("t.unit_id", "in", pathIds(path)),
-        eb.and([eb("u.now_path", ">=", path), eb("u.now_path", "<", `${path}\uffff`)]),
-      ]),
+      eb.or([eb("t.unit_id", "in", pathIds(path)), inSubtree({ tree: "now", path }, unitPaths("u"))]),
     )
     .orderBy("t.title")
     .execute();
@@ -113,8 +111,7 @@ export async function surveysByTemplate(db: Db, path: string, minResponses: numb
     ])
     .where("e.kind", "=", "survey")
     .where("e.response_count", ">=", minResponses)
-    .where("u.now_path", ">=", path)
-    .where("u.now_path", "<", `${path}\uffff`)
+    .where(inSubtree({ tree: "now", path }, unitPaths("u")))
     .groupBy(["t.id", "t.title"])
     .orderBy("t.title")
     .execute();
@@ -135,8 +132,7 @@ export async function templateTotals(db: Db, templateId: number, path: string, m
     .where("e.template_id", "=", templateId)
     .where("e.kind", "=", "survey")
     .where("e.response_count", ">=", minResponses)
-    .where("u.now_path", ">=", path)
-    .where("u.now_path", "<", `${path}\uffff`)
+    .where(inSubtree({ tree: "now", path }, unitPaths("u")))
     .where("q.type", "in", ["choice", "multi"])
     .groupBy(["q.position", "c.value"])
     .execute();

@@ -5,6 +5,7 @@ import { layoutTree, type TreeNode } from "../domain/tree";
 import type { ImportedUnit } from "../domain/unitImport";
 import type { Compilable, Db } from ".";
 import { RETREE_SQL } from "./stats";
+import { inSubtree, unitPaths } from "./subtree";
 
 export interface Unit {
   id: number;
@@ -57,8 +58,7 @@ export async function findUnitByCode(db: Db, code: string): Promise<Unit | undef
 export async function listUnitsInScope(db: Db, scope: Scope): Promise<Unit[]> {
   const col = scope.tree === "now" ? "now_path" : "path";
   const rows = await selectUnits(db)
-    .where(col, ">=", scope.path)
-    .where(col, "<", `${scope.path}\uffff`)
+    .where(inSubtree(scope, unitPaths()))
     .orderBy(col)
     .orderBy("id")
     .execute();
@@ -70,8 +70,7 @@ export async function activeUnitsUnder(db: Db, nowPath: string) {
   return db
     .selectFrom("units")
     .select(["id", "name", "level", "now_path as path"])
-    .where("now_path", ">=", nowPath)
-    .where("now_path", "<", `${nowPath}\uffff`)
+    .where(inSubtree({ tree: "now", path: nowPath }, unitPaths()))
     .where("active", "=", 1)
     .orderBy("now_path")
     .execute();

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Scope, StaffUser } from "../domain/terms";
 import type { Db } from ".";
 import { searchPattern } from "./search";
+import { inSubtree, unitPaths } from "./subtree";
 
 /** What makes a StaffUser: the account and where its unit sits in both trees. */
 const ACCOUNT = [
@@ -89,14 +90,12 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 /** An account whose unit lies inside the scope. */
 export async function findUserInScope(db: Db, id: number, scope: Scope) {
-  const col = scope.tree === "now" ? "un.now_path" : "un.path";
   return db
     .selectFrom("users as u")
     .innerJoin("units as un", "un.id", "u.unit_id")
     .select(["u.id", "u.email"])
     .where("u.id", "=", id)
-    .where(col, ">=", scope.path)
-    .where(col, "<", `${scope.path}\uffff`)
+    .where(inSubtree(scope, unitPaths("un")))
     .executeTakeFirst();
 }
 
@@ -135,12 +134,10 @@ export interface AccountRow {
 }
 
 function accountsQuery(db: Db, scope: Scope, now: string) {
-  const col = scope.tree === "now" ? "un.now_path" : "un.path";
   return db
     .selectFrom("users as u")
     .innerJoin("units as un", "un.id", "u.unit_id")
-    .where(col, ">=", scope.path)
-    .where(col, "<", `${scope.path}\uffff`)
+    .where(inSubtree(scope, unitPaths("un")))
     .select((eb) => [
       "u.id",
       "u.email",
