@@ -8,13 +8,21 @@ import { auditTrail } from "./http/audit";
 import { sameOrigin, signedIn } from "./http/auth";
 import type { AppEnv } from "./http/env";
 import { onError } from "./http/errors";
-import { apiBodyLimit, noBadKeys, noStore, requestContext, securityHeaders } from "./http/middleware";
+import {
+  apiBodyLimit,
+  IMPORT_PATHS,
+  noBadKeys,
+  noStore,
+  requestContext,
+  securityHeaders,
+} from "./http/middleware";
 import { auditRoutes } from "./routes/audit";
 import { accountRoutes, signInRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/board";
 import { eventRoutes } from "./routes/events";
 import { lexiconRoutes } from "./routes/lexicon";
 import { observationRoutes } from "./routes/observations";
+import { peopleRoutes } from "./routes/people";
 import { phoneRoutes } from "./routes/phone";
 import { programmeRoutes } from "./routes/programmes";
 import { publicRoutes } from "./routes/public";
@@ -36,6 +44,7 @@ const staff = new Hono<AppEnv>()
   .route("/events", boardRoutes)
   .route("/events", observationRoutes)
   .route("/programmes", programmeRoutes)
+  .route("/people", peopleRoutes)
   .route("/lexicon", lexiconRoutes)
   .route("/audit", auditRoutes)
   .route("/users", userRoutes)
@@ -43,8 +52,8 @@ const staff = new Hono<AppEnv>()
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders, requestContext)
-  // The unit-tree import takes a larger CSV and sets its own limit.
-  .use("/api/*", (c, next) => (c.req.path === "/api/units/import" ? next() : apiBodyLimit(c, next)))
+  // An uploaded list is larger than a JSON body: its route sets its own limit.
+  .use("/api/*", (c, next) => (IMPORT_PATHS.has(c.req.path) ? next() : apiBodyLimit(c, next)))
   .use("/api/*", noBadKeys)
   // Public writes too: a page elsewhere must not send answers, proposals or supports in a trainee's name.
   .use("/api/public/*", sameOrigin)

@@ -40,6 +40,8 @@ interface Place {
   lessonId: number;
   /** A complete set of answers to the class's form, as a paper sheet carries them. */
   paperAnswers: Record<string, number>;
+  /** A person in the commune's officer register. */
+  personId: number;
 }
 
 let tree: Tree;
@@ -93,7 +95,22 @@ async function place(province: { id: number; code: string; path: string }, merge
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const person = await db()
+    .insertInto("people")
+    .values({
+      name: "Nguyễn Thị Thử",
+      name_key: unique("nguyễn thị thử "),
+      search: "nguyen thi thu",
+      birth_year: 1980,
+      position: "branch_head",
+      unit_id: commune.id,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return {
+    personId: person.id,
     termId: term.id,
     lessonId: p3,
     paperAnswers: Object.fromEntries(Object.entries(paperAnswers).map(([k, v]) => [k, Number(v)])),
@@ -452,6 +469,57 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 400,
   },
   "GET /api/programmes": { method: "GET", path: () => "/api/programmes", roles: all, ok: 200, out: 200 },
+  "GET /api/people": {
+    method: "GET",
+    path: (p) => `/api/people?unit=${p.commune.id}`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/people/people.csv": {
+    method: "GET",
+    path: (p) => `/api/people/people.csv?unit=${p.commune.id}`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "GET /api/people/people.xlsx": {
+    method: "GET",
+    path: (p) => `/api/people/people.xlsx?unit=${p.commune.id}`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/people": {
+    method: "POST",
+    path: () => "/api/people",
+    body: (p) => ({
+      name: unique("Trần Thị Mới "),
+      birthYear: 1985,
+      position: "branch_head",
+      unitId: p.commune.id,
+    }),
+    roles: organisers,
+    ok: 201,
+    out: 400,
+  },
+  "PATCH /api/people/:id": {
+    method: "PATCH",
+    path: (p) => `/api/people/${p.personId}`,
+    body: () => ({ position: "commune_vice_chair" }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/people/import": {
+    method: "POST",
+    path: () => "/api/people/import",
+    csv: (p) =>
+      `name,birth_year,position,unit_code\n${unique("Lê Thị Nhập ")},1979,branch_head,${p.commune.code}\n`,
+    roles: organisers,
+    ok: 201,
+    out: 422,
+  },
   "POST /api/programmes": {
     method: "POST",
     path: () => "/api/programmes",

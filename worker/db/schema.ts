@@ -7,6 +7,8 @@ import type { EventKind, Level, QuestionType, RespondentRole, Role } from "../do
 
 export type { EventKind, Level, QuestionType, RespondentRole, Role } from "../domain/terms";
 
+import type { Position } from "../domain/people";
+
 export interface UnitsTable {
   id: Generated<number>;
   code: string;
@@ -125,6 +127,8 @@ export interface EventsTable {
   share_lessons: Generated<number>;
   /** The highest paper-sheet serial printed. */
   paper_printed_to: Generated<number>;
+  /** The class's length in days (migration 0022). */
+  days: Generated<number>;
   /** Folded copy of the searched columns, kept by triggers (schema/0021): see searchPattern. */
   search: Generated<string>;
 }
@@ -331,6 +335,30 @@ export interface LessonPromotionsTable {
   promoted_at: string;
 }
 
+/** The officer register (migration 0022): a name, a birth year, a position in a unit, its dates. */
+export interface PeopleTable {
+  id: Generated<number>;
+  name: string;
+  /** Who is the same person on import (domain/people.ts#nameKey). */
+  name_key: string;
+  /** The name folded for search without diacritics. */
+  search: string;
+  birth_year: number;
+  position: Position;
+  unit_id: number;
+  since: string | null;
+  until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who attended a class; never linked to any response. */
+export interface AttendanceTable {
+  event_id: number;
+  person_id: number;
+  completed: Generated<number>;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -359,4 +387,6 @@ export interface Database {
   login_failures: LoginFailuresTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  people: PeopleTable;
+  attendance: AttendanceTable;
 }

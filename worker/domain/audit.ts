@@ -61,6 +61,11 @@ export const AUDIT_ACTIONS = {
   lessons_share: spec("audit.lessons_share", "event"),
   lesson_remove: spec("audit.lesson_remove"),
   lesson_promote: spec("audit.lesson_promote"),
+  person_add: spec("audit.person_add"),
+  person_change: spec("audit.person_change"),
+  people_import: spec("audit.people_import"),
+  people_export: spec("audit.people_export"),
+  attendance: spec("audit.attendance", "event"),
 } as const satisfies Record<string, ActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -84,3 +84,18 @@ export class TooLarge extends DomainError {
     super("body_too_large", "error.body_too_large", { body: { key: "error.body_too_large" } });
   }
 }
+
+/** A list refused whole: every wrong line with its field (the import contract's `errors`). */
+export class ImportRefused extends DomainError {
+  constructor(
+    readonly lines: readonly {
+      line: number;
+      field: string;
+      key: MessageKey;
+      params?: Record<string, string | number>;
+    }[],
+    key: MessageKey = "people.import_failed",
+  ) {
+    super("import_failed", key);
+  }
+}

@@ -1,5 +1,5 @@
-// A minimal XLSX writer (one sheet, inline strings, real dates, bold header) on fflate's zip: enough for exports.
-import { strToU8, zipSync } from "fflate";
+// A minimal XLSX writer (one sheet, inline strings, real dates, bold header) and reader (the first sheet as text) on fflate's zip: enough for exports and uploaded lists.
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { type Cell, neutralise } from "./csv";
 import { VIETNAM_OFFSET_MS } from "./time";
 
@@ -81,4 +81,57 @@ export function toXlsx(sheetName: string, rows: readonly (readonly Cell[])[]): U
     "xl/styles.xml": strToU8(STYLES),
     "xl/worksheets/sheet1.xml": strToU8(sheet),
   });
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const unescapeXml = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e.startsWith("#x") || e.startsWith("#X")
+      ? String.fromCodePoint(Number.parseInt(e.slice(2), 16))
+      : e.startsWith("#")
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (XML_ENTITIES[e.toLowerCase()] ?? ""),
+  );
+/** The text of a shared string or inline string: its runs joined. */
+const textOf = (xml: string) =>
+  [...xml.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
+/** 'C7' → column index 2. */
+const columnIndex = (ref: string) =>
+  [...(ref.match(/^[A-Z]+/)?.[0] ?? "A")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * The first sheet of an .xlsx as rows of text (numbers as written, dates as their serial number),
+ * for lists people upload; null when the bytes are not a workbook this can read.
+ */
+export function readXlsx(bytes: Uint8Array): string[][] | null {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => f.name === "xl/sharedStrings.xml" || /^xl\/worksheets\/sheet1\.xml$/.test(f.name),
+    });
+  } catch {
+    return null;
+  }
+  const sheet = files["xl/worksheets/sheet1.xml"];
+  if (!sheet) return null;
+  const shared = files["xl/sharedStrings.xml"];
+  const strings = shared
+    ? [...strFromU8(shared).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1] ?? ""))
+    : [];
+  const rows: string[][] = [];
+  for (const row of strFromU8(sheet).matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
+    const cells: string[] = [];
+    for (const c of (row[1] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = c[1] ?? "";
+      const body = c[2] ?? "";
+      const at = columnIndex(attrs.match(/\br="([A-Z]+)\d+"/)?.[1] ?? String.fromCharCode(65 + cells.length));
+      const type = attrs.match(/\bt="(\w+)"/)?.[1];
+      const v = unescapeXml(body.match(/<v>([\s\S]*?)<\/v>/)?.[1] ?? "");
+      const text = type === "s" ? (strings[Number(v)] ?? "") : type === "inlineStr" ? textOf(body) : v;
+      while (cells.length < at) cells.push("");
+      cells[at] = text;
+    }
+    rows.push(cells);
+  }
+  return rows;
 }

@@ -8,6 +8,7 @@ import {
   DomainError,
   type FieldErrors,
   Forbidden,
+  ImportRefused,
   Invalid,
   LimitReached,
   Mismatch,
@@ -21,6 +22,7 @@ import type { AppEnv } from "./env";
 /** The status each kind of refusal answers with, for the API and the phone pages alike. */
 export function statusOf(err: DomainError): ContentfulStatusCode {
   if (err instanceof Invalid) return 400;
+  if (err instanceof ImportRefused) return 422;
   if (err instanceof Unauthenticated) return 401;
   if (err instanceof Forbidden) return 403;
   if (err instanceof NotFound) return 404;
@@ -58,6 +60,15 @@ const hono: Partial<Record<number, [string, MessageKey]>> = {
 export function onError(err: Error, c: Context<AppEnv>): Response {
   const lang = c.get("lang") ?? "vi";
   if (err instanceof LimitReached && err.retryAfter > 0) c.header("Retry-After", String(err.retryAfter));
+  if (err instanceof ImportRefused) {
+    // Nothing was stored: the counts say so, and each wrong line is named with its field.
+    const errors = err.lines.map((l) => ({
+      line: l.line,
+      field: l.field,
+      message: t(lang, l.key, l.params),
+    }));
+    return c.json({ ...errorBody(lang, err.code, err.messageKey), created: 0, updated: 0, errors }, 422);
+  }
   if (err instanceof DomainError) {
     return c.json(errorBody(lang, err.code, err.messageKey, err.fields), statusOf(err));
   }

@@ -57,6 +57,16 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
+/** An uploaded list (units, people): a province's file, 2 MB at most; its route sets it. */
+export const IMPORT_LIMIT = 2 * 1024 * 1024;
+export const IMPORT_PATHS: ReadonlySet<string> = new Set(["/api/units/import", "/api/people/import"]);
+export const importBodyLimit = bodyLimit({
+  maxSize: IMPORT_LIMIT,
+  onError: () => {
+    throw new TooLarge();
+  },
+});
+
 /** JSON bodies: 64 KB at most. */
 export const apiBodyLimit = bodyLimit({
   maxSize: 64 * 1024,

@@ -1,14 +1,14 @@
 // The unit tree: what the caller may see, its scores and exports, and the admin's edits (add, rename, move, deactivate, merge, import).
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
-import { Invalid, TooLarge } from "../domain/errors";
+import { Invalid } from "../domain/errors";
 import { LEVELS, TRAINEE_CATEGORIES } from "../domain/terms";
 import { UNIT_CODE } from "../domain/unitImport";
 import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
+import { importBodyLimit } from "../http/middleware";
 import { idParam } from "../http/params";
 import { day, intId, jsonObject, requiredText, validate } from "../http/validate";
 import { unitTable } from "../services/exports";
@@ -89,9 +89,6 @@ const FILES = {
   "comments.xlsx": ["comments", "xlsx"],
 } as const;
 
-/** The unit-tree import takes a larger CSV than other bodies. */
-export const IMPORT_LIMIT = 1024 * 1024;
-
 export const unitRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json(await listUnits(c.var.db, c.var.user)))
   .get(
@@ -169,20 +166,9 @@ export const unitRoutes = new Hono<AppEnv>()
       return c.json({ ok: true });
     },
   )
-  .post(
-    "/import",
-    audited("unit_import"),
-    allow("admin"),
-    bodyLimit({
-      maxSize: IMPORT_LIMIT,
-      onError: () => {
-        throw new TooLarge();
-      },
-    }),
-    async (c) => {
-      if (!/^text\/(csv|plain)/i.test(c.req.header("Content-Type") ?? "")) {
-        throw new Invalid({ body: { key: "field.csv_required" } });
-      }
-      return c.json(await importUnits(c.var.db, c.var.user, await c.req.text(), new Date()), 201);
-    },
-  );
+  .post("/import", audited("unit_import"), allow("admin"), importBodyLimit, async (c) => {
+    if (!/^text\/(csv|plain)/i.test(c.req.header("Content-Type") ?? "")) {
+      throw new Invalid({ body: { key: "field.csv_required" } });
+    }
+    return c.json(await importUnits(c.var.db, c.var.user, await c.req.text(), new Date()), 201);
+  });

@@ -262,6 +262,34 @@ export const en: Record<keyof typeof vi, string> = {
   "ws.closed_note":
     "The workshop is over and takes no more proposals. The follow-up of each proposal is below.",
   "ws.new_items": "New proposals",
+  "position.branch_head": "Branch head",
+  "position.commune_chair": "Commune Union chair",
+  "position.commune_vice_chair": "Commune Union vice-chair",
+  "position.successor": "Successor (cán bộ nguồn)",
+  "position.full_time_officer": "Full-time officer (province, district)",
+  "people.bad_name": "A name is letters and spaces (not starting with = + - @).",
+  "people.bad_birth_year": "A birth year has 4 digits, from {min} to {max}.",
+  "people.bad_position":
+    "The position is branch_head, commune_chair, commune_vice_chair, successor or full_time_officer (or its Vietnamese name).",
+  "people.unknown_unit": "No active unit with this code in your scope.",
+  "people.same_as_line": "The same person as line {line} (same unit, name and birth year).",
+  "people.exists": "The unit already has this person (same name and birth year).",
+  "people.not_found": "No such person in your register.",
+  "people.import_failed": "The file has errors; nobody was saved. Fix the lines listed and send it again.",
+  "people.import_format":
+    "Send a CSV (text/csv) or Excel (.xlsx) file with the header name,birth_year,position,unit_code.",
+  "people.sheet": "Officer register",
+  "people.col_name": "Name",
+  "people.col_birth_year": "Birth year",
+  "people.col_position": "Position",
+  "people.col_unit": "Unit",
+  "people.col_unit_code": "Unit code",
+  "people.col_since": "Since",
+  "people.col_until": "Until",
+  "attendance.outside": "This person is not in the class's unit or the units under it.",
+  "attendance.not_in_list": "Who completed must be among those who attended.",
+  "attendance.programme_closed": "The class's programme has ended: its attendance is not changed.",
+  "attendance.not_class": "Only a class has an attendance list.",
 };
 
 export const enApp: Record<keyof typeof viApp, string> = {
@@ -752,4 +780,9 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "lex.added_here": "Added by units",
   "lex.built_in": "Built-in phrases",
   "lex.phrases": "{n} phrases",
+  "audit.person_add": "Added a person to the officer register",
+  "audit.person_change": "Changed a person, or ended their position",
+  "audit.people_import": "Imported an officer list",
+  "audit.people_export": "Downloaded the officer register",
+  "audit.attendance": "Recorded a class's attendance",
 };
