@@ -22,6 +22,7 @@ const AccountsPage = lazy(() => import("./pages/Accounts").then((m) => m.Account
 const AccountPage = lazy(() => import("./pages/Account").then((m) => m.AccountPage));
 const SetPassword = lazy(() => import("./pages/SetPassword").then((m) => m.SetPassword));
 const TemplatesPage = lazy(() => import("./pages/Templates").then((m) => m.TemplatesPage));
+const PeoplePage = lazy(() => import("./pages/People").then((m) => m.PeoplePage));
 const LexiconPage = lazy(() => import("./pages/Lexicon").then((m) => m.LexiconPage));
 const NotFound = lazy(() => import("./pages/NotFound").then((m) => m.NotFound));
 
@@ -37,6 +38,7 @@ function App() {
           <Route path="/app/account" component={AccountPage} />
           <Route path="/app/templates" component={TemplatesPage} />
           <Route path="/app/lexicon" component={LexiconPage} />
+          <Route path="/app/people" component={PeoplePage} />
           <Route path="/app/events/new" component={NewEvent} />
           <Route path="/app/units/admin" component={UnitsAdmin} />
           <Route path="/app/audit" component={AuditPage} />

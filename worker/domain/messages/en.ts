@@ -785,4 +785,32 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "audit.people_import": "Imported an officer list",
   "audit.people_export": "Downloaded the officer register",
   "audit.attendance": "Recorded a class's attendance",
+  "app.nav_people": "Officer register",
+  "ppl.title": "Officer register",
+  "ppl.kept":
+    "Only name, birth year, position, unit and the dates in the position are kept: no id numbers, no addresses.",
+  "ppl.search": "Search by name (marks optional)",
+  "ppl.any_position": "Any position",
+  "ppl.include_left": "Include those who left their position",
+  "ppl.count": "Showing {shown} of {n} people",
+  "ppl.actions": "Actions",
+  "ppl.leave": "End position",
+  "ppl.leave_confirm":
+    "{name} leaves the position today? They stay in the register (under «Include those who left»).",
+  "ppl.add": "Add one person",
+  "ppl.add_button": "Add to the register",
+  "ppl.added": "{name} added.",
+  "ppl.import": "Import a list from a file",
+  "ppl.import_help":
+    "A CSV or Excel (.xlsx) file with the header name,birth_year,position,unit_code. One wrong line and nothing is stored, every wrong line named. The same list again updates rather than duplicates (same unit, name and birth year).",
+  "ppl.import_file": "List file",
+  "ppl.preview": "Preview",
+  "ppl.import_save": "Save {n} people",
+  "ppl.import_refused": "The file has {n} errors; nobody was saved. Fix them in the file and preview again:",
+  "ppl.preview_counts":
+    "Valid: {created} new, {updated} already there (to be updated). Press «Save» to store them.",
+  "ppl.imported": "Saved: {created} new, {updated} updated.",
+  "ppl.line": "Line",
+  "ppl.column": "Column",
+  "ppl.problem": "Problem",
 };

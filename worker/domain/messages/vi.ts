@@ -781,4 +781,32 @@ export const viApp = {
   "audit.people_import": "Nhập danh sách cán bộ",
   "audit.people_export": "Tải danh sách cán bộ",
   "audit.attendance": "Ghi danh sách tham dự lớp",
+  "app.nav_people": "Danh sách cán bộ",
+  "ppl.title": "Danh sách cán bộ",
+  "ppl.kept":
+    "Chỉ lưu họ tên, năm sinh, chức danh, đơn vị và thời gian giữ chức danh: không số căn cước, không địa chỉ.",
+  "ppl.search": "Tìm theo họ tên (có dấu hay không)",
+  "ppl.any_position": "Mọi chức danh",
+  "ppl.include_left": "Cả người đã thôi chức danh",
+  "ppl.count": "Đang xem {shown} trong {n} người",
+  "ppl.actions": "Thao tác",
+  "ppl.leave": "Cho thôi chức danh",
+  "ppl.leave_confirm":
+    "{name} thôi chức danh từ hôm nay? Người này vẫn ở trong danh sách (mục «Cả người đã thôi chức danh»).",
+  "ppl.add": "Thêm một người",
+  "ppl.add_button": "Thêm vào danh sách",
+  "ppl.added": "Đã thêm {name}.",
+  "ppl.import": "Nhập danh sách từ tệp",
+  "ppl.import_help":
+    "Tệp CSV hoặc Excel (.xlsx) với dòng tiêu đề name,birth_year,position,unit_code. Có một dòng sai thì không lưu gì và mọi dòng sai được nêu. Nhập lại cùng danh sách thì cập nhật, không nhân đôi (cùng đơn vị, họ tên, năm sinh).",
+  "ppl.import_file": "Tệp danh sách",
+  "ppl.preview": "Xem trước",
+  "ppl.import_save": "Lưu {n} người",
+  "ppl.import_refused": "Tệp có {n} lỗi, chưa lưu người nào. Sửa trong tệp rồi xem trước lại:",
+  "ppl.preview_counts":
+    "Hợp lệ: {created} người mới, {updated} người đã có (sẽ được cập nhật). Bấm «Lưu» để lưu.",
+  "ppl.imported": "Đã lưu: {created} người mới, {updated} người cập nhật.",
+  "ppl.line": "Dòng",
+  "ppl.column": "Cột",
+  "ppl.problem": "Lỗi",
 } as const;

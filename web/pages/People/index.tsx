@@ -1,0 +1,384 @@
+// The officer register for staff: find people without diacritics, page through them, add one, retire one, import a list (previewed, every wrong line named), export.
+import { useState } from "preact/hooks";
+import { POSITIONS, type Position, positionKey } from "../../../worker/domain/people";
+import { ApiProblem, api, ok } from "../../api";
+import { useAsk } from "../../components/Ask";
+import { Downloads } from "../../components/Downloads";
+import { Field } from "../../components/Field";
+import { Layout, Problem } from "../../components/Layout";
+import { Table } from "../../components/Table";
+import { UnitPicker } from "../../components/UnitPicker";
+import { formatDay, t } from "../../i18n";
+import { isOrganiser, useMe } from "../../me";
+import { useAsync } from "../../useAsync";
+import { usePages } from "../../usePages";
+
+const PAGE = 50;
+
+const positionOf = (value: string): Position | undefined => POSITIONS.find((p) => p === value);
+
+interface Filters {
+  q: string;
+  unit: string;
+  position: string;
+  all: boolean;
+}
+
+const queryOf = (f: Filters) => ({
+  ...(f.q ? { q: f.q } : {}),
+  ...(f.unit ? { unit: f.unit } : {}),
+  ...(positionOf(f.position) ? { position: f.position } : {}),
+  ...(f.all ? { all: "1" } : {}),
+});
+
+interface ImportOutcome {
+  created: number;
+  updated: number;
+  errors: { line: number; field: string; message: string }[];
+  dryRun: boolean;
+}
+
+/** Sends the chosen file as it is (CSV or Excel): the preview, or the import itself. */
+async function sendList(file: File, dryRun: boolean): Promise<{ status: number; body: ImportOutcome }> {
+  const url = api.api.people.import.$url({ query: dryRun ? { dryRun: "1" } : {} });
+  const type = /\.xlsx$/i.test(file.name)
+    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    : "text/csv";
+  const res = await fetch(`${url.pathname}${url.search}`, {
+    method: "POST",
+    headers: { "Content-Type": type },
+    body: await file.arrayBuffer(),
+    credentials: "same-origin",
+  });
+  const body = (await res.json()) as Partial<ImportOutcome> & { error?: { message?: string } };
+  return {
+    status: res.status,
+    body: {
+      created: body.created ?? 0,
+      updated: body.updated ?? 0,
+      errors:
+        body.errors ?? (body.error ? [{ line: 0, field: "file", message: body.error.message ?? "" }] : []),
+      dryRun,
+    },
+  };
+}
+
+function ImportPanel(props: { onImported: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const r = await sendList(file, dryRun);
+      setOutcome(r.body);
+      if (!dryRun && r.body.errors.length === 0) props.onImported();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="people-import">
+      <h2 id="people-import">{t("ppl.import")}</h2>
+      <p class="hint">{t("ppl.import_help")}</p>
+      <input
+        type="file"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t("ppl.import_file")}
+        onChange={(e) => {
+          setFile(e.currentTarget.files?.[0] ?? null);
+          setOutcome(null);
+        }}
+      />
+      <div class="row-actions">
+        <button type="button" class="secondary" disabled={!file || busy} onClick={() => void send(true)}>
+          {t("ppl.preview")}
+        </button>
+        {outcome?.dryRun && outcome.errors.length === 0 ? (
+          <button type="button" disabled={busy} onClick={() => void send(false)}>
+            {t("ppl.import_save", { n: outcome.created + outcome.updated })}
+          </button>
+        ) : null}
+      </div>
+      {outcome ? (
+        <div role="status" data-testid="import-outcome">
+          {outcome.errors.length > 0 ? (
+            <>
+              <p class="problem">{t("ppl.import_refused", { n: outcome.errors.length })}</p>
+              <Table class="list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("ppl.line")}</th>
+                    <th scope="col">{t("ppl.column")}</th>
+                    <th scope="col">{t("ppl.problem")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outcome.errors.map((e) => (
+                    <tr key={`${e.line}-${e.field}`}>
+                      <td>{e.line}</td>
+                      <td>
+                        <code>{e.field}</code>
+                      </td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </>
+          ) : (
+            <p class="notice">
+              {t(outcome.dryRun ? "ppl.preview_counts" : "ppl.imported", {
+                created: outcome.created,
+                updated: outcome.updated,
+              })}
+            </p>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function PeoplePage() {
+  const me = useMe();
+  const ask = useAsk();
+  const writes = isOrganiser(me);
+  const units = useAsync(async () => ok(await api.api.units.$get()), []);
+  const unitList = (units.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
+  const [filters, setFilters] = useState<Filters>({ q: "", unit: "", position: "", all: false });
+  const list = usePages(
+    async (cursor) =>
+      ok(
+        await api.api.people.$get({
+          query: {
+            limit: String(PAGE),
+            ...queryOf(filters),
+            ...(cursor === null ? {} : { cursor: String(cursor) }),
+          },
+        }),
+      ),
+    [filters],
+  );
+  const [form, setForm] = useState({ name: "", birthYear: "", position: "branch_head", unitId: "" });
+  const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
+  const [added, setAdded] = useState("");
+  const fields = problem?.failure.fields ?? {};
+  const set = (k: keyof Filters, v: string | boolean) => setFilters({ ...filters, [k]: v });
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <Layout
+      title={t("ppl.title")}
+      actions={
+        <Downloads
+          files={[
+            {
+              url: api.api.people["people.xlsx"].$url({ query: queryOf(filters) }),
+              label: t("app.export_xlsx"),
+            },
+            {
+              url: api.api.people["people.csv"].$url({ query: queryOf(filters) }),
+              label: t("app.export_csv"),
+            },
+          ]}
+        />
+      }
+    >
+      {ask.dialog}
+      <p class="muted">{t("ppl.kept")}</p>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set("q", String(new FormData(e.currentTarget).get("q") ?? "").trim());
+        }}
+      >
+        <label>
+          {t("ppl.search")}
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            onChange={(e) => set("q", e.currentTarget.value.trim())}
+          />
+        </label>
+        <label>
+          {t("people.col_unit")}
+          <UnitPicker
+            label={t("people.col_unit")}
+            value={filters.unit}
+            onChange={(v) => set("unit", v)}
+            units={unitList}
+          />
+        </label>
+        <label>
+          {t("people.col_position")}
+          <select value={filters.position} onChange={(e) => set("position", e.currentTarget.value)}>
+            <option value="">{t("ppl.any_position")}</option>
+            {POSITIONS.map((p) => (
+              <option key={p} value={p}>
+                {t(positionKey(p))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={filters.all}
+            onChange={(e) => set("all", e.currentTarget.checked)}
+          />
+          {t("ppl.include_left")}
+        </label>
+      </form>
+      <Problem error={list.error} />
+      {list.total !== undefined ? (
+        <p class="muted" data-testid="people-total">
+          {t("ppl.count", { shown: list.items?.length ?? 0, n: list.total })}
+        </p>
+      ) : null}
+      <Table class="list">
+        <thead>
+          <tr>
+            <th scope="col">{t("people.col_name")}</th>
+            <th scope="col">{t("people.col_birth_year")}</th>
+            <th scope="col">{t("people.col_position")}</th>
+            <th scope="col">{t("people.col_unit")}</th>
+            <th scope="col">{t("people.col_until")}</th>
+            {writes ? (
+              <th scope="col">
+                <span class="sr-only">{t("ppl.actions")}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {(list.items ?? []).map((p) => (
+            <tr key={`${p.id}-${p.until ?? ""}`} data-testid="person">
+              <th scope="row">{p.name}</th>
+              <td>{p.birthYear}</td>
+              <td>{t(positionKey(p.position))}</td>
+              <td>{p.unitName}</td>
+              <td>{p.until ? formatDay(p.until) : ""}</td>
+              {writes ? (
+                <td>
+                  {p.until ? null : (
+                    <button
+                      type="button"
+                      class="small secondary"
+                      onClick={async () => {
+                        const yes = await ask.confirm({
+                          title: t("ppl.leave"),
+                          message: t("ppl.leave_confirm", { name: p.name }),
+                          confirm: t("ppl.leave"),
+                        });
+                        if (!yes) return;
+                        await ok(
+                          await api.api.people[":id"].$patch({
+                            param: { id: String(p.id) },
+                            json: { until: today },
+                          }),
+                        );
+                        void list.reload();
+                      }}
+                    >
+                      {t("ppl.leave")}
+                    </button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {list.hasMore ? (
+        <button type="button" class="secondary" onClick={list.more}>
+          {t("acc.more")}
+        </button>
+      ) : null}
+      {writes ? (
+        <>
+          <form
+            class="panel grid3"
+            aria-labelledby="people-add"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setProblem(undefined);
+              setAdded("");
+              const position = positionOf(form.position) ?? "branch_head";
+              try {
+                await ok(
+                  await api.api.people.$post({
+                    json: {
+                      name: form.name,
+                      birthYear: Number(form.birthYear),
+                      position,
+                      unitId: Number(form.unitId || 0),
+                    },
+                  }),
+                );
+                setAdded(form.name.trim());
+                setForm({ ...form, name: "", birthYear: "" });
+                void list.reload();
+              } catch (err) {
+                if (err instanceof ApiProblem) setProblem(err);
+                else throw err;
+              }
+            }}
+          >
+            <h2 id="people-add">{t("ppl.add")}</h2>
+            <Field id="ppl-name" label={t("people.col_name")} error={fields.name}>
+              <input
+                id="ppl-name"
+                required
+                maxLength={120}
+                value={form.name}
+                onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              />
+            </Field>
+            <Field id="ppl-year" label={t("people.col_birth_year")} error={fields.birthYear}>
+              <input
+                id="ppl-year"
+                required
+                inputMode="numeric"
+                maxLength={4}
+                value={form.birthYear}
+                onInput={(e) => setForm({ ...form, birthYear: e.currentTarget.value })}
+              />
+            </Field>
+            <Field id="ppl-position" label={t("people.col_position")} error={fields.position}>
+              <select
+                id="ppl-position"
+                value={form.position}
+                onChange={(e) => setForm({ ...form, position: e.currentTarget.value })}
+              >
+                {POSITIONS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(positionKey(p))}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="ppl-unit" label={t("people.col_unit")} error={fields.unitId}>
+              <UnitPicker
+                label={t("people.col_unit")}
+                value={form.unitId}
+                onChange={(unitId) => setForm({ ...form, unitId })}
+                units={unitList}
+              />
+            </Field>
+            <button type="submit">{t("ppl.add_button")}</button>
+            {added ? (
+              <p class="notice" role="status">
+                {t("ppl.added", { name: added })}
+              </p>
+            ) : null}
+            {problem && Object.keys(fields).length === 0 ? <Problem error={problem.message} /> : null}
+          </form>
+          <ImportPanel onImported={() => void list.reload()} />
+        </>
+      ) : null}
+    </Layout>
+  );
+}
