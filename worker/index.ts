@@ -16,6 +16,7 @@ import {
   requestContext,
   securityHeaders,
 } from "./http/middleware";
+import { attendanceRoutes } from "./routes/attendance";
 import { auditRoutes } from "./routes/audit";
 import { accountRoutes, signInRoutes } from "./routes/auth";
 import { boardRoutes } from "./routes/board";
@@ -43,6 +44,7 @@ const staff = new Hono<AppEnv>()
   .route("/events", eventRoutes)
   .route("/events", boardRoutes)
   .route("/events", observationRoutes)
+  .route("/events", attendanceRoutes)
   .route("/programmes", programmeRoutes)
   .route("/people", peopleRoutes)
   .route("/lexicon", lexiconRoutes)

@@ -511,6 +511,21 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 200,
     out: 404,
   },
+  "GET /api/events/:id/attendance": {
+    method: "GET",
+    path: (p) => `/api/events/${p.classId}/attendance`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "PUT /api/events/:id/attendance": {
+    method: "PUT",
+    path: (p) => `/api/events/${p.classId}/attendance`,
+    body: (p) => ({ personIds: [p.personId] }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
   "POST /api/people/import": {
     method: "POST",
     path: () => "/api/people/import",

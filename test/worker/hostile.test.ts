@@ -47,6 +47,13 @@ beforeAll(async () => {
     id: number;
   }>();
   const answers = await answersFor(cls.code, 4, "Rất bổ ích");
+  const person = await (
+    await postJson(
+      "/api/people",
+      { name: "Lê Thị Điểm Danh", birthYear: 1979, position: "branch_head", unitId: commune.id },
+      admin.headers,
+    )
+  ).json<{ id: number }>();
   const today = new Date().toISOString().slice(0, 10);
   const pub = (name: string, path: string, valid: () => Json): Target => ({
     name,
@@ -160,6 +167,22 @@ beforeAll(async () => {
       topic: "digital",
       phrase: "chữ ký số",
       unitId: commune.id,
+    })),
+    staff("add a person to the register", "POST", "/api/people", () => ({
+      name: unique("Nguyễn Thị "),
+      birthYear: 1980,
+      position: "branch_head",
+      unitId: commune.id,
+      since: today,
+    })),
+    staff("change a person", "PATCH", `/api/people/${person.id}`, () => ({
+      position: "commune_vice_chair",
+      until: null,
+    })),
+    staff("record a class's attendance", "PUT", `/api/events/${cls.id}/attendance`, () => ({
+      personIds: [person.id],
+      completed: [person.id],
+      days: 2,
     })),
   ];
 });

@@ -80,6 +80,7 @@ export async function deleteEventData(db: Db, eventId: number): Promise<void> {
     db.deleteFrom("proposal_groups").where("event_id", "=", eventId),
     db.deleteFrom("duplicate_dismissals").where("event_id", "=", eventId),
     db.deleteFrom("observations").where("event_id", "=", eventId),
+    db.deleteFrom("attendance").where("event_id", "=", eventId),
     // The event's limit counters end with its id ("response:event:12", "proposal:d:…:12").
     db.deleteFrom("rate_counters").where("key", "like", sql<string>`${`%:${eventId}`}`),
     db.deleteFrom("events").where("id", "=", eventId),

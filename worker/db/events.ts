@@ -41,6 +41,8 @@ export interface EventRow {
   shareLessons: number;
   /** The highest paper-sheet serial printed. */
   paperPrintedTo: number;
+  /** The class's length in days. */
+  days: number;
 }
 
 function selectEvents(db: Db) {
@@ -68,6 +70,7 @@ function selectEvents(db: Db) {
       "e.response_count as responseCount",
       "e.share_lessons as shareLessons",
       "e.paper_printed_to as paperPrintedTo",
+      "e.days",
       "e.fast_count as fastCount",
       "e.paper_count as paperCount",
       "e.lecturer_count as lecturerCount",

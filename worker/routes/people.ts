@@ -13,7 +13,7 @@ import { day, intId, jsonObject, pageEntries, requiredText, validate } from "../
 import { addPerson, changePerson, importPeople, peoplePage, peopleTable, rowsOf } from "../services/people";
 
 const position = v.picklist(POSITIONS, "people.bad_position");
-const birthYear = v.pipe(v.number("field.type_number"), v.integer("field.invalid"));
+const birthYear = v.pipe(v.number("field.type_integer"), v.integer("field.invalid"));
 
 const filters = {
   unit: v.optional(intId),

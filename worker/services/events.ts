@@ -68,6 +68,7 @@ export function eventSummary(e: EventRow, now: Date) {
     responses: e.responseCount,
     /** Of responses, the lecturers'. */
     lecturerResponses: e.lecturerCount,
+    days: e.days,
     tooFast: e.fastCount,
     onPaper: e.paperCount,
     question: e.question,
