@@ -9,6 +9,7 @@ import { PROPOSAL_TOPICS } from "../worker/domain/lexicon";
 import { ANSWERED } from "../worker/domain/report";
 import { executeFile, q, query, type Target } from "./lib";
 import { historySql, type SeededUnit, unitSql } from "./seed-history";
+import { peopleSql } from "./seed-people";
 
 export const DEMO_PASSWORD = "gopy-demo-2026";
 export const DEMO_ACCOUNTS = [
@@ -264,6 +265,14 @@ export async function seedDemo(target: Target): Promise<void> {
     now,
   });
   sql.push(...history.sql);
+  sql.push(
+    ...peopleSql(
+      unitIds,
+      rand,
+      now,
+      DEMO_CLASSES.map((_, i) => i + 1),
+    ).sql,
+  );
   // The running aggregates, exactly as submissions would have built them.
   sql.push(
     `INSERT INTO answer_counts (event_id, question_id, role, value, n) SELECT r.event_id, a.question_id, r.role, CAST(a.value_num AS TEXT), count(*) FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.event_id <> ${surveyId} GROUP BY r.event_id, a.question_id, r.role, a.value_num;`,

@@ -1,7 +1,16 @@
 // An organiser imports her province's officer list on a laptop (one bad line first), then finds a person on her phone without typing the marks.
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { ARTIFACTS, LAPTOP, launch, PHONE, seriousViolations, signInAt } from "./helpers";
+import {
+  ARTIFACTS,
+  LAPTOP,
+  launch,
+  newClass,
+  PHONE,
+  seriousViolations,
+  signInAt,
+  staffSession,
+} from "./helpers";
 
 const file = (name: string, lines: string[]) => ({
   name,
@@ -64,6 +73,55 @@ describe("the officer register", () => {
       await page.screenshot({ path: join(ARTIFACTS, "people-phone.png"), fullPage: true });
     } finally {
       await phone.close();
+    }
+  });
+});
+
+describe("a class's attendance", () => {
+  it("the organiser ticks who came from her commune's register, adds a newcomer, marks one not completed, saves: the page says how many of how many", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const cls = await newClass(staff, "Lớp kiểm thử: điểm danh");
+    const detail = (await (await staff(`/api/events/${cls.id}`)).json()) as { unitId: number };
+    const stamp = Date.now().toString(36);
+    for (const [i, name] of [`Đinh Thị Một ${stamp}`, `Đinh Thị Hai ${stamp}`].entries()) {
+      const res = await staff("/api/people", {
+        method: "POST",
+        body: JSON.stringify({ name, birthYear: 1980 + i, position: "branch_head", unitId: detail.unitId }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${cls.id}`);
+      const section = page.getByTestId("attendance");
+      await section
+        .getByLabel("Tìm trong danh sách cán bộ của đơn vị (có dấu hay không)")
+        .fill(stamp);
+      await section.getByRole("button", { name: "Tìm", exact: true }).click();
+      await section.getByRole("button", { name: "Chọn cả 2 người đang hiện" }).click();
+      await section.getByText("Thêm người chưa có trong danh sách").click();
+      await section.getByLabel("Họ tên").fill(`Đinh Thị Ba ${stamp}`);
+      await section.getByLabel("Năm sinh").fill("1990");
+      await section.getByRole("button", { name: "Thêm vào danh sách cán bộ và danh sách tham dự" }).click();
+      await expect.poll(() => section.getByTestId("attendee").count()).toBe(3);
+      await section.getByLabel(`Đinh Thị Hai ${stamp} hoàn thành lớp`).uncheck();
+      await section.getByLabel("Số ngày học của lớp").fill("3");
+      await section.getByRole("button", { name: "Lưu danh sách tham dự" }).click();
+      await expect.poll(() => section.getByTestId("attendance-saved").textContent()).toBe("Đã lưu.");
+      expect(await section.getByTestId("attendance-count").textContent()).toBe("3 / 30 người tham dự");
+      await page.screenshot({ path: join(ARTIFACTS, "attendance.png"), fullPage: true });
+      const saved = (await (await staff(`/api/events/${cls.id}/attendance`)).json()) as {
+        items: { name: string; completed: boolean }[];
+        days: number;
+      };
+      expect(saved.days).toBe(3);
+      expect(saved.items.filter((i) => !i.completed).map((i) => i.name)).toEqual([`Đinh Thị Hai ${stamp}`]);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await laptop.close();
     }
   });
 });

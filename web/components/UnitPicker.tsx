@@ -3,6 +3,8 @@ import { useId, useState } from "preact/hooks";
 import { fold } from "../../worker/domain/text";
 
 export function UnitPicker(props: {
+  /** The input's id, when a visible label names it. */
+  id?: string;
   label: string;
   /** The chosen unit's id, or "" for none. */
   value: string;
@@ -21,6 +23,7 @@ export function UnitPicker(props: {
   return (
     <>
       <input
+        id={props.id}
         type="search"
         list={list}
         aria-label={props.label}

@@ -3,12 +3,14 @@ import { useEffect, useState } from "preact/hooks";
 import { addressCap } from "../../../worker/domain/limits";
 import { ApiProblem, api, ok } from "../../api";
 import { useAsk } from "../../components/Ask";
+import { AttendanceSection } from "../../components/Attendance";
 import { EventData } from "../../components/EventData";
 import { type EditableForm, FormEditor, formToSend } from "../../components/FormEditor";
 import { Layout, PendingPage, Problem } from "../../components/Layout";
 import { Qr } from "../../components/Qr";
 import { ShareLink } from "../../components/ShareLink";
 import { formatTime, t } from "../../i18n";
+import { isOrganiser } from "../../me";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -247,6 +249,14 @@ export function EventPage(props: { id: string }) {
             </>
           )}
         </section>
+      ) : null}
+      {event.kind === "class" ? (
+        <AttendanceSection
+          eventId={event.id}
+          unitId={event.unitId}
+          expected={event.expectedParticipants}
+          canEdit={isOrganiser(me.data)}
+        />
       ) : null}
       {me.data && (me.data.role === "admin" || me.data.role === "organiser") ? (
         <EventData id={event.id} code={event.code} />

@@ -203,15 +203,16 @@ export function PeoplePage() {
             onChange={(e) => set("q", e.currentTarget.value.trim())}
           />
         </label>
-        <label>
-          {t("people.col_unit")}
+        <div class="filter">
+          <label for="ppl-filter-unit">{t("people.col_unit")}</label>
           <UnitPicker
+            id="ppl-filter-unit"
             label={t("people.col_unit")}
             value={filters.unit}
             onChange={(v) => set("unit", v)}
             units={unitList}
           />
-        </label>
+        </div>
         <label>
           {t("people.col_position")}
           <select value={filters.position} onChange={(e) => set("position", e.currentTarget.value)}>
@@ -362,6 +363,7 @@ export function PeoplePage() {
             </Field>
             <Field id="ppl-unit" label={t("people.col_unit")} error={fields.unitId}>
               <UnitPicker
+                id="ppl-unit"
                 label={t("people.col_unit")}
                 value={form.unitId}
                 onChange={(unitId) => setForm({ ...form, unitId })}
