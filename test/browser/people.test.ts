@@ -97,9 +97,7 @@ describe("a class's attendance", () => {
       const page = await laptop.newPage();
       await signInAt(page, "tochuc@gopy.local", `/app/events/${cls.id}`);
       const section = page.getByTestId("attendance");
-      await section
-        .getByLabel("Tìm trong danh sách cán bộ của đơn vị (có dấu hay không)")
-        .fill(stamp);
+      await section.getByLabel("Tìm trong danh sách cán bộ của đơn vị (có dấu hay không)").fill(stamp);
       await section.getByRole("button", { name: "Tìm", exact: true }).click();
       await section.getByRole("button", { name: "Chọn cả 2 người đang hiện" }).click();
       await section.getByText("Thêm người chưa có trong danh sách").click();
