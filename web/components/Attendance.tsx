@@ -1,11 +1,12 @@
 // A class's attendance on its page: who came, ticked from the register of the class's units (or added on the spot), completion and days; never tied to any answer.
 import { useEffect, useState } from "preact/hooks";
-import { POSITIONS, type Position, positionKey } from "../../worker/domain/people";
+import { positionKey } from "../../worker/domain/people";
 import { ApiProblem, api, ok } from "../api";
 import { t } from "../i18n";
 import { useAsync } from "../useAsync";
 import { Field } from "./Field";
 import { Problem } from "./Layout";
+import { emptyPerson, PersonFields, personBody } from "./PersonFields";
 import { Table } from "./Table";
 
 interface Chosen {
@@ -31,7 +32,7 @@ export function AttendanceSection(props: {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState("");
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [newcomer, setNewcomer] = useState({ name: "", birthYear: "", position: "branch_head" });
+  const [newcomer, setNewcomer] = useState(emptyPerson());
   useEffect(() => {
     if (!saved.data) return;
     setChosen(saved.data.items.map((i) => ({ ...i })));
@@ -180,17 +181,9 @@ export function AttendanceSection(props: {
               onSubmit={async (e) => {
                 e.preventDefault();
                 setProblem(undefined);
-                const position: Position = POSITIONS.find((p) => p === newcomer.position) ?? "branch_head";
                 try {
                   const made = await ok(
-                    await api.api.people.$post({
-                      json: {
-                        name: newcomer.name,
-                        birthYear: Number(newcomer.birthYear),
-                        position,
-                        unitId: props.unitId,
-                      },
-                    }),
+                    await api.api.people.$post({ json: { ...personBody(newcomer), unitId: props.unitId } }),
                   );
                   setChosen([
                     ...chosen,
@@ -205,38 +198,7 @@ export function AttendanceSection(props: {
                 }
               }}
             >
-              <Field id="att-new-name" label={t("people.col_name")}>
-                <input
-                  id="att-new-name"
-                  required
-                  maxLength={120}
-                  value={newcomer.name}
-                  onInput={(e) => setNewcomer({ ...newcomer, name: e.currentTarget.value })}
-                />
-              </Field>
-              <Field id="att-new-year" label={t("people.col_birth_year")}>
-                <input
-                  id="att-new-year"
-                  required
-                  inputMode="numeric"
-                  maxLength={4}
-                  value={newcomer.birthYear}
-                  onInput={(e) => setNewcomer({ ...newcomer, birthYear: e.currentTarget.value })}
-                />
-              </Field>
-              <Field id="att-new-position" label={t("people.col_position")}>
-                <select
-                  id="att-new-position"
-                  value={newcomer.position}
-                  onChange={(e) => setNewcomer({ ...newcomer, position: e.currentTarget.value })}
-                >
-                  {POSITIONS.map((p) => (
-                    <option key={p} value={p}>
-                      {t(positionKey(p))}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <PersonFields id="att-new" value={newcomer} onChange={setNewcomer} />
               <button type="submit" class="secondary">
                 {t("att.add_newcomer")}
               </button>

@@ -6,6 +6,7 @@ import { useAsk } from "../../components/Ask";
 import { Downloads } from "../../components/Downloads";
 import { Field } from "../../components/Field";
 import { Layout, Problem } from "../../components/Layout";
+import { emptyPerson, PersonFields, personBody } from "../../components/PersonFields";
 import { Table } from "../../components/Table";
 import { UnitPicker } from "../../components/UnitPicker";
 import { formatDay, t } from "../../i18n";
@@ -161,7 +162,7 @@ export function PeoplePage() {
       ),
     [filters],
   );
-  const [form, setForm] = useState({ name: "", birthYear: "", position: "branch_head", unitId: "" });
+  const [form, setForm] = useState({ ...emptyPerson(), unitId: "" });
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [added, setAdded] = useState("");
   const fields = problem?.failure.fields ?? {};
@@ -307,16 +308,10 @@ export function PeoplePage() {
               e.preventDefault();
               setProblem(undefined);
               setAdded("");
-              const position = positionOf(form.position) ?? "branch_head";
               try {
                 await ok(
                   await api.api.people.$post({
-                    json: {
-                      name: form.name,
-                      birthYear: Number(form.birthYear),
-                      position,
-                      unitId: Number(form.unitId || 0),
-                    },
+                    json: { ...personBody(form), unitId: Number(form.unitId || 0) },
                   }),
                 );
                 setAdded(form.name.trim());
@@ -329,38 +324,12 @@ export function PeoplePage() {
             }}
           >
             <h2 id="people-add">{t("ppl.add")}</h2>
-            <Field id="ppl-name" label={t("people.col_name")} error={fields.name}>
-              <input
-                id="ppl-name"
-                required
-                maxLength={120}
-                value={form.name}
-                onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
-              />
-            </Field>
-            <Field id="ppl-year" label={t("people.col_birth_year")} error={fields.birthYear}>
-              <input
-                id="ppl-year"
-                required
-                inputMode="numeric"
-                maxLength={4}
-                value={form.birthYear}
-                onInput={(e) => setForm({ ...form, birthYear: e.currentTarget.value })}
-              />
-            </Field>
-            <Field id="ppl-position" label={t("people.col_position")} error={fields.position}>
-              <select
-                id="ppl-position"
-                value={form.position}
-                onChange={(e) => setForm({ ...form, position: e.currentTarget.value })}
-              >
-                {POSITIONS.map((p) => (
-                  <option key={p} value={p}>
-                    {t(positionKey(p))}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <PersonFields
+              id="ppl"
+              value={form}
+              onChange={(d) => setForm({ ...form, ...d })}
+              errors={fields}
+            />
             <Field id="ppl-unit" label={t("people.col_unit")} error={fields.unitId}>
               <UnitPicker
                 id="ppl-unit"
