@@ -99,4 +99,16 @@ describe("exports as a spreadsheet reads them", () => {
       await browser.close();
     }
   });
+
+  it("the officer register opens with its Vietnamese sheet name and birth years as numbers", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const book = await workbook(await staff("/api/people/people.xlsx"));
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe("Danh sách cán bộ");
+    expect(sheet?.getRow(1).getCell(2).value).toBe("Năm sinh");
+    expect(typeof sheet?.getRow(2).getCell(2).value).toBe("number");
+    expect(sheet?.rowCount ?? 0).toBeGreaterThan(50);
+  });
 });
