@@ -42,6 +42,8 @@ interface Place {
   paperAnswers: Record<string, number>;
   /** A person in the commune's officer register. */
   personId: number;
+  /** A programme run by the province. */
+  programmeId: number;
 }
 
 let tree: Tree;
@@ -109,7 +111,21 @@ async function place(province: { id: number; code: string; path: string }, merge
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const programme = await (
+    await postJson(
+      "/api/programmes",
+      {
+        name: unique("Đề án "),
+        unitId: province.id,
+        startsOn: "2026-01-01",
+        endsOn: "2027-12-31",
+        categories: [],
+      },
+      national.headers,
+    )
+  ).json<{ id: number }>();
   return {
+    programmeId: programme.id,
     personId: person.id,
     termId: term.id,
     lessonId: p3,
@@ -469,6 +485,29 @@ const ENDPOINTS: Record<string, Endpoint> = {
     out: 400,
   },
   "GET /api/programmes": { method: "GET", path: () => "/api/programmes", roles: all, ok: 200, out: 200 },
+  "GET /api/programmes/:id/progress": {
+    method: "GET",
+    path: (p) => `/api/programmes/${p.programmeId}/progress`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
+  "POST /api/programmes/:id/targets": {
+    method: "POST",
+    path: (p) => `/api/programmes/${p.programmeId}/targets`,
+    body: () => ({ position: "branch_head", share: 0.7, by: "2027-12-31", minDays: 2 }),
+    roles: organisers,
+    ok: 201,
+    out: 404,
+  },
+  "PUT /api/programmes/:id/plan": {
+    method: "PUT",
+    path: (p) => `/api/programmes/${p.programmeId}/plan`,
+    body: () => ({ years: [{ year: 2026, classes: 2, trainees: 40 }] }),
+    roles: organisers,
+    ok: 200,
+    out: 404,
+  },
   "GET /api/people": {
     method: "GET",
     path: (p) => `/api/people?unit=${p.commune.id}`,

@@ -47,6 +47,19 @@ beforeAll(async () => {
     id: number;
   }>();
   const answers = await answersFor(cls.code, 4, "Rất bổ ích");
+  const programme = await (
+    await postJson(
+      "/api/programmes",
+      {
+        name: "Đề án thử",
+        unitId: tree.hanoi.id,
+        startsOn: "2026-01-01",
+        endsOn: "2027-12-31",
+        categories: [],
+      },
+      admin.headers,
+    )
+  ).json<{ id: number }>();
   const person = await (
     await postJson(
       "/api/people",
@@ -178,6 +191,15 @@ beforeAll(async () => {
     staff("change a person", "PATCH", `/api/people/${person.id}`, () => ({
       position: "commune_vice_chair",
       until: null,
+    })),
+    staff("set a programme's target", "POST", `/api/programmes/${programme.id}/targets`, () => ({
+      position: "branch_head",
+      share: 0.7,
+      by: "2027-06-30",
+      minDays: 2,
+    })),
+    staff("set a programme's plan", "PUT", `/api/programmes/${programme.id}/plan`, () => ({
+      years: [{ year: 2026, classes: 2, trainees: 40, budget: 1000 }],
     })),
     staff("record a class's attendance", "PUT", `/api/events/${cls.id}/attendance`, () => ({
       personIds: [person.id],

@@ -352,6 +352,26 @@ export interface PeopleTable {
   updated_at: string;
 }
 
+/** A programme's indicator (migration 0023): a share of a position trained by a date. */
+export interface ProgrammeTargetsTable {
+  id: Generated<number>;
+  programme_id: number;
+  position: Position;
+  share: number;
+  by_date: string;
+  min_days: number;
+  created_at: string;
+}
+
+/** A programme's plan of classes, a row a year. */
+export interface ProgrammePlanTable {
+  programme_id: number;
+  year: number;
+  classes: number;
+  trainees: number;
+  budget: number | null;
+}
+
 /** Who attended a class; never linked to any response. */
 export interface AttendanceTable {
   event_id: number;
@@ -389,4 +409,6 @@ export interface Database {
   audit_log: AuditLogTable;
   people: PeopleTable;
   attendance: AttendanceTable;
+  programme_targets: ProgrammeTargetsTable;
+  programme_plan: ProgrammePlanTable;
 }

@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = {
   people_import: spec("audit.people_import"),
   people_export: spec("audit.people_export"),
   attendance: spec("audit.attendance", "event"),
+  programme_target: spec("audit.programme_target"),
+  programme_plan: spec("audit.programme_plan"),
 } as const satisfies Record<string, ActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -290,6 +290,10 @@ export const en: Record<keyof typeof vi, string> = {
   "attendance.not_in_list": "Who completed must be among those who attended.",
   "attendance.programme_closed": "The class's programme has ended: its attendance is not changed.",
   "attendance.not_class": "Only a class has an attendance list.",
+  "progress.by_before_start": "A target's date must come after the programme's start.",
+  "progress.year_outside": "This year is outside the programme's period.",
+  "progress.year_twice": "This year is already on an earlier line.",
+  "progress.before_start": "The programme had not started on that day.",
 };
 
 export const enApp: Record<keyof typeof viApp, string> = {
@@ -826,4 +830,6 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "att.newcomer": "Add someone not yet in the register",
   "att.add_newcomer": "Add to the register and to the attendance",
   "att.save": "Save the attendance",
+  "audit.programme_target": "Added a programme target",
+  "audit.programme_plan": "Changed a programme's yearly plan",
 };

@@ -288,6 +288,10 @@ export const vi = {
   "attendance.not_in_list": "Người đã hoàn thành phải có trong danh sách tham dự.",
   "attendance.programme_closed": "Chương trình của lớp đã kết thúc: không sửa danh sách tham dự.",
   "attendance.not_class": "Chỉ lớp học mới có danh sách tham dự.",
+  "progress.by_before_start": "Hạn của chỉ tiêu phải sau ngày bắt đầu chương trình.",
+  "progress.year_outside": "Năm này nằm ngoài thời gian của chương trình.",
+  "progress.year_twice": "Năm này đã có ở dòng trước.",
+  "progress.before_start": "Chương trình chưa bắt đầu vào ngày này.",
 } as const;
 
 /** What only the staff app shows: kept out of the Worker's bundle, which never says it. */
@@ -822,4 +826,6 @@ export const viApp = {
   "att.newcomer": "Thêm người chưa có trong danh sách",
   "att.add_newcomer": "Thêm vào danh sách cán bộ và danh sách tham dự",
   "att.save": "Lưu danh sách tham dự",
+  "audit.programme_target": "Thêm chỉ tiêu cho chương trình",
+  "audit.programme_plan": "Sửa kế hoạch lớp theo năm của chương trình",
 } as const;

@@ -1,0 +1,219 @@
+// A province sets its scheme's target and plan; classes are held and attended; the progress says where it stands, by commune, the furthest behind first.
+import { beforeAll, describe, it } from "vitest";
+import { call, createClass, createTree, createUnit, postJson, signIn } from "./helpers";
+
+type Staff = Awaited<ReturnType<typeof signIn>>;
+
+let tree: Awaited<ReturnType<typeof createTree>>;
+let organiser: Staff;
+
+beforeAll(async () => {
+  tree = await createTree();
+  organiser = await signIn("organiser", tree.hanoi);
+});
+
+const send = (method: "POST" | "PUT", path: string, body: unknown, who: Staff = organiser) =>
+  call(path, {
+    method,
+    headers: { ...who.headers, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+interface Progress {
+  targets: {
+    id: number;
+    position: string;
+    people: number;
+    trained: number;
+    rate: number | null;
+    expectedRate: number;
+    onTrack: boolean;
+  }[];
+  units: {
+    targetId: number;
+    items: { name: string; people: number; trained: number; rate: number | null }[];
+  }[];
+  classes: {
+    held: number;
+    planned: number;
+    byYear: { year: number; held: number; planned: number | null; people: number; personTimes: number }[];
+  };
+}
+
+describe("programme progress", () => {
+  it("3 of 5 branch heads have completed two days of the scheme's classes: 60% against the line to 70%, Phường B behind Xã A, classes held against planned", async ({
+    expect,
+  }) => {
+    const a = await createUnit("Hội LHPN xã Tiến Bộ", "commune", tree.hanoi);
+    const b = await createUnit("Hội LHPN phường Bạch Đằng", "commune", tree.hanoi);
+    const programme = await (
+      await postJson(
+        "/api/programmes",
+        {
+          name: "Đề án bồi dưỡng chi hội trưởng",
+          unitId: tree.hanoi.id,
+          startsOn: "2024-01-01",
+          endsOn: "2027-12-31",
+          categories: ["branch_head"],
+        },
+        organiser.headers,
+      )
+    ).json<{ id: number }>();
+    const target = await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "branch_head",
+      share: 0.7,
+      by: "2026-12-31",
+      minDays: 2,
+    });
+    expect(target.status).toBe(201);
+    const { id: targetId } = await target.json<{ id: number }>();
+    const thisYear = Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
+    const plan = await send("PUT", `/api/programmes/${programme.id}/plan`, {
+      years: [
+        { year: thisYear, classes: 3, trainees: 60, budget: 45_000_000 },
+        { year: 2027, classes: 2, trainees: 40 },
+      ],
+    });
+    expect(plan.status).toBe(200);
+
+    const person = async (name: string, unitId: number, position = "branch_head") =>
+      (
+        await (
+          await postJson("/api/people", { name, birthYear: 1980, position, unitId }, organiser.headers)
+        ).json<{
+          id: number;
+        }>()
+      ).id;
+    const [a1, a2, a3] = [
+      await person("Nguyễn Thị A1", a.id),
+      await person("Nguyễn Thị A2", a.id),
+      await person("Nguyễn Thị A3", a.id),
+    ];
+    const [b1, b2] = [await person("Trần Thị B1", b.id), await person("Trần Thị B2", b.id)];
+    await person("Lê Thị Chủ Tịch", a.id, "commune_chair");
+
+    // Xã A: a two-day class; A1 and A2 complete it, A3 leaves early.
+    const ca = await createClass(organiser, a, { programmeId: programme.id });
+    expect(
+      (
+        await send("PUT", `/api/events/${ca.id}/attendance`, {
+          personIds: [a1, a2, a3],
+          completed: [a1, a2],
+          days: 2,
+        })
+      ).status,
+    ).toBe(200);
+    // Phường B: two one-day classes; B1 comes to both, B2 to one.
+    const cb1 = await createClass(organiser, b, { programmeId: programme.id });
+    const cb2 = await createClass(organiser, b, { programmeId: programme.id });
+    await send("PUT", `/api/events/${cb1.id}/attendance`, { personIds: [b1, b2], days: 1 });
+    await send("PUT", `/api/events/${cb2.id}/attendance`, { personIds: [b1], days: 1 });
+
+    const res = await call(`/api/programmes/${programme.id}/progress`, { headers: organiser.headers });
+    expect(res.status).toBe(200);
+    const p = await res.json<Progress>();
+    expect(p.targets).toHaveLength(1);
+    const [t] = p.targets;
+    expect(t).toMatchObject({ id: targetId, position: "branch_head", people: 5, trained: 3, rate: 0.6 });
+    // On the straight line from 1 Jan 2024 to 70% on 31 Dec 2026: most of the way by now.
+    expect(t?.expectedRate).toBeGreaterThan(0.6);
+    expect(t?.onTrack).toBe(false);
+    const units = p.units.find((u) => u.targetId === targetId)?.items ?? [];
+    const mine = units.filter((u) => [a.name, b.name].includes(u.name));
+    expect(mine.map((u) => [u.name, u.people, u.trained, u.rate])).toEqual([
+      [b.name, 2, 1, 0.5],
+      [a.name, 3, 2, 0.67],
+    ]);
+    expect(p.classes.byYear.find((y) => y.year === thisYear)).toMatchObject({
+      held: 3,
+      planned: 3,
+      people: 5,
+      personTimes: 6,
+    });
+    expect(p.classes.planned).toBe(3);
+
+    // The same, read for one commune; and a day before any class was held.
+    const onlyA = await (
+      await call(`/api/programmes/${programme.id}/progress?unit=${a.id}`, { headers: organiser.headers })
+    ).json<Progress>();
+    expect(onlyA.targets[0]).toMatchObject({ people: 3, trained: 2, rate: 0.67 });
+    const early = await (
+      await call(`/api/programmes/${programme.id}/progress?at=2024-06-30`, { headers: organiser.headers })
+    ).json<Progress>();
+    expect(early.targets[0]).toMatchObject({ trained: 0, rate: 0 });
+  });
+
+  it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({
+    expect,
+  }) => {
+    const programme = await (
+      await postJson(
+        "/api/programmes",
+        {
+          name: "Chương trình ngắn",
+          unitId: tree.hanoi.id,
+          startsOn: "2026-01-01",
+          endsOn: "2026-12-31",
+          categories: [],
+        },
+        organiser.headers,
+      )
+    ).json<{ id: number }>();
+    const fieldsOf = async (res: Response) =>
+      Object.keys((await res.json<{ error: { fields: Record<string, string> } }>()).error.fields);
+    const before = await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "branch_head",
+      share: 0.5,
+      by: "2025-06-30",
+    });
+    expect(before.status).toBe(400);
+    expect(await fieldsOf(before)).toEqual(["by"]);
+    const tooMuch = await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "branch_head",
+      share: 1.5,
+      by: "2026-06-30",
+    });
+    expect(await fieldsOf(tooMuch)).toEqual(["share"]);
+    const unknown = await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "chairwoman",
+      share: 0.5,
+      by: "2026-06-30",
+    });
+    expect(await fieldsOf(unknown)).toEqual(["position"]);
+    const years = await send("PUT", `/api/programmes/${programme.id}/plan`, {
+      years: [
+        { year: 2026, classes: 2, trainees: 30 },
+        { year: 2026, classes: 1, trainees: 10 },
+        { year: 2030, classes: 1, trainees: 10 },
+      ],
+    });
+    expect(years.status).toBe(400);
+    expect((await fieldsOf(years)).sort()).toEqual(["years.1.year", "years.2.year"]);
+
+    const leader = await signIn("leader", tree.hanoi);
+    expect((await call(`/api/programmes/${programme.id}/progress`, { headers: leader.headers })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await send(
+          "POST",
+          `/api/programmes/${programme.id}/targets`,
+          { position: "branch_head", share: 0.5, by: "2026-06-30" },
+          leader,
+        )
+      ).status,
+    ).toBe(403);
+    const commune = await signIn("organiser", await createUnit("Hội LHPN xã Đọc", "commune", tree.hanoi));
+    expect(
+      (await call(`/api/programmes/${programme.id}/progress`, { headers: commune.headers })).status,
+    ).toBe(200);
+    expect((await send("PUT", `/api/programmes/${programme.id}/plan`, { years: [] }, commune)).status).toBe(
+      404,
+    );
+    const elsewhere = await signIn("organiser", tree.thaiNguyen);
+    expect(
+      (await call(`/api/programmes/${programme.id}/progress`, { headers: elsewhere.headers })).status,
+    ).toBe(404);
+  });
+});

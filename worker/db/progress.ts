@@ -1,0 +1,181 @@
+// A programme's targets, plan and progress: who of a position in a subtree completed enough days of its classes, classes held by year.
+import { sql } from "kysely";
+import type { Position } from "../domain/people";
+import type { Scope } from "../domain/terms";
+import type { Db } from ".";
+import { inSubtree, unitPaths } from "./subtree";
+
+export interface TargetRow {
+  id: number;
+  position: Position;
+  share: number;
+  by: string;
+  minDays: number;
+}
+
+export async function listTargets(db: Db, programmeId: number): Promise<TargetRow[]> {
+  return db
+    .selectFrom("programme_targets")
+    .select(["id", "position", "share", "by_date as by", "min_days as minDays"])
+    .where("programme_id", "=", programmeId)
+    .orderBy("by_date")
+    .orderBy("id")
+    .execute();
+}
+
+export async function insertTarget(
+  db: Db,
+  programmeId: number,
+  t: { position: Position; share: number; by: string; minDays: number },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto("programme_targets")
+    .values({
+      programme_id: programmeId,
+      position: t.position,
+      share: t.share,
+      by_date: t.by,
+      min_days: t.minDays,
+      created_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface PlanYear {
+  year: number;
+  classes: number;
+  trainees: number;
+  budget: number | null;
+}
+
+export async function loadPlan(db: Db, programmeId: number): Promise<PlanYear[]> {
+  return db
+    .selectFrom("programme_plan")
+    .select(["year", "classes", "trainees", "budget"])
+    .where("programme_id", "=", programmeId)
+    .orderBy("year")
+    .execute();
+}
+
+/** The plan replaced whole, in one batch. */
+export async function replacePlan(db: Db, programmeId: number, years: readonly PlanYear[]): Promise<void> {
+  await db.batch([
+    db.deleteFrom("programme_plan").where("programme_id", "=", programmeId),
+    ...(years.length === 0
+      ? []
+      : [
+          db
+            .insertInto("programme_plan")
+            .columns(["programme_id", "year", "classes", "trainees", "budget"])
+            .expression(
+              sql`SELECT ${programmeId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(${JSON.stringify(
+                years.map((y) => [y.year, y.classes, y.trainees, y.budget]),
+              )}) j`,
+            ),
+        ]),
+  ]);
+}
+
+/**
+ * For one position in a subtree: the people in it on `at` (distinct persons), and how many of
+ * them completed at least `minDays` days of the programme's classes held by then.
+ */
+export async function positionProgress(
+  db: Db,
+  scope: Scope,
+  programmeId: number,
+  position: Position,
+  minDays: number,
+  at: string,
+): Promise<{ people: number; trained: number }> {
+  const row = await db
+    .selectFrom("people as p")
+    .innerJoin("units as u", "u.id", "p.unit_id")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("attendance as a")
+          .innerJoin("events as e", "e.id", "a.event_id")
+          .select(["a.person_id", (x) => x.fn.sum<number>("e.days").as("days")])
+          .where("e.programme_id", "=", programmeId)
+          .where("a.completed", "=", 1)
+          .where("e.starts_at", "<=", `${at}T23:59:59Z`)
+          .groupBy("a.person_id")
+          .as("t"),
+      (join) => join.onRef("t.person_id", "=", "p.id"),
+    )
+    .select([
+      (eb) => eb.fn.countAll<number>().as("people"),
+      sql<number>`coalesce(sum(t.days >= ${minDays}), 0)`.as("trained"),
+    ])
+    .where(inSubtree(scope, unitPaths("u")))
+    .where("p.position", "=", position)
+    .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
+    .executeTakeFirst();
+  return { people: row?.people ?? 0, trained: row?.trained ?? 0 };
+}
+
+/** The programme's classes in a subtree held by `at`, by year (Vietnam time), with distinct people and person-times. */
+export async function classesByYear(db: Db, scope: Scope, programmeId: number, at: string) {
+  return db
+    .selectFrom("events as e")
+    .innerJoin("units as u", "u.id", "e.unit_id")
+    .leftJoin("attendance as a", "a.event_id", "e.id")
+    .select([
+      sql<number>`CAST(strftime('%Y', e.starts_at, '+7 hours') AS INTEGER)`.as("year"),
+      sql<number>`count(DISTINCT e.id)`.as("held"),
+      sql<number>`count(a.person_id)`.as("personTimes"),
+      sql<number>`count(DISTINCT a.person_id)`.as("people"),
+    ])
+    .where("e.kind", "=", "class")
+    .where("e.programme_id", "=", programmeId)
+    .where("e.starts_at", "<=", `${at}T23:59:59Z`)
+    .where(inSubtree(scope, unitPaths("u")))
+    .groupBy("year")
+    .orderBy("year")
+    .execute();
+}
+
+/** The same count for each unit one level below the scope's unit (its subtree summed into it). */
+export async function positionProgressByChild(
+  db: Db,
+  scope: Scope,
+  programmeId: number,
+  position: Position,
+  minDays: number,
+  at: string,
+): Promise<{ unitId: number; people: number; trained: number }[]> {
+  const col = sql.ref(scope.tree === "now" ? "u.now_path" : "u.path");
+  const rest = sql`substr(${col}, ${scope.path.length + 1})`;
+  // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under.
+  const child = sql<number>`CAST(substr(${rest}, 1, instr(${rest}, '/') - 1) AS INTEGER)`;
+  return db
+    .selectFrom("people as p")
+    .innerJoin("units as u", "u.id", "p.unit_id")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("attendance as a")
+          .innerJoin("events as e", "e.id", "a.event_id")
+          .select(["a.person_id", (x) => x.fn.sum<number>("e.days").as("days")])
+          .where("e.programme_id", "=", programmeId)
+          .where("a.completed", "=", 1)
+          .where("e.starts_at", "<=", `${at}T23:59:59Z`)
+          .groupBy("a.person_id")
+          .as("t"),
+      (join) => join.onRef("t.person_id", "=", "p.id"),
+    )
+    .select([
+      child.as("unitId"),
+      (eb) => eb.fn.countAll<number>().as("people"),
+      sql<number>`coalesce(sum(t.days >= ${minDays}), 0)`.as("trained"),
+    ])
+    .where(inSubtree(scope, unitPaths("u"), true))
+    .where("p.position", "=", position)
+    .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
+    .groupBy("unitId")
+    .execute();
+}

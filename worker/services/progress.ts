@@ -1,0 +1,163 @@
+// A programme's targets, plan and progress: each indicator against its target and the straight line to its date, by unit, classes held against planned.
+import type { Db } from "../db";
+import { findProgramme, type Programme } from "../db/programmes";
+import {
+  classesByYear,
+  insertTarget,
+  listTargets,
+  loadPlan,
+  type PlanYear,
+  positionProgress,
+  positionProgressByChild,
+  replacePlan,
+} from "../db/progress";
+import { listUnitsInScope } from "../db/units";
+import { type FieldErrors, Invalid, NotFound } from "../domain/errors";
+import type { Position } from "../domain/people";
+import { expectedShare, rateOf } from "../domain/progress";
+import { canSee, inScope, type StaffUser, scopeOf } from "../domain/terms";
+import { vietnamDay } from "../domain/time";
+import { unitInScope } from "./scope";
+
+/** A programme the caller reads: run by her unit, one above it, or one below it. */
+async function programmeFor(db: Db, user: StaffUser, id: number): Promise<Programme> {
+  const p = await findProgramme(db, id);
+  if (!p || !(inScope(user.unitPath, p.unitPath) || inScope(p.unitPath, user.unitPath))) throw new NotFound();
+  return p;
+}
+
+/** A programme the caller may set targets and a plan for: run by her unit or one below it. */
+async function programmeToEdit(db: Db, user: StaffUser, id: number): Promise<Programme> {
+  const p = await programmeFor(db, user, id);
+  if (!canSee(user, { nowPath: p.unitPath, thenPath: p.unitPath })) throw new NotFound();
+  return p;
+}
+
+export async function addTarget(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  t: { position: Position; share: number; by: string; minDays: number },
+  now: Date,
+): Promise<number> {
+  const p = await programmeToEdit(db, user, id);
+  if (t.by < p.startsOn) throw new Invalid({ by: { key: "progress.by_before_start" } });
+  return insertTarget(db, p.id, t, now.toISOString());
+}
+
+export async function setPlan(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  years: readonly PlanYear[],
+): Promise<void> {
+  const p = await programmeToEdit(db, user, id);
+  const first = Number(p.startsOn.slice(0, 4));
+  const last = Number(p.endsOn.slice(0, 4));
+  const fields: FieldErrors = {};
+  const seen = new Set<number>();
+  years.forEach((y, i) => {
+    if (y.year < first || y.year > last) fields[`years.${i}.year`] = { key: "progress.year_outside" };
+    else if (seen.has(y.year)) fields[`years.${i}.year`] = { key: "progress.year_twice" };
+    seen.add(y.year);
+  });
+  if (Object.keys(fields).length > 0) throw new Invalid(fields);
+  await replacePlan(db, p.id, years);
+}
+
+/**
+ * Where a programme stands on `at` (today by default) in a unit's subtree: each indicator's
+ * people and trained (distinct persons), rate, the rate expected by then and whether it is on
+ * track; the same for each unit one level down, the furthest behind first; classes held by year
+ * against the plan.
+ */
+export async function progressOf(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  q: { unit?: number | undefined; tree?: "now" | "then" | undefined; at?: string | undefined },
+  now: Date,
+) {
+  const p = await programmeFor(db, user, id);
+  const at = q.at ?? vietnamDay(now);
+  if (q.at !== undefined && q.at < p.startsOn) throw new Invalid({ at: { key: "progress.before_start" } });
+  const base = scopeOf(user);
+  const tree = q.tree ?? base.tree;
+  const unit = q.unit === undefined ? null : await unitInScope(db, user, q.unit);
+  const scope = unit
+    ? { tree, path: tree === "now" ? unit.nowPath : unit.thenPath }
+    : { tree, path: base.path };
+  const [targets, plan, years, children] = await Promise.all([
+    listTargets(db, p.id),
+    loadPlan(db, p.id),
+    classesByYear(db, scope, p.id, at),
+    listUnitsInScope(db, scope),
+  ]);
+  const depth = scope.path.split("/").length;
+  const below = children.filter(
+    (u) => (tree === "now" ? u.nowPath : u.thenPath).split("/").length === depth + 1,
+  );
+  const nameOf = new Map(below.map((u) => [u.id, u.name]));
+  const read = await Promise.all(
+    targets.map(async (t) => {
+      const [total, byUnit] = await Promise.all([
+        positionProgress(db, scope, p.id, t.position, t.minDays, at),
+        positionProgressByChild(db, scope, p.id, t.position, t.minDays, at),
+      ]);
+      const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
+      const line = (people: number, trained: number) => {
+        const rate = rateOf(trained, people);
+        return { people, trained, rate, expectedRate, onTrack: rate !== null && rate >= expectedRate };
+      };
+      return {
+        target: {
+          id: t.id,
+          position: t.position,
+          share: t.share,
+          by: t.by,
+          minDays: t.minDays,
+          ...line(total.people, total.trained),
+        },
+        units: byUnit
+          .filter((u) => nameOf.has(u.unitId))
+          .map((u) => ({ unitId: u.unitId, name: nameOf.get(u.unitId) ?? "", ...line(u.people, u.trained) })),
+      };
+    }),
+  );
+  const yearOf = Number(at.slice(0, 4));
+  const byYear = [...new Set([...plan.map((y) => y.year), ...years.map((y) => y.year)])]
+    .sort()
+    .map((year) => {
+      const held = years.find((y) => y.year === year);
+      const planned = plan.find((y) => y.year === year);
+      return {
+        year,
+        held: held?.held ?? 0,
+        planned: planned?.classes ?? null,
+        plannedTrainees: planned?.trainees ?? null,
+        budget: planned?.budget ?? null,
+        people: held?.people ?? 0,
+        personTimes: held?.personTimes ?? 0,
+      };
+    });
+  return {
+    programme: { id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, unitName: p.unitName },
+    at,
+    tree,
+    targets: read.map((r) => r.target),
+    // Each unit one level down, per indicator, the furthest behind its expected rate first.
+    units: read.map((r) => ({
+      targetId: r.target.id,
+      items: [...r.units].sort(
+        (a, b) =>
+          (a.rate ?? 0) - a.expectedRate - ((b.rate ?? 0) - b.expectedRate) ||
+          a.name.localeCompare(b.name, "vi"),
+      ),
+    })),
+    classes: {
+      held: byYear.reduce((s, y) => s + y.held, 0),
+      planned: plan.filter((y) => y.year <= yearOf).reduce((s, y) => s + y.classes, 0),
+      byYear,
+    },
+  };
+}
