@@ -59,7 +59,7 @@ const STAFFING: Readonly<Record<string, readonly [Position, number][]>> = {
 };
 
 /**
- * The register's rows (ids from `firstId`), then who attended each demo class: people of its
+ * The register's rows, then who attended each demo class and each class of the 2026 programme: people of its
  * unit's subtree in the class's position, in a shuffled order, about four in five of those
  * expected, one in ten not completing; each class two days long, a chairs' class five.
  */
@@ -102,9 +102,10 @@ export function peopleSql(
   }
   // A few who have left their position since.
   sql.push("UPDATE people SET until = '2026-06-30' WHERE id % 37 = 0;");
-  const list = classIds.join(", ");
+  // The demo classes, and every class of the 2026 programme (its progress page has something to show).
+  const classes = `(e.id IN (${classIds.join(", ")}) OR e.programme_id = 2) AND e.kind = 'class'`;
   sql.push(
-    `UPDATE events SET days = CASE trainee_category WHEN 'commune_chair' THEN 5 ELSE 2 END WHERE id IN (${list});`,
+    `UPDATE events SET days = CASE trainee_category WHEN 'commune_chair' THEN 5 ELSE 2 END WHERE id IN (SELECT e.id FROM events e WHERE ${classes});`,
     `INSERT INTO attendance (event_id, person_id, completed)
      SELECT event_id, person_id, completed FROM (
        SELECT e.id AS event_id, p.id AS person_id, CASE WHEN (p.id + e.id) % 10 = 0 THEN 0 ELSE 1 END AS completed,
@@ -114,9 +115,13 @@ export function peopleSql(
        JOIN units eu ON eu.id = e.unit_id
        JOIN units pu ON pu.now_path >= eu.now_path AND pu.now_path < eu.now_path || char(65535)
        JOIN people p ON p.unit_id = pu.id
-       WHERE e.id IN (${list}) AND p.until IS NULL
+       WHERE ${classes} AND p.until IS NULL
          AND (e.trainee_category IS NULL OR e.trainee_category = 'mixed' OR e.trainee_category = p.position)
      ) WHERE n * 5 <= expected * 4;`,
+    // The 2026 programme's targets and plan.
+    `INSERT INTO programme_targets (programme_id, position, share, by_date, min_days, created_at) VALUES
+       (2, 'branch_head', 0.5, '2026-12-31', 2, ${stamp}), (2, 'commune_chair', 0.8, '2026-12-31', 2, ${stamp});`,
+    `INSERT INTO programme_plan (programme_id, year, classes, trainees, budget) VALUES (2, 2026, 40, 1200, 600000000);`,
   );
   return { sql, count: id };
 }

@@ -22,6 +22,8 @@ const AccountsPage = lazy(() => import("./pages/Accounts").then((m) => m.Account
 const AccountPage = lazy(() => import("./pages/Account").then((m) => m.AccountPage));
 const SetPassword = lazy(() => import("./pages/SetPassword").then((m) => m.SetPassword));
 const TemplatesPage = lazy(() => import("./pages/Templates").then((m) => m.TemplatesPage));
+const ProgrammesPage = lazy(() => import("./pages/Programmes").then((m) => m.ProgrammesPage));
+const ProgressPage = lazy(() => import("./pages/Programmes").then((m) => m.ProgressPage));
 const PeoplePage = lazy(() => import("./pages/People").then((m) => m.PeoplePage));
 const LexiconPage = lazy(() => import("./pages/Lexicon").then((m) => m.LexiconPage));
 const NotFound = lazy(() => import("./pages/NotFound").then((m) => m.NotFound));
@@ -39,6 +41,8 @@ function App() {
           <Route path="/app/templates" component={TemplatesPage} />
           <Route path="/app/lexicon" component={LexiconPage} />
           <Route path="/app/people" component={PeoplePage} />
+          <Route path="/app/programmes/:id" component={ProgressPage} />
+          <Route path="/app/programmes" component={ProgrammesPage} />
           <Route path="/app/events/new" component={NewEvent} />
           <Route path="/app/units/admin" component={UnitsAdmin} />
           <Route path="/app/audit" component={AuditPage} />

@@ -123,3 +123,35 @@ describe("a class's attendance", () => {
     }
   });
 });
+
+describe("a programme's progress", () => {
+  it("a leader opens the 2026 programme: each target with its rate, the line's expectation and the units furthest behind first; on a phone too", async ({
+    expect,
+  }) => {
+    for (const viewport of [LAPTOP, PHONE]) {
+      const browser = await launch({ viewport });
+      try {
+        const page = await browser.newPage();
+        await signInAt(page, "lanhdao@gopy.local", "/app/programmes");
+        await page.getByRole("link", { name: "Chương trình chuyển đổi số trong công tác Hội 2026" }).click();
+        const targets = page.getByTestId("target");
+        await targets.first().waitFor();
+        expect(await targets.count()).toBe(2);
+        expect(await targets.first().getByRole("heading").textContent()).toContain(
+          "Chi hội trưởng hoàn thành ít nhất 2 ngày",
+        );
+        expect(await targets.first().getByTestId("target-status").textContent()).toMatch(/tiến độ/);
+        expect(await targets.first().locator("tbody tr").count()).toBeGreaterThan(0);
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(over).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: join(ARTIFACTS, viewport === PHONE ? "progress-phone.png" : "progress.png"),
+          fullPage: true,
+        });
+        if (viewport === LAPTOP) expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    }
+  });
+});

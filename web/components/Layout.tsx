@@ -30,6 +30,7 @@ export function Layout(props: { title: string; children: ComponentChildren; acti
         <nav id="staff-nav" class={open ? "open" : undefined} aria-label={t("app.menu")}>
           <Link href="/app">{t("app.nav_events")}</Link>
           <Link href="/app/units">{t("app.nav_scores")}</Link>
+          <Link href="/app/programmes">{t("app.nav_programmes")}</Link>
           <Link href="/app/people">{t("app.nav_people")}</Link>
           {isOrganiser(me) ? <Link href="/app/templates">{t("app.nav_templates")}</Link> : null}
           {isOrganiser(me) ? <Link href="/app/lexicon">{t("app.nav_lexicon")}</Link> : null}

@@ -1,0 +1,136 @@
+// The training schemes a person sees, and each one's progress: indicators against their targets and the straight line to their dates, units furthest behind first, classes held against planned.
+import { positionKey } from "../../../worker/domain/people";
+import { api, ok } from "../../api";
+import { Layout, PendingPage } from "../../components/Layout";
+import { Table } from "../../components/Table";
+import { formatDay, t } from "../../i18n";
+import { Link } from "../../router";
+import { useAsync } from "../../useAsync";
+
+const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
+
+export function ProgrammesPage() {
+  const list = useAsync(async () => ok(await api.api.programmes.$get()), []);
+  if (!list.data) return <PendingPage title={t("prog.title")} error={list.error} />;
+  return (
+    <Layout title={t("prog.title")}>
+      <ul class="plain">
+        {list.data.map((p) => (
+          <li key={p.id}>
+            <Link href={`/app/programmes/${p.id}`}>{p.name}</Link>{" "}
+            <span class="muted">
+              · {p.unitName} · {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function ProgressPage(props: { id: string }) {
+  const unit = new URLSearchParams(location.search).get("unit") ?? undefined;
+  const { data: p, error } = useAsync(
+    async () =>
+      ok(
+        await api.api.programmes[":id"].progress.$get({
+          param: { id: props.id },
+          query: unit ? { unit } : {},
+        }),
+      ),
+    [props.id, unit],
+  );
+  if (!p) return <PendingPage title={t("prog.title")} error={error} />;
+  return (
+    <Layout title={p.programme.name}>
+      <p class="muted">
+        {p.programme.unitName} · {formatDay(p.programme.startsOn)} – {formatDay(p.programme.endsOn)} ·{" "}
+        {t("prog.as_of", { d: formatDay(p.at) })}
+      </p>
+      {p.targets.length === 0 ? <p class="notice">{t("prog.no_targets")}</p> : null}
+      {p.targets.map((target) => {
+        const units = p.units.find((u) => u.targetId === target.id)?.items ?? [];
+        const gap = target.rate === null ? null : Math.round((target.expectedRate - target.rate) * 100);
+        return (
+          <section key={target.id} class="panel" data-testid="target">
+            <h2>
+              {t("prog.target", {
+                who: t(positionKey(target.position)),
+                days: target.minDays,
+                share: pct(target.share),
+                by: formatDay(target.by),
+              })}
+            </h2>
+            <p class="big">
+              {pct(target.rate)}{" "}
+              <span class="muted">{t("prog.of", { trained: target.trained, people: target.people })}</span>
+            </p>
+            {/* The bar: done, the line's expectation by now, the target; each also said in words. */}
+            <div class="progress-bar" aria-hidden="true">
+              <span class="done" style={{ width: pct(target.rate ?? 0) }} />
+              <span class="expected" style={{ left: pct(target.expectedRate) }} />
+              <span class="goal" style={{ left: pct(target.share) }} />
+            </div>
+            <p data-testid="target-status" class={target.onTrack ? "ok" : "problem"}>
+              {target.onTrack
+                ? t("prog.on_track", { expected: pct(target.expectedRate) })
+                : t("prog.behind", { expected: pct(target.expectedRate), gap: gap ?? 0 })}
+            </p>
+            {units.length > 0 ? (
+              <Table class="list">
+                <caption>{t("prog.by_unit")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("people.col_unit")}</th>
+                    <th scope="col">{t("prog.rate")}</th>
+                    <th scope="col">{t("prog.trained")}</th>
+                    <th scope="col">{t("prog.people")}</th>
+                    <th scope="col">{t("prog.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {units.map((u) => (
+                    <tr key={u.unitId}>
+                      <th scope="row">
+                        <a href={`/app/programmes/${p.programme.id}?unit=${u.unitId}`}>{u.name}</a>
+                      </th>
+                      <td>{pct(u.rate)}</td>
+                      <td>{u.trained}</td>
+                      <td>{u.people}</td>
+                      <td>{u.onTrack ? t("prog.ok") : t("prog.late")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            ) : null}
+          </section>
+        );
+      })}
+      <section class="panel">
+        <h2>{t("prog.classes", { held: p.classes.held, planned: p.classes.planned })}</h2>
+        <Table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{t("prog.year")}</th>
+              <th scope="col">{t("prog.held")}</th>
+              <th scope="col">{t("prog.planned")}</th>
+              <th scope="col">{t("prog.people_distinct")}</th>
+              <th scope="col">{t("prog.person_times")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.classes.byYear.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td>{y.held}</td>
+                <td>{y.planned ?? "–"}</td>
+                <td>{y.people}</td>
+                <td>{y.personTimes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+    </Layout>
+  );
+}
