@@ -132,6 +132,31 @@ describe("programme progress", () => {
     });
     expect(p.classes.planned).toBe(3);
 
+    // Whom Xã A still has to train: A3 (she left early), as a list and as the invitation file.
+    const untrained = await (
+      await call(`/api/people?unit=${a.id}&position=branch_head&programme=${programme.id}&trained=no`, {
+        headers: organiser.headers,
+      })
+    ).json<{ items: { name: string }[]; total: number }>();
+    expect(untrained.items.map((x) => x.name)).toEqual(["Nguyễn Thị A3"]);
+    const trainedB = await (
+      await call(`/api/people?unit=${b.id}&position=branch_head&programme=${programme.id}&trained=yes`, {
+        headers: organiser.headers,
+      })
+    ).json<{ items: { name: string }[] }>();
+    expect(trainedB.items.map((x) => x.name)).toEqual(["Trần Thị B1"]);
+    const invitation = await (
+      await call(
+        `/api/people/people.csv?unit=${b.id}&position=branch_head&programme=${programme.id}&trained=no`,
+        {
+          headers: organiser.headers,
+        },
+      )
+    ).text();
+    expect(invitation).toContain("Trần Thị B2");
+    expect(invitation).not.toContain("Trần Thị B1");
+    expect((await call(`/api/people?trained=no`, { headers: organiser.headers })).status).toBe(400);
+
     // The same, read for one commune; and a day before any class was held.
     const onlyA = await (
       await call(`/api/programmes/${programme.id}/progress?unit=${a.id}`, { headers: organiser.headers })

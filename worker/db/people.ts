@@ -26,6 +26,8 @@ export interface PeopleFilter {
   /** Only those still in their position (no `until`, or one after today). */
   current: boolean;
   today: string;
+  /** Only those who have (yes) or have not (no) completed `minDays` days of the programme's classes. */
+  trained: { programmeId: number; minDays: number; yes: boolean } | null;
 }
 
 function peopleIn(db: Db, f: PeopleFilter) {
@@ -36,6 +38,14 @@ function peopleIn(db: Db, f: PeopleFilter) {
   if (f.position !== null) q = q.where("p.position", "=", f.position);
   if (f.q !== null) q = q.where(sql<boolean>`p.search LIKE ${searchPattern(f.q)} ESCAPE '\\'`);
   if (f.current) q = q.where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", f.today)]));
+  const trained = f.trained;
+  if (trained !== null) {
+    const days = sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
+      WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${trained.programmeId})`;
+    q = q.where(
+      trained.yes ? sql<boolean>`${days} >= ${trained.minDays}` : sql<boolean>`${days} < ${trained.minDays}`,
+    );
+  }
   return q;
 }
 

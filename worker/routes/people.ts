@@ -24,6 +24,8 @@ const filters = {
       v.transform((x) => x === "1"),
     ),
   ),
+  trained: v.optional(v.picklist(["yes", "no"], "field.invalid")),
+  programme: v.optional(intId),
 };
 
 const listQuery = v.strictObject({ ...pageEntries(500), ...filters }, "field.type_object");

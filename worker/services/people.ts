@@ -11,6 +11,7 @@ import {
   updatePerson,
   upsertImport,
 } from "../db/people";
+import { listTargets } from "../db/progress";
 import { listUnitsInScope } from "../db/units";
 import { type Cell, parseCsv, type Table } from "../domain/csv";
 import { Conflict, ImportRefused, Invalid, NotFound } from "../domain/errors";
@@ -27,6 +28,7 @@ import {
 import { canSee, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
 import { readXlsx } from "../domain/xlsx";
+import { programmeFor } from "./progress";
 import { unitInScope } from "./scope";
 
 export interface PeopleQuery {
@@ -35,18 +37,31 @@ export interface PeopleQuery {
   q?: string | undefined;
   /** Also those who have left their position. */
   all?: boolean | undefined;
+  /** With `programme`: those who have (yes) or have not (no) been trained by it. */
+  trained?: "yes" | "no" | undefined;
+  programme?: number | undefined;
 }
 
 /** The filter in the caller's scope: a unit given must be one she sees, and takes its subtree. */
 async function filterOf(db: Db, user: StaffUser, f: PeopleQuery, now: Date): Promise<PeopleFilter> {
   const scope = scopeOf(user);
   const unit = f.unit === undefined ? null : await unitInScope(db, user, f.unit);
+  // Trained means what the programme's target for the position says (its days), else one day.
+  let trained: PeopleFilter["trained"] = null;
+  if (f.trained !== undefined) {
+    if (f.programme === undefined) throw new Invalid({ programme: { key: "field.required" } });
+    const programme = await programmeFor(db, user, f.programme);
+    const targets = await listTargets(db, programme.id);
+    const target = targets.find((t) => t.position === f.position);
+    trained = { programmeId: programme.id, minDays: target?.minDays ?? 1, yes: f.trained === "yes" };
+  }
   return {
     scope: unit ? { tree: scope.tree, path: scope.tree === "now" ? unit.nowPath : unit.thenPath } : scope,
     position: f.position ?? null,
     q: f.q?.trim() ? f.q.trim() : null,
     current: !f.all,
     today: vietnamDay(now),
+    trained,
   };
 }
 

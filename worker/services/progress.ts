@@ -20,7 +20,7 @@ import { vietnamDay } from "../domain/time";
 import { unitInScope } from "./scope";
 
 /** A programme the caller reads: run by her unit, one above it, or one below it. */
-async function programmeFor(db: Db, user: StaffUser, id: number): Promise<Programme> {
+export async function programmeFor(db: Db, user: StaffUser, id: number): Promise<Programme> {
   const p = await findProgramme(db, id);
   if (!p || !(inScope(user.unitPath, p.unitPath) || inScope(p.unitPath, user.unitPath))) throw new NotFound();
   return p;

@@ -23,6 +23,9 @@ interface Filters {
   unit: string;
   position: string;
   all: boolean;
+  /** With `trained`: whom a programme has trained or not (the progress page links here). */
+  programme: string;
+  trained: "" | "yes" | "no";
 }
 
 const queryOf = (f: Filters) => ({
@@ -30,7 +33,22 @@ const queryOf = (f: Filters) => ({
   ...(f.unit ? { unit: f.unit } : {}),
   ...(positionOf(f.position) ? { position: f.position } : {}),
   ...(f.all ? { all: "1" } : {}),
+  ...(f.programme && f.trained ? { programme: f.programme, trained: f.trained } : {}),
 });
+
+/** The filters a link opened the page with (`?unit=…&position=…&programme=…&trained=no`). */
+function filtersFromUrl(): Filters {
+  const u = new URLSearchParams(location.search);
+  const trained = u.get("trained");
+  return {
+    q: u.get("q") ?? "",
+    unit: u.get("unit") ?? "",
+    position: u.get("position") ?? "",
+    all: false,
+    programme: u.get("programme") ?? "",
+    trained: trained === "yes" || trained === "no" ? trained : "",
+  };
+}
 
 interface ImportOutcome {
   created: number;
@@ -148,7 +166,7 @@ export function PeoplePage() {
   const writes = isOrganiser(me);
   const units = useAsync(async () => ok(await api.api.units.$get()), []);
   const unitList = (units.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
-  const [filters, setFilters] = useState<Filters>({ q: "", unit: "", position: "", all: false });
+  const [filters, setFilters] = useState<Filters>(filtersFromUrl);
   const list = usePages(
     async (cursor) =>
       ok(
@@ -188,6 +206,18 @@ export function PeoplePage() {
     >
       {ask.dialog}
       <p class="muted">{t("ppl.kept")}</p>
+      {filters.programme && filters.trained ? (
+        <p class="notice" data-testid="trained-filter">
+          {t(filters.trained === "no" ? "ppl.untrained_filter" : "ppl.trained_filter")}{" "}
+          <button
+            type="button"
+            class="link"
+            onClick={() => setFilters({ ...filters, programme: "", trained: "" })}
+          >
+            {t("ppl.clear_filter")}
+          </button>
+        </p>
+      ) : null}
       <form
         class="filters"
         onSubmit={(e) => {

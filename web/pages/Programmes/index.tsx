@@ -86,6 +86,7 @@ export function ProgressPage(props: { id: string }) {
                     <th scope="col">{t("prog.trained")}</th>
                     <th scope="col">{t("prog.people")}</th>
                     <th scope="col">{t("prog.status")}</th>
+                    <th scope="col">{t("prog.untrained")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -98,6 +99,13 @@ export function ProgressPage(props: { id: string }) {
                       <td>{u.trained}</td>
                       <td>{u.people}</td>
                       <td>{u.onTrack ? t("prog.ok") : t("prog.late")}</td>
+                      <td>
+                        <a
+                          href={`/app/people?unit=${u.unitId}&position=${target.position}&programme=${p.programme.id}&trained=no`}
+                        >
+                          {t("prog.untrained_n", { n: u.people - u.trained })}
+                        </a>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -853,4 +853,10 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.planned": "Planned",
   "prog.people_distinct": "People (distinct)",
   "prog.person_times": "Person-times",
+  "ppl.untrained_filter":
+    "Showing: those the programme has not trained yet (the next class's invitation list; download Excel to invite them).",
+  "ppl.trained_filter": "Showing: those the programme has trained.",
+  "ppl.clear_filter": "Clear",
+  "prog.untrained": "Not trained yet",
+  "prog.untrained_n": "{n} people",
 };

@@ -849,4 +849,10 @@ export const viApp = {
   "prog.planned": "Kế hoạch",
   "prog.people_distinct": "Số người (không trùng)",
   "prog.person_times": "Lượt người",
+  "ppl.untrained_filter":
+    "Đang xem: những người chưa được bồi dưỡng theo chương trình (danh sách mời học lớp tới; tải Excel để gửi giấy mời).",
+  "ppl.trained_filter": "Đang xem: những người đã được bồi dưỡng theo chương trình.",
+  "ppl.clear_filter": "Bỏ lọc",
+  "prog.untrained": "Chưa được bồi dưỡng",
+  "prog.untrained_n": "{n} người",
 } as const;
