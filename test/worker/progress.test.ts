@@ -33,6 +33,8 @@ interface Progress {
     targetId: number;
     items: { name: string; people: number; trained: number; rate: number | null }[];
   }[];
+  quality: { responses: number; overall: number | null };
+  inspections: { classesObserved: number; unitsVisited: number };
   classes: {
     held: number;
     planned: number;
@@ -131,6 +133,23 @@ describe("programme progress", () => {
       personTimes: 6,
     });
     expect(p.classes.planned).toBe(3);
+    // Quality and inspections from the classes' surveys and observations: none yet, then one class observed.
+    expect(p.quality.responses).toBe(0);
+    expect(p.inspections).toEqual({ classesObserved: 0, unitsVisited: 0 });
+    const inspector = await signIn("inspector", tree.hanoi);
+    const observed = await call(`/api/events/${cb1.id}/observation`, {
+      method: "PUT",
+      headers: { ...inspector.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        scores: { content: 4, method: 3 },
+        observedOn: new Date().toISOString().slice(0, 10),
+      }),
+    });
+    expect(observed.status).toBe(200);
+    const after = await (
+      await call(`/api/programmes/${programme.id}/progress`, { headers: organiser.headers })
+    ).json<Progress>();
+    expect(after.inspections).toEqual({ classesObserved: 1, unitsVisited: 1 });
 
     // Whom Xã A still has to train: A3 (she left early), as a list and as the invitation file.
     const untrained = await (

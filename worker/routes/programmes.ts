@@ -69,7 +69,16 @@ const progressQuery = v.strictObject(
 
 export const programmeRoutes = new Hono<AppEnv>()
   .get("/:id/progress", validate("param", idParam), validate("query", progressQuery), async (c) =>
-    c.json(await progressOf(c.var.db, c.var.user, c.req.valid("param").id, c.req.valid("query"), new Date())),
+    c.json(
+      await progressOf(
+        c.var.db,
+        c.var.user,
+        c.req.valid("param").id,
+        c.req.valid("query"),
+        c.var.lang,
+        new Date(),
+      ),
+    ),
   )
   .post(
     "/:id/targets",

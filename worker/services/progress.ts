@@ -11,13 +11,35 @@ import {
   positionProgressByChild,
   replacePlan,
 } from "../db/progress";
-import { listUnitsInScope } from "../db/units";
+import { findUnitById, listUnitsInScope } from "../db/units";
 import { type FieldErrors, Invalid, NotFound } from "../domain/errors";
+import type { Lang } from "../domain/i18n";
 import type { Position } from "../domain/people";
 import { expectedShare, rateOf } from "../domain/progress";
+import { DEFAULT_RULES } from "../domain/scores";
 import { canSee, inScope, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
 import { unitInScope } from "./scope";
+import { criterionLabels, type ScoreQuery, unitScores } from "./scores";
+
+/** The dashboards' query for a programme's classes from its start to `at` (at most ten years, as they allow). */
+function qualityQuery(tree: "now" | "then", startsOn: string, at: string, programmeId: number): ScoreQuery {
+  const to = at.slice(0, 7);
+  const tenYears = `${Number(to.slice(0, 4)) - 9}-${to.slice(5, 7)}`;
+  const from = startsOn.slice(0, 7) < tenYears ? tenYears : startsOn.slice(0, 7);
+  return {
+    tree,
+    from,
+    to,
+    programmeId,
+    category: null,
+    level: null,
+    rules: DEFAULT_RULES,
+    by: "month",
+    // Every class: the inspections are counted from them.
+    limit: 100_000,
+  };
+}
 
 /** A programme the caller reads: run by her unit, one above it, or one below it. */
 export async function programmeFor(db: Db, user: StaffUser, id: number): Promise<Programme> {
@@ -76,6 +98,7 @@ export async function progressOf(
   user: StaffUser,
   id: number,
   q: { unit?: number | undefined; tree?: "now" | "then" | undefined; at?: string | undefined },
+  lang: Lang,
   now: Date,
 ) {
   const p = await programmeFor(db, user, id);
@@ -87,12 +110,17 @@ export async function progressOf(
   const scope = unit
     ? { tree, path: tree === "now" ? unit.nowPath : unit.thenPath }
     : { tree, path: base.path };
-  const [targets, plan, years, children] = await Promise.all([
+  const scopeUnit = unit ?? (await findUnitById(db, user.unitId));
+  if (!scopeUnit) throw new NotFound();
+  const [targets, plan, years, children, quality] = await Promise.all([
     listTargets(db, p.id),
     loadPlan(db, p.id),
     classesByYear(db, scope, p.id, at),
     listUnitsInScope(db, scope),
+    // Quality from the surveys of its classes: the dashboards' own reading, over the programme's months.
+    unitScores(db, scopeUnit, qualityQuery(tree, p.startsOn, at, p.id)),
   ]);
+  const observed = quality.classes.filter((c) => c.observed !== null);
   const depth = scope.path.split("/").length;
   const below = children.filter(
     (u) => (tree === "now" ? u.nowPath : u.thenPath).split("/").length === depth + 1,
@@ -154,6 +182,20 @@ export async function progressOf(
           a.name.localeCompare(b.name, "vi"),
       ),
     })),
+    quality: {
+      criteria: criterionLabels(lang),
+      responses: quality.total.responses,
+      responseRate: quality.total.responseRate,
+      means: quality.total.means,
+      overall: quality.total.overall,
+      flags: quality.total.flags,
+      flaggedClasses: quality.total.flaggedClasses,
+    },
+    // Inspections: the classes an inspector observed (dự giờ), and the units they were held at.
+    inspections: {
+      classesObserved: observed.length,
+      unitsVisited: new Set(observed.map((c) => c.unitId)).size,
+    },
     classes: {
       held: byYear.reduce((s, y) => s + y.held, 0),
       planned: plan.filter((y) => y.year <= yearOf).reduce((s, y) => s + y.classes, 0),

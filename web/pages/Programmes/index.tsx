@@ -3,7 +3,7 @@ import { positionKey } from "../../../worker/domain/people";
 import { api, ok } from "../../api";
 import { Layout, PendingPage } from "../../components/Layout";
 import { Table } from "../../components/Table";
-import { formatDay, t } from "../../i18n";
+import { formatDay, formatScore, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
 
@@ -114,6 +114,41 @@ export function ProgressPage(props: { id: string }) {
           </section>
         );
       })}
+      <section class="panel" data-testid="quality">
+        <h2>{t("prog.quality")}</h2>
+        <p>
+          {t("prog.quality_line", {
+            overall: formatScore(p.quality.overall),
+            responses: p.quality.responses,
+            rate: pct(p.quality.responseRate),
+            flagged: p.quality.flaggedClasses,
+          })}
+        </p>
+        <p>
+          {t("prog.inspections", {
+            classes: p.inspections.classesObserved,
+            units: p.inspections.unitsVisited,
+          })}
+        </p>
+        {p.quality.means ? (
+          <Table class="list">
+            <thead>
+              <tr>
+                <th scope="col">{t("app.criterion")}</th>
+                <th scope="col">{t("app.mean")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.quality.criteria.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.label}</th>
+                  <td>{formatScore(p.quality.means?.[c.id] ?? null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        ) : null}
+      </section>
       <section class="panel">
         <h2>{t("prog.classes", { held: p.classes.held, planned: p.classes.planned })}</h2>
         <Table class="list">

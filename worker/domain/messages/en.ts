@@ -859,4 +859,8 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "ppl.clear_filter": "Clear",
   "prog.untrained": "Not trained yet",
   "prog.untrained_n": "{n} people",
+  "prog.quality": "Quality of its classes (trainees' responses)",
+  "prog.quality_line":
+    "Overall {overall} / 5 from {responses} trainees' responses · response rate {rate} · {flagged} classes flagged.",
+  "prog.inspections": "Inspections: {classes} classes observed, at {units} units.",
 };

@@ -855,4 +855,8 @@ export const viApp = {
   "ppl.clear_filter": "Bỏ lọc",
   "prog.untrained": "Chưa được bồi dưỡng",
   "prog.untrained_n": "{n} người",
+  "prog.quality": "Chất lượng các lớp (theo phiếu của học viên)",
+  "prog.quality_line":
+    "Điểm chung {overall} / 5 từ {responses} phiếu học viên · tỉ lệ phản hồi {rate} · {flagged} lớp có cảnh báo.",
+  "prog.inspections": "Kiểm tra: {classes} lớp được dự giờ, tại {units} đơn vị.",
 } as const;
