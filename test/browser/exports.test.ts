@@ -111,4 +111,17 @@ describe("exports as a spreadsheet reads them", () => {
     expect(typeof sheet?.getRow(2).getCell(2).value).toBe("number");
     expect(sheet?.rowCount ?? 0).toBeGreaterThan(50);
   });
+
+  it("a programme's progress opens as a spreadsheet: its Vietnamese sheet name, the day as a date, rates as numbers", async ({
+    expect,
+  }) => {
+    const staff = await staffSession("lanhdao@gopy.local");
+    const book = await workbook(await staff("/api/programmes/2/progress.xlsx"));
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe("Tiến độ chương trình");
+    expect(sheet?.getRow(2).getCell(4).value).toBeInstanceOf(Date);
+    const first = sheet?.getRow(6);
+    expect(first?.getCell(1).value).toBe("Chi hội trưởng");
+    expect(typeof first?.getCell(7).value).toBe("number");
+  });
 });

@@ -7,6 +7,7 @@ import {
   launch,
   newClass,
   PHONE,
+  printedPages,
   seriousViolations,
   signInAt,
   staffSession,
@@ -150,6 +151,24 @@ describe("a programme's progress", () => {
         });
         if (viewport === LAPTOP) {
           expect(await seriousViolations(page)).toEqual([]);
+          // The review on paper: the programme named on every page, its sections in order.
+          await page.getByTestId("unit-comments").waitFor();
+          const pages = await printedPages(page, "programme-review.pdf");
+          const all = pages.join(" ").replace(/\s+/g, " ");
+          pages.forEach((text, i) => {
+            expect(text.replace(/\s+/g, " ")).toContain("Chương trình chuyển đổi số trong công tác Hội 2026");
+            expect(text).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`));
+          });
+          const order = [
+            "hoàn thành ít nhất 2 ngày",
+            "Những việc còn chậm",
+            "Chất lượng các lớp",
+            "Lớp đã tổ chức",
+          ];
+          const at = order.map((w) => all.indexOf(w));
+          expect(at.every((x) => x >= 0)).toBe(true);
+          expect([...at].sort((x, y) => x - y)).toEqual(at);
+          console.log(`programme-review.pdf: ${pages.length} A4 pages`);
           // Whom the unit furthest behind still has to train: the list for the next class's invitations.
           const link = targets
             .first()

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = {
   attendance: spec("audit.attendance", "event"),
   programme_target: spec("audit.programme_target"),
   programme_plan: spec("audit.programme_plan"),
+  progress_export: spec("audit.progress_export"),
 } as const satisfies Record<string, ActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -6,10 +6,11 @@ import { ORGANISERS, TRAINEE_CATEGORIES } from "../domain/terms";
 import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
+import { sendTable } from "../http/files";
 import { idParam } from "../http/params";
 import { day, intId, jsonObject, requiredText, validate } from "../http/validate";
 import { addProgramme, listProgrammes } from "../services/programmes";
-import { addTarget, progressOf, setPlan } from "../services/progress";
+import { addTarget, progressOf, progressTable, setPlan } from "../services/progress";
 
 const createBody = jsonObject({
   name: requiredText(200),
@@ -68,6 +69,25 @@ const progressQuery = v.strictObject(
 );
 
 export const programmeRoutes = new Hono<AppEnv>()
+  .get(
+    "/:id/progress.xlsx",
+    audited("progress_export"),
+    validate("param", idParam),
+    validate("query", progressQuery),
+    async (c) =>
+      sendTable(
+        c,
+        "xlsx",
+        await progressTable(
+          c.var.db,
+          c.var.user,
+          c.req.valid("param").id,
+          c.req.valid("query"),
+          c.var.lang,
+          new Date(),
+        ),
+      ),
+  )
   .get("/:id/progress", validate("param", idParam), validate("query", progressQuery), async (c) =>
     c.json(
       await progressOf(

@@ -12,9 +12,11 @@ import {
   replacePlan,
 } from "../db/progress";
 import { findUnitById, listUnitsInScope } from "../db/units";
+import { type Cell, dateCell, type Table } from "../domain/csv";
 import { type FieldErrors, Invalid, NotFound } from "../domain/errors";
 import type { Lang } from "../domain/i18n";
-import type { Position } from "../domain/people";
+import { t } from "../domain/i18n";
+import { type Position, positionKey } from "../domain/people";
 import { expectedShare, rateOf } from "../domain/progress";
 import { DEFAULT_RULES } from "../domain/scores";
 import { canSee, inScope, type StaffUser, scopeOf } from "../domain/terms";
@@ -170,6 +172,7 @@ export async function progressOf(
     });
   return {
     programme: { id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, unitName: p.unitName },
+    unit: { id: scopeUnit.id, name: scopeUnit.name },
     at,
     tree,
     targets: read.map((r) => r.target),
@@ -202,4 +205,104 @@ export async function progressOf(
       byYear,
     },
   };
+}
+
+/**
+ * The review's tables (báo cáo sơ kết / tổng kết) on one sheet, in the Union's order: results
+ * against each target, by unit; classes and trainees by year; quality; inspections.
+ */
+export async function progressTable(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  q: { unit?: number | undefined; tree?: "now" | "then" | undefined; at?: string | undefined },
+  lang: Lang,
+  now: Date,
+): Promise<Table> {
+  const r = await progressOf(db, user, id, q, lang, now);
+  const en = lang === "en";
+  const share = (x: number | null) => (x === null ? null : Math.round(x * 100));
+  const rows: Cell[][] = [
+    [r.programme.name],
+    [
+      r.unit.name,
+      `${r.programme.startsOn} – ${r.programme.endsOn}`,
+      t(lang, "progress.as_of"),
+      dateCell(`${r.at}T00:00:00+07:00`, "day"),
+    ],
+    [],
+    [t(lang, "progress.results")],
+    [
+      t(lang, "people.col_position"),
+      t(lang, "progress.min_days"),
+      t(lang, "progress.target_pct"),
+      t(lang, "progress.by"),
+      t(lang, "progress.people"),
+      t(lang, "progress.trained"),
+      t(lang, "progress.rate_pct"),
+      t(lang, "progress.expected_pct"),
+      t(lang, "progress.on_track"),
+    ],
+    ...r.targets.map((x) => [
+      t(lang, positionKey(x.position)),
+      x.minDays,
+      share(x.share),
+      dateCell(`${x.by}T00:00:00+07:00`, "day"),
+      x.people,
+      x.trained,
+      share(x.rate),
+      share(x.expectedRate),
+      x.onTrack ? (en ? "yes" : "có") : en ? "no" : "không",
+    ]),
+    ...r.targets.flatMap((x): Cell[][] => [
+      [],
+      [t(lang, "progress.by_unit", { who: t(lang, positionKey(x.position)) })],
+      [
+        t(lang, "people.col_unit"),
+        t(lang, "progress.people"),
+        t(lang, "progress.trained"),
+        t(lang, "progress.rate_pct"),
+        t(lang, "progress.expected_pct"),
+      ],
+      ...(r.units.find((u) => u.targetId === x.id)?.items ?? []).map((u) => [
+        u.name,
+        u.people,
+        u.trained,
+        share(u.rate),
+        share(u.expectedRate),
+      ]),
+    ]),
+    [],
+    [t(lang, "progress.classes")],
+    [
+      t(lang, "progress.year"),
+      t(lang, "progress.held"),
+      t(lang, "progress.planned"),
+      t(lang, "progress.planned_trainees"),
+      t(lang, "progress.budget"),
+      t(lang, "progress.people_distinct"),
+      t(lang, "progress.person_times"),
+    ],
+    ...r.classes.byYear.map((y) => [
+      y.year,
+      y.held,
+      y.planned,
+      y.plannedTrainees,
+      y.budget,
+      y.people,
+      y.personTimes,
+    ]),
+    [],
+    [
+      t(lang, "progress.quality"),
+      r.quality.overall,
+      r.quality.responses,
+      share(r.quality.responseRate),
+      r.quality.flaggedClasses,
+    ],
+    ...r.quality.criteria.map((c) => [c.label, r.quality.means?.[c.id] ?? null]),
+    [],
+    [t(lang, "progress.inspections"), r.inspections.classesObserved, r.inspections.unitsVisited],
+  ];
+  return { name: `tien-do-${id}`, sheet: t(lang, "progress.sheet"), rows };
 }

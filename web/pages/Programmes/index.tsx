@@ -1,8 +1,11 @@
 // The training schemes a person sees, and each one's progress: indicators against their targets and the straight line to their dates, units furthest behind first, classes held against planned.
 import { positionKey } from "../../../worker/domain/people";
 import { api, ok } from "../../api";
+import { Downloads } from "../../components/Downloads";
 import { Layout, PendingPage } from "../../components/Layout";
+import { usePrintHeader } from "../../components/PrintHeader";
 import { Table } from "../../components/Table";
+import { UnitComments } from "../../components/UnitComments";
 import { formatDay, formatScore, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
@@ -40,12 +43,55 @@ export function ProgressPage(props: { id: string }) {
       ),
     [props.id, unit],
   );
+  usePrintHeader(
+    p ? `${p.programme.name} · ${p.unit.name} · ${t("prog.as_of", { d: formatDay(p.at) })}` : null,
+  );
   if (!p) return <PendingPage title={t("prog.title")} error={error} />;
+  const behind = p.targets.flatMap((target) => [
+    ...(target.onTrack
+      ? []
+      : [
+          {
+            who: t(positionKey(target.position)),
+            unit: p.unit.name,
+            rate: target.rate,
+            expected: target.expectedRate,
+          },
+        ]),
+    ...(p.units.find((u) => u.targetId === target.id)?.items ?? [])
+      .filter((u) => !u.onTrack)
+      .map((u) => ({
+        who: t(positionKey(target.position)),
+        unit: u.name,
+        rate: u.rate,
+        expected: u.expectedRate,
+      })),
+  ]);
   return (
-    <Layout title={p.programme.name}>
+    <Layout
+      title={p.programme.name}
+      actions={
+        <>
+          <Downloads
+            files={[
+              {
+                url: api.api.programmes[":id"]["progress.xlsx"].$url({
+                  param: { id: props.id },
+                  query: unit ? { unit } : {},
+                }),
+                label: t("app.export_xlsx"),
+              },
+            ]}
+          />
+          <button type="button" onClick={() => print()}>
+            {t("prog.print")}
+          </button>
+        </>
+      }
+    >
       <p class="muted">
-        {p.programme.unitName} · {formatDay(p.programme.startsOn)} – {formatDay(p.programme.endsOn)} ·{" "}
-        {t("prog.as_of", { d: formatDay(p.at) })}
+        {t("prog.review")} · {p.unit.name} · {formatDay(p.programme.startsOn)} –{" "}
+        {formatDay(p.programme.endsOn)} · {t("prog.as_of", { d: formatDay(p.at) })}
       </p>
       {p.targets.length === 0 ? <p class="notice">{t("prog.no_targets")}</p> : null}
       {p.targets.map((target) => {
@@ -114,6 +160,25 @@ export function ProgressPage(props: { id: string }) {
           </section>
         );
       })}
+      <section class="panel" data-testid="behind">
+        <h2>{t("prog.behind_list")}</h2>
+        {behind.length === 0 ? (
+          <p>{t("prog.none_behind")}</p>
+        ) : (
+          <ul>
+            {behind.map((b) => (
+              <li key={`${b.who}-${b.unit}`}>
+                {t("prog.behind_item", {
+                  who: b.who,
+                  unit: b.unit,
+                  rate: pct(b.rate),
+                  expected: pct(b.expected),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section class="panel" data-testid="quality">
         <h2>{t("prog.quality")}</h2>
         <p>
@@ -174,6 +239,16 @@ export function ProgressPage(props: { id: string }) {
           </tbody>
         </Table>
       </section>
+      {/* The trainees' recommendations from the programme's classes, grouped across classes. */}
+      <UnitComments
+        unitId={String(p.unit.id)}
+        filters={{
+          programme: String(p.programme.id),
+          from: p.programme.startsOn.slice(0, 7),
+          to: p.at.slice(0, 7),
+        }}
+        q={`?programme=${p.programme.id}&from=${p.programme.startsOn.slice(0, 7)}&to=${p.at.slice(0, 7)}`}
+      />
     </Layout>
   );
 }
