@@ -80,6 +80,14 @@ export async function replacePlan(db: Db, programmeId: number, years: readonly P
 }
 
 /**
+ * A person's completed days of the programme's classes held by `at`: read per person through the
+ * attendance_person index, so a province reads its own people's rows, not the whole programme's.
+ */
+const daysOf = (programmeId: number, at: string) =>
+  sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
+    WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${programmeId} AND e.starts_at <= ${`${at}T23:59:59Z`})`;
+
+/**
  * For one position in a subtree: the people in it on `at` (distinct persons), and how many of
  * them completed at least `minDays` days of the programme's classes held by then.
  */
@@ -92,24 +100,14 @@ export async function positionProgress(
   at: string,
 ): Promise<{ people: number; trained: number }> {
   const row = await db
-    .selectFrom("people as p")
-    .innerJoin("units as u", "u.id", "p.unit_id")
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom("attendance as a")
-          .innerJoin("events as e", "e.id", "a.event_id")
-          .select(["a.person_id", (x) => x.fn.sum<number>("e.days").as("days")])
-          .where("e.programme_id", "=", programmeId)
-          .where("a.completed", "=", 1)
-          .where("e.starts_at", "<=", `${at}T23:59:59Z`)
-          .groupBy("a.person_id")
-          .as("t"),
-      (join) => join.onRef("t.person_id", "=", "p.id"),
-    )
+    // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
+    // left side of a CROSS JOIN outer, where it would walk every person of the position nationwide.
+    .selectFrom("units as u")
+    .crossJoin("people as p")
+    .whereRef("p.unit_id", "=", "u.id")
     .select([
       (eb) => eb.fn.countAll<number>().as("people"),
-      sql<number>`coalesce(sum(t.days >= ${minDays}), 0)`.as("trained"),
+      sql<number>`coalesce(sum(${daysOf(programmeId, at)} >= ${minDays}), 0)`.as("trained"),
     ])
     .where(inSubtree(scope, unitPaths("u")))
     .where("p.position", "=", position)
@@ -152,30 +150,22 @@ export async function positionProgressByChild(
   const rest = sql`substr(${col}, ${scope.path.length + 1})`;
   // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under.
   const child = sql<number>`CAST(substr(${rest}, 1, instr(${rest}, '/') - 1) AS INTEGER)`;
-  return db
-    .selectFrom("people as p")
-    .innerJoin("units as u", "u.id", "p.unit_id")
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom("attendance as a")
-          .innerJoin("events as e", "e.id", "a.event_id")
-          .select(["a.person_id", (x) => x.fn.sum<number>("e.days").as("days")])
-          .where("e.programme_id", "=", programmeId)
-          .where("a.completed", "=", 1)
-          .where("e.starts_at", "<=", `${at}T23:59:59Z`)
-          .groupBy("a.person_id")
-          .as("t"),
-      (join) => join.onRef("t.person_id", "=", "p.id"),
-    )
-    .select([
-      child.as("unitId"),
-      (eb) => eb.fn.countAll<number>().as("people"),
-      sql<number>`coalesce(sum(t.days >= ${minDays}), 0)`.as("trained"),
-    ])
-    .where(inSubtree(scope, unitPaths("u"), true))
-    .where("p.position", "=", position)
-    .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
-    .groupBy("unitId")
-    .execute();
+  return (
+    db
+      // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
+      // left side of a CROSS JOIN outer, where it would walk every person of the position nationwide.
+      .selectFrom("units as u")
+      .crossJoin("people as p")
+      .whereRef("p.unit_id", "=", "u.id")
+      .select([
+        child.as("unitId"),
+        (eb) => eb.fn.countAll<number>().as("people"),
+        sql<number>`coalesce(sum(${daysOf(programmeId, at)} >= ${minDays}), 0)`.as("trained"),
+      ])
+      .where(inSubtree(scope, unitPaths("u"), true))
+      .where("p.position", "=", position)
+      .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
+      .groupBy("unitId")
+      .execute()
+  );
 }
