@@ -492,6 +492,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 200,
     out: 404,
   },
+  "GET /api/programmes/:id/progress.xlsx": {
+    method: "GET",
+    path: (p) => `/api/programmes/${p.programmeId}/progress.xlsx`,
+    roles: all,
+    ok: 200,
+    out: 404,
+  },
   "POST /api/programmes/:id/targets": {
     method: "POST",
     path: (p) => `/api/programmes/${p.programmeId}/targets`,
