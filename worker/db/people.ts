@@ -1,8 +1,9 @@
 // The officer register's queries: a page of people in a subtree, one person, and a whole list imported in one statement.
-import { sql } from "kysely";
+import { sql, type Updateable } from "kysely";
 import type { ImportLine, Position } from "../domain/people";
 import type { Scope } from "../domain/terms";
 import type { Db } from ".";
+import type { PeopleTable } from "./schema";
 import { searchPattern } from "./search";
 import { inSubtree, unitPaths } from "./subtree";
 
@@ -140,16 +141,7 @@ export async function insertPerson(
 export async function updatePerson(
   db: Db,
   id: number,
-  set: Partial<{
-    name: string;
-    name_key: string;
-    search: string;
-    birth_year: number;
-    position: Position;
-    unit_id: number;
-    since: string | null;
-    until: string | null;
-  }>,
+  set: Omit<Updateable<PeopleTable>, "id" | "created_at" | "updated_at">,
   now: string,
 ): Promise<void> {
   await db

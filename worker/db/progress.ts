@@ -87,31 +87,42 @@ const daysOf = (programmeId: number, at: string) =>
   sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
     WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${programmeId} AND e.starts_at <= ${`${at}T23:59:59Z`})`;
 
+/** What both progress counts share: one position's people in the subtree, and each one's completed days. */
+interface PositionCount {
+  scope: Scope;
+  programmeId: number;
+  position: Position;
+  minDays: number;
+  at: string;
+}
+
+function positionPeople(db: Db, f: PositionCount, below: boolean) {
+  return (
+    db
+      // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
+      // left side of a CROSS JOIN outer, where it would walk every person of the position nationwide.
+      .selectFrom("units as u")
+      .crossJoin("people as p")
+      .whereRef("p.unit_id", "=", "u.id")
+      .where(inSubtree(f.scope, unitPaths("u"), below))
+      .where("p.position", "=", f.position)
+      .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", f.at)]))
+  );
+}
+
+const trainedSum = (f: PositionCount) =>
+  sql<number>`coalesce(sum(${daysOf(f.programmeId, f.at)} >= ${f.minDays}), 0)`.as("trained");
+
 /**
  * For one position in a subtree: the people in it on `at` (distinct persons), and how many of
  * them completed at least `minDays` days of the programme's classes held by then.
  */
 export async function positionProgress(
   db: Db,
-  scope: Scope,
-  programmeId: number,
-  position: Position,
-  minDays: number,
-  at: string,
+  f: PositionCount,
 ): Promise<{ people: number; trained: number }> {
-  const row = await db
-    // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
-    // left side of a CROSS JOIN outer, where it would walk every person of the position nationwide.
-    .selectFrom("units as u")
-    .crossJoin("people as p")
-    .whereRef("p.unit_id", "=", "u.id")
-    .select([
-      (eb) => eb.fn.countAll<number>().as("people"),
-      sql<number>`coalesce(sum(${daysOf(programmeId, at)} >= ${minDays}), 0)`.as("trained"),
-    ])
-    .where(inSubtree(scope, unitPaths("u")))
-    .where("p.position", "=", position)
-    .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
+  const row = await positionPeople(db, f, false)
+    .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
     .executeTakeFirst();
   return { people: row?.people ?? 0, trained: row?.trained ?? 0 };
 }
@@ -140,32 +151,14 @@ export async function classesByYear(db: Db, scope: Scope, programmeId: number, a
 /** The same count for each unit one level below the scope's unit (its subtree summed into it). */
 export async function positionProgressByChild(
   db: Db,
-  scope: Scope,
-  programmeId: number,
-  position: Position,
-  minDays: number,
-  at: string,
+  f: PositionCount,
 ): Promise<{ unitId: number; people: number; trained: number }[]> {
-  const col = sql.ref(scope.tree === "now" ? "u.now_path" : "u.path");
-  const rest = sql`substr(${col}, ${scope.path.length + 1})`;
+  const col = sql.ref(f.scope.tree === "now" ? "u.now_path" : "u.path");
+  const rest = sql`substr(${col}, ${f.scope.path.length + 1})`;
   // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under.
   const child = sql<number>`CAST(substr(${rest}, 1, instr(${rest}, '/') - 1) AS INTEGER)`;
-  return (
-    db
-      // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
-      // left side of a CROSS JOIN outer, where it would walk every person of the position nationwide.
-      .selectFrom("units as u")
-      .crossJoin("people as p")
-      .whereRef("p.unit_id", "=", "u.id")
-      .select([
-        child.as("unitId"),
-        (eb) => eb.fn.countAll<number>().as("people"),
-        sql<number>`coalesce(sum(${daysOf(programmeId, at)} >= ${minDays}), 0)`.as("trained"),
-      ])
-      .where(inSubtree(scope, unitPaths("u"), true))
-      .where("p.position", "=", position)
-      .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
-      .groupBy("unitId")
-      .execute()
-  );
+  return positionPeople(db, f, true)
+    .select([child.as("unitId"), (eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
+    .groupBy("unitId")
+    .execute();
 }

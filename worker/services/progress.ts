@@ -130,9 +130,10 @@ export async function progressOf(
   const nameOf = new Map(below.map((u) => [u.id, u.name]));
   const read = await Promise.all(
     targets.map(async (t) => {
+      const count = { scope, programmeId: p.id, position: t.position, minDays: t.minDays, at };
       const [total, byUnit] = await Promise.all([
-        positionProgress(db, scope, p.id, t.position, t.minDays, at),
-        positionProgressByChild(db, scope, p.id, t.position, t.minDays, at),
+        positionProgress(db, count),
+        positionProgressByChild(db, count),
       ]);
       const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
       const line = (people: number, trained: number) => {
