@@ -1,5 +1,8 @@
 // A province sets its scheme's target and plan; classes are held and attended; the progress says where it stands, by commune, the furthest behind first.
+
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, it } from "vitest";
+import { verifyAggregates } from "../../worker/db/stats";
 import { call, createClass, createTree, createUnit, postJson, signIn } from "./helpers";
 
 type Staff = Awaited<ReturnType<typeof signIn>>;
@@ -12,7 +15,7 @@ beforeAll(async () => {
   organiser = await signIn("organiser", tree.hanoi);
 });
 
-const send = (method: "POST" | "PUT", path: string, body: unknown, who: Staff = organiser) =>
+const send = (method: "POST" | "PUT" | "PATCH", path: string, body: unknown, who: Staff = organiser) =>
   call(path, {
     method,
     headers: { ...who.headers, "Content-Type": "application/json" },
@@ -38,7 +41,8 @@ interface Progress {
   classes: {
     held: number;
     planned: number;
-    byYear: { year: number; held: number; planned: number | null; people: number; personTimes: number }[];
+    people: number;
+    byYear: { year: number; held: number; planned: number | null; personTimes: number }[];
   };
 }
 
@@ -129,9 +133,10 @@ describe("programme progress", () => {
     expect(p.classes.byYear.find((y) => y.year === thisYear)).toMatchObject({
       held: 3,
       planned: 3,
-      people: 5,
       personTimes: 6,
     });
+    // Distinct people who completed a class: A1, A2, B1, B2 (A3 left early).
+    expect(p.classes.people).toBe(4);
     expect(p.classes.planned).toBe(3);
     // Quality and inspections from the classes' surveys and observations: none yet, then one class observed.
     expect(p.quality.responses).toBe(0);
@@ -185,6 +190,81 @@ describe("programme progress", () => {
       await call(`/api/programmes/${programme.id}/progress?at=2024-06-30`, { headers: organiser.headers })
     ).json<Progress>();
     expect(early.targets[0]).toMatchObject({ trained: 0, rate: 0 });
+    expect(early.classes).toMatchObject({ held: 0, people: 0 });
+  });
+
+  it("people move, leave and finish a longer class: progress follows, and its summary rows equal a recount at every step", async ({
+    expect,
+  }) => {
+    const a = await createUnit("Hội LHPN xã Đồng Tâm", "commune", tree.hanoi);
+    const b = await createUnit("Hội LHPN xã Hòa Bình", "commune", tree.hanoi);
+    const programme = await (
+      await postJson(
+        "/api/programmes",
+        {
+          name: "Đề án chủ tịch xã",
+          unitId: tree.hanoi.id,
+          startsOn: "2024-01-01",
+          endsOn: "2027-12-31",
+          categories: [],
+        },
+        organiser.headers,
+      )
+    ).json<{ id: number }>();
+    await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "commune_chair",
+      share: 1,
+      by: "2027-12-31",
+      minDays: 3,
+    });
+    const person = async (name: string, unitId: number) =>
+      (
+        await (
+          await postJson(
+            "/api/people",
+            { name, birthYear: 1975, position: "commune_chair", unitId },
+            organiser.headers,
+          )
+        ).json<{ id: number }>()
+      ).id;
+    const [c1, c2] = [await person("Phạm Thị Chi", a.id), await person("Đỗ Thị Dung", a.id)];
+    const progress = async (unit: number) =>
+      (
+        await (
+          await call(`/api/programmes/${programme.id}/progress?unit=${unit}`, { headers: organiser.headers })
+        ).json<Progress>()
+      ).targets[0];
+    const recount = async () => (await verifyAggregates(env.DB)).filter((d) => d.n !== 0);
+
+    // A two-day class: not yet the three days the target asks.
+    const first = await createClass(organiser, a, { programmeId: programme.id });
+    await send("PUT", `/api/events/${first.id}/attendance`, { personIds: [c1, c2], days: 2 });
+    expect(await progress(a.id)).toMatchObject({ people: 2, trained: 0 });
+    expect(await recount()).toEqual([]);
+    // The class was three days after all: both are trained.
+    await send("PUT", `/api/events/${first.id}/attendance`, { personIds: [c1, c2], days: 3 });
+    expect(await progress(a.id)).toMatchObject({ people: 2, trained: 2 });
+    expect(await recount()).toEqual([]);
+    // Dung did not complete it after all.
+    await send("PUT", `/api/events/${first.id}/attendance`, {
+      personIds: [c1, c2],
+      completed: [c1],
+      days: 3,
+    });
+    expect(await progress(a.id)).toMatchObject({ people: 2, trained: 1 });
+    // Chi moves to Hòa Bình: she and her training go with her.
+    expect((await send("PATCH", `/api/people/${c1}`, { unitId: b.id })).status).toBe(200);
+    expect(await progress(a.id)).toMatchObject({ people: 1, trained: 0 });
+    expect(await progress(b.id)).toMatchObject({ people: 1, trained: 1 });
+    expect(await progress(tree.hanoi.id)).toMatchObject({ trained: 1 });
+    expect(await recount()).toEqual([]);
+    // Dung leaves her position: no longer counted from that day.
+    expect((await send("PATCH", `/api/people/${c2}`, { until: "2024-06-30" })).status).toBe(200);
+    expect(await progress(a.id)).toMatchObject({ people: 0, trained: 0 });
+    // The class's list cleared: nobody trained, nothing left in the summary.
+    await send("PUT", `/api/events/${first.id}/attendance`, { personIds: [] });
+    expect(await progress(b.id)).toMatchObject({ people: 1, trained: 0 });
+    expect(await recount()).toEqual([]);
   });
 
   it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({

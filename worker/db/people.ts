@@ -41,8 +41,8 @@ function peopleIn(db: Db, f: PeopleFilter) {
   if (f.current) q = q.where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", f.today)]));
   const trained = f.trained;
   if (trained !== null) {
-    const days = sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
-      WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${trained.programmeId})`;
+    // Her completed days of the programme, as the triggers keep them (person_days, migration 0024).
+    const days = sql<number>`coalesce((SELECT d.days FROM person_days d WHERE d.person_id = p.id AND d.programme_id = ${trained.programmeId}), 0)`;
     q = q.where(
       trained.yes ? sql<boolean>`${days} >= ${trained.minDays}` : sql<boolean>`${days} < ${trained.minDays}`,
     );

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { Position } from "../domain/people";
 import type { Scope } from "../domain/terms";
+import { pathIds } from "../domain/tree";
 import type { Db } from ".";
 import { inSubtree, unitPaths } from "./subtree";
 
@@ -79,15 +80,24 @@ export async function replacePlan(db: Db, programmeId: number, years: readonly P
   ]);
 }
 
-/**
- * A person's completed days of the programme's classes held by `at`: read per person through the
- * attendance_person index, so a province reads its own people's rows, not the whole programme's.
- */
-const daysOf = (programmeId: number, at: string) =>
-  sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
-    WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${programmeId} AND e.starts_at <= ${`${at}T23:59:59Z`})`;
+/** The unit a scope is the subtree of: the last id of its path. */
+const scopeUnit = (scope: Scope): number => pathIds(scope.path).at(-1) ?? 0;
 
-/** What both progress counts share: one position's people in the subtree, and each one's completed days. */
+/**
+ * Whether the summary rows (migration 0024) answer for `at`: they count every class's days, so
+ * they do when no class of the programme with a completed attendance is later than `at` (today,
+ * and every review written after its classes). Earlier days count from the rows themselves.
+ */
+export async function countedBy(db: Db, programmeId: number, at: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("programmes")
+    .select("attended_to")
+    .where("id", "=", programmeId)
+    .executeTakeFirst();
+  return (row?.attended_to ?? "") <= at;
+}
+
+/** What every progress count shares: one position's people in the subtree, and the days that count them trained. */
 interface PositionCount {
   scope: Scope;
   programmeId: number;
@@ -96,7 +106,31 @@ interface PositionCount {
   at: string;
 }
 
-function positionPeople(db: Db, f: PositionCount, below: boolean) {
+/** One position's people and trained, from the summary rows: on the scope's unit, or on each unit one level below. */
+function countedRows(db: Db, f: PositionCount) {
+  return db
+    .selectFrom("people_stats as s")
+    .select([
+      sql<number>`coalesce(sum(iif(s.programme_id = 0, s.people, 0)), 0)`.as("people"),
+      sql<number>`coalesce(sum(iif(s.programme_id = ${f.programmeId} AND s.days >= ${f.minDays}, s.people, 0)), 0)`.as(
+        "trained",
+      ),
+    ])
+    .where("s.tree", "=", f.scope.tree)
+    .where("s.position", "=", f.position)
+    .where("s.programme_id", "in", [0, f.programmeId])
+    .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", f.at)]));
+}
+
+/**
+ * A person's completed days of the programme's classes held by `at` (Vietnam days): read per
+ * person through the attendance_person index, for a day the summary rows do not answer.
+ */
+const daysOf = (programmeId: number, at: string) =>
+  sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
+    WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${programmeId} AND date(e.starts_at, '+7 hours') <= ${at})`;
+
+function subtreePeople(db: Db, scope: Scope, at: string, below: boolean) {
   return (
     db
       // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
@@ -104,9 +138,8 @@ function positionPeople(db: Db, f: PositionCount, below: boolean) {
       .selectFrom("units as u")
       .crossJoin("people as p")
       .whereRef("p.unit_id", "=", "u.id")
-      .where(inSubtree(f.scope, unitPaths("u"), below))
-      .where("p.position", "=", f.position)
-      .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", f.at)]))
+      .where(inSubtree(scope, unitPaths("u"), below))
+      .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
   );
 }
 
@@ -120,45 +153,80 @@ const trainedSum = (f: PositionCount) =>
 export async function positionProgress(
   db: Db,
   f: PositionCount,
+  counted: boolean,
 ): Promise<{ people: number; trained: number }> {
-  const row = await positionPeople(db, f, false)
-    .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
-    .executeTakeFirst();
+  const row = counted
+    ? await countedRows(db, f).where("s.unit_id", "=", scopeUnit(f.scope)).executeTakeFirst()
+    : await subtreePeople(db, f.scope, f.at, false)
+        .where("p.position", "=", f.position)
+        .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
+        .executeTakeFirst();
   return { people: row?.people ?? 0, trained: row?.trained ?? 0 };
-}
-
-/** The programme's classes in a subtree held by `at`, by year (Vietnam time), with distinct people and person-times. */
-export async function classesByYear(db: Db, scope: Scope, programmeId: number, at: string) {
-  return db
-    .selectFrom("events as e")
-    .innerJoin("units as u", "u.id", "e.unit_id")
-    .leftJoin("attendance as a", "a.event_id", "e.id")
-    .select([
-      sql<number>`CAST(strftime('%Y', e.starts_at, '+7 hours') AS INTEGER)`.as("year"),
-      sql<number>`count(DISTINCT e.id)`.as("held"),
-      sql<number>`count(a.person_id)`.as("personTimes"),
-      sql<number>`count(DISTINCT a.person_id)`.as("people"),
-    ])
-    .where("e.kind", "=", "class")
-    .where("e.programme_id", "=", programmeId)
-    .where("e.starts_at", "<=", `${at}T23:59:59Z`)
-    .where(inSubtree(scope, unitPaths("u")))
-    .groupBy("year")
-    .orderBy("year")
-    .execute();
 }
 
 /** The same count for each unit one level below the scope's unit (its subtree summed into it). */
 export async function positionProgressByChild(
   db: Db,
   f: PositionCount,
+  counted: boolean,
 ): Promise<{ unitId: number; people: number; trained: number }[]> {
+  if (counted) {
+    return countedRows(db, f)
+      .innerJoin("units as c", "c.id", "s.unit_id")
+      .select("s.unit_id as unitId")
+      .where(f.scope.tree === "now" ? "c.now_parent_id" : "c.parent_id", "=", scopeUnit(f.scope))
+      .groupBy("s.unit_id")
+      .execute();
+  }
   const col = sql.ref(f.scope.tree === "now" ? "u.now_path" : "u.path");
   const rest = sql`substr(${col}, ${f.scope.path.length + 1})`;
   // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under.
   const child = sql<number>`CAST(substr(${rest}, 1, instr(${rest}, '/') - 1) AS INTEGER)`;
-  return positionPeople(db, f, true)
+  return subtreePeople(db, f.scope, f.at, true)
+    .where("p.position", "=", f.position)
     .select([child.as("unitId"), (eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
     .groupBy("unitId")
+    .execute();
+}
+
+/** People of the subtree (any position, still in it on `at`) who completed at least one day of the programme's classes. */
+export async function peopleTrained(
+  db: Db,
+  scope: Scope,
+  programmeId: number,
+  at: string,
+  counted: boolean,
+): Promise<number> {
+  const row = counted
+    ? await db
+        .selectFrom("people_stats as s")
+        .select(sql<number>`coalesce(sum(s.people), 0)`.as("n"))
+        .where("s.tree", "=", scope.tree)
+        .where("s.unit_id", "=", scopeUnit(scope))
+        .where("s.programme_id", "=", programmeId)
+        .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", at)]))
+        .executeTakeFirst()
+    : await subtreePeople(db, scope, at, false)
+        .select(sql<number>`coalesce(sum(${daysOf(programmeId, at)} > 0), 0)`.as("n"))
+        .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+/** The programme's classes in a subtree held by `at`, by year (Vietnam time), with person-times: from the summary rows, any day. */
+export async function classesByYear(db: Db, scope: Scope, programmeId: number, at: string) {
+  return db
+    .selectFrom("programme_classes")
+    .select([
+      sql<number>`CAST(substr(day, 1, 4) AS INTEGER)`.as("year"),
+      sql<number>`sum(classes)`.as("held"),
+      sql<number>`sum(person_times)`.as("personTimes"),
+    ])
+    .where("tree", "=", scope.tree)
+    .where("unit_id", "=", scopeUnit(scope))
+    .where("programme_id", "=", programmeId)
+    .where("day", "<=", at)
+    .groupBy("year")
+    .having(sql<boolean>`sum(classes) > 0`)
+    .orderBy("year")
     .execute();
 }

@@ -141,6 +141,8 @@ export interface ProgrammesTable {
   ends_on: string;
   categories: Generated<string>;
   created_at: string;
+  /** Kept by triggers (0024): the latest day of its classes with a completed attendance. */
+  attended_to: Generated<string | null>;
 }
 
 export interface ObservationsTable {
@@ -372,6 +374,34 @@ export interface ProgrammePlanTable {
   budget: number | null;
 }
 
+/** Kept by triggers (0024): a person's completed days of a programme, when more than none. */
+export interface PersonDaysTable {
+  person_id: number;
+  programme_id: number;
+  days: number;
+}
+
+/** Kept by triggers (0024): people on every unit above them, by position, leaving day ('' while in it), programme (0: all) and days. */
+export interface PeopleStatsTable {
+  tree: "now" | "then";
+  unit_id: number;
+  position: string;
+  until: string;
+  programme_id: number;
+  days: number;
+  people: number;
+}
+
+/** Kept by triggers (0024): a programme's classes and person-times on every unit above them, by day. */
+export interface ProgrammeClassesTable {
+  tree: "now" | "then";
+  unit_id: number;
+  programme_id: number;
+  day: string;
+  classes: number;
+  person_times: number;
+}
+
 /** Who attended a class; never linked to any response. */
 export interface AttendanceTable {
   event_id: number;
@@ -411,4 +441,7 @@ export interface Database {
   attendance: AttendanceTable;
   programme_targets: ProgrammeTargetsTable;
   programme_plan: ProgrammePlanTable;
+  person_days: PersonDaysTable;
+  people_stats: PeopleStatsTable;
+  programme_classes: ProgrammeClassesTable;
 }

@@ -7,6 +7,7 @@ import { isStraight, STRAIGHT_MIN_RATINGS } from "../domain/scores";
 import { vietnamMonth } from "../domain/time";
 import { pathIds } from "../domain/tree";
 import type { Compilable, Db } from ".";
+import { PROGRESS_VERIFY_SQL } from "./progressStats";
 
 /** What the aggregates need to know about a class. */
 export interface StatsKey {
@@ -296,10 +297,15 @@ export interface VerifyRow {
   n: number;
 }
 
-/** Differences per table (all zero when every aggregate matches the raw answers). */
-export async function verifyAggregates(d1: D1Database): Promise<VerifyRow[]> {
-  const [stats, counts] = await d1.batch<VerifyRow>([d1.prepare(VERIFY_SQL), d1.prepare(VERIFY_COUNTS_SQL)]);
-  return [...(stats?.results ?? []), ...(counts?.results ?? [])];
+/**
+ * Differences per table (all zero when every aggregate matches the raw answers, and progress's
+ * rows the register; `progress` false for a schema older than 0024).
+ */
+export async function verifyAggregates(d1: D1Database, progress = true): Promise<VerifyRow[]> {
+  const all = await d1.batch<VerifyRow>(
+    [VERIFY_SQL, VERIFY_COUNTS_SQL, ...(progress ? PROGRESS_VERIFY_SQL : [])].map((s) => d1.prepare(s)),
+  );
+  return all.flatMap((r) => r.results);
 }
 
 export async function retree(d1: D1Database): Promise<void> {

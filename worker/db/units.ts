@@ -1,9 +1,10 @@
 // Units and the subtree rule (a staff account sees its unit and everything under it, in today's tree), and tree edits.
 import { sql } from "kysely";
 import type { Level, Scope } from "../domain/terms";
-import { layoutTree, type TreeNode } from "../domain/tree";
+import { layoutTree, pathIds, type TreeNode } from "../domain/tree";
 import type { ImportedUnit } from "../domain/unitImport";
 import type { Compilable, Db } from ".";
+import { PROGRESS_RETREE_SQL } from "./progressStats";
 import { RETREE_SQL } from "./stats";
 import { inSubtree, unitPaths } from "./subtree";
 
@@ -63,6 +64,15 @@ export async function listUnitsInScope(db: Db, scope: Scope): Promise<Unit[]> {
     .orderBy("id")
     .execute();
   return rows.map(toUnit);
+}
+
+/** The units one level below a scope's unit, in its tree. */
+export async function listChildUnits(db: Db, scope: Scope): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom("units")
+    .select(["id", "name"])
+    .where(scope.tree === "now" ? "now_parent_id" : "parent_id", "=", pathIds(scope.path).at(-1) ?? 0)
+    .execute();
 }
 
 /** The active units of today's tree under a path (itself included), for a `unit` question. */
@@ -182,7 +192,9 @@ export async function editTree(
       );
     }
   }
-  const retree = moved ? RETREE_SQL.map((text) => ({ compile: () => sql.raw(text).compile(db) })) : [];
+  const retree = moved
+    ? [...RETREE_SQL, ...PROGRESS_RETREE_SQL].map((text) => ({ compile: () => sql.raw(text).compile(db) }))
+    : [];
   await db.batch([...queries, ...retree]);
   return { ok: true };
 }

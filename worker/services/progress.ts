@@ -3,15 +3,17 @@ import type { Db } from "../db";
 import { findProgramme, type Programme } from "../db/programmes";
 import {
   classesByYear,
+  countedBy,
   insertTarget,
   listTargets,
   loadPlan,
   type PlanYear,
+  peopleTrained,
   positionProgress,
   positionProgressByChild,
   replacePlan,
 } from "../db/progress";
-import { findUnitById, listUnitsInScope } from "../db/units";
+import { findUnitById, listChildUnits } from "../db/units";
 import { type Cell, dateCell, type Table } from "../domain/csv";
 import { type FieldErrors, Invalid, NotFound } from "../domain/errors";
 import type { Lang } from "../domain/i18n";
@@ -114,47 +116,51 @@ export async function progressOf(
     : { tree, path: base.path };
   const scopeUnit = unit ?? (await findUnitById(db, user.unitId));
   if (!scopeUnit) throw new NotFound();
-  const [targets, plan, years, children, quality] = await Promise.all([
+  const [targets, plan, years, below, counted, quality] = await Promise.all([
     listTargets(db, p.id),
     loadPlan(db, p.id),
     classesByYear(db, scope, p.id, at),
-    listUnitsInScope(db, scope),
+    listChildUnits(db, scope),
+    countedBy(db, p.id, at),
     // Quality from the surveys of its classes: the dashboards' own reading, over the programme's months.
     unitScores(db, scopeUnit, qualityQuery(tree, p.startsOn, at, p.id)),
   ]);
   const observed = quality.classes.filter((c) => c.observed !== null);
-  const depth = scope.path.split("/").length;
-  const below = children.filter(
-    (u) => (tree === "now" ? u.nowPath : u.thenPath).split("/").length === depth + 1,
-  );
   const nameOf = new Map(below.map((u) => [u.id, u.name]));
-  const read = await Promise.all(
-    targets.map(async (t) => {
-      const count = { scope, programmeId: p.id, position: t.position, minDays: t.minDays, at };
-      const [total, byUnit] = await Promise.all([
-        positionProgress(db, count),
-        positionProgressByChild(db, count),
-      ]);
-      const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
-      const line = (people: number, trained: number) => {
-        const rate = rateOf(trained, people);
-        return { people, trained, rate, expectedRate, onTrack: rate !== null && rate >= expectedRate };
-      };
-      return {
-        target: {
-          id: t.id,
-          position: t.position,
-          share: t.share,
-          by: t.by,
-          minDays: t.minDays,
-          ...line(total.people, total.trained),
-        },
-        units: byUnit
-          .filter((u) => nameOf.has(u.unitId))
-          .map((u) => ({ unitId: u.unitId, name: nameOf.get(u.unitId) ?? "", ...line(u.people, u.trained) })),
-      };
-    }),
-  );
+  const [read, trainedPeople] = await Promise.all([
+    Promise.all(
+      targets.map(async (t) => {
+        const count = { scope, programmeId: p.id, position: t.position, minDays: t.minDays, at };
+        const [total, byUnit] = await Promise.all([
+          positionProgress(db, count, counted),
+          positionProgressByChild(db, count, counted),
+        ]);
+        const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
+        const line = (people: number, trained: number) => {
+          const rate = rateOf(trained, people);
+          return { people, trained, rate, expectedRate, onTrack: rate !== null && rate >= expectedRate };
+        };
+        return {
+          target: {
+            id: t.id,
+            position: t.position,
+            share: t.share,
+            by: t.by,
+            minDays: t.minDays,
+            ...line(total.people, total.trained),
+          },
+          units: byUnit
+            .filter((u) => nameOf.has(u.unitId))
+            .map((u) => ({
+              unitId: u.unitId,
+              name: nameOf.get(u.unitId) ?? "",
+              ...line(u.people, u.trained),
+            })),
+        };
+      }),
+    ),
+    peopleTrained(db, scope, p.id, at, counted),
+  ]);
   const yearOf = Number(at.slice(0, 4));
   const byYear = [...new Set([...plan.map((y) => y.year), ...years.map((y) => y.year)])]
     .sort()
@@ -167,7 +173,6 @@ export async function progressOf(
         planned: planned?.classes ?? null,
         plannedTrainees: planned?.trainees ?? null,
         budget: planned?.budget ?? null,
-        people: held?.people ?? 0,
         personTimes: held?.personTimes ?? 0,
       };
     });
@@ -202,6 +207,8 @@ export async function progressOf(
     },
     classes: {
       held: byYear.reduce((s, y) => s + y.held, 0),
+      // Distinct people of the subtree who completed at least one of its classes (by their own unit).
+      people: trainedPeople,
       planned: plan.filter((y) => y.year <= yearOf).reduce((s, y) => s + y.classes, 0),
       byYear,
     },
@@ -281,18 +288,10 @@ export async function progressTable(
       t(lang, "progress.planned"),
       t(lang, "progress.planned_trainees"),
       t(lang, "progress.budget"),
-      t(lang, "progress.people_distinct"),
       t(lang, "progress.person_times"),
     ],
-    ...r.classes.byYear.map((y) => [
-      y.year,
-      y.held,
-      y.planned,
-      y.plannedTrainees,
-      y.budget,
-      y.people,
-      y.personTimes,
-    ]),
+    ...r.classes.byYear.map((y) => [y.year, y.held, y.planned, y.plannedTrainees, y.budget, y.personTimes]),
+    [t(lang, "progress.people_distinct"), r.classes.people],
     [],
     [
       t(lang, "progress.quality"),

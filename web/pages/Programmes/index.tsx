@@ -216,13 +216,14 @@ export function ProgressPage(props: { id: string }) {
       </section>
       <section class="panel">
         <h2>{t("prog.classes", { held: p.classes.held, planned: p.classes.planned })}</h2>
+        <p>{t("prog.people_trained", { n: p.classes.people })}</p>
         <Table class="list">
           <thead>
             <tr>
               <th scope="col">{t("prog.year")}</th>
               <th scope="col">{t("prog.held")}</th>
               <th scope="col">{t("prog.planned")}</th>
-              <th scope="col">{t("prog.people_distinct")}</th>
+              <th scope="col">{t("prog.planned_trainees")}</th>
               <th scope="col">{t("prog.person_times")}</th>
             </tr>
           </thead>
@@ -232,7 +233,7 @@ export function ProgressPage(props: { id: string }) {
                 <th scope="row">{y.year}</th>
                 <td>{y.held}</td>
                 <td>{y.planned ?? "–"}</td>
-                <td>{y.people}</td>
+                <td>{y.plannedTrainees ?? "–"}</td>
                 <td>{y.personTimes}</td>
               </tr>
             ))}

@@ -891,4 +891,7 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.behind_list": "What is behind",
   "prog.behind_item": "{who}: {unit} at {rate}, {expected} expected by now.",
   "prog.none_behind": "No target and no unit is behind.",
+  "prog.planned_trainees": "Trainees planned",
+  "prog.people_trained":
+    "{n} people completed at least one of the programme's classes (distinct, by their own unit).",
 };

@@ -887,4 +887,7 @@ export const viApp = {
   "prog.behind_list": "Những việc còn chậm",
   "prog.behind_item": "{who}: {unit} mới đạt {rate}, theo tiến độ cần {expected}.",
   "prog.none_behind": "Không có chỉ tiêu hay đơn vị nào chậm tiến độ.",
+  "prog.planned_trainees": "Học viên theo kế hoạch",
+  "prog.people_trained":
+    "{n} người đã hoàn thành ít nhất một lớp của đề án (không trùng, theo đơn vị của họ).",
 } as const;
