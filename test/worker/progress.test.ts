@@ -265,6 +265,16 @@ describe("programme progress", () => {
     await send("PUT", `/api/events/${first.id}/attendance`, { personIds: [] });
     expect(await progress(b.id)).toMatchObject({ people: 1, trained: 0 });
     expect(await recount()).toEqual([]);
+    // Đồng Tâm merges into Hòa Bình: its chair counts under Hòa Bình today (the rows follow the tree).
+    await person("Vũ Thị Én", a.id);
+    const merged = await postJson(
+      `/api/units/${a.id}/merge`,
+      { successorId: b.id, date: "2025-07-01" },
+      (await signIn("admin", tree.central)).headers,
+    );
+    expect(merged.status).toBe(200);
+    expect(await progress(b.id)).toMatchObject({ people: 2 });
+    expect(await recount()).toEqual([]);
   });
 
   it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({
