@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { BENCH_LOGIN, benchUserSql, timed, tree } from "./bench-dashboards";
 import { applyMigrations, executeFile, loginCookie, startDev, waitForHttp } from "./lib";
 
@@ -40,9 +41,9 @@ async function build(persistTo: string) {
   return t;
 }
 
-async function run() {
+/** Issue 24's budgets on the national size: progress nationally and for a province, an import, an attendance of 60. */
+export async function benchProgress(port: number) {
   const persistTo = mkdtempSync(join(tmpdir(), "gopy-bench-progress-"));
-  const port = Number(process.env.BENCH_PORT ?? 8790) + 5;
   try {
     applyMigrations({ persistTo });
     const started = performance.now();
@@ -60,7 +61,10 @@ async function run() {
         cookie,
         `/api/programmes/1/progress?at=2026-06-30&unit=${province}`,
       );
-      // An import of 5,000 lines into one province's communes, and an attendance of 60.
+      // A review as it stood before the classes' day: the summary rows do not answer it (they count
+      // every class), so it counts from the rows. Not in the budget; measured to be known.
+      const pastDay = await timed(base, cookie, "/api/programmes/1/progress?at=2025-08-31");
+      // An import of 5,000 lines into one province's communes.
       const communes = t.communes.slice(0, 98);
       const lines = Array.from(
         { length: 5000 },
@@ -74,24 +78,44 @@ async function run() {
       });
       const importSeconds = (performance.now() - t0) / 1000;
       const importTiming = imported.headers.get("server-timing") ?? "";
-      const result = {
+      // The attendance of 60 of a class's commune's people, saved in one batch.
+      const classId = 100_001;
+      const people = (await (
+        await fetch(`${base}/api/people?unit=${t.communes[1] ?? 0}&limit=60`, { headers: { Cookie: cookie } })
+      ).json()) as { items: { id: number }[] };
+      const attendance = await fetch(`${base}/api/events/${classId}/attendance`, {
+        method: "PUT",
+        headers: { Cookie: cookie, "Content-Type": "application/json", Origin: base },
+        body: JSON.stringify({ personIds: people.items.map((p) => p.id), days: 2 }),
+      });
+      const attendanceTiming = attendance.headers.get("server-timing") ?? "";
+      const queries = Number(/(\d+) quer/.exec(attendanceTiming)?.[1] ?? Number.NaN);
+      return {
         sizes: {
           people: t.communes.length * PEOPLE_PER_COMMUNE,
           classes: CLASSES,
           attendance: ATTENDANCE,
-          buildSeconds,
+          buildSeconds: Math.round(buildSeconds * 10) / 10,
         },
         national,
         province: provinceView,
+        pastDay,
         import: { status: imported.status, seconds: importSeconds, timing: importTiming },
+        attendance: {
+          status: attendance.status,
+          people: people.items.length,
+          queries,
+          timing: attendanceTiming,
+        },
+        ok:
+          national.appMs <= PROGRESS_BUDGET.nationalMs &&
+          national.rowsRead <= PROGRESS_BUDGET.nationalRows &&
+          provinceView.appMs <= PROGRESS_BUDGET.provinceMs &&
+          imported.status === 201 &&
+          importSeconds <= PROGRESS_BUDGET.importSeconds &&
+          attendance.status === 200 &&
+          people.items.length === 60,
       };
-      console.log(JSON.stringify(result, null, 2));
-      console.log(`
-| view | server ms | SQL ms | rows read | budget |
-|---|---|---|---|---|
-| progress, national | ${national.appMs} | ${national.sqlMs} | ${national.rowsRead} | ${PROGRESS_BUDGET.nationalMs} ms, ${PROGRESS_BUDGET.nationalRows} rows ${national.appMs <= PROGRESS_BUDGET.nationalMs && national.rowsRead <= PROGRESS_BUDGET.nationalRows ? "ok" : "OVER"} |
-| progress, one province | ${provinceView.appMs} | ${provinceView.sqlMs} | ${provinceView.rowsRead} | ${PROGRESS_BUDGET.provinceMs} ms ${provinceView.appMs <= PROGRESS_BUDGET.provinceMs ? "ok" : "OVER"} |
-| import of 5,000 lines (status ${imported.status}) | ${Math.round(importSeconds * 1000)} (wall) | | | ${PROGRESS_BUDGET.importSeconds} s ${importSeconds <= PROGRESS_BUDGET.importSeconds && imported.status === 201 ? "ok" : "OVER"} |`);
     } finally {
       dev.kill("SIGTERM");
     }
@@ -100,4 +124,25 @@ async function run() {
   }
 }
 
-await run();
+export type ProgressBench = Awaited<ReturnType<typeof benchProgress>>;
+
+/** The figures as the README and the closing note give them. */
+export function progressTableText(r: ProgressBench): string {
+  const ok = (b: boolean) => (b ? "ok" : "OVER");
+  return `Programme progress: ${r.sizes.people.toLocaleString("en")} people in the register, ${r.sizes.classes.toLocaleString("en")} classes, ${r.sizes.attendance.toLocaleString("en")} attendance rows (built in ${r.sizes.buildSeconds} s).
+| view | server ms | SQL ms | rows read | budget |
+|---|---|---|---|---|
+| progress, national | ${r.national.appMs} | ${r.national.sqlMs} | ${r.national.rowsRead} | ${PROGRESS_BUDGET.nationalMs} ms, ${PROGRESS_BUDGET.nationalRows} rows ${ok(r.national.appMs <= PROGRESS_BUDGET.nationalMs && r.national.rowsRead <= PROGRESS_BUDGET.nationalRows)} |
+| progress, one province | ${r.province.appMs} | ${r.province.sqlMs} | ${r.province.rowsRead} | ${PROGRESS_BUDGET.provinceMs} ms ${ok(r.province.appMs <= PROGRESS_BUDGET.provinceMs)} |
+| progress, national, a day before the classes (counted from the rows) | ${r.pastDay.appMs} | ${r.pastDay.sqlMs} | ${r.pastDay.rowsRead} | none |
+| import of 5,000 lines (status ${r.import.status}) | ${Math.round(r.import.seconds * 1000)} (wall) | | | ${PROGRESS_BUDGET.importSeconds} s ${ok(r.import.seconds <= PROGRESS_BUDGET.importSeconds && r.import.status === 201)} |
+| attendance of ${r.attendance.people} saved (status ${r.attendance.status}) | ${r.attendance.timing} | | | one batch ${ok(r.attendance.status === 200 && r.attendance.people === 60)} |`;
+}
+
+// Run alone: `npm run bench:progress`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const r = await benchProgress(Number(process.env.BENCH_PORT ?? 8790) + 5);
+  console.log(JSON.stringify(r, null, 2));
+  console.log(progressTableText(r));
+  process.exitCode = r.ok ? 0 : 1;
+}

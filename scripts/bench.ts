@@ -29,6 +29,7 @@ import { UNIT_COMMENTS_MAX } from "../worker/services/scores";
 import { type BurstResult, burst, freshServer } from "./bench-burst";
 import { submissionCpuMs } from "./bench-cpu";
 import { benchDashboards, DASHBOARD_BUDGET } from "./bench-dashboards";
+import { benchProgress, progressTableText } from "./bench-progress";
 import { benchSurveys } from "./bench-surveys";
 import {
   applyMigrations,
@@ -460,6 +461,7 @@ function groupingMs() {
 buildWeb();
 const dash = await benchDashboards(Number(process.env.BENCH_PORT ?? 8790) + 1);
 const surveys = await benchSurveys(Number(process.env.BENCH_PORT ?? 8790) + 2);
+const progress = await benchProgress(Number(process.env.BENCH_PORT ?? 8790) + 6);
 
 // Bursts at freshly started servers of their own: the 200-phone hall all at once, and the brief's
 // national training day (1,000 phones of ten classes, each class on its own address, within 30 s);
@@ -565,6 +567,7 @@ try {
     },
     dashboards: dash,
     surveys,
+    progress,
     hall: crowd,
     bursts: bursts.map((b) => ({ ...b, ok: burstOk(b) })),
     login,
@@ -661,6 +664,8 @@ ${(
   })
   .join("\n")}
 ${row("needs survey page, 98 communes to pick, gzip", String(surveys.pageGzip), String(BUDGET.pageBytes), surveys.pageGzip <= BUDGET.pageBytes)}
+
+${progressTableText(progress)}
 written to bench-results/bench.json`);
   const allOk =
     results.surveyPage.ok &&
@@ -675,6 +680,7 @@ written to bench-results/bench.json`);
     bursts.every(burstOk) &&
     login.sameAnswer &&
     dash.ok &&
+    progress.ok &&
     surveys.pageGzip <= BUDGET.pageBytes;
   process.exitCode = allOk ? 0 : 1;
 } finally {

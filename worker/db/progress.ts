@@ -107,19 +107,27 @@ interface PositionCount {
 }
 
 /** One position's people and trained, from the summary rows: on the scope's unit, or on each unit one level below. */
-function countedRows(db: Db, f: PositionCount) {
-  return db
-    .selectFrom("people_stats as s")
-    .select([
-      sql<number>`coalesce(sum(iif(s.programme_id = 0, s.people, 0)), 0)`.as("people"),
-      sql<number>`coalesce(sum(iif(s.programme_id = ${f.programmeId} AND s.days >= ${f.minDays}, s.people, 0)), 0)`.as(
-        "trained",
-      ),
-    ])
-    .where("s.tree", "=", f.scope.tree)
-    .where("s.position", "=", f.position)
-    .where("s.programme_id", "in", [0, f.programmeId])
-    .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", f.at)]));
+function countedRows(db: Db, f: PositionCount, byChild: boolean) {
+  const parent = f.scope.tree === "now" ? "c.now_parent_id" : "c.parent_id";
+  return (
+    db
+      // From the units to their rows: SQLite keeps the left side of a CROSS JOIN outer, where it
+      // would otherwise walk the whole tree's rows of the position.
+      .selectFrom("units as c")
+      .crossJoin("people_stats as s")
+      .whereRef("s.unit_id", "=", "c.id")
+      .where(byChild ? parent : "c.id", "=", scopeUnit(f.scope))
+      .select([
+        sql<number>`coalesce(sum(iif(s.programme_id = 0, s.people, 0)), 0)`.as("people"),
+        sql<number>`coalesce(sum(iif(s.programme_id = ${f.programmeId} AND s.days >= ${f.minDays}, s.people, 0)), 0)`.as(
+          "trained",
+        ),
+      ])
+      .where("s.tree", "=", f.scope.tree)
+      .where("s.position", "=", f.position)
+      .where("s.programme_id", "in", [0, f.programmeId])
+      .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", f.at)]))
+  );
 }
 
 /**
@@ -156,7 +164,7 @@ export async function positionProgress(
   counted: boolean,
 ): Promise<{ people: number; trained: number }> {
   const row = counted
-    ? await countedRows(db, f).where("s.unit_id", "=", scopeUnit(f.scope)).executeTakeFirst()
+    ? await countedRows(db, f, false).executeTakeFirst()
     : await subtreePeople(db, f.scope, f.at, false)
         .where("p.position", "=", f.position)
         .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
@@ -171,12 +179,7 @@ export async function positionProgressByChild(
   counted: boolean,
 ): Promise<{ unitId: number; people: number; trained: number }[]> {
   if (counted) {
-    return countedRows(db, f)
-      .innerJoin("units as c", "c.id", "s.unit_id")
-      .select("s.unit_id as unitId")
-      .where(f.scope.tree === "now" ? "c.now_parent_id" : "c.parent_id", "=", scopeUnit(f.scope))
-      .groupBy("s.unit_id")
-      .execute();
+    return countedRows(db, f, true).select("c.id as unitId").groupBy("c.id").execute();
   }
   const col = sql.ref(f.scope.tree === "now" ? "u.now_path" : "u.path");
   const rest = sql`substr(${col}, ${f.scope.path.length + 1})`;
