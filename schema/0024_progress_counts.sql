@@ -49,6 +49,9 @@ CREATE TABLE programme_classes (
 -- It only ever rises, so it may be later than needed, never earlier.
 ALTER TABLE programmes ADD COLUMN attended_to TEXT;
 
+-- A programme's workshops (and classes), for its progress page.
+CREATE INDEX events_programme ON events (programme_id, kind) WHERE programme_id IS NOT NULL;
+
 -- Filled from what is stored.
 INSERT INTO person_days (person_id, programme_id, days)
 SELECT a.person_id, e.programme_id, sum(e.days)

@@ -277,6 +277,58 @@ describe("programme progress", () => {
     expect(await recount()).toEqual([]);
   });
 
+  it("a workshop held for the scheme shows on its progress with its proposals by follow-up; one of another scheme does not", async ({
+    expect,
+  }) => {
+    const programme = await (
+      await postJson(
+        "/api/programmes",
+        {
+          name: "Đề án tọa đàm",
+          unitId: tree.hanoi.id,
+          startsOn: "2024-01-01",
+          endsOn: "2027-12-31",
+          categories: [],
+        },
+        organiser.headers,
+      )
+    ).json<{ id: number }>();
+    const ws = await createClass(organiser, tree.hanoi, {
+      kind: "workshop",
+      title: "Tọa đàm chi hội trưởng giỏi",
+      expectedParticipants: 50,
+      programmeId: programme.id,
+    });
+    await createClass(organiser, tree.hanoi, {
+      kind: "workshop",
+      title: "Tọa đàm khác",
+      expectedParticipants: 20,
+    });
+    const ids: number[] = [];
+    for (const text of ["Tăng phụ cấp chi hội trưởng", "Mở thêm lớp kỹ năng số", "Tài liệu in khổ lớn"]) {
+      const sent = await postJson(`/api/public/events/${ws.code}/proposals`, {
+        clientId: `workshop-delegate-${programme.id}-${ids.length}`,
+        text,
+      });
+      ids.push((await sent.json<{ id: number }>()).id);
+    }
+    const done = await call(`/api/events/${ws.id}/proposals/${ids[0]}`, {
+      method: "PATCH",
+      headers: { ...organiser.headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ followStatus: "done" }),
+    });
+    expect(done.status).toBe(200);
+    const p = await (
+      await call(`/api/programmes/${programme.id}/progress`, { headers: organiser.headers })
+    ).json<{ workshops: { title: string; proposals: number; follow: Record<string, number> }[] }>();
+    expect(p.workshops).toHaveLength(1);
+    expect(p.workshops[0]).toMatchObject({
+      title: "Tọa đàm chi hội trưởng giỏi",
+      proposals: 3,
+      follow: { none: 2, done: 1, received: 0, accepted: 0, in_progress: 0, declined: 0 },
+    });
+  });
+
   it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({
     expect,
   }) => {

@@ -1,6 +1,7 @@
 // A programme's targets, plan and progress: who of a position in a subtree completed enough days of its classes, classes held by year.
 import { sql } from "kysely";
 import type { Position } from "../domain/people";
+import { FOLLOW_STATUSES, type FollowStatus } from "../domain/proposal";
 import type { Scope } from "../domain/terms";
 import { pathIds } from "../domain/tree";
 import type { Db } from ".";
@@ -231,5 +232,36 @@ export async function classesByYear(db: Db, scope: Scope, programmeId: number, a
     .groupBy("year")
     .having(sql<boolean>`sum(classes) > 0`)
     .orderBy("year")
+    .execute();
+}
+
+/**
+ * The workshops linked to the programme in a subtree, held by `at`, each with its proposals (the
+ * one counting rule: visible, merged originals left out) by where their follow-up stands.
+ */
+export async function workshopsOf(db: Db, scope: Scope, programmeId: number, at: string) {
+  const status = (s: FollowStatus | null) =>
+    sql<number>`coalesce(sum(${s === null ? sql`p.follow_status IS NULL` : sql`p.follow_status = ${s}`}), 0)`;
+  return db
+    .selectFrom("events as e")
+    .innerJoin("units as u", "u.id", "e.unit_id")
+    .leftJoin("proposals as p", (j) =>
+      j.onRef("p.event_id", "=", "e.id").on("p.hidden", "=", 0).on("p.duplicate_of", "is", null),
+    )
+    .select([
+      "e.id",
+      "e.title",
+      "e.starts_at as startsAt",
+      "u.name as unitName",
+      sql<number>`count(p.id)`.as("proposals"),
+      status(null).as("none"),
+      ...FOLLOW_STATUSES.map((s) => status(s).as(s)),
+    ])
+    .where("e.programme_id", "=", programmeId)
+    .where("e.kind", "=", "workshop")
+    .where(sql<boolean>`date(e.starts_at, '+7 hours') <= ${at}`)
+    .where(inSubtree(scope, unitPaths("u")))
+    .groupBy("e.id")
+    .orderBy("e.starts_at")
     .execute();
 }

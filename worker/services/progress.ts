@@ -12,6 +12,7 @@ import {
   positionProgress,
   positionProgressByChild,
   replacePlan,
+  workshopsOf,
 } from "../db/progress";
 import { findUnitById, listChildUnits } from "../db/units";
 import { type Cell, dateCell, type Table } from "../domain/csv";
@@ -20,6 +21,7 @@ import type { Lang } from "../domain/i18n";
 import { t } from "../domain/i18n";
 import { type Position, positionKey } from "../domain/people";
 import { expectedShare, rateOf } from "../domain/progress";
+import { FOLLOW_STATUSES } from "../domain/proposal";
 import { DEFAULT_RULES } from "../domain/scores";
 import { canSee, inScope, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
@@ -116,12 +118,13 @@ export async function progressOf(
     : { tree, path: base.path };
   const scopeUnit = unit ?? (await findUnitById(db, user.unitId));
   if (!scopeUnit) throw new NotFound();
-  const [targets, plan, years, below, counted, quality] = await Promise.all([
+  const [targets, plan, years, below, counted, workshops, quality] = await Promise.all([
     listTargets(db, p.id),
     loadPlan(db, p.id),
     classesByYear(db, scope, p.id, at),
     listChildUnits(db, scope),
     countedBy(db, p.id, at),
+    workshopsOf(db, scope, p.id, at),
     // Quality from the surveys of its classes: the dashboards' own reading, over the programme's months.
     unitScores(db, scopeUnit, qualityQuery(tree, p.startsOn, at, p.id)),
   ]);
@@ -205,6 +208,22 @@ export async function progressOf(
       classesObserved: observed.length,
       unitsVisited: new Set(observed.map((c) => c.unitId)).size,
     },
+    // The workshops linked to it, with where their proposals' follow-up stands.
+    workshops: workshops.map((w) => ({
+      id: w.id,
+      title: w.title,
+      startsAt: w.startsAt,
+      unitName: w.unitName,
+      proposals: w.proposals,
+      follow: {
+        none: w.none,
+        received: w.received,
+        accepted: w.accepted,
+        in_progress: w.in_progress,
+        done: w.done,
+        declined: w.declined,
+      },
+    })),
     classes: {
       held: byYear.reduce((s, y) => s + y.held, 0),
       // Distinct people of the subtree who completed at least one of its classes (by their own unit).
@@ -303,6 +322,24 @@ export async function progressTable(
     ...r.quality.criteria.map((c) => [c.label, r.quality.means?.[c.id] ?? null]),
     [],
     [t(lang, "progress.inspections"), r.inspections.classesObserved, r.inspections.unitsVisited],
+    [],
+    [t(lang, "progress.workshops")],
+    [
+      t(lang, "progress.workshop"),
+      t(lang, "people.col_unit"),
+      t(lang, "progress.day"),
+      t(lang, "progress.proposals"),
+      t(lang, "progress.follow_none"),
+      ...FOLLOW_STATUSES.map((s) => t(lang, `follow.${s}`)),
+    ],
+    ...r.workshops.map((w) => [
+      w.title,
+      w.unitName,
+      dateCell(w.startsAt, "day"),
+      w.proposals,
+      w.follow.none,
+      ...FOLLOW_STATUSES.map((s) => w.follow[s]),
+    ]),
   ];
   return { name: `tien-do-${id}`, sheet: t(lang, "progress.sheet"), rows };
 }

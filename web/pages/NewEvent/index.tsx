@@ -196,7 +196,7 @@ export function NewEvent() {
               </select>
             </Field>
           )}
-          {workshop || survey ? null : (
+          {survey ? null : (
             <Field id="programme" label={t("app.programme")} error={fields.programmeId}>
               <select
                 id="programme"

@@ -9,6 +9,7 @@ import { UnitComments } from "../../components/UnitComments";
 import { formatDay, formatScore, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
+import { WorkshopsPanel } from "./Workshops";
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 
@@ -160,24 +161,31 @@ export function ProgressPage(props: { id: string }) {
           </section>
         );
       })}
-      <section class="panel" data-testid="behind">
-        <h2>{t("prog.behind_list")}</h2>
-        {behind.length === 0 ? (
-          <p>{t("prog.none_behind")}</p>
-        ) : (
-          <ul>
-            {behind.map((b) => (
-              <li key={`${b.who}-${b.unit}`}>
-                {t("prog.behind_item", {
-                  who: b.who,
-                  unit: b.unit,
-                  rate: pct(b.rate),
-                  expected: pct(b.expected),
-                })}
-              </li>
+      <section class="panel">
+        <h2>{t("prog.classes", { held: p.classes.held, planned: p.classes.planned })}</h2>
+        <p>{t("prog.people_trained", { n: p.classes.people })}</p>
+        <Table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{t("prog.year")}</th>
+              <th scope="col">{t("prog.held")}</th>
+              <th scope="col">{t("prog.planned")}</th>
+              <th scope="col">{t("prog.planned_trainees")}</th>
+              <th scope="col">{t("prog.person_times")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.classes.byYear.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td>{y.held}</td>
+                <td>{y.planned ?? "–"}</td>
+                <td>{y.plannedTrainees ?? "–"}</td>
+                <td>{y.personTimes}</td>
+              </tr>
             ))}
-          </ul>
-        )}
+          </tbody>
+        </Table>
       </section>
       <section class="panel" data-testid="quality">
         <h2>{t("prog.quality")}</h2>
@@ -214,32 +222,6 @@ export function ProgressPage(props: { id: string }) {
           </Table>
         ) : null}
       </section>
-      <section class="panel">
-        <h2>{t("prog.classes", { held: p.classes.held, planned: p.classes.planned })}</h2>
-        <p>{t("prog.people_trained", { n: p.classes.people })}</p>
-        <Table class="list">
-          <thead>
-            <tr>
-              <th scope="col">{t("prog.year")}</th>
-              <th scope="col">{t("prog.held")}</th>
-              <th scope="col">{t("prog.planned")}</th>
-              <th scope="col">{t("prog.planned_trainees")}</th>
-              <th scope="col">{t("prog.person_times")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.classes.byYear.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td>{y.held}</td>
-                <td>{y.planned ?? "–"}</td>
-                <td>{y.plannedTrainees ?? "–"}</td>
-                <td>{y.personTimes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </section>
       {/* The trainees' recommendations from the programme's classes, grouped across classes. */}
       <UnitComments
         unitId={String(p.unit.id)}
@@ -250,6 +232,26 @@ export function ProgressPage(props: { id: string }) {
         }}
         q={`?programme=${p.programme.id}&from=${p.programme.startsOn.slice(0, 7)}&to=${p.at.slice(0, 7)}`}
       />
+      <WorkshopsPanel workshops={p.workshops} />
+      <section class="panel" data-testid="behind">
+        <h2>{t("prog.behind_list")}</h2>
+        {behind.length === 0 ? (
+          <p>{t("prog.none_behind")}</p>
+        ) : (
+          <ul>
+            {behind.map((b) => (
+              <li key={`${b.who}-${b.unit}`}>
+                {t("prog.behind_item", {
+                  who: b.who,
+                  unit: b.unit,
+                  rate: pct(b.rate),
+                  expected: pct(b.expected),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </Layout>
   );
 }

@@ -307,6 +307,7 @@ export const en: Record<keyof typeof vi, string> = {
   "progress.by_unit": "{who}: by unit",
   "progress.classes": "2. Classes and trainees",
   "progress.year": "Year",
+  "progress.day": "Day",
   "progress.held": "Classes held",
   "progress.planned": "Classes planned",
   "progress.planned_trainees": "Trainees planned",
@@ -315,6 +316,10 @@ export const en: Record<keyof typeof vi, string> = {
   "progress.person_times": "Person-times",
   "progress.quality": "3. Quality (overall, responses, response rate %, classes flagged)",
   "progress.inspections": "4. Inspections (classes observed, units)",
+  "progress.workshops": "5. Workshops linked to the programme (proposals by follow-up)",
+  "progress.workshop": "Workshop",
+  "progress.proposals": "Proposals",
+  "progress.follow_none": "Not yet handled",
   "progress.sheet": "Programme progress",
 };
 
@@ -894,4 +899,9 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.planned_trainees": "Trainees planned",
   "prog.people_trained":
     "{n} people completed at least one of the programme's classes (distinct, by their own unit).",
+  "prog.workshops": "Workshops and delegates' proposals",
+  "prog.no_workshops": "No workshop is linked to this programme yet.",
+  "prog.workshop": "Workshop",
+  "prog.proposals": "Proposals",
+  "prog.follow_none": "Not yet handled",
 };

@@ -305,6 +305,7 @@ export const vi = {
   "progress.by_unit": "{who}: theo đơn vị",
   "progress.classes": "2. Lớp học và học viên",
   "progress.year": "Năm",
+  "progress.day": "Ngày",
   "progress.held": "Lớp đã tổ chức",
   "progress.planned": "Lớp theo kế hoạch",
   "progress.planned_trainees": "Học viên theo kế hoạch",
@@ -313,6 +314,10 @@ export const vi = {
   "progress.person_times": "Lượt người",
   "progress.quality": "3. Chất lượng (điểm chung, số phiếu, tỉ lệ phản hồi %, số lớp có cảnh báo)",
   "progress.inspections": "4. Kiểm tra (số lớp dự giờ, số đơn vị)",
+  "progress.workshops": "5. Hội nghị, tọa đàm gắn với chương trình (kiến nghị theo tình trạng xử lý)",
+  "progress.workshop": "Hội nghị, tọa đàm",
+  "progress.proposals": "Số kiến nghị",
+  "progress.follow_none": "Chưa xử lý",
   "progress.sheet": "Tiến độ chương trình",
 } as const;
 
@@ -890,4 +895,9 @@ export const viApp = {
   "prog.planned_trainees": "Học viên theo kế hoạch",
   "prog.people_trained":
     "{n} người đã hoàn thành ít nhất một lớp của đề án (không trùng, theo đơn vị của họ).",
+  "prog.workshops": "Hội nghị, tọa đàm và kiến nghị của đại biểu",
+  "prog.no_workshops": "Chưa có hội nghị, tọa đàm nào gắn với chương trình này.",
+  "prog.workshop": "Hội nghị, tọa đàm",
+  "prog.proposals": "Kiến nghị",
+  "prog.follow_none": "Chưa xử lý",
 } as const;
