@@ -3,6 +3,11 @@
 -- keep them, so every writer (the app, an import, the seed, the benchmark) keeps them true; the
 -- tree's moves rebuild them (worker/db/progressStats.ts), and `npm run db:verify` recounts them.
 
+-- An indicator's starting point, entered by hand: people of the position in the programme's unit
+-- already trained as it asks before the programme began (Hà Nội's 2012 scheme started from 275 of
+-- its 577 chairs). Counted with the trained at the programme's unit and above, never below it.
+ALTER TABLE programme_targets ADD COLUMN baseline INTEGER CHECK (baseline >= 0);
+
 -- Each unit's ancestors, itself included, in both trees: '/1/4/9/' gives 1, 4 and 9.
 CREATE VIEW unit_ancestors AS
 SELECT u.id AS unit_id, t.tree AS tree, CAST(j.value AS INTEGER) AS ancestor_id

@@ -44,6 +44,8 @@ interface Place {
   personId: number;
   /** A programme run by the province. */
   programmeId: number;
+  /** One of its targets. */
+  targetId: number;
 }
 
 let tree: Tree;
@@ -124,8 +126,16 @@ async function place(province: { id: number; code: string; path: string }, merge
       national.headers,
     )
   ).json<{ id: number }>();
+  const target = await (
+    await postJson(
+      `/api/programmes/${programme.id}/targets`,
+      { position: "branch_head", share: 0.7, by: "2027-12-31", baseline: 3 },
+      national.headers,
+    )
+  ).json<{ id: number }>();
   return {
     programmeId: programme.id,
+    targetId: target.id,
     personId: person.id,
     termId: term.id,
     lessonId: p3,
@@ -506,6 +516,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
     roles: organisers,
     ok: 201,
     out: 404,
+  },
+  "DELETE /api/programmes/:id/targets/:targetId": {
+    method: "DELETE",
+    path: (p) => `/api/programmes/${p.programmeId}/targets/${p.targetId}`,
+    roles: organisers,
+    ok: 200,
+    out: 404,
+    fresh: "plain",
   },
   "PUT /api/programmes/:id/plan": {
     method: "PUT",

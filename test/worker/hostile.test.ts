@@ -198,6 +198,12 @@ beforeAll(async () => {
       by: "2027-06-30",
       minDays: 2,
     })),
+    staff("set a target with a starting point", "POST", `/api/programmes/${programme.id}/targets`, () => ({
+      position: "commune_chair",
+      share: 1,
+      by: "2027-06-30",
+      baseline: 12,
+    })),
     staff("set a programme's plan", "PUT", `/api/programmes/${programme.id}/plan`, () => ({
       years: [{ year: 2026, classes: 2, trainees: 40, budget: 1000 }],
     })),

@@ -329,6 +329,72 @@ describe("programme progress", () => {
     });
   });
 
+  it("a target's starting point entered by hand counts at the scheme's own unit, never below it; a wrong target can be taken back", async ({
+    expect,
+  }) => {
+    const a = await createUnit("Hội LHPN xã Minh Khai", "commune", tree.hanoi);
+    const programme = await (
+      await postJson(
+        "/api/programmes",
+        {
+          name: "Đề án có số liệu đầu kỳ",
+          unitId: tree.hanoi.id,
+          startsOn: "2024-01-01",
+          endsOn: "2027-12-31",
+          categories: [],
+        },
+        organiser.headers,
+      )
+    ).json<{ id: number }>();
+    const target = await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "successor",
+      share: 0.5,
+      by: "2027-12-31",
+      baseline: 2,
+    });
+    expect(target.status).toBe(201);
+    const { id: targetId } = await target.json<{ id: number }>();
+    for (const name of ["Hà Thị Nguồn 1", "Hà Thị Nguồn 2", "Hà Thị Nguồn 3", "Hà Thị Nguồn 4"]) {
+      await postJson(
+        "/api/people",
+        { name, birthYear: 1995, position: "successor", unitId: a.id },
+        organiser.headers,
+      );
+    }
+    const read = async (unit?: number) =>
+      await (
+        await call(`/api/programmes/${programme.id}/progress${unit ? `?unit=${unit}` : ""}`, {
+          headers: organiser.headers,
+        })
+      ).json<
+        Progress & { canEdit: boolean; targets: { baseline: number | null; baselineCounted: boolean }[] }
+      >();
+    const whole = await read();
+    expect(whole.canEdit).toBe(true);
+    expect(whole.targets[0]).toMatchObject({
+      people: 4,
+      trained: 2,
+      rate: 0.5,
+      baseline: 2,
+      baselineCounted: true,
+    });
+    expect((await read(a.id)).targets[0]).toMatchObject({ people: 4, trained: 0, baselineCounted: false });
+    const leader = await signIn("leader", tree.hanoi);
+    expect(
+      (
+        await (
+          await call(`/api/programmes/${programme.id}/progress`, { headers: leader.headers })
+        ).json<{ canEdit: boolean }>()
+      ).canEdit,
+    ).toBe(false);
+    const del = (who: Staff) =>
+      call(`/api/programmes/${programme.id}/targets/${targetId}`, { method: "DELETE", headers: who.headers });
+    expect((await del(leader)).status).toBe(403);
+    expect((await del(organiser)).status).toBe(200);
+    expect((await read()).targets).toEqual([]);
+    expect((await del(organiser)).status).toBe(404);
+  });
+
   it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({
     expect,
   }) => {

@@ -13,12 +13,13 @@ export interface TargetRow {
   share: number;
   by: string;
   minDays: number;
+  baseline: number | null;
 }
 
 export async function listTargets(db: Db, programmeId: number): Promise<TargetRow[]> {
   return db
     .selectFrom("programme_targets")
-    .select(["id", "position", "share", "by_date as by", "min_days as minDays"])
+    .select(["id", "position", "share", "by_date as by", "min_days as minDays", "baseline"])
     .where("programme_id", "=", programmeId)
     .orderBy("by_date")
     .orderBy("id")
@@ -28,7 +29,7 @@ export async function listTargets(db: Db, programmeId: number): Promise<TargetRo
 export async function insertTarget(
   db: Db,
   programmeId: number,
-  t: { position: Position; share: number; by: string; minDays: number },
+  t: { position: Position; share: number; by: string; minDays: number; baseline: number | null },
   now: string,
 ): Promise<number> {
   const row = await db
@@ -39,11 +40,22 @@ export async function insertTarget(
       share: t.share,
       by_date: t.by,
       min_days: t.minDays,
+      baseline: t.baseline,
       created_at: now,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Removes one of a programme's targets; whether there was one. */
+export async function deleteTarget(db: Db, programmeId: number, targetId: number): Promise<boolean> {
+  const r = await db
+    .deleteFrom("programme_targets")
+    .where("programme_id", "=", programmeId)
+    .where("id", "=", targetId)
+    .executeTakeFirst();
+  return r.numDeletedRows > 0n;
 }
 
 export interface PlanYear {

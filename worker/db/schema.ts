@@ -362,6 +362,8 @@ export interface ProgrammeTargetsTable {
   share: number;
   by_date: string;
   min_days: number;
+  /** People already trained before the programme, entered by hand (0024). */
+  baseline: Generated<number | null>;
   created_at: string;
 }
 

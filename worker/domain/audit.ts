@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = {
   people_export: spec("audit.people_export"),
   attendance: spec("audit.attendance", "event"),
   programme_target: spec("audit.programme_target"),
+  programme_target_remove: spec("audit.programme_target_remove"),
   programme_plan: spec("audit.programme_plan"),
   progress_export: spec("audit.progress_export"),
 } as const satisfies Record<string, ActionSpec>;

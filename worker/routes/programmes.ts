@@ -10,7 +10,7 @@ import { sendTable } from "../http/files";
 import { idParam } from "../http/params";
 import { day, intId, jsonObject, requiredText, validate } from "../http/validate";
 import { addProgramme, listProgrammes } from "../services/programmes";
-import { addTarget, progressOf, progressTable, setPlan } from "../services/progress";
+import { addTarget, progressOf, progressTable, removeTarget, setPlan } from "../services/progress";
 
 const createBody = jsonObject({
   name: requiredText(200),
@@ -34,11 +34,14 @@ const count = (max: number) =>
     v.maxValue(max, "field.invalid"),
   );
 
+const targetParam = v.object({ id: intId, targetId: intId });
+
 const targetBody = jsonObject({
   position: v.picklist(POSITIONS, "people.bad_position"),
   share: v.pipe(v.number("field.invalid"), v.minValue(0.01, "field.invalid"), v.maxValue(1, "field.invalid")),
   by: day,
   minDays: v.optional(v.pipe(count(365), v.minValue(1, "field.invalid")), 1),
+  baseline: v.optional(v.nullable(count(10_000_000)), null),
 });
 
 const planBody = jsonObject({
@@ -113,6 +116,17 @@ export const programmeRoutes = new Hono<AppEnv>()
         },
         201,
       ),
+  )
+  .delete(
+    "/:id/targets/:targetId",
+    audited("programme_target_remove"),
+    allow(...ORGANISERS),
+    validate("param", targetParam),
+    async (c) => {
+      const { id, targetId } = c.req.valid("param");
+      await removeTarget(c.var.db, c.var.user, id, targetId);
+      return c.json({ ok: true });
+    },
   )
   .put(
     "/:id/plan",

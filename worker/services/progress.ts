@@ -4,6 +4,7 @@ import { findProgramme, type Programme } from "../db/programmes";
 import {
   classesByYear,
   countedBy,
+  deleteTarget,
   insertTarget,
   listTargets,
   loadPlan,
@@ -23,8 +24,9 @@ import { type Position, positionKey } from "../domain/people";
 import { expectedShare, rateOf } from "../domain/progress";
 import { FOLLOW_STATUSES } from "../domain/proposal";
 import { DEFAULT_RULES } from "../domain/scores";
-import { canSee, inScope, type StaffUser, scopeOf } from "../domain/terms";
+import { canSee, inScope, ORGANISERS, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
+import { pathIds } from "../domain/tree";
 import { unitInScope } from "./scope";
 import { criterionLabels, type ScoreQuery, unitScores } from "./scores";
 
@@ -65,12 +67,17 @@ export async function addTarget(
   db: Db,
   user: StaffUser,
   id: number,
-  t: { position: Position; share: number; by: string; minDays: number },
+  t: { position: Position; share: number; by: string; minDays: number; baseline: number | null },
   now: Date,
 ): Promise<number> {
   const p = await programmeToEdit(db, user, id);
   if (t.by < p.startsOn) throw new Invalid({ by: { key: "progress.by_before_start" } });
   return insertTarget(db, p.id, t, now.toISOString());
+}
+
+export async function removeTarget(db: Db, user: StaffUser, id: number, targetId: number): Promise<void> {
+  const p = await programmeToEdit(db, user, id);
+  if (!(await deleteTarget(db, p.id, targetId))) throw new NotFound();
 }
 
 export async function setPlan(
@@ -130,6 +137,8 @@ export async function progressOf(
   ]);
   const observed = quality.classes.filter((c) => c.observed !== null);
   const nameOf = new Map(below.map((u) => [u.id, u.name]));
+  // The hand-entered baseline is the programme unit's: counted in a view of it or above it.
+  const withBaseline = pathIds(p.unitPath).includes(scopeUnit.id);
   const [read, trainedPeople] = await Promise.all([
     Promise.all(
       targets.map(async (t) => {
@@ -150,7 +159,16 @@ export async function progressOf(
             share: t.share,
             by: t.by,
             minDays: t.minDays,
-            ...line(total.people, total.trained),
+            baseline: t.baseline,
+            baselineCounted: withBaseline && t.baseline !== null,
+            // Those trained before the programme (by hand) count once the view takes in its unit;
+            // never more than the people there are.
+            ...line(
+              total.people,
+              withBaseline && t.baseline !== null
+                ? Math.min(total.people, total.trained + t.baseline)
+                : total.trained,
+            ),
           },
           units: byUnit
             .filter((u) => nameOf.has(u.unitId))
@@ -181,6 +199,10 @@ export async function progressOf(
     });
   return {
     programme: { id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, unitName: p.unitName },
+    // Whether the caller may set its targets and plan (the page shows the forms).
+    canEdit:
+      (ORGANISERS as readonly string[]).includes(user.role) &&
+      canSee(user, { nowPath: p.unitPath, thenPath: p.unitPath }),
     unit: { id: scopeUnit.id, name: scopeUnit.name },
     at,
     tree,
@@ -269,6 +291,7 @@ export async function progressTable(
       t(lang, "progress.rate_pct"),
       t(lang, "progress.expected_pct"),
       t(lang, "progress.on_track"),
+      t(lang, "progress.baseline"),
     ],
     ...r.targets.map((x) => [
       t(lang, positionKey(x.position)),
@@ -280,6 +303,7 @@ export async function progressTable(
       share(x.rate),
       share(x.expectedRate),
       x.onTrack ? (en ? "yes" : "có") : en ? "no" : "không",
+      x.baselineCounted ? x.baseline : null,
     ]),
     ...r.targets.flatMap((x): Cell[][] => [
       [],
