@@ -79,48 +79,57 @@ describe("the officer register", () => {
 });
 
 describe("a class's attendance", () => {
-  it("the organiser ticks who came from her commune's register, adds a newcomer, marks one not completed, saves: the page says how many of how many", async ({
+  it("the organiser ticks who came from her commune's register, adds a newcomer, marks one not completed, saves: the page says how many of how many (laptop and 360 px phone)", async ({
     expect,
   }) => {
     const staff = await staffSession();
-    const cls = await newClass(staff, "Lớp kiểm thử: điểm danh");
-    const detail = (await (await staff(`/api/events/${cls.id}`)).json()) as { unitId: number };
-    const stamp = Date.now().toString(36);
-    for (const [i, name] of [`Đinh Thị Một ${stamp}`, `Đinh Thị Hai ${stamp}`].entries()) {
-      const res = await staff("/api/people", {
-        method: "POST",
-        body: JSON.stringify({ name, birthYear: 1980 + i, position: "branch_head", unitId: detail.unitId }),
-      });
-      expect(res.status).toBe(201);
-    }
-    const laptop = await launch({ viewport: LAPTOP });
-    try {
-      const page = await laptop.newPage();
-      await signInAt(page, "tochuc@gopy.local", `/app/events/${cls.id}`);
-      const section = page.getByTestId("attendance");
-      await section.getByLabel("Tìm trong danh sách cán bộ của đơn vị (có dấu hay không)").fill(stamp);
-      await section.getByRole("button", { name: "Tìm", exact: true }).click();
-      await section.getByRole("button", { name: "Chọn cả 2 người đang hiện" }).click();
-      await section.getByText("Thêm người chưa có trong danh sách").click();
-      await section.getByLabel("Họ tên").fill(`Đinh Thị Ba ${stamp}`);
-      await section.getByLabel("Năm sinh").fill("1990");
-      await section.getByRole("button", { name: "Thêm vào danh sách cán bộ và danh sách tham dự" }).click();
-      await expect.poll(() => section.getByTestId("attendee").count()).toBe(3);
-      await section.getByLabel(`Đinh Thị Hai ${stamp} hoàn thành lớp`).uncheck();
-      await section.getByLabel("Số ngày học của lớp").fill("3");
-      await section.getByRole("button", { name: "Lưu danh sách tham dự" }).click();
-      await expect.poll(() => section.getByTestId("attendance-saved").textContent()).toBe("Đã lưu.");
-      expect(await section.getByTestId("attendance-count").textContent()).toBe("3 / 30 người tham dự");
-      await page.screenshot({ path: join(ARTIFACTS, "attendance.png"), fullPage: true });
-      const saved = (await (await staff(`/api/events/${cls.id}/attendance`)).json()) as {
-        items: { name: string; completed: boolean }[];
-        days: number;
-      };
-      expect(saved.days).toBe(3);
-      expect(saved.items.filter((i) => !i.completed).map((i) => i.name)).toEqual([`Đinh Thị Hai ${stamp}`]);
-      expect(await seriousViolations(page)).toEqual([]);
-    } finally {
-      await laptop.close();
+    for (const viewport of [LAPTOP, PHONE]) {
+      const cls = await newClass(staff, `Lớp kiểm thử: điểm danh ${viewport.width}`);
+      const detail = (await (await staff(`/api/events/${cls.id}`)).json()) as { unitId: number };
+      const stamp = `${Date.now().toString(36)}w${viewport.width}`;
+      for (const [i, name] of [`Đinh Thị Một ${stamp}`, `Đinh Thị Hai ${stamp}`].entries()) {
+        const res = await staff("/api/people", {
+          method: "POST",
+          body: JSON.stringify({ name, birthYear: 1980 + i, position: "branch_head", unitId: detail.unitId }),
+        });
+        expect(res.status).toBe(201);
+      }
+      const laptop = await launch({ viewport });
+      try {
+        const page = await laptop.newPage();
+        await signInAt(page, "tochuc@gopy.local", `/app/events/${cls.id}`);
+        const section = page.getByTestId("attendance");
+        await section.getByLabel("Tìm trong danh sách cán bộ của đơn vị (có dấu hay không)").fill(stamp);
+        await section.getByRole("button", { name: "Tìm", exact: true }).click();
+        await section.getByRole("button", { name: "Chọn cả 2 người đang hiện" }).click();
+        await section.getByText("Thêm người chưa có trong danh sách").click();
+        await section.getByLabel("Họ tên").fill(`Đinh Thị Ba ${stamp}`);
+        await section.getByLabel("Năm sinh").fill("1990");
+        await section.getByRole("button", { name: "Thêm vào danh sách cán bộ và danh sách tham dự" }).click();
+        await expect.poll(() => section.getByTestId("attendee").count()).toBe(3);
+        await section.getByLabel(`Đinh Thị Hai ${stamp} hoàn thành lớp`).uncheck();
+        await section.getByLabel("Số ngày học của lớp").fill("3");
+        await section.getByRole("button", { name: "Lưu danh sách tham dự" }).click();
+        await expect.poll(() => section.getByTestId("attendance-saved").textContent()).toBe("Đã lưu.");
+        expect(await section.getByTestId("attendance-count").textContent()).toBe("3 / 30 người tham dự");
+        await page.screenshot({
+          path: join(ARTIFACTS, viewport === PHONE ? "attendance-phone.png" : "attendance.png"),
+          fullPage: true,
+        });
+        // On a 360 px phone nothing pushes the page sideways.
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+        const saved = (await (await staff(`/api/events/${cls.id}/attendance`)).json()) as {
+          items: { name: string; completed: boolean }[];
+          days: number;
+        };
+        expect(saved.days).toBe(3);
+        expect(saved.items.filter((i) => !i.completed).map((i) => i.name)).toEqual([`Đinh Thị Hai ${stamp}`]);
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await laptop.close();
+      }
     }
   });
 });
@@ -159,11 +168,13 @@ describe("a programme's progress", () => {
             expect(text.replace(/\s+/g, " ")).toContain("Chương trình chuyển đổi số trong công tác Hội 2026");
             expect(text).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\b`));
           });
+          // The Union's order: results, classes and trainees, quality, recommendations, what is behind.
           const order = [
             "hoàn thành ít nhất 2 ngày",
-            "Những việc còn chậm",
-            "Chất lượng các lớp",
             "Lớp đã tổ chức",
+            "Chất lượng các lớp",
+            "Hội nghị, tọa đàm",
+            "Những việc còn chậm",
           ];
           const at = order.map((w) => all.indexOf(w));
           expect(at.every((x) => x >= 0)).toBe(true);
@@ -186,6 +197,71 @@ describe("a programme's progress", () => {
       } finally {
         await browser.close();
       }
+    }
+  });
+
+  it("an organiser sets a target (a wrong share first, named), a starting point and the plan on the page, then takes the target back", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const me = (await (await staff("/api/auth/me")).json()) as { unitId: number };
+    const created = await staff("/api/programmes", {
+      method: "POST",
+      body: JSON.stringify({
+        name: `Đề án kiểm thử chỉ tiêu ${Date.now().toString(36)}`,
+        unitId: me.unitId,
+        startsOn: "2026-01-01",
+        endsOn: "2028-12-31",
+        categories: [],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const browser = await launch({ viewport: LAPTOP });
+    try {
+      const page = await browser.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/programmes/${id}`);
+      await page.getByText("Chưa có chỉ tiêu").waitFor();
+      const form = page.getByRole("form", { name: "Thêm chỉ tiêu" });
+      await form.getByLabel("Chức danh").selectOption("commune_chair");
+      await form.getByLabel("Tỉ lệ cần đạt (%)").fill("150");
+      await form.getByLabel("Số ngày học ít nhất").fill("5");
+      await form.getByLabel("Đã bồi dưỡng trước chương trình (số người)").fill("3");
+      await form.getByRole("button", { name: "Thêm chỉ tiêu" }).click();
+      await expect.poll(() => form.locator(".field.bad").count()).toBe(1);
+      expect(await form.locator(".field.bad label").textContent()).toBe("Tỉ lệ cần đạt (%)");
+      expect(await page.getByTestId("target").count()).toBe(0);
+      await form.getByLabel("Tỉ lệ cần đạt (%)").fill("100");
+      await form.getByRole("button", { name: "Thêm chỉ tiêu" }).click();
+      await page.getByTestId("target").first().waitFor();
+      const card = page.getByTestId("target").first();
+      expect(await card.getByRole("heading").textContent()).toContain("Chủ tịch");
+      expect(await card.textContent()).toContain("3 người đã được bồi dưỡng trước chương trình");
+      // The plan: two classes of 60 in 2027, the other years left empty.
+      const plan = page.getByRole("form", { name: "Kế hoạch lớp theo năm" });
+      expect(await plan.locator("fieldset").count()).toBe(3);
+      await plan.getByRole("group", { name: "2027" }).getByLabel("Số lớp").fill("2");
+      await plan.getByRole("group", { name: "2027" }).getByLabel("Số học viên").fill("60");
+      await plan.getByRole("button", { name: "Lưu kế hoạch" }).click();
+      await plan.getByText("Đã lưu kế hoạch.").waitFor();
+      const saved = (await (await staff(`/api/programmes/${id}/progress`)).json()) as {
+        classes: { byYear: { year: number; planned: number | null; plannedTrainees: number | null }[] };
+      };
+      expect(saved.classes.byYear).toEqual([
+        expect.objectContaining({ year: 2027, planned: 2, plannedTrainees: 60 }),
+      ]);
+      await page.screenshot({ path: join(ARTIFACTS, "programme-targets.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      // Taken back: the dialog starts on "Hủy"; confirmed, the card goes.
+      await card.getByRole("button", { name: "Bỏ chỉ tiêu" }).click();
+      const dialog = page.getByRole("dialog");
+      expect(
+        await dialog.getByRole("button", { name: "Hủy" }).evaluate((b) => b === document.activeElement),
+      ).toBe(true);
+      await dialog.getByRole("button", { name: "Bỏ chỉ tiêu" }).click();
+      await expect.poll(() => page.getByTestId("target").count()).toBe(0);
+    } finally {
+      await browser.close();
     }
   });
 });

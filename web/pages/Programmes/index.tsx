@@ -9,6 +9,7 @@ import { UnitComments } from "../../components/UnitComments";
 import { formatDay, formatScore, t } from "../../i18n";
 import { Link } from "../../router";
 import { useAsync } from "../../useAsync";
+import { PlanForm, RemoveTarget, TargetForm } from "./Targets";
 import { WorkshopsPanel } from "./Workshops";
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
@@ -34,7 +35,11 @@ export function ProgrammesPage() {
 
 export function ProgressPage(props: { id: string }) {
   const unit = new URLSearchParams(location.search).get("unit") ?? undefined;
-  const { data: p, error } = useAsync(
+  const {
+    data: p,
+    error,
+    reload,
+  } = useAsync(
     async () =>
       ok(
         await api.api.programmes[":id"].progress.$get({
@@ -118,6 +123,13 @@ export function ProgressPage(props: { id: string }) {
               <span class="expected" style={{ left: pct(target.expectedRate) }} />
               <span class="goal" style={{ left: pct(target.share) }} />
             </div>
+            {target.baseline !== null ? (
+              <p class="muted">
+                {t(target.baselineCounted ? "prog.baseline_counted" : "prog.baseline_above", {
+                  n: target.baseline,
+                })}
+              </p>
+            ) : null}
             <p data-testid="target-status" class={target.onTrack ? "ok" : "problem"}>
               {target.onTrack
                 ? t("prog.on_track", { expected: pct(target.expectedRate) })
@@ -158,9 +170,25 @@ export function ProgressPage(props: { id: string }) {
                 </tbody>
               </Table>
             ) : null}
+            {p.canEdit ? (
+              <RemoveTarget
+                programmeId={props.id}
+                targetId={target.id}
+                who={t("prog.target", {
+                  who: t(positionKey(target.position)),
+                  days: target.minDays,
+                  share: pct(target.share),
+                  by: formatDay(target.by),
+                })}
+                onRemoved={() => void reload()}
+              />
+            ) : null}
           </section>
         );
       })}
+      {p.canEdit ? (
+        <TargetForm programmeId={props.id} endsOn={p.programme.endsOn} onSaved={() => void reload()} />
+      ) : null}
       <section class="panel">
         <h2>{t("prog.classes", { held: p.classes.held, planned: p.classes.planned })}</h2>
         <p>{t("prog.people_trained", { n: p.classes.people })}</p>
@@ -187,6 +215,15 @@ export function ProgressPage(props: { id: string }) {
           </tbody>
         </Table>
       </section>
+      {p.canEdit ? (
+        <PlanForm
+          programmeId={props.id}
+          startsOn={p.programme.startsOn}
+          endsOn={p.programme.endsOn}
+          plan={p.classes.byYear}
+          onSaved={() => void reload()}
+        />
+      ) : null}
       <section class="panel" data-testid="quality">
         <h2>{t("prog.quality")}</h2>
         <p>
