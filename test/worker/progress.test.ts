@@ -369,15 +369,25 @@ describe("programme progress", () => {
       ).json<
         Progress & { canEdit: boolean; targets: { baseline: number | null; baselineCounted: boolean }[] }
       >();
+    // One successor works at the province office itself.
+    await postJson(
+      "/api/people",
+      { name: "Hà Thị Tỉnh", birthYear: 1996, position: "successor", unitId: tree.hanoi.id },
+      organiser.headers,
+    );
     const whole = await read();
     expect(whole.canEdit).toBe(true);
     expect(whole.targets[0]).toMatchObject({
-      people: 4,
+      people: 5,
       trained: 2,
-      rate: 0.5,
+      rate: 0.4,
       baseline: 2,
       baselineCounted: true,
     });
+    // The units table adds up to the card: the commune's four, and the office's own one in a row of its own.
+    const rows = whole.units[0]?.items ?? [];
+    expect(rows.reduce((n, u) => n + u.people, 0)).toBe(5);
+    expect(rows.find((u) => u.name.startsWith(tree.hanoi.name))?.people).toBe(1);
     expect((await read(a.id)).targets[0]).toMatchObject({ people: 4, trained: 0, baselineCounted: false });
     const leader = await signIn("leader", tree.hanoi);
     expect(

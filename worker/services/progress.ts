@@ -100,6 +100,17 @@ export async function setPlan(
   await replacePlan(db, p.id, years);
 }
 
+/** The scope unit's own people: the total less its children's (one row, or none when there are none). */
+function ownRow<T>(
+  total: { people: number; trained: number },
+  children: readonly { people: number; trained: number }[],
+  row: (people: number, trained: number) => T,
+): T[] {
+  const people = total.people - children.reduce((n, c) => n + c.people, 0);
+  const trained = total.trained - children.reduce((n, c) => n + c.trained, 0);
+  return people > 0 || trained > 0 ? [row(people, trained)] : [];
+}
+
 /**
  * Where a programme stands on `at` (today by default) in a unit's subtree: each indicator's
  * people and trained (distinct persons), rate, the rate expected by then and whether it is on
@@ -139,6 +150,7 @@ export async function progressOf(
   const nameOf = new Map(below.map((u) => [u.id, u.name]));
   // The hand-entered baseline is the programme unit's: counted in a view of it or above it.
   const withBaseline = pathIds(p.unitPath).includes(scopeUnit.id);
+  const ownName = t(lang, "progress.own_unit", { name: scopeUnit.name });
   const [read, trainedPeople] = await Promise.all([
     Promise.all(
       targets.map(async (t) => {
@@ -170,13 +182,22 @@ export async function progressOf(
                 : total.trained,
             ),
           },
-          units: byUnit
-            .filter((u) => nameOf.has(u.unitId))
-            .map((u) => ({
-              unitId: u.unitId,
-              name: nameOf.get(u.unitId) ?? "",
-              ...line(u.people, u.trained),
+          units: [
+            ...byUnit
+              .filter((u) => nameOf.has(u.unitId))
+              .map((u) => ({
+                unitId: u.unitId,
+                name: nameOf.get(u.unitId) ?? "",
+                ...line(u.people, u.trained),
+              })),
+            // People of the unit itself (a province's full-time officers): a row of their own, so the
+            // table adds up to the card.
+            ...ownRow(total, byUnit, (people, trained) => ({
+              unitId: scopeUnit.id,
+              name: ownName,
+              ...line(people, trained),
             })),
+          ],
         };
       }),
     ),
@@ -322,6 +343,8 @@ export async function progressTable(
         share(u.rate),
         share(u.expectedRate),
       ]),
+      // The hand-entered starting point has no units: its own row, so the table adds up.
+      ...(x.baselineCounted ? [[t(lang, "progress.baseline_row"), null, x.baseline]] : []),
     ]),
     [],
     [t(lang, "progress.classes")],

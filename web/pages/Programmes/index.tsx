@@ -167,6 +167,17 @@ export function ProgressPage(props: { id: string }) {
                       </td>
                     </tr>
                   ))}
+                  {target.baselineCounted && target.baseline !== null ? (
+                    // The hand-entered starting point has no units: its own row, so the table adds up to the card.
+                    <tr>
+                      <th scope="row">{t("prog.baseline_row")}</th>
+                      <td>–</td>
+                      <td>{target.baseline}</td>
+                      <td>–</td>
+                      <td />
+                      <td />
+                    </tr>
+                  ) : null}
                 </tbody>
               </Table>
             ) : null}

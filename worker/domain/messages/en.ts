@@ -308,6 +308,8 @@ export const en: Record<keyof typeof vi, string> = {
   "progress.classes": "2. Classes and trainees",
   "progress.year": "Year",
   "progress.baseline": "Of whom trained before the programme (entered by hand)",
+  "progress.baseline_row": "Trained before the programme (entered by hand, not by unit)",
+  "progress.own_unit": "{name} (its own)",
   "progress.day": "Day",
   "progress.held": "Classes held",
   "progress.planned": "Classes planned",
@@ -924,4 +926,5 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.baseline_counted": "Of whom {n} were trained before the programme (entered by hand).",
   "prog.baseline_above":
     "{n} trained before the programme (entered by hand) are counted only in the view of the programme's own unit.",
+  "prog.baseline_row": "Trained before the programme (entered by hand, not by unit)",
 };

@@ -306,6 +306,8 @@ export const vi = {
   "progress.classes": "2. Lớp học và học viên",
   "progress.year": "Năm",
   "progress.baseline": "Trong đó đã bồi dưỡng trước chương trình (nhập tay)",
+  "progress.baseline_row": "Đã bồi dưỡng trước chương trình (nhập tay, không chia theo đơn vị)",
+  "progress.own_unit": "{name} (trực thuộc trực tiếp)",
   "progress.day": "Ngày",
   "progress.held": "Lớp đã tổ chức",
   "progress.planned": "Lớp theo kế hoạch",
@@ -920,4 +922,5 @@ export const viApp = {
   "prog.baseline_counted": "Trong đó {n} người đã được bồi dưỡng trước chương trình (số nhập tay).",
   "prog.baseline_above":
     "{n} người đã bồi dưỡng trước chương trình (số nhập tay) chỉ được tính khi xem cả đơn vị chủ trì.",
+  "prog.baseline_row": "Đã bồi dưỡng trước chương trình (nhập tay, không chia theo đơn vị)",
 } as const;
