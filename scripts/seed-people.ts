@@ -119,9 +119,34 @@ export function peopleSql(
          AND (e.trainee_category IS NULL OR e.trainee_category = 'mixed' OR e.trainee_category = p.position)
      ) WHERE n * 5 <= expected * 4;`,
     // The 2026 programme's targets and plan.
-    `INSERT INTO programme_targets (programme_id, position, share, by_date, min_days, created_at) VALUES
-       (2, 'branch_head', 0.5, '2026-12-31', 2, ${stamp}), (2, 'commune_chair', 0.8, '2026-12-31', 2, ${stamp});`,
+    // The chairs' target starts from two chairs trained before the programme (entered by hand).
+    `INSERT INTO programme_targets (programme_id, position, share, by_date, min_days, baseline, created_at) VALUES
+       (2, 'branch_head', 0.5, '2026-12-31', 2, NULL, ${stamp}), (2, 'commune_chair', 0.8, '2026-12-31', 2, 2, ${stamp});`,
     `INSERT INTO programme_plan (programme_id, year, classes, trainees, budget) VALUES (2, 2026, 40, 1200, 600000000);`,
+    ...programmeWorkshopSql(units, now),
   );
   return { sql, count: id };
+}
+
+/** The 2026 programme's mid-year review meeting a month ago, with its delegates' proposals and where each stands. */
+function programmeWorkshopSql(units: ReadonlyMap<string, SeededUnit>, now: Date): string[] {
+  const start = new Date(now.getTime() - 30 * 86400_000);
+  const at = (h: number) => q(new Date(start.getTime() + h * 3600_000).toISOString());
+  const proposals: [string, "party_committee" | "authorities" | "union" | "officers", string | null][] = [
+    ["Trang bị điện thoại thông minh cho chi hội trưởng vùng khó khăn", "authorities", "in_progress"],
+    ["Mở lớp hướng dẫn dùng ứng dụng Hội trên điện thoại cho hội viên lớn tuổi", "union", "done"],
+    ["Hỗ trợ 4G cho cán bộ chi hội khi nhập số liệu hội viên", "authorities", "accepted"],
+    ["Rút gọn biểu mẫu báo cáo, chỉ nhập một lần", "union", "received"],
+    ["Có người hỗ trợ kỹ thuật tại xã trong ba tháng đầu", "union", null],
+    ["Tài liệu hướng dẫn in chữ to, có hình minh họa", "officers", "declined"],
+  ];
+  return [
+    `INSERT INTO events (code, kind, title, unit_id, starts_at, ends_at, closes_at, expected_participants, question, status, response_count, created_at, programme_id) VALUES ('KW3T7R', 'workshop', 'Hội nghị sơ kết 6 tháng chương trình chuyển đổi số', ${units.get("HN")?.id}, ${at(0)}, ${at(4)}, ${at(24 * 7)}, 40, 'Cần gì để chi hội vận hành được công cụ số?', 'closed', ${proposals.length}, ${at(-48)}, 2);`,
+    `INSERT INTO proposals (event_id, client_id, body_hash, text, suggested_addressee, support_count, follow_status, follow_updated_at, created_at) VALUES ${proposals
+      .map(
+        ([text, addressee, status], i) =>
+          `((SELECT id FROM events WHERE code = 'KW3T7R'), 'demo-sk-${i}', 'demo', ${q(text)}, '${addressee}', 0, ${status ? q(status) : "NULL"}, ${status ? at(24 * (i + 2)) : "NULL"}, ${at(1 + i * 0.1)})`,
+      )
+      .join(", ")};`,
+  ];
 }

@@ -176,6 +176,13 @@ describe("a programme's progress", () => {
             "Hội nghị, tọa đàm",
             "Những việc còn chậm",
           ];
+          // The trainees' grouped recommendations print open, each group's name with what it holds.
+          const group = await page
+            .getByTestId("unit-comment-group")
+            .first()
+            .locator("summary b")
+            .textContent();
+          expect(all).toContain(group ?? "(none)");
           const at = order.map((w) => all.indexOf(w));
           expect(at.every((x) => x >= 0)).toBe(true);
           expect([...at].sort((x, y) => x - y)).toEqual(at);
