@@ -92,18 +92,22 @@ export function AttendanceSection(props: {
         <Table class="list">
           <thead>
             <tr>
-              <th scope="col">{t("people.col_name")}</th>
-              <th scope="col">{t("people.col_unit")}</th>
+              <th scope="col">{t("att.col_person")}</th>
               <th scope="col">{t("att.completed")}</th>
             </tr>
           </thead>
           <tbody>
             {chosen.map((c) => (
               <tr key={c.personId} data-testid="attendee">
-                <th scope="row">{c.name}</th>
-                <td>{c.unitName}</td>
+                {/* Name and unit in one cell: on a 360 px phone the tick stays in sight. */}
+                <th scope="row">
+                  {c.name}
+                  <br />
+                  <span class="muted small">{c.unitName}</span>
+                </th>
                 <td>
                   <input
+                    class="tick"
                     type="checkbox"
                     aria-label={t("att.completed_by", { name: c.name })}
                     checked={c.completed}

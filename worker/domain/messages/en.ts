@@ -927,4 +927,5 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.baseline_above":
     "{n} trained before the programme (entered by hand) are counted only in the view of the programme's own unit.",
   "prog.baseline_row": "Trained before the programme (entered by hand, not by unit)",
+  "att.col_person": "Name, unit",
 };

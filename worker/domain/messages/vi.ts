@@ -923,4 +923,5 @@ export const viApp = {
   "prog.baseline_above":
     "{n} người đã bồi dưỡng trước chương trình (số nhập tay) chỉ được tính khi xem cả đơn vị chủ trì.",
   "prog.baseline_row": "Đã bồi dưỡng trước chương trình (nhập tay, không chia theo đơn vị)",
+  "att.col_person": "Họ tên, đơn vị",
 } as const;
