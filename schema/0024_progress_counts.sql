@@ -15,6 +15,15 @@ FROM units u
 JOIN (SELECT 'then' AS tree UNION ALL SELECT 'now') t
 JOIN json_each('[' || replace(trim(iif(t.tree = 'now', u.now_path, u.path), '/'), '/', ',') || ']') j;
 
+-- Each person's completed days of each programme's classes, counted from attendance: what
+-- person_days keeps (the triggers below count one person's the same way), and what db:verify
+-- recounts it from.
+CREATE VIEW completed_days AS
+SELECT a.person_id, e.programme_id, sum(e.days) AS days
+FROM attendance a JOIN events e ON e.id = a.event_id
+WHERE a.completed = 1 AND e.programme_id IS NOT NULL
+GROUP BY a.person_id, e.programme_id;
+
 -- A person's completed days of one programme's classes (only when more than none).
 CREATE TABLE person_days (
   person_id INTEGER NOT NULL,
@@ -59,10 +68,7 @@ CREATE INDEX events_programme ON events (programme_id, kind) WHERE programme_id 
 
 -- Filled from what is stored.
 INSERT INTO person_days (person_id, programme_id, days)
-SELECT a.person_id, e.programme_id, sum(e.days)
-FROM attendance a JOIN events e ON e.id = a.event_id
-WHERE a.completed = 1 AND e.programme_id IS NOT NULL
-GROUP BY a.person_id, e.programme_id;
+SELECT person_id, programme_id, days FROM completed_days;
 
 INSERT INTO people_stats (tree, unit_id, position, until, programme_id, days, people)
 SELECT ua.tree, ua.ancestor_id, p.position, coalesce(p.until, ''), 0, 0, count(*)
@@ -152,12 +158,15 @@ BEGIN
 END;
 
 -- An attendance row in, out or changed: the person's days of that programme are counted again
--- (her own few rows, through attendance_person), and the class's person-times move.
+-- (her own few rows, through attendance_person), and the class's person-times move. The count is
+-- completed_days's, written out (through the view, SQLite reads all attendance for each row), from
+-- her attendance rows to their classes: CROSS JOIN keeps that order, where the planner would walk
+-- every class of the programme by events_programme.
 CREATE TRIGGER attendance_stats_insert AFTER INSERT ON attendance
 BEGIN
   INSERT INTO person_days (person_id, programme_id, days)
   SELECT NEW.person_id, g.programme_id, g.days FROM (
-    SELECT e.programme_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a JOIN events e2 ON e2.id = a.event_id
+    SELECT e.programme_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a CROSS JOIN events e2 ON e2.id = a.event_id
       WHERE a.person_id = NEW.person_id AND a.completed = 1 AND e2.programme_id = e.programme_id) AS days
     FROM events e WHERE e.id = NEW.event_id AND e.programme_id IS NOT NULL) g
   WHERE g.days > 0
@@ -176,14 +185,14 @@ WHEN OLD.completed <> NEW.completed
 BEGIN
   INSERT INTO person_days (person_id, programme_id, days)
   SELECT NEW.person_id, g.programme_id, g.days FROM (
-    SELECT e.programme_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a JOIN events e2 ON e2.id = a.event_id
+    SELECT e.programme_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a CROSS JOIN events e2 ON e2.id = a.event_id
       WHERE a.person_id = NEW.person_id AND a.completed = 1 AND e2.programme_id = e.programme_id) AS days
     FROM events e WHERE e.id = NEW.event_id AND e.programme_id IS NOT NULL) g
   WHERE g.days > 0
   ON CONFLICT (person_id, programme_id) DO UPDATE SET days = excluded.days WHERE days <> excluded.days;
   DELETE FROM person_days WHERE person_id = NEW.person_id
     AND programme_id = (SELECT programme_id FROM events WHERE id = NEW.event_id)
-    AND NOT EXISTS (SELECT 1 FROM attendance a JOIN events e ON e.id = a.event_id
+    AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN events e ON e.id = a.event_id
       WHERE a.person_id = NEW.person_id AND a.completed = 1 AND e.programme_id = person_days.programme_id);
   UPDATE programmes SET attended_to = (SELECT date(e.starts_at, '+7 hours') FROM events e WHERE e.id = NEW.event_id)
   WHERE NEW.completed = 1 AND id = (SELECT programme_id FROM events WHERE id = NEW.event_id)
@@ -194,14 +203,14 @@ CREATE TRIGGER attendance_stats_delete AFTER DELETE ON attendance
 BEGIN
   INSERT INTO person_days (person_id, programme_id, days)
   SELECT OLD.person_id, g.programme_id, g.days FROM (
-    SELECT e.programme_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a JOIN events e2 ON e2.id = a.event_id
+    SELECT e.programme_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a CROSS JOIN events e2 ON e2.id = a.event_id
       WHERE a.person_id = OLD.person_id AND a.completed = 1 AND e2.programme_id = e.programme_id) AS days
     FROM events e WHERE e.id = OLD.event_id AND e.programme_id IS NOT NULL) g
   WHERE g.days > 0
   ON CONFLICT (person_id, programme_id) DO UPDATE SET days = excluded.days WHERE days <> excluded.days;
   DELETE FROM person_days WHERE person_id = OLD.person_id
     AND programme_id = (SELECT programme_id FROM events WHERE id = OLD.event_id)
-    AND NOT EXISTS (SELECT 1 FROM attendance a JOIN events e ON e.id = a.event_id
+    AND NOT EXISTS (SELECT 1 FROM attendance a CROSS JOIN events e ON e.id = a.event_id
       WHERE a.person_id = OLD.person_id AND a.completed = 1 AND e.programme_id = person_days.programme_id);
   INSERT INTO programme_classes (tree, unit_id, programme_id, day, classes, person_times)
   SELECT ua.tree, ua.ancestor_id, e.programme_id, date(e.starts_at, '+7 hours'), 0, -1
@@ -215,7 +224,7 @@ WHEN OLD.days <> NEW.days AND NEW.programme_id IS NOT NULL
 BEGIN
   INSERT INTO person_days (person_id, programme_id, days)
   SELECT g.person_id, NEW.programme_id, g.days FROM (
-    SELECT a.person_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a2 JOIN events e2 ON e2.id = a2.event_id
+    SELECT a.person_id, (SELECT coalesce(sum(e2.days), 0) FROM attendance a2 CROSS JOIN events e2 ON e2.id = a2.event_id
       WHERE a2.person_id = a.person_id AND a2.completed = 1 AND e2.programme_id = NEW.programme_id) AS days
     FROM attendance a WHERE a.event_id = NEW.id) g
   WHERE g.days > 0

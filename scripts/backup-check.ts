@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PROGRESS_VERIFY_SQL } from "../worker/db/progressStats";
+import { VERIFY_SQL, type VerifyRow } from "../worker/db/stats";
 import { applyMigrations, query, ROOT, type Target, wrangler } from "./lib";
 import { isEmpty, seedDemo } from "./seed";
 
@@ -39,6 +41,19 @@ if (lost.length > 0) {
   console.error(`Backup drill FAILED: tables differ after restore: ${lost.join(", ")}`);
   process.exit(1);
 }
+// Same rows, and the same values: the summary rows still equal a recount (no trigger fired on the
+// restored rows, and every trigger is back to keep them).
+const differ = [VERIFY_SQL, ...PROGRESS_VERIFY_SQL]
+  .flatMap((sql) => query<VerifyRow>(sql.replace(/\s+/g, " "), restored))
+  .filter((r) => r.n !== 0);
+const triggerCount = (t: Target) =>
+  query<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'", t)[0]?.n ?? 0;
+if (differ.length > 0 || triggerCount(restored) !== triggerCount(local)) {
+  console.error(
+    `Backup drill FAILED: ${JSON.stringify(differ)}; triggers ${triggerCount(local)} → ${triggerCount(restored)}`,
+  );
+  process.exit(1);
+}
 console.log(
-  `Backup drill: ${tables.length} tables, ${rows.toLocaleString("en")} rows exported and restored intact.`,
+  `Backup drill: ${tables.length} tables, ${rows.toLocaleString("en")} rows exported and restored intact, the aggregates equal to a recount, ${triggerCount(restored)} triggers back.`,
 );

@@ -24,11 +24,27 @@ wrangler(["d1", "export", "DB", source, "--no-data", "--output", schemaFile], { 
 wrangler(["d1", "export", "DB", source, "--no-schema", "--output", dataFile], { quiet: true });
 // One file, all tables before any row: wrangler's single export lists each table with its rows,
 // so a row can come before a table its foreign key names (events → programmes) and not restore.
+// Triggers come last: created before the rows, they would fire on them (progress's summary rows
+// would be counted twice, and a restore would stop on its own copies).
+const { tables, triggers } = splitTriggers(readFileSync(schemaFile, "utf8"));
 writeFileSync(
   out,
-  `PRAGMA defer_foreign_keys = true;\n${readFileSync(schemaFile, "utf8")}\n${readFileSync(dataFile, "utf8")}`,
+  `PRAGMA defer_foreign_keys = true;\n${tables}\n${readFileSync(dataFile, "utf8")}\n${triggers}\n`,
 );
 rmSync(schemaFile);
 rmSync(dataFile);
 console.log(`Backup written: ${relative(process.cwd(), out)} (${statSync(out).size.toLocaleString("en")} bytes)
 Restore into an empty database: npx wrangler d1 execute DB --local --file ${relative(process.cwd(), out)}`);
+
+/** The schema's CREATE TRIGGER statements (each from its first line to a line "END;") apart from the rest. */
+function splitTriggers(schema: string): { tables: string; triggers: string } {
+  const tables: string[] = [];
+  const triggers: string[] = [];
+  let inTrigger = false;
+  for (const line of schema.split("\n")) {
+    if (line.startsWith("CREATE TRIGGER")) inTrigger = true;
+    (inTrigger ? triggers : tables).push(line);
+    if (inTrigger && line.trim() === "END;") inTrigger = false;
+  }
+  return { tables: tables.join("\n"), triggers: triggers.join("\n") };
+}

@@ -66,11 +66,11 @@ const peopleData = [
   "INSERT INTO attendance (event_id, person_id, completed) VALUES (1, 1, 1), (1, 2, 0)",
 ];
 
-/** An empty database again: every table, index and trigger dropped, migrations table included. */
+/** An empty database again: every table, index, trigger and view dropped, migrations table included. */
 async function reset(): Promise<void> {
   const objects = await db()
     .prepare(
-      "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY type DESC",
+      "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY type DESC",
     )
     .all<{ type: string; name: string }>();
   // One batch is one transaction, where the foreign keys are checked only at its end.

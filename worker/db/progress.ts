@@ -148,7 +148,7 @@ function countedRows(db: Db, f: PositionCount, byChild: boolean) {
  * person through the attendance_person index, for a day the summary rows do not answer.
  */
 const daysOf = (programmeId: number, at: string) =>
-  sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a JOIN events e ON e.id = a.event_id
+  sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a CROSS JOIN events e ON e.id = a.event_id
     WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${programmeId} AND date(e.starts_at, '+7 hours') <= ${at})`;
 
 function subtreePeople(db: Db, scope: Scope, at: string, below: boolean) {

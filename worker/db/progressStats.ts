@@ -1,10 +1,7 @@
 // Progress's summary rows (migration 0024): rebuilt when the tree moves, and recounted from the register and attendance by db:verify.
 
-/** Each person's completed days of each programme, recounted from attendance. */
-const EXPECTED_DAYS = `SELECT a.person_id, e.programme_id, sum(e.days) AS days
-  FROM attendance a JOIN events e ON e.id = a.event_id
-  WHERE a.completed = 1 AND e.programme_id IS NOT NULL
-  GROUP BY a.person_id, e.programme_id`;
+/** Each person's completed days of each programme, recounted from attendance (the view of migration 0024). */
+const EXPECTED_DAYS = "SELECT person_id, programme_id, days FROM completed_days";
 
 /** people_stats from the register and a person_days-shaped source, in its column order. */
 const peopleFrom = (days: string) => `
