@@ -6,6 +6,7 @@ import {
   LAPTOP,
   launch,
   newClass,
+  newEvent,
   PHONE,
   printedPages,
   seriousViolations,
@@ -267,6 +268,69 @@ describe("a programme's progress", () => {
       ).toBe(true);
       await dialog.getByRole("button", { name: "Bỏ chỉ tiêu" }).click();
       await expect.poll(() => page.getByTestId("target").count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("on her phone, an organiser records who came to her commune's class of the scheme, and its progress moves by them", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const units = (await (await staff("/api/units")).json()) as {
+      id: number;
+      level: string;
+      active: boolean;
+    }[];
+    const commune = units.find((u) => u.level === "commune" && u.active);
+    const stamp = Date.now().toString(36);
+    const created = await staff("/api/programmes", {
+      method: "POST",
+      body: JSON.stringify({
+        name: `Kế hoạch bồi dưỡng của xã ${stamp}`,
+        unitId: commune?.id,
+        startsOn: "2026-01-01",
+        endsOn: "2027-12-31",
+        categories: [],
+      }),
+    });
+    const { id } = (await created.json()) as { id: number };
+    await staff(`/api/programmes/${id}/targets`, {
+      method: "POST",
+      body: JSON.stringify({ position: "branch_head", share: 1, by: "2027-12-31", minDays: 1 }),
+    });
+    const cls = await newEvent(staff, "class", `Lớp của kế hoạch ${stamp}`, { programmeId: id });
+    for (const [i, name] of [`Mạc Thị Một ${stamp}`, `Mạc Thị Hai ${stamp}`].entries()) {
+      await staff("/api/people", {
+        method: "POST",
+        body: JSON.stringify({ name, birthYear: 1980 + i, position: "branch_head", unitId: commune?.id }),
+      });
+    }
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const page = await browser.newPage();
+      const trained = async () => {
+        await page.goto(`${new URL(page.url()).origin}/app/programmes/${id}`);
+        const card = page.getByTestId("target").first();
+        await card.waitFor();
+        const m = /\((\d+) \/ (\d+) người\)/.exec((await card.textContent()) ?? "");
+        return { trained: Number(m?.[1] ?? -1), people: Number(m?.[2] ?? -1) };
+      };
+      await signInAt(page, "tochuc@gopy.local", `/app/programmes/${id}`);
+      const before = await trained();
+      expect(before.people).toBeGreaterThanOrEqual(2);
+      await page.goto(`${new URL(page.url()).origin}/app/events/${cls.id}`);
+      const section = page.getByTestId("attendance");
+      await section.getByLabel("Tìm trong danh sách cán bộ của đơn vị (có dấu hay không)").fill(stamp);
+      await section.getByRole("button", { name: "Tìm", exact: true }).click();
+      await section.getByRole("button", { name: "Chọn cả 2 người đang hiện" }).click();
+      await section.getByRole("button", { name: "Lưu danh sách tham dự" }).click();
+      await expect.poll(() => section.getByTestId("attendance-saved").textContent()).toBe("Đã lưu.");
+      expect(await trained()).toEqual({ trained: before.trained + 2, people: before.people });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(ARTIFACTS, "progress-moved-phone.png"), fullPage: true });
     } finally {
       await browser.close();
     }

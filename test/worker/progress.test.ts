@@ -405,6 +405,51 @@ describe("programme progress", () => {
     expect((await del(organiser)).status).toBe(404);
   });
 
+  it("a commune's own scheme counts its own people, even read from the province above it", async ({
+    expect,
+  }) => {
+    const c = await createUnit("Hội LHPN xã Tân Lập", "commune", tree.hanoi);
+    const d = await createUnit("Hội LHPN xã Tân Tiến", "commune", tree.hanoi);
+    for (const [name, unitId] of [
+      ["Kiều Thị Một", c.id],
+      ["Kiều Thị Hai", c.id],
+      ["Kiều Thị Ba", d.id],
+      ["Kiều Thị Bốn", d.id],
+      ["Kiều Thị Năm", d.id],
+    ] as const) {
+      await postJson(
+        "/api/people",
+        { name, birthYear: 1985, position: "branch_head", unitId },
+        organiser.headers,
+      );
+    }
+    const programme = await (
+      await postJson(
+        "/api/programmes",
+        {
+          name: "Kế hoạch của xã Tân Lập",
+          unitId: c.id,
+          startsOn: "2026-01-01",
+          endsOn: "2026-12-31",
+          categories: [],
+        },
+        organiser.headers,
+      )
+    ).json<{ id: number }>();
+    await send("POST", `/api/programmes/${programme.id}/targets`, {
+      position: "branch_head",
+      share: 1,
+      by: "2026-12-31",
+    });
+    for (const q of ["", `?unit=${tree.hanoi.id}`]) {
+      const p = await (
+        await call(`/api/programmes/${programme.id}/progress${q}`, { headers: organiser.headers })
+      ).json<Progress & { unit: { id: number } }>();
+      expect(p.unit.id).toBe(c.id);
+      expect(p.targets[0]?.people).toBe(2);
+    }
+  });
+
   it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({
     expect,
   }) => {

@@ -106,6 +106,8 @@ function ownRow<T>(
   children: readonly { people: number; trained: number }[],
   row: (people: number, trained: number) => T,
 ): T[] {
+  // A unit with no units below it: the card says it all.
+  if (children.length === 0) return [];
   const people = total.people - children.reduce((n, c) => n + c.people, 0);
   const trained = total.trained - children.reduce((n, c) => n + c.trained, 0);
   return people > 0 || trained > 0 ? [row(people, trained)] : [];
@@ -131,11 +133,18 @@ export async function progressOf(
   const base = scopeOf(user);
   const tree = q.tree ?? base.tree;
   const unit = q.unit === undefined ? null : await unitInScope(db, user, q.unit);
-  const scope = unit
-    ? { tree, path: tree === "now" ? unit.nowPath : unit.thenPath }
-    : { tree, path: base.path };
-  const scopeUnit = unit ?? (await findUnitById(db, user.unitId));
-  if (!scopeUnit) throw new NotFound();
+  const asked = unit ?? (await findUnitById(db, user.unitId));
+  if (!asked) throw new NotFound();
+  // A programme counts the people of its own units: a view from above its unit narrows to it.
+  const narrowed =
+    inScope(p.unitPath, asked.nowPath) && p.unitPath !== asked.nowPath
+      ? await findUnitById(db, p.unitId)
+      : undefined;
+  const scopeUnit = narrowed ?? asked;
+  const scope =
+    narrowed || unit
+      ? { tree, path: tree === "now" ? scopeUnit.nowPath : scopeUnit.thenPath }
+      : { tree, path: base.path };
   const [targets, plan, years, below, counted, workshops, quality] = await Promise.all([
     listTargets(db, p.id),
     loadPlan(db, p.id),
@@ -155,10 +164,11 @@ export async function progressOf(
     Promise.all(
       targets.map(async (t) => {
         const count = { scope, programmeId: p.id, position: t.position, minDays: t.minDays, at };
-        const [total, byUnit] = await Promise.all([
+        const [total, byChild] = await Promise.all([
           positionProgress(db, count, counted),
           positionProgressByChild(db, count, counted),
         ]);
+        const byUnit = byChild.filter((u) => nameOf.has(u.unitId));
         const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
         const line = (people: number, trained: number) => {
           const rate = rateOf(trained, people);
@@ -183,13 +193,11 @@ export async function progressOf(
             ),
           },
           units: [
-            ...byUnit
-              .filter((u) => nameOf.has(u.unitId))
-              .map((u) => ({
-                unitId: u.unitId,
-                name: nameOf.get(u.unitId) ?? "",
-                ...line(u.people, u.trained),
-              })),
+            ...byUnit.map((u) => ({
+              unitId: u.unitId,
+              name: nameOf.get(u.unitId) ?? "",
+              ...line(u.people, u.trained),
+            })),
             // People of the unit itself (a province's full-time officers): a row of their own, so the
             // table adds up to the card.
             ...ownRow(total, byUnit, (people, trained) => ({
