@@ -10,7 +10,7 @@ import type { AppEnv } from "./http/env";
 import { onError } from "./http/errors";
 import {
   apiBodyLimit,
-  IMPORT_PATHS,
+  isImportPath,
   noBadKeys,
   noStore,
   requestContext,
@@ -55,7 +55,7 @@ const staff = new Hono<AppEnv>()
 const app = new Hono<AppEnv>()
   .use(securityHeaders, requestContext)
   // An uploaded list is larger than a JSON body: its route sets its own limit.
-  .use("/api/*", (c, next) => (IMPORT_PATHS.has(c.req.path) ? next() : apiBodyLimit(c, next)))
+  .use("/api/*", (c, next) => (isImportPath(c.req.path) ? next() : apiBodyLimit(c, next)))
   .use("/api/*", noBadKeys)
   // Public writes too: a page elsewhere must not send answers, proposals or supports in a trainee's name.
   .use("/api/public/*", sameOrigin)

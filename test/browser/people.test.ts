@@ -135,6 +135,55 @@ describe("a class's attendance", () => {
   });
 });
 
+describe("a class list imported", () => {
+  it("the organiser uploads the list she kept on paper for a class: a line at another commune named, fixed, previewed, saved; the class shows them", async ({
+    expect,
+  }) => {
+    const staff = await staffSession();
+    const cls = await newClass(staff, "Lớp kiểm thử: nhập danh sách lớp");
+    const detail = (await (await staff(`/api/events/${cls.id}`)).json()) as { unitId: number };
+    const units = (await (await staff("/api/units")).json()) as {
+      id: number;
+      code: string;
+      level: string;
+      active: boolean;
+    }[];
+    const own = units.find((u) => u.id === detail.unitId);
+    const other = units.find((u) => u.level === "commune" && u.active && u.id !== detail.unitId);
+    const stamp = Date.now().toString(36);
+    const lines = [
+      "name,birth_year,position,unit_code",
+      `Quách Thị Một ${stamp},1979,branch_head,${own?.code}`,
+      `Quách Thị Hai ${stamp},1981,branch_head,${other?.code}`,
+    ];
+    const laptop = await launch({ viewport: LAPTOP });
+    try {
+      const page = await laptop.newPage();
+      await signInAt(page, "tochuc@gopy.local", `/app/events/${cls.id}`);
+      const section = page.getByTestId("attendance");
+      await section.getByText("Nhập danh sách lớp từ tệp (CSV, Excel)").click();
+      const chooser = section.getByLabel("Tệp danh sách");
+      await chooser.setInputFiles(file("danh-sach-lop.csv", lines));
+      await section.getByRole("button", { name: "Xem trước" }).click();
+      const outcome = section.getByTestId("import-outcome");
+      await outcome.getByText("Tệp có 1 lỗi").waitFor();
+      expect(await outcome.locator("tbody tr").allTextContents()).toEqual([
+        expect.stringMatching(/^3unit_code.*thuộc đơn vị của lớp/),
+      ]);
+      lines[2] = `Quách Thị Hai ${stamp},1981,branch_head,${own?.code}`;
+      await chooser.setInputFiles(file("danh-sach-lop.csv", lines));
+      await section.getByRole("button", { name: "Xem trước" }).click();
+      await outcome.getByText("Hợp lệ: 2 người mới, 0 người đã có").waitFor();
+      await section.getByRole("button", { name: "Lưu 2 người" }).click();
+      await expect.poll(() => section.getByTestId("attendee").count()).toBe(2);
+      expect(await section.getByTestId("attendance-count").textContent()).toBe("2 / 30 người tham dự");
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await laptop.close();
+    }
+  });
+});
+
 describe("a programme's progress", () => {
   it("a leader opens the 2026 programme: each target with its rate, the line's expectation and the units furthest behind first; on a phone too", async ({
     expect,

@@ -599,6 +599,15 @@ const ENDPOINTS: Record<string, Endpoint> = {
     ok: 201,
     out: 422,
   },
+  "POST /api/events/:id/attendance/import": {
+    method: "POST",
+    path: (p) => `/api/events/${p.classId}/attendance/import`,
+    csv: (p) =>
+      `name,birth_year,position,unit_code\n${unique("Lê Thị Dự ")},1981,branch_head,${p.commune.code}\n`,
+    roles: organisers,
+    ok: 201,
+    out: 404,
+  },
   "POST /api/programmes": {
     method: "POST",
     path: () => "/api/programmes",

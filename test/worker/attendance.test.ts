@@ -103,6 +103,68 @@ describe("recording who attended", () => {
     expect((await put(old.id, { personIds: [a] })).status).toBe(409);
   });
 
+  it("the organiser imports the class list she keeps: a sister commune's line refused by name, fixed, previewed, stored once; a ticked mark kept", async ({
+    expect,
+  }) => {
+    const cls = await createClass(organiser, commune);
+    // Bình was ticked by hand as not completing: the list adds the others, her mark stays.
+    expect((await put(cls.id, { personIds: [people[1]], completed: [] })).status).toBe(200);
+    const sister = await createUnit("Hội LHPN phường Tương Mai", "commune", tree.hanoi);
+    const upload = (lines: string[], q = "") =>
+      call(`/api/events/${cls.id}/attendance/import${q}`, {
+        method: "POST",
+        headers: { ...organiser.headers, "Content-Type": "text/csv" },
+        body: `\uFEFFname,birth_year,position,unit_code\r\n${lines.join("\r\n")}\r\n`,
+      });
+    const good = [
+      `Nguyễn Thị An,1975,chi hội trưởng,${commune.code}`,
+      `Trần Thị Bình,1976,branch_head,${commune.code}`,
+      `Phí Thị Mới,1990,branch_head,${commune.code}`,
+    ];
+    const refused = await upload([
+      ...good,
+      `Hà Thị Lạc,1985,branch_head,${sister.code}`,
+      `=HYPERLINK("x"),1980,branch_head,${commune.code}`,
+    ]);
+    expect(refused.status).toBe(422);
+    const body = await refused.json<{
+      created: number;
+      errors: { line: number; field: string; message: string }[];
+    }>();
+    expect(body.created).toBe(0);
+    expect(body.errors.map((e) => [e.line, e.field])).toEqual([
+      [5, "unit_code"],
+      [6, "name"],
+    ]);
+    expect(body.errors[0]?.message).toContain("thuộc đơn vị của lớp");
+    const list = async () =>
+      (
+        await (
+          await call(`/api/events/${cls.id}/attendance`, { headers: organiser.headers })
+        ).json<Attendance>()
+      ).items;
+    expect((await list()).length).toBe(1);
+    const preview = await upload(good, "?dryRun=1");
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ created: 1, updated: 2, attending: 3, dryRun: true });
+    expect((await list()).length).toBe(1);
+    expect((await upload(good)).status).toBe(201);
+    expect((await upload(good)).status).toBe(201);
+    const after = await list();
+    expect(after.map((i) => [i.name, i.completed]).sort()).toEqual([
+      ["Nguyễn Thị An", true],
+      ["Phí Thị Mới", true],
+      ["Trần Thị Bình", false],
+    ]);
+    // A 20 MB file is refused before it is read.
+    const huge = await call(`/api/events/${cls.id}/attendance/import`, {
+      method: "POST",
+      headers: { ...organiser.headers, "Content-Type": "text/csv" },
+      body: "x".repeat(20 * 1024 * 1024),
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it("the attendance of a class with one response says nothing of who gave it: no link anywhere, in any table, API or export", async ({
     expect,
   }) => {

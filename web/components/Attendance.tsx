@@ -6,6 +6,7 @@ import { t } from "../i18n";
 import { useAsync } from "../useAsync";
 import { Field } from "./Field";
 import { Problem } from "./Layout";
+import { ListImport } from "./ListImport";
 import { emptyPerson, PersonFields, personBody } from "./PersonFields";
 import { Table } from "./Table";
 
@@ -217,6 +218,19 @@ export function AttendanceSection(props: {
             </span>
           </div>
           <Problem error={problem} />
+          <details>
+            <summary>{t("att.import")}</summary>
+            <ListImport
+              id={`att-import-${props.eventId}`}
+              title={t("att.import")}
+              heading={false}
+              help={t("att.import_help")}
+              url={(dryRun) =>
+                api.api.events[":id"].attendance.import.$url({ param, query: dryRun ? { dryRun: "1" } : {} })
+              }
+              onImported={() => void saved.reload()}
+            />
+          </details>
         </>
       ) : null}
     </section>

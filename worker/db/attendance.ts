@@ -1,6 +1,8 @@
 // Who attended a class: read and replaced whole, one batch; never joined to any response.
 import { sql } from "kysely";
-import type { Db } from ".";
+import type { ImportLine } from "../domain/people";
+import type { Compilable, Db } from ".";
+import { linesJson } from "./people";
 
 export interface AttendanceRow {
   personId: number;
@@ -64,4 +66,13 @@ export async function replaceAttendance(
       ),
     ...(days === null ? [] : [db.updateTable("events").set({ days }).where("id", "=", eventId)]),
   ]);
+}
+
+/** The listed people (found by unit, name and birth year, once the list is stored) added to a class, completed; those on it already keep their mark. */
+export function addListed(db: Db, eventId: number, lines: readonly ImportLine[]): Compilable {
+  const query = sql`INSERT INTO attendance (event_id, person_id, completed)
+    SELECT ${eventId}, p.id, 1 FROM json_each(${linesJson(lines)}) j
+    JOIN people p ON p.unit_id = j.value ->> 1 AND p.name_key = j.value ->> 2 AND p.birth_year = j.value ->> 3
+    WHERE true ON CONFLICT (event_id, person_id) DO NOTHING`;
+  return { compile: () => query.compile(db) };
 }

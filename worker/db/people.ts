@@ -2,7 +2,7 @@
 import { sql, type Updateable } from "kysely";
 import type { ImportLine, Position } from "../domain/people";
 import type { Scope } from "../domain/terms";
-import type { Db } from ".";
+import type { Compilable, Db } from ".";
 import type { PeopleTable } from "./schema";
 import { searchPattern } from "./search";
 import { inSubtree, unitPaths } from "./subtree";
@@ -152,7 +152,7 @@ export async function updatePerson(
 }
 
 /** JSON of the checked lines, for the statements that read the whole list as one parameter. */
-const linesJson = (lines: readonly ImportLine[]) =>
+export const linesJson = (lines: readonly ImportLine[]) =>
   JSON.stringify(lines.map((l) => [l.line, l.unitId, l.nameKey, l.birthYear, l.name, l.search, l.position]));
 
 /** The lines of a list that name someone already in the register: line → id (one statement, by the identity index). */
@@ -173,10 +173,16 @@ export async function matchImport(db: Db, lines: readonly ImportLine[]): Promise
  */
 export async function upsertImport(db: Db, lines: readonly ImportLine[], now: string): Promise<void> {
   if (lines.length === 0) return;
-  await sql`INSERT INTO people (unit_id, name_key, birth_year, name, search, position, created_at, updated_at)
+  await db.batch([importUpsert(db, lines, now)]);
+}
+
+/** The statement upsertImport runs, for a batch of its own (a class list also adds its attendance). */
+export function importUpsert(db: Db, lines: readonly ImportLine[], now: string): Compilable {
+  const query = sql`INSERT INTO people (unit_id, name_key, birth_year, name, search, position, created_at, updated_at)
     SELECT j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, ${now}, ${now}
     FROM json_each(${linesJson(lines)}) j WHERE true
     ON CONFLICT (unit_id, name_key, birth_year) DO UPDATE SET
       name = excluded.name, search = excluded.search, position = excluded.position,
-      until = NULL, updated_at = excluded.updated_at`.execute(db);
+      until = NULL, updated_at = excluded.updated_at`;
+  return { compile: () => query.compile(db) };
 }

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   people_import: spec("audit.people_import"),
   people_export: spec("audit.people_export"),
   attendance: spec("audit.attendance", "event"),
+  attendance_import: spec("audit.attendance_import", "event"),
   programme_target: spec("audit.programme_target"),
   programme_target_remove: spec("audit.programme_target_remove"),
   programme_plan: spec("audit.programme_plan"),

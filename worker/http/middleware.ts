@@ -57,9 +57,11 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-/** An uploaded list (units, people): a province's file, 2 MB at most; its route sets it. */
+/** An uploaded list (units, people, a class's list): a province's file, 2 MB at most; its route sets it. */
 export const IMPORT_LIMIT = 2 * 1024 * 1024;
-export const IMPORT_PATHS: ReadonlySet<string> = new Set(["/api/units/import", "/api/people/import"]);
+const IMPORT_PATHS: ReadonlySet<string> = new Set(["/api/units/import", "/api/people/import"]);
+export const isImportPath = (path: string): boolean =>
+  IMPORT_PATHS.has(path) || /^\/api\/events\/\d+\/attendance\/import$/.test(path);
 export const importBodyLimit = bodyLimit({
   maxSize: IMPORT_LIMIT,
   onError: () => {

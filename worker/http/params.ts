@@ -9,6 +9,19 @@ import { intId, jsonObject, requiredText, text } from "./validate";
 
 export const idParam = v.object({ id: intId });
 
+/** An import's `?dryRun=1`: check and say what it would do, store nothing. */
+export const dryRunQuery = v.strictObject(
+  {
+    dryRun: v.optional(
+      v.pipe(
+        v.picklist(["1", "0"], "field.invalid"),
+        v.transform((x) => x === "1"),
+      ),
+    ),
+  },
+  "field.type_object",
+);
+
 /** An event code as typed (normalised by the service); longer than any code is not worth reading. */
 export const codeParam = v.object({ code: v.pipe(v.string(), v.maxLength(32)) });
 

@@ -5,9 +5,11 @@ import { ORGANISERS } from "../domain/terms";
 import { audited } from "../http/audit";
 import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
-import { idParam } from "../http/params";
+import { importBodyLimit } from "../http/middleware";
+import { dryRunQuery, idParam } from "../http/params";
 import { jsonObject, validate } from "../http/validate";
-import { attendanceOf, saveAttendance } from "../services/attendance";
+import { attendanceOf, importClassList, saveAttendance } from "../services/attendance";
+import { rowsOf } from "../services/people";
 
 /** A hall's worth: more is a mistake, not a class. */
 const MAX_ATTENDING = 1000;
@@ -36,6 +38,27 @@ const putBody = jsonObject({
 export const attendanceRoutes = new Hono<AppEnv>()
   .get("/:id/attendance", validate("param", idParam), async (c) =>
     c.json(await attendanceOf(c.var.db, c.var.user, c.req.valid("param").id)),
+  )
+  .post(
+    "/:id/attendance/import",
+    audited("attendance_import"),
+    allow(...ORGANISERS),
+    importBodyLimit,
+    validate("param", idParam),
+    validate("query", dryRunQuery),
+    async (c) => {
+      const rows = rowsOf(c.req.header("Content-Type") ?? "", await c.req.arrayBuffer());
+      const dryRun = c.req.valid("query").dryRun ?? false;
+      const result = await importClassList(
+        c.var.db,
+        c.var.user,
+        c.req.valid("param").id,
+        rows,
+        dryRun,
+        new Date(),
+      );
+      return c.json(result, dryRun ? 200 : 201);
+    },
   )
   .put(
     "/:id/attendance",

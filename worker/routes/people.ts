@@ -8,7 +8,7 @@ import { allow } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { sendTable } from "../http/files";
 import { importBodyLimit } from "../http/middleware";
-import { idParam } from "../http/params";
+import { dryRunQuery, idParam } from "../http/params";
 import { day, intId, jsonObject, pageEntries, requiredText, validate } from "../http/validate";
 import { addPerson, changePerson, importPeople, peoplePage, peopleTable, rowsOf } from "../services/people";
 
@@ -51,18 +51,6 @@ const patchBody = jsonObject({
   until: v.optional(v.nullable(day)),
 });
 
-const importQuery = v.strictObject(
-  {
-    dryRun: v.optional(
-      v.pipe(
-        v.picklist(["1", "0"], "field.invalid"),
-        v.transform((x) => x === "1"),
-      ),
-    ),
-  },
-  "field.type_object",
-);
-
 export const peopleRoutes = new Hono<AppEnv>()
   .get("/", validate("query", listQuery), async (c) =>
     c.json(await peoplePage(c.var.db, c.var.user, c.req.valid("query"), new Date())),
@@ -89,7 +77,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     audited("people_import"),
     allow(...ORGANISERS),
     importBodyLimit,
-    validate("query", importQuery),
+    validate("query", dryRunQuery),
     async (c) => {
       const rows = rowsOf(c.req.header("Content-Type") ?? "", await c.req.arrayBuffer());
       const dryRun = c.req.valid("query").dryRun ?? false;

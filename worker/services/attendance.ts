@@ -1,8 +1,11 @@
 // Who attended a class, from the register of the class's units: recorded whole, never linked to any answer.
 import type { Db } from "../db";
-import { loadAttendance, peopleByIds, replaceAttendance } from "../db/attendance";
+import { addListed, loadAttendance, peopleByIds, replaceAttendance } from "../db/attendance";
+import { importUpsert, matchImport } from "../db/people";
 import { findProgramme } from "../db/programmes";
-import { Conflict, type FieldErrors, Invalid } from "../domain/errors";
+import { listUnitsInScope } from "../db/units";
+import { Conflict, type FieldErrors, ImportRefused, Invalid } from "../domain/errors";
+import { checkPeopleImport } from "../domain/people";
 import { inScope, type StaffUser } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
 import { eventInScope } from "./scope";
@@ -19,6 +22,58 @@ export async function attendanceOf(db: Db, user: StaffUser, id: number) {
  * Replaces who attended (the same list again changes nothing). Each person must be in the
  * register under the class's unit; a class of a programme that has ended keeps its list.
  */
+/** A class whose list may change: a class, of a programme still running (or none). */
+async function classToRecord(db: Db, user: StaffUser, id: number, now: Date) {
+  const event = await eventInScope(db, user, id);
+  if (event.kind !== "class") throw new Conflict("not_class", "attendance.not_class");
+  if (event.programmeId !== null) {
+    const programme = await findProgramme(db, event.programmeId);
+    if (programme && programme.endsOn < vietnamDay(now)) {
+      throw new Conflict("programme_closed", "attendance.programme_closed");
+    }
+  }
+  return event;
+}
+
+/**
+ * The class list imported in the register's format (name, birth_year, position, unit_code), each
+ * line at a unit under the class's: its people matched in the register or added to it, and added
+ * to the class's attendance as completed (those on it already keep their mark). Every wrong line
+ * named and nothing stored; `dryRun` says what it would do.
+ */
+export async function importClassList(
+  db: Db,
+  user: StaffUser,
+  id: number,
+  rows: readonly (readonly string[])[],
+  dryRun: boolean,
+  now: Date,
+) {
+  const event = await classToRecord(db, user, id, now);
+  const units = await listUnitsInScope(db, { tree: "now", path: event.unitPath });
+  const codes = new Map(units.filter((u) => u.active).map((u) => [u.code.toUpperCase(), u.id]));
+  const checked = checkPeopleImport(rows, codes, Number(vietnamDay(now).slice(0, 4)));
+  if (!checked.ok) {
+    throw new ImportRefused(
+      checked.errors.map((e) => (e.field === "unit_code" ? { ...e, key: "attendance.unit_outside" } : e)),
+    );
+  }
+  const matches = await matchImport(db, checked.lines);
+  if (!dryRun && checked.lines.length > 0) {
+    await db.batch([
+      importUpsert(db, checked.lines, now.toISOString()),
+      addListed(db, event.id, checked.lines),
+    ]);
+  }
+  return {
+    created: checked.lines.length - matches.size,
+    updated: matches.size,
+    attending: checked.lines.length,
+    errors: [] as { line: number; field: string; message: string }[],
+    dryRun,
+  };
+}
+
 export async function saveAttendance(
   db: Db,
   user: StaffUser,
@@ -30,14 +85,7 @@ export async function saveAttendance(
   },
   now: Date,
 ) {
-  const event = await eventInScope(db, user, id);
-  if (event.kind !== "class") throw new Conflict("not_class", "attendance.not_class");
-  if (event.programmeId !== null) {
-    const programme = await findProgramme(db, event.programmeId);
-    if (programme && programme.endsOn < vietnamDay(now)) {
-      throw new Conflict("programme_closed", "attendance.programme_closed");
-    }
-  }
+  const event = await classToRecord(db, user, id, now);
   const ids = [...new Set(body.personIds)];
   const found = new Map((await peopleByIds(db, ids)).map((p) => [p.id, p]));
   const fields: FieldErrors = {};

@@ -6,6 +6,7 @@ import { useAsk } from "../../components/Ask";
 import { Downloads } from "../../components/Downloads";
 import { Field } from "../../components/Field";
 import { Layout, Problem } from "../../components/Layout";
+import { ListImport } from "../../components/ListImport";
 import { emptyPerson, PersonFields, personBody } from "../../components/PersonFields";
 import { Table } from "../../components/Table";
 import { UnitPicker } from "../../components/UnitPicker";
@@ -48,116 +49,6 @@ function filtersFromUrl(): Filters {
     programme: u.get("programme") ?? "",
     trained: trained === "yes" || trained === "no" ? trained : "",
   };
-}
-
-interface ImportOutcome {
-  created: number;
-  updated: number;
-  errors: { line: number; field: string; message: string }[];
-  dryRun: boolean;
-}
-
-/** Sends the chosen file as it is (CSV or Excel): the preview, or the import itself. */
-async function sendList(file: File, dryRun: boolean): Promise<{ status: number; body: ImportOutcome }> {
-  const url = api.api.people.import.$url({ query: dryRun ? { dryRun: "1" } : {} });
-  const type = /\.xlsx$/i.test(file.name)
-    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    : "text/csv";
-  const res = await fetch(`${url.pathname}${url.search}`, {
-    method: "POST",
-    headers: { "Content-Type": type },
-    body: await file.arrayBuffer(),
-    credentials: "same-origin",
-  });
-  const body = (await res.json()) as Partial<ImportOutcome> & { error?: { message?: string } };
-  return {
-    status: res.status,
-    body: {
-      created: body.created ?? 0,
-      updated: body.updated ?? 0,
-      errors:
-        body.errors ?? (body.error ? [{ line: 0, field: "file", message: body.error.message ?? "" }] : []),
-      dryRun,
-    },
-  };
-}
-
-function ImportPanel(props: { onImported: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [busy, setBusy] = useState(false);
-  const send = async (dryRun: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const r = await sendList(file, dryRun);
-      setOutcome(r.body);
-      if (!dryRun && r.body.errors.length === 0) props.onImported();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section class="panel" aria-labelledby="people-import">
-      <h2 id="people-import">{t("ppl.import")}</h2>
-      <p class="hint">{t("ppl.import_help")}</p>
-      <input
-        type="file"
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t("ppl.import_file")}
-        onChange={(e) => {
-          setFile(e.currentTarget.files?.[0] ?? null);
-          setOutcome(null);
-        }}
-      />
-      <div class="row-actions">
-        <button type="button" class="secondary" disabled={!file || busy} onClick={() => void send(true)}>
-          {t("ppl.preview")}
-        </button>
-        {outcome?.dryRun && outcome.errors.length === 0 ? (
-          <button type="button" disabled={busy} onClick={() => void send(false)}>
-            {t("ppl.import_save", { n: outcome.created + outcome.updated })}
-          </button>
-        ) : null}
-      </div>
-      {outcome ? (
-        <div role="status" data-testid="import-outcome">
-          {outcome.errors.length > 0 ? (
-            <>
-              <p class="problem">{t("ppl.import_refused", { n: outcome.errors.length })}</p>
-              <Table class="list">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("ppl.line")}</th>
-                    <th scope="col">{t("ppl.column")}</th>
-                    <th scope="col">{t("ppl.problem")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outcome.errors.map((e) => (
-                    <tr key={`${e.line}-${e.field}`}>
-                      <td>{e.line}</td>
-                      <td>
-                        <code>{e.field}</code>
-                      </td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </>
-          ) : (
-            <p class="notice">
-              {t(outcome.dryRun ? "ppl.preview_counts" : "ppl.imported", {
-                created: outcome.created,
-                updated: outcome.updated,
-              })}
-            </p>
-          )}
-        </div>
-      ) : null}
-    </section>
-  );
 }
 
 export function PeoplePage() {
@@ -377,7 +268,13 @@ export function PeoplePage() {
             ) : null}
             {problem && Object.keys(fields).length === 0 ? <Problem error={problem.message} /> : null}
           </form>
-          <ImportPanel onImported={() => void list.reload()} />
+          <ListImport
+            id="people-import"
+            title={t("ppl.import")}
+            help={t("ppl.import_help")}
+            url={(dryRun) => api.api.people.import.$url({ query: dryRun ? { dryRun: "1" } : {} })}
+            onImported={() => void list.reload()}
+          />
         </>
       ) : null}
     </Layout>

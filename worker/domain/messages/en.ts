@@ -286,6 +286,7 @@ export const en: Record<keyof typeof vi, string> = {
   "people.col_unit_code": "Unit code",
   "people.col_since": "Since",
   "people.col_until": "Until",
+  "attendance.unit_outside": "No active unit with this code under the class's unit.",
   "attendance.outside": "This person is not in the class's unit or the units under it.",
   "attendance.not_in_list": "Who completed must be among those who attended.",
   "attendance.programme_closed": "The class's programme has ended: its attendance is not changed.",
@@ -860,6 +861,7 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "att.newcomer": "Add someone not yet in the register",
   "att.add_newcomer": "Add to the register and to the attendance",
   "att.save": "Save the attendance",
+  "audit.attendance_import": "Imported a class list into its attendance",
   "audit.programme_target": "Added a programme target",
   "audit.programme_target_remove": "Removed a programme target",
   "audit.programme_plan": "Changed a programme's yearly plan",
@@ -928,4 +930,7 @@ export const enApp: Record<keyof typeof viApp, string> = {
     "{n} trained before the programme (entered by hand) are counted only in the view of the programme's own unit.",
   "prog.baseline_row": "Trained before the programme (entered by hand, not by unit)",
   "att.col_person": "Name, unit",
+  "att.import": "Import the class list from a file (CSV, Excel)",
+  "att.import_help":
+    "The register's columns: name,birth_year,position,unit_code, at units under the class's. People not yet in the register are added to it; everyone in the file is recorded as attending and completing the class (those already on the list keep their mark). One wrong line and nothing is stored. Unsaved changes above are replaced by the saved list.",
 };

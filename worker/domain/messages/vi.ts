@@ -284,6 +284,7 @@ export const vi = {
   "people.col_unit_code": "Mã đơn vị",
   "people.col_since": "Từ ngày",
   "people.col_until": "Đến ngày",
+  "attendance.unit_outside": "Không có đơn vị đang hoạt động với mã này thuộc đơn vị của lớp.",
   "attendance.outside": "Người này không thuộc đơn vị của lớp (hoặc các đơn vị trực thuộc).",
   "attendance.not_in_list": "Người đã hoàn thành phải có trong danh sách tham dự.",
   "attendance.programme_closed": "Chương trình của lớp đã kết thúc: không sửa danh sách tham dự.",
@@ -856,6 +857,7 @@ export const viApp = {
   "att.newcomer": "Thêm người chưa có trong danh sách",
   "att.add_newcomer": "Thêm vào danh sách cán bộ và danh sách tham dự",
   "att.save": "Lưu danh sách tham dự",
+  "audit.attendance_import": "Nhập danh sách lớp vào danh sách tham dự",
   "audit.programme_target": "Thêm chỉ tiêu cho chương trình",
   "audit.programme_target_remove": "Bỏ một chỉ tiêu của chương trình",
   "audit.programme_plan": "Sửa kế hoạch lớp theo năm của chương trình",
@@ -924,4 +926,7 @@ export const viApp = {
     "{n} người đã bồi dưỡng trước chương trình (số nhập tay) chỉ được tính khi xem cả đơn vị chủ trì.",
   "prog.baseline_row": "Đã bồi dưỡng trước chương trình (nhập tay, không chia theo đơn vị)",
   "att.col_person": "Họ tên, đơn vị",
+  "att.import": "Nhập danh sách lớp từ tệp (CSV, Excel)",
+  "att.import_help":
+    "Cùng các cột với danh sách cán bộ: name,birth_year,position,unit_code, đơn vị thuộc đơn vị của lớp. Người chưa có được thêm vào danh sách cán bộ; mọi người trong tệp được ghi là đã dự và hoàn thành lớp (người đã có trong danh sách tham dự giữ nguyên đánh dấu). Có một dòng sai thì không lưu gì. Những thay đổi chưa lưu ở trên sẽ được thay bằng danh sách đã lưu.",
 } as const;
