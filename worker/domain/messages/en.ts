@@ -316,7 +316,7 @@ export const en: Record<keyof typeof vi, string> = {
   "progress.planned": "Classes planned",
   "progress.planned_trainees": "Trainees planned",
   "progress.budget": "Budget (VND)",
-  "progress.people_distinct": "People (distinct)",
+  "progress.people_distinct": "People who completed at least one class (distinct)",
   "progress.person_times": "Person-times",
   "progress.quality": "3. Quality (overall, responses, response rate %, classes flagged)",
   "progress.inspections": "4. Inspections (classes observed, units)",
@@ -884,7 +884,6 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.year": "Year",
   "prog.held": "Held",
   "prog.planned": "Planned",
-  "prog.people_distinct": "People (distinct)",
   "prog.person_times": "Person-times",
   "ppl.untrained_filter":
     "Showing: those the programme has not trained yet (the next class's invitation list; download Excel to invite them).",

@@ -314,7 +314,7 @@ export const vi = {
   "progress.planned": "Lớp theo kế hoạch",
   "progress.planned_trainees": "Học viên theo kế hoạch",
   "progress.budget": "Kinh phí (đồng)",
-  "progress.people_distinct": "Số người (không trùng)",
+  "progress.people_distinct": "Số người đã hoàn thành ít nhất một lớp (không trùng)",
   "progress.person_times": "Lượt người",
   "progress.quality": "3. Chất lượng (điểm chung, số phiếu, tỉ lệ phản hồi %, số lớp có cảnh báo)",
   "progress.inspections": "4. Kiểm tra (số lớp dự giờ, số đơn vị)",
@@ -880,7 +880,6 @@ export const viApp = {
   "prog.year": "Năm",
   "prog.held": "Đã tổ chức",
   "prog.planned": "Kế hoạch",
-  "prog.people_distinct": "Số người (không trùng)",
   "prog.person_times": "Lượt người",
   "ppl.untrained_filter":
     "Đang xem: những người chưa được bồi dưỡng theo chương trình (danh sách mời học lớp tới; tải Excel để gửi giấy mời).",
