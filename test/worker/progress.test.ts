@@ -46,25 +46,33 @@ interface Progress {
   };
 }
 
+/** A programme run by `unitId`, created by the province's organiser. */
+const newProgramme = async (
+  name: string,
+  unitId: number,
+  startsOn: string,
+  endsOn: string,
+  categories: string[] = [],
+) =>
+  (
+    await postJson("/api/programmes", { name, unitId, startsOn, endsOn, categories }, organiser.headers)
+  ).json<{
+    id: number;
+  }>();
+
 describe("programme progress", () => {
   it("3 of 5 branch heads have completed two days of the scheme's classes: 60% against the line to 70%, Phường B behind Xã A, classes held against planned", async ({
     expect,
   }) => {
     const a = await createUnit("Hội LHPN xã Tiến Bộ", "commune", tree.hanoi);
     const b = await createUnit("Hội LHPN phường Bạch Đằng", "commune", tree.hanoi);
-    const programme = await (
-      await postJson(
-        "/api/programmes",
-        {
-          name: "Đề án bồi dưỡng chi hội trưởng",
-          unitId: tree.hanoi.id,
-          startsOn: "2024-01-01",
-          endsOn: "2027-12-31",
-          categories: ["branch_head"],
-        },
-        organiser.headers,
-      )
-    ).json<{ id: number }>();
+    const programme = await newProgramme(
+      "Đề án bồi dưỡng chi hội trưởng",
+      tree.hanoi.id,
+      "2024-01-01",
+      "2027-12-31",
+      ["branch_head"],
+    );
     const target = await send("POST", `/api/programmes/${programme.id}/targets`, {
       position: "branch_head",
       share: 0.7,
@@ -198,19 +206,7 @@ describe("programme progress", () => {
   }) => {
     const a = await createUnit("Hội LHPN xã Đồng Tâm", "commune", tree.hanoi);
     const b = await createUnit("Hội LHPN xã Hòa Bình", "commune", tree.hanoi);
-    const programme = await (
-      await postJson(
-        "/api/programmes",
-        {
-          name: "Đề án chủ tịch xã",
-          unitId: tree.hanoi.id,
-          startsOn: "2024-01-01",
-          endsOn: "2027-12-31",
-          categories: [],
-        },
-        organiser.headers,
-      )
-    ).json<{ id: number }>();
+    const programme = await newProgramme("Đề án chủ tịch xã", tree.hanoi.id, "2024-01-01", "2027-12-31");
     await send("POST", `/api/programmes/${programme.id}/targets`, {
       position: "commune_chair",
       share: 1,
@@ -280,19 +276,7 @@ describe("programme progress", () => {
   it("a workshop held for the scheme shows on its progress with its proposals by follow-up; one of another scheme does not", async ({
     expect,
   }) => {
-    const programme = await (
-      await postJson(
-        "/api/programmes",
-        {
-          name: "Đề án tọa đàm",
-          unitId: tree.hanoi.id,
-          startsOn: "2024-01-01",
-          endsOn: "2027-12-31",
-          categories: [],
-        },
-        organiser.headers,
-      )
-    ).json<{ id: number }>();
+    const programme = await newProgramme("Đề án tọa đàm", tree.hanoi.id, "2024-01-01", "2027-12-31");
     const ws = await createClass(organiser, tree.hanoi, {
       kind: "workshop",
       title: "Tọa đàm chi hội trưởng giỏi",
@@ -333,19 +317,12 @@ describe("programme progress", () => {
     expect,
   }) => {
     const a = await createUnit("Hội LHPN xã Minh Khai", "commune", tree.hanoi);
-    const programme = await (
-      await postJson(
-        "/api/programmes",
-        {
-          name: "Đề án có số liệu đầu kỳ",
-          unitId: tree.hanoi.id,
-          startsOn: "2024-01-01",
-          endsOn: "2027-12-31",
-          categories: [],
-        },
-        organiser.headers,
-      )
-    ).json<{ id: number }>();
+    const programme = await newProgramme(
+      "Đề án có số liệu đầu kỳ",
+      tree.hanoi.id,
+      "2024-01-01",
+      "2027-12-31",
+    );
     const target = await send("POST", `/api/programmes/${programme.id}/targets`, {
       position: "successor",
       share: 0.5,
@@ -423,19 +400,7 @@ describe("programme progress", () => {
         organiser.headers,
       );
     }
-    const programme = await (
-      await postJson(
-        "/api/programmes",
-        {
-          name: "Kế hoạch của xã Tân Lập",
-          unitId: c.id,
-          startsOn: "2026-01-01",
-          endsOn: "2026-12-31",
-          categories: [],
-        },
-        organiser.headers,
-      )
-    ).json<{ id: number }>();
+    const programme = await newProgramme("Kế hoạch của xã Tân Lập", c.id, "2026-01-01", "2026-12-31");
     await send("POST", `/api/programmes/${programme.id}/targets`, {
       position: "branch_head",
       share: 1,
@@ -453,19 +418,7 @@ describe("programme progress", () => {
   it("refuses what the scheme cannot hold, naming it; a leader reads progress but sets no target; a commune reads its province's scheme", async ({
     expect,
   }) => {
-    const programme = await (
-      await postJson(
-        "/api/programmes",
-        {
-          name: "Chương trình ngắn",
-          unitId: tree.hanoi.id,
-          startsOn: "2026-01-01",
-          endsOn: "2026-12-31",
-          categories: [],
-        },
-        organiser.headers,
-      )
-    ).json<{ id: number }>();
+    const programme = await newProgramme("Chương trình ngắn", tree.hanoi.id, "2026-01-01", "2026-12-31");
     const fieldsOf = async (res: Response) =>
       Object.keys((await res.json<{ error: { fields: Record<string, string> } }>()).error.fields);
     const before = await send("POST", `/api/programmes/${programme.id}/targets`, {

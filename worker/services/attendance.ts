@@ -1,13 +1,12 @@
 // Who attended a class, from the register of the class's units: recorded whole, never linked to any answer.
 import type { Db } from "../db";
 import { addListed, loadAttendance, peopleByIds, replaceAttendance } from "../db/attendance";
-import { importUpsert, matchImport } from "../db/people";
+import { importUpsert } from "../db/people";
 import { findProgramme } from "../db/programmes";
-import { listUnitsInScope } from "../db/units";
-import { Conflict, type FieldErrors, ImportRefused, Invalid } from "../domain/errors";
-import { checkPeopleImport } from "../domain/people";
+import { Conflict, type FieldErrors, Invalid } from "../domain/errors";
 import { inScope, type StaffUser } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
+import { checkList } from "./people";
 import { eventInScope } from "./scope";
 
 /** The class's attendance: who, from which unit, whether they completed it; never any answer. */
@@ -50,25 +49,15 @@ export async function importClassList(
   now: Date,
 ) {
   const event = await classToRecord(db, user, id, now);
-  const units = await listUnitsInScope(db, { tree: "now", path: event.unitPath });
-  const codes = new Map(units.filter((u) => u.active).map((u) => [u.code.toUpperCase(), u.id]));
-  const checked = checkPeopleImport(rows, codes, Number(vietnamDay(now).slice(0, 4)));
-  if (!checked.ok) {
-    throw new ImportRefused(
-      checked.errors.map((e) => (e.field === "unit_code" ? { ...e, key: "attendance.unit_outside" } : e)),
-    );
-  }
-  const matches = await matchImport(db, checked.lines);
-  if (!dryRun && checked.lines.length > 0) {
-    await db.batch([
-      importUpsert(db, checked.lines, now.toISOString()),
-      addListed(db, event.id, checked.lines),
-    ]);
+  const scope = { tree: "now" as const, path: event.unitPath };
+  const { lines, matches } = await checkList(db, scope, rows, now, "attendance.unit_outside");
+  if (!dryRun && lines.length > 0) {
+    await db.batch([importUpsert(db, lines, now.toISOString()), addListed(db, event.id, lines)]);
   }
   return {
-    created: checked.lines.length - matches.size,
+    created: lines.length - matches.size,
     updated: matches.size,
-    attending: checked.lines.length,
+    attending: lines.length,
     errors: [] as { line: number; field: string; message: string }[],
     dryRun,
   };

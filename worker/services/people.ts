@@ -15,7 +15,7 @@ import { listTargets } from "../db/progress";
 import { listUnitsInScope } from "../db/units";
 import { type Cell, parseCsv, type Table } from "../domain/csv";
 import { Conflict, ImportRefused, Invalid, NotFound } from "../domain/errors";
-import { type Lang, t } from "../domain/i18n";
+import { type Lang, type MessageKey, t } from "../domain/i18n";
 import {
   birthYearRange,
   checkPeopleImport,
@@ -25,7 +25,7 @@ import {
   positionKey,
   tidyName,
 } from "../domain/people";
-import { canSee, type StaffUser, scopeOf } from "../domain/terms";
+import { canSee, type Scope, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
 import { readXlsx } from "../domain/xlsx";
 import { programmeFor } from "./progress";
@@ -219,6 +219,29 @@ export function rowsOf(contentType: string, body: ArrayBuffer): string[][] {
 }
 
 /**
+ * A list checked against a subtree's active units (today's tree): its lines, and which of them
+ * name someone already in the register (line → id). Any wrong line refuses it whole, each named;
+ * a unit code outside the subtree is said in `outside`'s words.
+ */
+export async function checkList(
+  db: Db,
+  scope: Scope,
+  rows: readonly (readonly string[])[],
+  now: Date,
+  outside: MessageKey = "people.unknown_unit",
+) {
+  const units = await listUnitsInScope(db, scope);
+  const codes = new Map(units.filter((u) => u.active).map((u) => [u.code.toUpperCase(), u.id]));
+  const checked = checkPeopleImport(rows, codes, Number(vietnamDay(now).slice(0, 4)));
+  if (!checked.ok) {
+    throw new ImportRefused(
+      checked.errors.map((e) => (e.field === "unit_code" ? { ...e, key: outside } : e)),
+    );
+  }
+  return { lines: checked.lines, matches: await matchImport(db, checked.lines) };
+}
+
+/**
  * A list imported whole or not at all: every wrong line named with its field (nothing stored);
  * otherwise the new people added and the known ones (same unit, name and birth year) updated,
  * the matches reported. `dryRun` checks and counts without storing.
@@ -230,14 +253,10 @@ export async function importPeople(
   dryRun: boolean,
   now: Date,
 ) {
-  const units = await listUnitsInScope(db, scopeOf(user));
-  const codes = new Map(units.filter((u) => u.active).map((u) => [u.code.toUpperCase(), u.id]));
-  const checked = checkPeopleImport(rows, codes, Number(vietnamDay(now).slice(0, 4)));
-  if (!checked.ok) throw new ImportRefused(checked.errors);
-  const matches = await matchImport(db, checked.lines);
-  if (!dryRun) await upsertImport(db, checked.lines, now.toISOString());
+  const { lines, matches } = await checkList(db, scopeOf(user), rows, now);
+  if (!dryRun) await upsertImport(db, lines, now.toISOString());
   return {
-    created: checked.lines.length - matches.size,
+    created: lines.length - matches.size,
     updated: matches.size,
     matched: [...matches].map(([line, id]) => ({ line, id })),
     errors: [] as { line: number; field: string; message: string }[],
