@@ -17,10 +17,6 @@ export async function attendanceOf(db: Db, user: StaffUser, id: number) {
   return { items, total: items.length, expected: event.expectedParticipants, days: event.days };
 }
 
-/**
- * Replaces who attended (the same list again changes nothing). Each person must be in the
- * register under the class's unit; a class of a programme that has ended keeps its list.
- */
 /** A class whose list may change: a class, of a programme still running (or none). */
 async function classToRecord(db: Db, user: StaffUser, id: number, now: Date) {
   const event = await eventInScope(db, user, id);
@@ -63,6 +59,10 @@ export async function importClassList(
   };
 }
 
+/**
+ * Replaces who attended (the same list again changes nothing). Each person must be in the
+ * register under the class's unit; a class of a programme that has ended keeps its list.
+ */
 export async function saveAttendance(
   db: Db,
   user: StaffUser,
