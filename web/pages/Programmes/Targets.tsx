@@ -8,7 +8,10 @@ import { Field } from "../../components/Field";
 import { Problem } from "../../components/Layout";
 import { t } from "../../i18n";
 
+/** A count as typed ("600.000.000", "1 200"): the dots and spaces that group thousands dropped. */
 const asNumber = (s: string) => (s.trim() === "" ? null : Number(s.replace(/[.\s]/g, "")));
+/** A percentage as typed, with a decimal comma or point ("70,5", "70.5"). */
+const asPercent = (s: string) => (s.trim() === "" ? null : Number(s.trim().replace(",", ".")));
 
 /** Adds a target: "share of people in position P with at least D days, by a date", with an optional starting point. */
 export function TargetForm(props: { programmeId: string; endsOn: string; onSaved: () => void }) {
@@ -28,12 +31,12 @@ export function TargetForm(props: { programmeId: string; endsOn: string; onSaved
         setProblem(undefined);
         setSaved(false);
         try {
-          const share = asNumber(form.share);
+          const share = asPercent(form.share);
           await ok(
             await api.api.programmes[":id"].targets.$post({
               param: { id: props.programmeId },
               json: {
-                position: form.position as (typeof POSITIONS)[number],
+                position: POSITIONS.find((p) => p === form.position) ?? "branch_head",
                 share: share === null ? Number.NaN : share / 100,
                 by: form.by,
                 minDays: asNumber(form.minDays) ?? 1,
