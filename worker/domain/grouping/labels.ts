@@ -94,11 +94,12 @@ export function keywordsOf(
     );
   }
   const written = members.map((i) => (analyses[i]?.written ?? []).map((w) => w.toLocaleLowerCase("vi")));
+  const said = sayings(written);
   const chosen: string[] = [];
   const used = new Set<string>();
   for (const [t] of [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
     if ((docs.get(t) ?? 0) < minDocs) continue;
-    if (cutsAWord(t, written, lexicon)) continue;
+    if (cutsAWord(t, said, lexicon)) continue;
     const parts = t.split(" ");
     // One syllable alone is a keyword only when two members wrote it ("khó" is half of "khó khăn").
     if (parts.length === 1 && (docs.get(t) ?? 0) < 2) continue;
@@ -116,29 +117,50 @@ export function keywordsOf(
   });
 }
 
+/** The members' words as written (lowercase) and folded, and where each folded syllable stands. */
+interface Sayings {
+  written: readonly (readonly string[])[];
+  folded: readonly (readonly string[])[];
+  at: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+}
+
+/** Folded once for the group: each candidate keyword then visits only the places it could be. */
+function sayings(written: readonly (readonly string[])[]): Sayings {
+  const folded = written.map((words) => words.map(fold));
+  const at = new Map<string, [number, number][]>();
+  folded.forEach((words, m) => {
+    words.forEach((w, k) => {
+      const places = at.get(w);
+      if (places) places.push([m, k]);
+      else at.set(w, [[m, k]]);
+    });
+  });
+  return { written, folded, at };
+}
+
 /**
  * Whether a keyword is a piece of something longer as the members wrote it: most times it was
  * written it begins or ends on a function word ("phụ cấp cho"), or, not being a word the lexicon
  * knows, the syllable before or after it makes one with its edge ("trưởng" of "hội trưởng",
  * "phụ cấp cho chi" of "chi hội").
  */
-function cutsAWord(term: string, written: readonly (readonly string[])[], lexicon: Lexicon): boolean {
+function cutsAWord(term: string, said: Sayings, lexicon: Lexicon): boolean {
   const parts = term.split(" ");
   const n = parts.length;
   const isWord = n > 1 && parts.slice(1).every((x, j) => lexicon.knowsPair(`${parts[j]} ${x}`));
   const known = (a: string | undefined, b: string | undefined) =>
-    a !== undefined && b !== undefined && lexicon.knowsPair(`${fold(a)} ${fold(b)}`);
+    a !== undefined && b !== undefined && lexicon.knowsPair(`${a} ${b}`);
   const isFunction = (w: string | undefined) => w !== undefined && FUNCTION_WORDS.has(w);
   let seen = 0;
   let cut = 0;
-  for (const words of written) {
-    for (let k = 0; k + n <= words.length; k++) {
-      if (!parts.every((p, j) => fold(words[k + j] ?? "") === p)) continue;
-      seen += 1;
-      const edgeIsFunction = !isWord && (isFunction(words[k]) || isFunction(words[k + n - 1]));
-      const joins = !isWord && (known(words[k - 1], words[k]) || known(words[k + n - 1], words[k + n]));
-      if (edgeIsFunction || joins) cut += 1;
-    }
+  for (const [m, k] of said.at.get(parts[0] ?? "") ?? []) {
+    const folded = said.folded[m] ?? [];
+    if (!parts.every((p, j) => folded[k + j] === p)) continue;
+    const words = said.written[m] ?? [];
+    seen += 1;
+    const edgeIsFunction = !isWord && (isFunction(words[k]) || isFunction(words[k + n - 1]));
+    const joins = !isWord && (known(folded[k - 1], folded[k]) || known(folded[k + n - 1], folded[k + n]));
+    if (edgeIsFunction || joins) cut += 1;
   }
   return seen > 0 && cut * 2 > seen;
 }
