@@ -49,18 +49,25 @@ export function PersonFields(props: {
         />
       </Field>
       <Field id={`${id}-position`} label={t("people.col_position")} error={errors.position}>
-        <select
+        <PositionSelect
           id={`${id}-position`}
           value={value.position}
-          onChange={(e) => onChange({ ...value, position: e.currentTarget.value })}
-        >
-          {POSITIONS.map((p) => (
-            <option key={p} value={p}>
-              {t(positionKey(p))}
-            </option>
-          ))}
-        </select>
+          onChange={(position) => onChange({ ...value, position })}
+        />
       </Field>
     </>
+  );
+}
+
+/** The register's positions, in the product's words. */
+export function PositionSelect(props: { id: string; value: string; onChange: (position: string) => void }) {
+  return (
+    <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      {POSITIONS.map((p) => (
+        <option key={p} value={p}>
+          {t(positionKey(p))}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -3,9 +3,8 @@ import { sql } from "kysely";
 import type { Position } from "../domain/people";
 import { FOLLOW_STATUSES, type FollowStatus } from "../domain/proposal";
 import type { Scope } from "../domain/terms";
-import { pathIds } from "../domain/tree";
 import type { Db } from ".";
-import { inSubtree, unitPaths } from "./subtree";
+import { inSubtree, scopeUnitId, unitPaths } from "./subtree";
 
 export interface TargetRow {
   id: number;
@@ -93,9 +92,6 @@ export async function replacePlan(db: Db, programmeId: number, years: readonly P
   ]);
 }
 
-/** The unit a scope is the subtree of: the last id of its path. */
-const scopeUnit = (scope: Scope): number => pathIds(scope.path).at(-1) ?? 0;
-
 /**
  * Whether the summary rows (migration 0024) answer for `at`: they count every class's days, so
  * they do when no class of the programme with a completed attendance is later than `at` (today,
@@ -129,7 +125,7 @@ function countedRows(db: Db, f: PositionCount, byChild: boolean) {
       .selectFrom("units as c")
       .crossJoin("people_stats as s")
       .whereRef("s.unit_id", "=", "c.id")
-      .where(byChild ? parent : "c.id", "=", scopeUnit(f.scope))
+      .where(byChild ? parent : "c.id", "=", scopeUnitId(f.scope))
       .select([
         sql<number>`coalesce(sum(iif(s.programme_id = 0, s.people, 0)), 0)`.as("people"),
         sql<number>`coalesce(sum(iif(s.programme_id = ${f.programmeId} AND s.days >= ${f.minDays}, s.people, 0)), 0)`.as(
@@ -218,7 +214,7 @@ export async function peopleTrained(
         .selectFrom("people_stats as s")
         .select(sql<number>`coalesce(sum(s.people), 0)`.as("n"))
         .where("s.tree", "=", scope.tree)
-        .where("s.unit_id", "=", scopeUnit(scope))
+        .where("s.unit_id", "=", scopeUnitId(scope))
         .where("s.programme_id", "=", programmeId)
         .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", at)]))
         .executeTakeFirst()
@@ -238,7 +234,7 @@ export async function classesByYear(db: Db, scope: Scope, programmeId: number, a
       sql<number>`sum(person_times)`.as("personTimes"),
     ])
     .where("tree", "=", scope.tree)
-    .where("unit_id", "=", scopeUnit(scope))
+    .where("unit_id", "=", scopeUnitId(scope))
     .where("programme_id", "=", programmeId)
     .where("day", "<=", at)
     .groupBy("year")

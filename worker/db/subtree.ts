@@ -1,6 +1,7 @@
 // The one filter for "inside a unit's subtree": a range on a materialised path column, picked by the scope's tree.
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Scope } from "../domain/terms";
+import { pathIds } from "../domain/tree";
 
 /** A query's two path columns for a unit: today's tree and the tree at the time. */
 export interface PathColumns {
@@ -29,3 +30,6 @@ export const scopeAt = (unit: { nowPath: string; thenPath: string }, tree: Scope
   tree,
   path: tree === "now" ? unit.nowPath : unit.thenPath,
 });
+
+/** The unit a scope is the subtree of: the last id of its path. */
+export const scopeUnitId = (scope: Scope): number => pathIds(scope.path).at(-1) ?? 0;

@@ -6,7 +6,7 @@ import type { ImportedUnit } from "../domain/unitImport";
 import type { Compilable, Db } from ".";
 import { PROGRESS_RETREE_SQL } from "./progressStats";
 import { RETREE_SQL } from "./stats";
-import { inSubtree, unitPaths } from "./subtree";
+import { inSubtree, scopeUnitId, unitPaths } from "./subtree";
 
 export interface Unit {
   id: number;
@@ -71,7 +71,7 @@ export async function listChildUnits(db: Db, scope: Scope): Promise<{ id: number
   return db
     .selectFrom("units")
     .select(["id", "name"])
-    .where(scope.tree === "now" ? "now_parent_id" : "parent_id", "=", pathIds(scope.path).at(-1) ?? 0)
+    .where(scope.tree === "now" ? "now_parent_id" : "parent_id", "=", scopeUnitId(scope))
     .execute();
 }
 

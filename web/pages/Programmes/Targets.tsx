@@ -1,11 +1,12 @@
 // What an organiser sets on a programme from its progress page: its targets (added, taken back) and its plan of classes per year.
 import { useState } from "preact/hooks";
-import { POSITIONS, positionKey } from "../../../worker/domain/people";
+import { POSITIONS } from "../../../worker/domain/people";
 import { ApiProblem, api, ok } from "../../api";
 import { useAsk } from "../../components/Ask";
 import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { Problem } from "../../components/Layout";
+import { PositionSelect } from "../../components/PersonFields";
 import { t } from "../../i18n";
 
 /** A count as typed ("600.000.000", "1 200"): the dots and spaces that group thousands dropped. */
@@ -55,13 +56,11 @@ export function TargetForm(props: { programmeId: string; endsOn: string; onSaved
     >
       <h2 id="target-add">{t("prog.add_target")}</h2>
       <Field id="tg-position" label={t("people.col_position")} error={fields.position}>
-        <select id="tg-position" value={form.position} onChange={set("position")}>
-          {POSITIONS.map((p) => (
-            <option key={p} value={p}>
-              {t(positionKey(p))}
-            </option>
-          ))}
-        </select>
+        <PositionSelect
+          id="tg-position"
+          value={form.position}
+          onChange={(position) => setForm({ ...form, position })}
+        />
       </Field>
       <Field id="tg-share" label={t("prog.f_share")} error={fields.share}>
         <input id="tg-share" inputMode="numeric" required value={form.share} onInput={set("share")} />
