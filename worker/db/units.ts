@@ -1,7 +1,7 @@
 // Units and the subtree rule (a staff account sees its unit and everything under it, in today's tree), and tree edits.
 import { sql } from "kysely";
 import type { Level, Scope } from "../domain/terms";
-import { layoutTree, pathIds, type TreeNode } from "../domain/tree";
+import { layoutTree, type TreeNode } from "../domain/tree";
 import type { ImportedUnit } from "../domain/unitImport";
 import type { Compilable, Db } from ".";
 import { PROGRESS_RETREE_SQL } from "./progressStats";

@@ -54,10 +54,12 @@ const sameRef = (a: FrameRef, b: FrameRef) =>
  */
 function featuresOf(a: Analysis, weights: ReadonlyMap<string, number>): Vector {
   const v: Vector = new Map();
-  for (const [t, tf] of a.terms) {
+  a.terms.forEach((tf, t) => {
     v.set(t, (1 + Math.log(tf)) * (weights.get(t) ?? 1) * (t.includes(" ") ? 1.5 : 1));
-  }
-  for (const [c, n] of a.concepts) v.set(`c:${c}`, FRAME_CONCEPT * n);
+  });
+  a.concepts.forEach((n, c) => {
+    v.set(`c:${c}`, FRAME_CONCEPT * n);
+  });
   return normalised(v);
 }
 
@@ -90,14 +92,20 @@ function shares(v: Vector, total: number): Vector {
 
 function normalised(v: Vector): Vector {
   let norm = 0;
-  for (const w of v.values()) norm += w * w;
+  v.forEach((w) => {
+    norm += w * w;
+  });
   norm = Math.sqrt(norm) || 1;
-  for (const [k, w] of v) v.set(k, w / norm);
+  v.forEach((w, k) => {
+    v.set(k, w / norm);
+  });
   return v;
 }
 
 function addInto(sum: Vector, v: Vector, weight: number) {
-  for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + w * weight);
+  v.forEach((w, k) => {
+    sum.set(k, (sum.get(k) ?? 0) + w * weight);
+  });
 }
 
 /**
@@ -109,6 +117,8 @@ export class Frame {
   private readonly weights: ReadonlyMap<string, number>;
   private readonly base: { ref: FrameRef; sums: Sums }[];
   private profiles: { ref: FrameRef; words: Vector; themes: Vector }[];
+  /** Each text's features, read once: a sure example is ranked then added, and placeAll ranks every text each pass. */
+  private readonly features = new Map<Analysis, Vector>();
 
   constructor(groups: readonly FrameGroup[], context: readonly Analysis[], lexicon: Lexicon) {
     const labels = groups.flatMap((g) => (g.label === null ? [] : [analyse(g.label, lexicon)]));
@@ -144,10 +154,18 @@ export class Frame {
   }
 
   private add(sums: Sums, a: Analysis, weight: number, least = STRONG) {
-    addInto(sums.words, featuresOf(a, this.weights), weight);
+    addInto(sums.words, this.featuresOf(a), weight);
     const themes = themesOf(a, least);
     addInto(sums.themes, themes, weight);
     if (themes.size > 0) sums.weight += weight;
+  }
+
+  private featuresOf(a: Analysis): Vector {
+    const known = this.features.get(a);
+    if (known) return known;
+    const v = featuresOf(a, this.weights);
+    this.features.set(a, v);
+    return v;
   }
 
   private profileOf(ref: FrameRef, sums: Sums) {
@@ -163,7 +181,7 @@ export class Frame {
    * Its words against the group's, and the share of the group's reading in the text's own theme.
    */
   rank(a: Analysis): Scored[] {
-    const v = featuresOf(a, this.weights);
+    const v = this.featuresOf(a);
     const t = themesOf(a);
     return this.profiles
       .map((p, i) => ({

@@ -58,10 +58,10 @@ function frameOf(room: Room, lexicon: Lexicon, context: readonly Analysis[]): Fr
   const examples = new Map<number, FrameExample[]>();
   for (const m of room.members) {
     if (m.groupId === null) continue;
-    examples.set(m.groupId, [
-      ...(examples.get(m.groupId) ?? []),
-      { analysis: m.analysis, source: m.byHand ? "hand" : "sure" },
-    ]);
+    const example: FrameExample = { analysis: m.analysis, source: m.byHand ? "hand" : "sure" };
+    const known = examples.get(m.groupId);
+    if (known) known.push(example);
+    else examples.set(m.groupId, [example]);
   }
   const agenda = hasAgenda(room);
   // With an agenda, the board's other groups that hold proposals are part of the frame too: a
