@@ -100,6 +100,14 @@ describe("class observation (dự giờ)", () => {
       expect(main).not.toMatch(/1,00|3,14|3,00/);
       await page.screenshot({ path: join(ARTIFACTS, "report-lecturers-apart.png"), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
+
+      // The list of classes says the same: trainees against trainees expected, lecturers beside.
+      await page.goto(`${baseUrl()}/app`);
+      await page.getByLabel("Tìm theo tên, mã lớp hoặc đơn vị").fill(cls.code);
+      const row = page.getByRole("row").filter({ hasText: cls.code });
+      await expect.poll(() => row.count()).toBe(1);
+      const cells = await row.getByRole("cell").allTextContents();
+      expect(cells[3]).toBe("5 / 30 phiếu+ 2 phiếu giảng viên (tính riêng)");
     } finally {
       await browser.close();
     }

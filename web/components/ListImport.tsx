@@ -44,13 +44,19 @@ export function ListImport(props: {
   const [file, setFile] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [unsent, setUnsent] = useState(false);
   const send = async (dryRun: boolean) => {
     if (!file) return;
     setBusy(true);
+    setUnsent(false);
     try {
       const r = await sendList(props.url(dryRun), file, dryRun);
       setOutcome(r);
       if (!dryRun && r.errors.length === 0) props.onImported();
+    } catch {
+      // The network dropped, or something on the way answered in other than JSON: nothing is known
+      // to be stored (an import is all or nothing), so she is told to send again.
+      setUnsent(true);
     } finally {
       setBusy(false);
     }
@@ -69,6 +75,7 @@ export function ListImport(props: {
         onChange={(e) => {
           setFile(e.currentTarget.files?.[0] ?? null);
           setOutcome(null);
+          setUnsent(false);
         }}
       />
       <div class="row-actions">
@@ -81,6 +88,11 @@ export function ListImport(props: {
           </button>
         ) : null}
       </div>
+      {unsent ? (
+        <p class="problem" role="alert">
+          {t("ppl.import_unsent")}
+        </p>
+      ) : null}
       {outcome ? (
         <div role="status" data-testid="import-outcome">
           {outcome.errors.length > 0 ? (

@@ -121,7 +121,13 @@ export function Events() {
                 </td>
                 <td>{e.unitName}</td>
                 <td>{formatTime(e.startsAt)}</td>
-                <td>{t("app.of_expected", { n: e.responses, e: e.expectedParticipants })}</td>
+                <td>
+                  {/* Against the trainees expected, the trainees' responses: lecturers are counted apart. */}
+                  {t("app.of_expected", { n: e.responses - e.lecturerResponses, e: e.expectedParticipants })}
+                  {e.lecturerResponses > 0 ? (
+                    <div class="muted">{t("app.plus_lecturers", { n: e.lecturerResponses })}</div>
+                  ) : null}
+                </td>
                 <td class="mono">{e.code}</td>
               </tr>
             ))}

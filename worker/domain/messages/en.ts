@@ -932,4 +932,7 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "att.import": "Import the class list from a file (CSV, Excel)",
   "att.import_help":
     "The register's columns: name,birth_year,position,unit_code, at units under the class's. People not yet in the register are added to it; everyone in the file is recorded as attending and completing the class (those already on the list keep their mark). One wrong line and nothing is stored. Unsaved changes above are replaced by the saved list.",
+  "ppl.import_unsent":
+    "The file was not sent, or no answer came back (a weak network?). Check the network and press again: sending the same file again adds nobody twice.",
+  "app.plus_lecturers": "+ {n} from lecturers (counted apart)",
 };

@@ -928,4 +928,7 @@ export const viApp = {
   "att.import": "Nhập danh sách lớp từ tệp (CSV, Excel)",
   "att.import_help":
     "Cùng các cột với danh sách cán bộ: name,birth_year,position,unit_code, đơn vị thuộc đơn vị của lớp. Người chưa có được thêm vào danh sách cán bộ; mọi người trong tệp được ghi là đã dự và hoàn thành lớp (người đã có trong danh sách tham dự giữ nguyên đánh dấu). Có một dòng sai thì không lưu gì. Những thay đổi chưa lưu ở trên sẽ được thay bằng danh sách đã lưu.",
+  "ppl.import_unsent":
+    "Chưa gửi được tệp, hoặc chưa nhận được trả lời (mạng yếu?). Kiểm tra mạng rồi bấm lại: gửi lại cùng tệp không tạo người trùng.",
+  "app.plus_lecturers": "+ {n} phiếu giảng viên (tính riêng)",
 } as const;
