@@ -201,6 +201,81 @@ describe("programme progress", () => {
     expect(early.classes).toMatchObject({ held: 0, people: 0 });
   });
 
+  it("a district's two targets, branch heads and commune chairs, each counts its own people: read today from the summary rows and for last year's review from the register, card and table agreeing", async ({
+    expect,
+  }) => {
+    const district = await createUnit("Hội LHPN huyện Mỹ Đức", "district", tree.hanoi);
+    const a = await createUnit("Hội LHPN xã An Phú", "commune", district);
+    const b = await createUnit("Hội LHPN xã Hương Sơn", "commune", district);
+    const programme = await newProgramme(
+      "Đề án cán bộ cơ sở huyện Mỹ Đức",
+      district.id,
+      "2024-01-01",
+      "2027-12-31",
+    );
+    const target = async (position: string, minDays: number) =>
+      (
+        await (
+          await send("POST", `/api/programmes/${programme.id}/targets`, {
+            position,
+            share: 0.8,
+            by: "2027-12-31",
+            minDays,
+          })
+        ).json<{ id: number }>()
+      ).id;
+    const heads = await target("branch_head", 1);
+    const chairs = await target("commune_chair", 2);
+    const person = async (name: string, unitId: number, position: string) =>
+      (
+        await (
+          await postJson("/api/people", { name, birthYear: 1978, position, unitId }, organiser.headers)
+        ).json<{ id: number }>()
+      ).id;
+    const a1 = await person("Đinh Thị Hạnh", a.id, "branch_head");
+    await person("Đinh Thị Huệ", a.id, "branch_head");
+    const aChair = await person("Bùi Thị Lan", a.id, "commune_chair");
+    const b1 = await person("Lại Thị Mai", b.id, "branch_head");
+    const bChair = await person("Cao Thị Nga", b.id, "commune_chair");
+    // An Phú's two-day class in March 2024; Hương Sơn's one-day class in March 2025.
+    const held = async (unit: { id: number }, day: string, personIds: number[], days: number) => {
+      const c = await createClass(organiser, unit, {
+        programmeId: programme.id,
+        startsAt: `${day}T01:00:00.000Z`,
+        endsAt: `${day}T09:00:00.000Z`,
+      });
+      expect((await send("PUT", `/api/events/${c.id}/attendance`, { personIds, days })).status).toBe(200);
+    };
+    await held(a, "2024-03-05", [a1, aChair], 2);
+    await held(b, "2025-03-05", [b1, bChair], 1);
+
+    const read = async (query: string) => {
+      const p = await (
+        await call(`/api/programmes/${programme.id}/progress${query}`, { headers: organiser.headers })
+      ).json<Progress>();
+      return Object.fromEntries(
+        [heads, chairs].map((id) => {
+          const card = p.targets.find((x) => x.id === id);
+          const rows = p.units.find((u) => u.targetId === id)?.items ?? [];
+          // Every units table adds up to its card.
+          expect(rows.reduce((n, r) => n + r.people, 0)).toBe(card?.people);
+          expect(rows.reduce((n, r) => n + r.trained, 0)).toBe(card?.trained);
+          const row = (u: { name: string }) => rows.find((r) => r.name === u.name);
+          return [
+            id === heads ? "heads" : "chairs",
+            [card?.people, card?.trained, row(a)?.trained, row(b)?.trained],
+          ];
+        }),
+      );
+    };
+    // Today (and any day after both classes): the chair of Hương Sơn has one day of the two.
+    const today = { heads: [3, 2, 1, 1], chairs: [2, 1, 1, 0] };
+    expect(await read("")).toEqual(today);
+    expect(await read("?at=2025-12-31")).toEqual(today);
+    // The 2024 review, written while classes went on: Hương Sơn's class had not been held.
+    expect(await read("?at=2024-12-31")).toEqual({ heads: [3, 1, 1, 0], chairs: [2, 1, 1, 0] });
+  });
+
   it("people move, leave and finish a longer class: progress follows, and its summary rows equal a recount at every step", async ({
     expect,
   }) => {

@@ -115,27 +115,49 @@ interface PositionCount {
   at: string;
 }
 
-/** One position's people and trained, from the summary rows: on the scope's unit, or on each unit one level below. */
-function countedRows(db: Db, f: PositionCount, byChild: boolean) {
+/** One target's people and trained on a unit: the scope's own, or one of the units one level below it. */
+export interface TargetCount {
+  targetId: number;
+  unitId: number;
+  people: number;
+  trained: number;
+}
+
+/**
+ * Every target of the programme from the summary rows, on the scope's unit (its whole subtree)
+ * and on each unit one level below it: one statement, whatever the number of targets.
+ */
+export async function targetsCounted(
+  db: Db,
+  f: { scope: Scope; programmeId: number; at: string },
+): Promise<TargetCount[]> {
   const parent = f.scope.tree === "now" ? "c.now_parent_id" : "c.parent_id";
+  const unitId = scopeUnitId(f.scope);
   return (
     db
-      // From the units to their rows: SQLite keeps the left side of a CROSS JOIN outer, where it
-      // would otherwise walk the whole tree's rows of the position.
+      // Units, then targets, then their rows by the primary key (tree, unit, position, programme):
+      // SQLite keeps the left side of a CROSS JOIN outer, where it would otherwise walk the whole
+      // tree's rows of the position.
       .selectFrom("units as c")
+      .crossJoin("programme_targets as t")
       .crossJoin("people_stats as s")
       .whereRef("s.unit_id", "=", "c.id")
-      .where(byChild ? parent : "c.id", "=", scopeUnitId(f.scope))
+      .whereRef("s.position", "=", "t.position")
+      .where((eb) => eb.or([eb("c.id", "=", unitId), eb(parent, "=", unitId)]))
+      .where("t.programme_id", "=", f.programmeId)
+      .where("s.tree", "=", f.scope.tree)
+      .where("s.programme_id", "in", [0, f.programmeId])
+      .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", f.at)]))
       .select([
+        "t.id as targetId",
+        "c.id as unitId",
         sql<number>`coalesce(sum(iif(s.programme_id = 0, s.people, 0)), 0)`.as("people"),
-        sql<number>`coalesce(sum(iif(s.programme_id = ${f.programmeId} AND s.days >= ${f.minDays}, s.people, 0)), 0)`.as(
+        sql<number>`coalesce(sum(iif(s.programme_id = ${f.programmeId} AND s.days >= t.min_days, s.people, 0)), 0)`.as(
           "trained",
         ),
       ])
-      .where("s.tree", "=", f.scope.tree)
-      .where("s.position", "=", f.position)
-      .where("s.programme_id", "in", [0, f.programmeId])
-      .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", f.at)]))
+      .groupBy(["t.id", "c.id"])
+      .execute()
   );
 }
 
@@ -164,20 +186,18 @@ const trainedSum = (f: PositionCount) =>
   sql<number>`coalesce(sum(${daysOf(f.programmeId, f.at)} >= ${f.minDays}), 0)`.as("trained");
 
 /**
- * For one position in a subtree: the people in it on `at` (distinct persons), and how many of
- * them completed at least `minDays` days of the programme's classes held by then.
+ * For one position in a subtree, counted from the register and attendance (a day the summary rows
+ * do not answer): the people in it on `at` (distinct persons), and how many of them completed at
+ * least `minDays` days of the programme's classes held by then.
  */
 export async function positionProgress(
   db: Db,
   f: PositionCount,
-  counted: boolean,
 ): Promise<{ people: number; trained: number }> {
-  const row = counted
-    ? await countedRows(db, f, false).executeTakeFirst()
-    : await subtreePeople(db, f.scope, f.at, false)
-        .where("p.position", "=", f.position)
-        .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
-        .executeTakeFirst();
+  const row = await subtreePeople(db, f.scope, f.at, false)
+    .where("p.position", "=", f.position)
+    .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
+    .executeTakeFirst();
   return { people: row?.people ?? 0, trained: row?.trained ?? 0 };
 }
 
@@ -185,11 +205,7 @@ export async function positionProgress(
 export async function positionProgressByChild(
   db: Db,
   f: PositionCount,
-  counted: boolean,
 ): Promise<{ unitId: number; people: number; trained: number }[]> {
-  if (counted) {
-    return countedRows(db, f, true).select("c.id as unitId").groupBy("c.id").execute();
-  }
   const col = sql.ref(f.scope.tree === "now" ? "u.now_path" : "u.path");
   const rest = sql`substr(${col}, ${f.scope.path.length + 1})`;
   // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under.

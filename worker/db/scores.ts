@@ -236,15 +236,22 @@ export async function loadDashboard(
   unit: Unit,
   f: ScoreFilters & { level: Level | null },
   previousFrom: string,
+  /** False for a caller that shows the card alone (a programme's quality): three statements fewer. */
+  withRows = true,
 ) {
-  const [breakdown, stats, months, classes, merged, small] = await db.batch([
-    breakdownUnitsQuery(db, unit, f.tree, f.level),
-    breakdownStatsQuery(db, unit, f.level, f, previousFrom),
+  const card = [
     monthStatsQuery(db, unit.id, f, previousFrom),
     classStatsQuery(db, unit, f),
-    mergedIntoQuery(db, unit.id, f.tree),
     smallClassesQuery(db, unit, f, previousFrom),
-  ]);
+  ] as const;
+  const rows = [
+    breakdownUnitsQuery(db, unit, f.tree, f.level),
+    breakdownStatsQuery(db, unit, f.level, f, previousFrom),
+    mergedIntoQuery(db, unit.id, f.tree),
+  ] as const;
+  const [months, classes, small, breakdown, stats, merged] = withRows
+    ? await db.batch([...card, ...rows])
+    : [...(await db.batch(card)), { rows: [] }, { rows: [] }, { rows: [] }];
   return {
     breakdown: breakdown.rows.map(
       (r): BreakdownUnit => ({ ...r, active: r.active === 1, path: f.tree === "now" ? r.nowPath : r.path }),

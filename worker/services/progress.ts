@@ -13,8 +13,12 @@ import {
   positionProgress,
   positionProgressByChild,
   replacePlan,
+  type TargetCount,
+  type TargetRow,
+  targetsCounted,
   workshopsOf,
 } from "../db/progress";
+import { scopeUnitId } from "../db/subtree";
 import { findUnitById, listChildUnits } from "../db/units";
 import { type Cell, dateCell, type Table } from "../domain/csv";
 import { type FieldErrors, Invalid, NotFound } from "../domain/errors";
@@ -24,7 +28,7 @@ import { type Position, positionKey } from "../domain/people";
 import { expectedShare, rateOf } from "../domain/progress";
 import { FOLLOW_STATUSES } from "../domain/proposal";
 import { DEFAULT_RULES } from "../domain/scores";
-import { canSee, inScope, ORGANISERS, type StaffUser, scopeOf } from "../domain/terms";
+import { canSee, inScope, ORGANISERS, type Scope, type StaffUser, scopeOf } from "../domain/terms";
 import { vietnamDay } from "../domain/time";
 import { pathIds } from "../domain/tree";
 import { unitInScope } from "./scope";
@@ -100,6 +104,31 @@ export async function setPlan(
   await replacePlan(db, p.id, years);
 }
 
+/**
+ * Every target's people and trained on the scope's unit and each unit one level below: one
+ * statement from the summary rows, or, on a day they do not answer, two per target from the rows.
+ */
+async function targetCounts(
+  db: Db,
+  f: { scope: Scope; programmeId: number; at: string },
+  targets: readonly TargetRow[],
+  counted: boolean,
+): Promise<TargetCount[]> {
+  if (counted) return targetsCounted(db, f);
+  const unitId = scopeUnitId(f.scope);
+  const each = await Promise.all(
+    targets.map(async (t) => {
+      const count = { ...f, position: t.position, minDays: t.minDays };
+      const [total, byChild] = await Promise.all([
+        positionProgress(db, count),
+        positionProgressByChild(db, count),
+      ]);
+      return [{ targetId: t.id, unitId, ...total }, ...byChild.map((c) => ({ targetId: t.id, ...c }))];
+    }),
+  );
+  return each.flat();
+}
+
 /** The scope unit's own people: the total less its children's (one row, or none when there are none). */
 function ownRow<T>(
   total: { people: number; trained: number },
@@ -153,64 +182,60 @@ export async function progressOf(
     countedBy(db, p.id, at),
     workshopsOf(db, scope, p.id, at),
     // Quality from the surveys of its classes: the dashboards' own reading, over the programme's months.
-    unitScores(db, scopeUnit, qualityQuery(tree, p.startsOn, at, p.id)),
+    unitScores(db, scopeUnit, qualityQuery(tree, p.startsOn, at, p.id), false),
   ]);
   const observed = quality.classes.filter((c) => c.observed !== null);
   const nameOf = new Map(below.map((u) => [u.id, u.name]));
   // The hand-entered baseline is the programme unit's: counted in a view of it or above it.
   const withBaseline = pathIds(p.unitPath).includes(scopeUnit.id);
   const ownName = t(lang, "progress.own_unit", { name: scopeUnit.name });
-  const [read, trainedPeople] = await Promise.all([
-    Promise.all(
-      targets.map(async (t) => {
-        const count = { scope, programmeId: p.id, position: t.position, minDays: t.minDays, at };
-        const [total, byChild] = await Promise.all([
-          positionProgress(db, count, counted),
-          positionProgressByChild(db, count, counted),
-        ]);
-        const byUnit = byChild.filter((u) => nameOf.has(u.unitId));
-        const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
-        const line = (people: number, trained: number) => {
-          const rate = rateOf(trained, people);
-          return { people, trained, rate, expectedRate, onTrack: rate !== null && rate >= expectedRate };
-        };
-        return {
-          target: {
-            id: t.id,
-            position: t.position,
-            share: t.share,
-            by: t.by,
-            minDays: t.minDays,
-            baseline: t.baseline,
-            baselineCounted: withBaseline && t.baseline !== null,
-            // Those trained before the programme (by hand) count once the view takes in its unit;
-            // never more than the people there are.
-            ...line(
-              total.people,
-              withBaseline && t.baseline !== null
-                ? Math.min(total.people, total.trained + t.baseline)
-                : total.trained,
-            ),
-          },
-          units: [
-            ...byUnit.map((u) => ({
-              unitId: u.unitId,
-              name: nameOf.get(u.unitId) ?? "",
-              ...line(u.people, u.trained),
-            })),
-            // People of the unit itself (a province's full-time officers): a row of their own, so the
-            // table adds up to the card.
-            ...ownRow(total, byUnit, (people, trained) => ({
-              unitId: scopeUnit.id,
-              name: ownName,
-              ...line(people, trained),
-            })),
-          ],
-        };
-      }),
-    ),
+  const [counts, trainedPeople] = await Promise.all([
+    targetCounts(db, { scope, programmeId: p.id, at }, targets, counted),
     peopleTrained(db, scope, p.id, at, counted),
   ]);
+  const read = targets.map((t) => {
+    const mine = counts.filter((c) => c.targetId === t.id);
+    const total = mine.find((c) => c.unitId === scopeUnitId(scope)) ?? { people: 0, trained: 0 };
+    const byUnit = mine.filter((u) => nameOf.has(u.unitId));
+    const expectedRate = expectedShare(t.share, p.startsOn, t.by, at);
+    const line = (people: number, trained: number) => {
+      const rate = rateOf(trained, people);
+      return { people, trained, rate, expectedRate, onTrack: rate !== null && rate >= expectedRate };
+    };
+    return {
+      target: {
+        id: t.id,
+        position: t.position,
+        share: t.share,
+        by: t.by,
+        minDays: t.minDays,
+        baseline: t.baseline,
+        baselineCounted: withBaseline && t.baseline !== null,
+        // Those trained before the programme (by hand) count once the view takes in its unit;
+        // never more than the people there are.
+        ...line(
+          total.people,
+          withBaseline && t.baseline !== null
+            ? Math.min(total.people, total.trained + t.baseline)
+            : total.trained,
+        ),
+      },
+      units: [
+        ...byUnit.map((u) => ({
+          unitId: u.unitId,
+          name: nameOf.get(u.unitId) ?? "",
+          ...line(u.people, u.trained),
+        })),
+        // People of the unit itself (a province's full-time officers): a row of their own, so the
+        // table adds up to the card.
+        ...ownRow(total, byUnit, (people, trained) => ({
+          unitId: scopeUnit.id,
+          name: ownName,
+          ...line(people, trained),
+        })),
+      ],
+    };
+  });
   const yearOf = Number(at.slice(0, 4));
   const byYear = [...new Set([...plan.map((y) => y.year), ...years.map((y) => y.year)])]
     .sort()

@@ -123,7 +123,8 @@ function byConcern(a: ClassScore, b: ClassScore): number {
   return b.flags.length - a.flags.length || (a.overall ?? 99) - (b.overall ?? 99) || a.id - b.id;
 }
 
-export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
+/** A unit's dashboard; `withRows` false leaves out the units table (and the merged units) for a card alone. */
+export async function unitScores(db: Db, unit: Unit, q: ScoreQuery, withRows = true) {
   const prev = previousPeriod(q.from, q.to);
   const {
     breakdown,
@@ -132,7 +133,7 @@ export async function unitScores(db: Db, unit: Unit, q: ScoreQuery) {
     classes: classRows,
     merged,
     small,
-  } = await loadDashboard(db, unit, q, prev.from);
+  } = await loadDashboard(db, unit, q, prev.from, withRows);
   const classes = classRows.map((r) => classScore(r, q.rules));
 
   // Classes go to the breakdown unit whose id appears in their path.
