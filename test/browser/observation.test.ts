@@ -103,11 +103,16 @@ describe("class observation (dự giờ)", () => {
 
       // The list of classes says the same: trainees against trainees expected, lecturers beside.
       await page.goto(`${baseUrl()}/app`);
-      await page.getByLabel("Tìm theo tên, mã lớp hoặc đơn vị").fill(cls.code);
+      const search = page.getByLabel("Tìm theo tên, mã lớp hoặc đơn vị");
+      await search.fill(cls.code);
+      await search.press("Enter");
       const row = page.getByRole("row").filter({ hasText: cls.code });
+      await expect.poll(() => page.getByRole("row").count()).toBe(2);
       await expect.poll(() => row.count()).toBe(1);
       const cells = await row.getByRole("cell").allTextContents();
       expect(cells[3]).toBe("5 / 30 phiếu+ 2 phiếu giảng viên (tính riêng)");
+      await row.getByRole("cell").nth(3).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "events-lecturers-phone.png") });
     } finally {
       await browser.close();
     }

@@ -61,6 +61,7 @@ describe("the officer register", () => {
       );
       await page.getByRole("button", { name: "Lưu 3 người" }).click();
       await page.getByRole("alert").getByText("Chưa gửi được tệp").waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "people-import-unsent.png") });
       await page.getByRole("button", { name: "Lưu 3 người" }).click();
       await outcome.getByText("Đã lưu: 0 người mới, 3 người cập nhật.").waitFor();
       expect(await page.getByRole("alert").count()).toBe(0);
