@@ -1,6 +1,6 @@
 // Phrases organisers add to the lexicon for their unit and the units below it.
-import { sql } from "kysely";
 import type { Db } from ".";
+import { aboveOrAt, unitPaths } from "./subtree";
 
 /** Organisers' extra phrases for events of this unit path (theirs and their ancestors'). */
 export async function loadLexiconPhrases(db: Db, unitPath: string, kind: "proposal" | "comment") {
@@ -9,7 +9,7 @@ export async function loadLexiconPhrases(db: Db, unitPath: string, kind: "propos
     .innerJoin("units as u", "u.id", "v.unit_id")
     .select(["v.id", "v.topic", "v.phrase", "u.name as unitName"])
     .where("v.kind", "=", kind)
-    .where(sql<boolean>`${unitPath} LIKE u.path || '%'`)
+    .where(aboveOrAt({ tree: "then", path: unitPath }, unitPaths("u")))
     .orderBy("v.id")
     .limit(2000)
     .execute();

@@ -2,7 +2,7 @@
 
 import { type Scope, TRAINEE_CATEGORIES, type TraineeCategory } from "../domain/terms";
 import type { Db } from ".";
-import { inSubtree, unitPaths } from "./subtree";
+import { aboveOrAt, inSubtree, unitPaths } from "./subtree";
 
 export interface Programme {
   id: number;
@@ -43,13 +43,8 @@ export async function findProgramme(db: Db, id: number): Promise<Programme | und
 
 /** Programmes run by the caller's unit, its ancestors (they cover it) or its subtree. */
 export async function listProgrammesFor(db: Db, scope: Scope): Promise<Programme[]> {
-  const col = scope.tree === "now" ? "u.now_path" : "u.path";
-  const ancestors = scope.path
-    .split("/")
-    .filter((s) => s !== "")
-    .map((_, i, all) => `/${all.slice(0, i + 1).join("/")}/`);
   const rows = await selectProgrammes(db)
-    .where((eb) => eb.or([eb(col, "in", ancestors), inSubtree(scope, unitPaths("u"))]))
+    .where((eb) => eb.or([aboveOrAt(scope, unitPaths("u")), inSubtree(scope, unitPaths("u"))]))
     .orderBy("p.starts_on", "desc")
     .execute();
   return rows.map((r) => ({ ...r, categories: parseCategories(r.categories) }));

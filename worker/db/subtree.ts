@@ -1,4 +1,4 @@
-// The one filter for "inside a unit's subtree": a range on a materialised path column, picked by the scope's tree.
+// The one filter for "inside a unit's subtree" (a range on a materialised path column, picked by the scope's tree), and its converse, "on the way to it".
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Scope } from "../domain/terms";
 import { pathIds } from "../domain/tree";
@@ -17,6 +17,18 @@ export interface PathColumns {
 export function inSubtree(scope: Scope, columns: PathColumns, below = false): Expression<SqlBool> {
   const col = sql.ref(scope.tree === "now" ? columns.today : columns.atTheTime);
   return sql<SqlBool>`(${col} ${sql.raw(below ? ">" : ">=")} ${scope.path} AND ${col} < ${`${scope.path}\uffff`})`;
+}
+
+/**
+ * The row's unit is the scope's unit or one above it, in the scope's tree: what covers the unit
+ * (a programme run above it, phrases its ancestors added to the lexicon). Each ancestor's path
+ * matched exactly, by the path column's index.
+ */
+export function aboveOrAt(scope: Scope, columns: PathColumns): Expression<SqlBool> {
+  const col = sql.ref(scope.tree === "now" ? columns.today : columns.atTheTime);
+  const ids = pathIds(scope.path);
+  const paths = ids.map((_, i) => `/${ids.slice(0, i + 1).join("/")}/`);
+  return paths.length === 0 ? sql<SqlBool>`0` : sql<SqlBool>`${col} IN (${sql.join(paths)})`;
 }
 
 /** The usual columns: `units` itself, or joined under an alias ("u" → u.now_path, u.path). */
