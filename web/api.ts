@@ -1,13 +1,7 @@
 // The one typed API client (hono/client on the Worker's AppType) and its error handling.
 import { hc, type InferResponseType } from "hono/client";
 import type { AppType } from "../worker/index";
-import { lang } from "./i18n";
-
-// On the page's own origin, so `$url()` gives download links as well as fetches.
-export const api = hc<AppType>(location.origin, {
-  headers: () => ({ "Accept-Language": lang.value }),
-  init: { credentials: "same-origin" },
-});
+import { lang, t } from "./i18n";
 
 export interface ApiFailure {
   status: number;
@@ -22,6 +16,27 @@ export class ApiProblem extends Error {
     super(failure.message);
   }
 }
+
+/**
+ * fetch, with a dropped connection (weak network, the phone asleep) made the app's own problem in
+ * her language: every caller that shows an ApiProblem then says it, where a bare TypeError said
+ * nothing at all.
+ */
+export const fetchOrSay: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiProblem({ status: 0, code: "unreachable", message: t("app.unreachable"), fields: {} });
+  }
+};
+
+// On the page's own origin, so `$url()` gives download links as well as fetches.
+export const api = hc<AppType>(location.origin, {
+  fetch: fetchOrSay,
+  headers: () => ({ "Accept-Language": lang.value }),
+  init: { credentials: "same-origin" },
+});
 
 /** Unwraps a response: JSON on success, an ApiProblem with the brief's error shape otherwise. */
 export async function ok<T>(res: { ok: boolean; status: number; json(): Promise<T> }): Promise<T> {

@@ -124,6 +124,12 @@ describe("a class's attendance", () => {
         await expect.poll(() => section.getByTestId("attendee").count()).toBe(3);
         await section.getByLabel(`Đinh Thị Hai ${stamp} hoàn thành lớp`).uncheck();
         await section.getByLabel("Số ngày học của lớp").fill("3");
+        // The hall's Wi-Fi drops as she saves: she is told, in Vietnamese, and her ticks stay.
+        await laptop.setOffline(true);
+        await section.getByRole("button", { name: "Lưu danh sách tham dự" }).click();
+        await section.getByRole("alert").getByText("Không kết nối được máy chủ").waitFor();
+        expect(await section.getByTestId("attendance-saved").textContent()).not.toBe("Đã lưu.");
+        await laptop.setOffline(false);
         await section.getByRole("button", { name: "Lưu danh sách tham dự" }).click();
         await expect.poll(() => section.getByTestId("attendance-saved").textContent()).toBe("Đã lưu.");
         expect(await section.getByTestId("attendance-count").textContent()).toBe("3 / 30 người tham dự");

@@ -1,7 +1,7 @@
 // The admin's unit tree: add, rename, move, deactivate, merge into a successor, import from CSV with a line-by-line report.
 import { useState } from "preact/hooks";
 import { LEVELS, TRAINEE_CATEGORIES } from "../../../worker/domain/terms";
-import { ApiProblem, api, ok } from "../../api";
+import { ApiProblem, api, fetchOrSay, ok } from "../../api";
 import { DateInput } from "../../components/DateInput";
 import { Layout, Loading, Problem } from "../../components/Layout";
 import { Table } from "../../components/Table";
@@ -254,7 +254,7 @@ export function UnitsAdmin() {
             const picked = file instanceof HTMLInputElement ? file.files?.[0] : undefined;
             const body = picked ? await picked.text() : value(f, "csv");
             // A CSV body, not JSON: the typed client only speaks JSON.
-            const res = await fetch("/api/units/import", {
+            const res = await fetchOrSay("/api/units/import", {
               method: "POST",
               headers: { "Content-Type": "text/csv", "Accept-Language": document.documentElement.lang },
               body,

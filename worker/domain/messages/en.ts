@@ -935,4 +935,6 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "ppl.import_unsent":
     "The file was not sent, or no answer came back (a weak network?). Check the network and press again: sending the same file again adds nobody twice.",
   "app.plus_lecturers": "+ {n} from lecturers (counted apart)",
+  "app.unreachable":
+    "Could not reach the server (a weak or lost network). What you just did may not be saved: check the network and try again.",
 };

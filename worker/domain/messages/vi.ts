@@ -931,4 +931,6 @@ export const viApp = {
   "ppl.import_unsent":
     "Chưa gửi được tệp, hoặc chưa nhận được trả lời (mạng yếu?). Kiểm tra mạng rồi bấm lại: gửi lại cùng tệp không tạo người trùng.",
   "app.plus_lecturers": "+ {n} phiếu giảng viên (tính riêng)",
+  "app.unreachable":
+    "Không kết nối được máy chủ (mạng yếu hoặc mất mạng). Việc vừa làm có thể chưa được lưu: kiểm tra mạng rồi thử lại.",
 } as const;
