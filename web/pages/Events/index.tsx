@@ -104,9 +104,10 @@ export function Events() {
           <thead>
             <tr>
               <th scope="col">{t("app.title")}</th>
+              {/* Second, so that a phone sees how many answered beside the class's name. */}
+              <th scope="col">{t("app.responses")}</th>
               <th scope="col">{t("app.unit")}</th>
               <th scope="col">{t("app.starts_at")}</th>
-              <th scope="col">{t("app.responses")}</th>
               <th scope="col">{t("page.code_label")}</th>
             </tr>
           </thead>
@@ -119,8 +120,6 @@ export function Events() {
                     {t(`kind.${e.kind}`)} · {t(e.status === "open" ? "status.open" : "status.closed")}
                   </div>
                 </td>
-                <td>{e.unitName}</td>
-                <td>{formatTime(e.startsAt)}</td>
                 <td>
                   {/* Against the trainees expected, the trainees' responses: lecturers are counted apart. */}
                   {t("app.of_expected", { n: e.responses - e.lecturerResponses, e: e.expectedParticipants })}
@@ -128,6 +127,8 @@ export function Events() {
                     <div class="muted">{t("app.plus_lecturers", { n: e.lecturerResponses })}</div>
                   ) : null}
                 </td>
+                <td>{e.unitName}</td>
+                <td>{formatTime(e.startsAt)}</td>
                 <td class="mono">{e.code}</td>
               </tr>
             ))}
