@@ -222,6 +222,10 @@ describe("a programme's progress", () => {
         );
         expect(await targets.first().getByTestId("target-status").textContent()).toMatch(/tiến độ/);
         expect(await targets.first().locator("tbody tr").count()).toBeGreaterThan(0);
+        // Each unit's row says by how much it is behind, not only that it is.
+        for (const status of await targets.first().getByTestId("unit-status").allTextContents()) {
+          expect(status).toMatch(/^(Đúng tiến độ|Chậm \d+ điểm)$/);
+        }
         const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(over).toBeLessThanOrEqual(0);
         await page.screenshot({

@@ -16,3 +16,10 @@ export function expectedShare(share: number, startsOn: string, by: string, at: s
 /** Trained of people as a share (two decimals), null with nobody in the position. */
 export const rateOf = (trained: number, people: number): number | null =>
   people > 0 ? round2(trained / people) : null;
+
+/**
+ * How many percentage points a rate is short of the line's expectation, 0 when on it or ahead:
+ * both are whole percents, so one behind is at least 1. The card and every unit's row say this.
+ */
+export const pointsShort = (rate: number | null, expected: number): number =>
+  Math.max(0, Math.round((expected - (rate ?? 0)) * 100));

@@ -6,6 +6,7 @@ import { neutralise, toCsv } from "../../../worker/domain/csv";
 import { keptColumns, pooledGroups } from "../../../worker/domain/disclosure";
 import { CODE_ALPHABET, generateEventCode, normaliseEventCode } from "../../../worker/domain/eventCode";
 import { t } from "../../../worker/domain/i18n";
+import { pointsShort } from "../../../worker/domain/progress";
 import { buildReport } from "../../../worker/domain/report";
 import { dateText, parseDateText } from "../../../worker/domain/time";
 import { routes } from "../../../worker/index";
@@ -279,5 +280,17 @@ describe("the audit log in words", () => {
     // The log's filter lists each action once, in words of its own (a format said in them, not after).
     const words = Object.values(AUDIT_ACTIONS).map((a) => a.words);
     expect(new Set(words).size).toBe(words.length);
+  });
+});
+
+describe("how far behind a target is", () => {
+  it("is whole percentage points short of the line, never a fraction and never below nothing", ({
+    expect,
+  }) => {
+    expect(pointsShort(0.46, 0.47)).toBe(1);
+    expect(pointsShort(0.29, 0.58)).toBe(29);
+    expect(pointsShort(null, 0.5)).toBe(50);
+    expect(pointsShort(0.8, 0.75)).toBe(0);
+    expect(pointsShort(0.75, 0.75)).toBe(0);
   });
 });

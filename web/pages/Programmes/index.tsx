@@ -1,5 +1,6 @@
 // The training schemes a person sees, and each one's progress: indicators against their targets and the straight line to their dates, units furthest behind first, classes held against planned.
 import { positionKey } from "../../../worker/domain/people";
+import { pointsShort } from "../../../worker/domain/progress";
 import { api, ok } from "../../api";
 import { Downloads } from "../../components/Downloads";
 import { Layout, PendingPage } from "../../components/Layout";
@@ -102,7 +103,6 @@ export function ProgressPage(props: { id: string }) {
       {p.targets.length === 0 ? <p class="notice">{t("prog.no_targets")}</p> : null}
       {p.targets.map((target) => {
         const units = p.units.find((u) => u.targetId === target.id)?.items ?? [];
-        const gap = target.rate === null ? null : Math.round((target.expectedRate - target.rate) * 100);
         return (
           <section key={target.id} class="panel" data-testid="target">
             <h2>
@@ -133,7 +133,10 @@ export function ProgressPage(props: { id: string }) {
             <p data-testid="target-status" class={target.onTrack ? "ok" : "problem"}>
               {target.onTrack
                 ? t("prog.on_track", { expected: pct(target.expectedRate) })
-                : t("prog.behind", { expected: pct(target.expectedRate), gap: gap ?? 0 })}
+                : t("prog.behind", {
+                    expected: pct(target.expectedRate),
+                    gap: pointsShort(target.rate, target.expectedRate),
+                  })}
             </p>
             {units.length > 0 ? (
               <Table class="list">
@@ -157,7 +160,11 @@ export function ProgressPage(props: { id: string }) {
                       <td>{pct(u.rate)}</td>
                       <td>{u.trained}</td>
                       <td>{u.people}</td>
-                      <td>{u.onTrack ? t("prog.ok") : t("prog.late")}</td>
+                      <td data-testid="unit-status">
+                        {u.onTrack
+                          ? t("prog.ok")
+                          : t("prog.late_by", { gap: pointsShort(u.rate, u.expectedRate) })}
+                      </td>
                       <td>
                         <a
                           href={`/app/people?unit=${u.unitId}&position=${target.position}&programme=${p.programme.id}&trained=no`}

@@ -879,7 +879,7 @@ export const enApp: Record<keyof typeof viApp, string> = {
   "prog.people": "People",
   "prog.status": "Progress",
   "prog.ok": "On track",
-  "prog.late": "Behind",
+  "prog.late_by": "{gap} points behind",
   "prog.classes": "Classes held: {held} (planned up to this year: {planned})",
   "prog.year": "Year",
   "prog.held": "Held",

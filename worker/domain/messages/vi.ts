@@ -875,7 +875,7 @@ export const viApp = {
   "prog.people": "Số người",
   "prog.status": "Tiến độ",
   "prog.ok": "Đúng tiến độ",
-  "prog.late": "Chậm",
+  "prog.late_by": "Chậm {gap} điểm",
   "prog.classes": "Lớp đã tổ chức: {held} (kế hoạch đến năm nay: {planned})",
   "prog.year": "Năm",
   "prog.held": "Đã tổ chức",
