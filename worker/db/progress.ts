@@ -106,15 +106,6 @@ export async function countedBy(db: Db, programmeId: number, at: string): Promis
   return (row?.attended_to ?? "") <= at;
 }
 
-/** What every progress count shares: one position's people in the subtree, and the days that count them trained. */
-interface PositionCount {
-  scope: Scope;
-  programmeId: number;
-  position: Position;
-  minDays: number;
-  at: string;
-}
-
 /** One target's people and trained on a unit: the scope's own, or one of the units one level below it. */
 export interface TargetCount {
   targetId: number;
@@ -169,74 +160,49 @@ const daysOf = (programmeId: number, at: string) =>
   sql<number>`(SELECT coalesce(sum(e.days), 0) FROM attendance a CROSS JOIN events e ON e.id = a.event_id
     WHERE a.person_id = p.id AND a.completed = 1 AND e.programme_id = ${programmeId} AND date(e.starts_at, '+7 hours') <= ${at})`;
 
-function subtreePeople(db: Db, scope: Scope, at: string, below: boolean) {
-  return (
-    db
-      // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
-      // left side of a CROSS JOIN outer, where it would walk every person of the position nationwide.
-      .selectFrom("units as u")
-      .crossJoin("people as p")
-      .whereRef("p.unit_id", "=", "u.id")
-      .where(inSubtree(scope, unitPaths("u"), below))
-      .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
-  );
-}
-
-const trainedSum = (f: PositionCount) =>
-  sql<number>`coalesce(sum(${daysOf(f.programmeId, f.at)} >= ${f.minDays}), 0)`.as("trained");
-
 /**
- * For one position in a subtree, counted from the register and attendance (a day the summary rows
- * do not answer): the people in it on `at` (distinct persons), and how many of them completed at
- * least `minDays` days of the programme's classes held by then.
+ * Counted from the register and attendance, for a day the summary rows do not answer: the people of
+ * the subtree still in their position on `at`, by the unit one level below they fall under (0 for
+ * the scope's own unit), position and completed days by then; each person's days read once, so every
+ * target and the people trained come from this one pass.
  */
-export async function positionProgress(
-  db: Db,
-  f: PositionCount,
-): Promise<{ people: number; trained: number }> {
-  const row = await subtreePeople(db, f.scope, f.at, false)
-    .where("p.position", "=", f.position)
-    .select([(eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
-    .executeTakeFirst();
-  return { people: row?.people ?? 0, trained: row?.trained ?? 0 };
-}
-
-/** The same count for each unit one level below the scope's unit (its subtree summed into it). */
-export async function positionProgressByChild(
-  db: Db,
-  f: PositionCount,
-): Promise<{ unitId: number; people: number; trained: number }[]> {
-  const col = sql.ref(f.scope.tree === "now" ? "u.now_path" : "u.path");
-  const rest = sql`substr(${col}, ${f.scope.path.length + 1})`;
-  // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under.
-  const child = sql<number>`CAST(substr(${rest}, 1, instr(${rest}, '/') - 1) AS INTEGER)`;
-  return subtreePeople(db, f.scope, f.at, true)
-    .where("p.position", "=", f.position)
-    .select([child.as("unitId"), (eb) => eb.fn.countAll<number>().as("people"), trainedSum(f)])
-    .groupBy("unitId")
-    .execute();
-}
-
-/** People of the subtree (any position, still in it on `at`) who completed at least one day of the programme's classes. */
-export async function peopleTrained(
+export async function daysOnRegister(
   db: Db,
   scope: Scope,
   programmeId: number,
   at: string,
-  counted: boolean,
-): Promise<number> {
-  const row = counted
-    ? await db
-        .selectFrom("people_stats as s")
-        .select(sql<number>`coalesce(sum(s.people), 0)`.as("n"))
-        .where("s.tree", "=", scope.tree)
-        .where("s.unit_id", "=", scopeUnitId(scope))
-        .where("s.programme_id", "=", programmeId)
-        .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", at)]))
-        .executeTakeFirst()
-    : await subtreePeople(db, scope, at, false)
-        .select(sql<number>`coalesce(sum(${daysOf(programmeId, at)} > 0), 0)`.as("n"))
-        .executeTakeFirst();
+): Promise<{ unitId: number; position: Position; days: number; people: number }[]> {
+  const col = sql.ref(scope.tree === "now" ? "u.now_path" : "u.path");
+  const rest = sql`substr(${col}, ${scope.path.length + 1})`;
+  // '/1/4/9/12/' under '/1/4/': the first id after the scope's path is the child it falls under
+  // ('' for the scope's own unit, which CAST makes 0).
+  const child = sql<number>`CAST(substr(${rest}, 1, instr(${rest}, '/') - 1) AS INTEGER)`;
+  const perPerson = db
+    // From the subtree's units to their people (by the identity index's unit_id): SQLite keeps the
+    // left side of a CROSS JOIN outer, where it would walk every person nationwide.
+    .selectFrom("units as u")
+    .crossJoin("people as p")
+    .whereRef("p.unit_id", "=", "u.id")
+    .where(inSubtree(scope, unitPaths("u")))
+    .where((eb) => eb.or([eb("p.until", "is", null), eb("p.until", ">", at)]))
+    .select([child.as("unitId"), "p.position", daysOf(programmeId, at).as("days")]);
+  return db
+    .selectFrom(perPerson.as("d"))
+    .select(["d.unitId", "d.position", "d.days", (eb) => eb.fn.countAll<number>().as("people")])
+    .groupBy(["d.unitId", "d.position", "d.days"])
+    .execute();
+}
+
+/** People of the subtree (any position, still in it on `at`) who completed at least one day of the programme's classes, from the summary rows. */
+export async function peopleTrained(db: Db, scope: Scope, programmeId: number, at: string): Promise<number> {
+  const row = await db
+    .selectFrom("people_stats as s")
+    .select(sql<number>`coalesce(sum(s.people), 0)`.as("n"))
+    .where("s.tree", "=", scope.tree)
+    .where("s.unit_id", "=", scopeUnitId(scope))
+    .where("s.programme_id", "=", programmeId)
+    .where((eb) => eb.or([eb("s.until", "=", ""), eb("s.until", ">", at)]))
+    .executeTakeFirst();
   return row?.n ?? 0;
 }
 

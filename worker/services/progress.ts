@@ -4,14 +4,13 @@ import { findProgramme, type Programme } from "../db/programmes";
 import {
   classesByYear,
   countedBy,
+  daysOnRegister,
   deleteTarget,
   insertTarget,
   listTargets,
   loadPlan,
   type PlanYear,
   peopleTrained,
-  positionProgress,
-  positionProgressByChild,
   replacePlan,
   type TargetCount,
   type TargetRow,
@@ -105,28 +104,45 @@ export async function setPlan(
 }
 
 /**
- * Every target's people and trained on the scope's unit and each unit one level below: one
- * statement from the summary rows, or, on a day they do not answer, two per target from the rows.
+ * Every target's people and trained on the scope's unit and each unit one level below, and the
+ * people trained at all: from the summary rows (two statements), or, on a day they do not answer,
+ * from one pass over the register.
  */
 async function targetCounts(
   db: Db,
   f: { scope: Scope; programmeId: number; at: string },
   targets: readonly TargetRow[],
   counted: boolean,
-): Promise<TargetCount[]> {
-  if (counted) return targetsCounted(db, f);
-  const unitId = scopeUnitId(f.scope);
-  const each = await Promise.all(
-    targets.map(async (t) => {
-      const count = { ...f, position: t.position, minDays: t.minDays };
-      const [total, byChild] = await Promise.all([
-        positionProgress(db, count),
-        positionProgressByChild(db, count),
-      ]);
-      return [{ targetId: t.id, unitId, ...total }, ...byChild.map((c) => ({ targetId: t.id, ...c }))];
-    }),
-  );
-  return each.flat();
+): Promise<{ counts: TargetCount[]; trainedPeople: number }> {
+  if (counted) {
+    const [counts, trainedPeople] = await Promise.all([
+      targetsCounted(db, f),
+      peopleTrained(db, f.scope, f.programmeId, f.at),
+    ]);
+    return { counts, trainedPeople };
+  }
+  const rows = await daysOnRegister(db, f.scope, f.programmeId, f.at);
+  const own = scopeUnitId(f.scope);
+  const counts = targets.flatMap((t) => {
+    const mine = rows.filter((r) => r.position === t.position);
+    const line = (unitId: number, of: typeof mine): TargetCount => ({
+      targetId: t.id,
+      unitId,
+      people: of.reduce((n, r) => n + r.people, 0),
+      trained: of.reduce((n, r) => n + (r.days >= t.minDays ? r.people : 0), 0),
+    });
+    const children = [...new Set(mine.map((r) => r.unitId))].filter((id) => id !== 0);
+    return [
+      line(own, mine),
+      ...children.map((id) =>
+        line(
+          id,
+          mine.filter((r) => r.unitId === id),
+        ),
+      ),
+    ];
+  });
+  return { counts, trainedPeople: rows.reduce((n, r) => n + (r.days > 0 ? r.people : 0), 0) };
 }
 
 /** The scope unit's own people: the total less its children's (one row, or none when there are none). */
@@ -189,10 +205,12 @@ export async function progressOf(
   // The hand-entered baseline is the programme unit's: counted in a view of it or above it.
   const withBaseline = pathIds(p.unitPath).includes(scopeUnit.id);
   const ownName = t(lang, "progress.own_unit", { name: scopeUnit.name });
-  const [counts, trainedPeople] = await Promise.all([
-    targetCounts(db, { scope, programmeId: p.id, at }, targets, counted),
-    peopleTrained(db, scope, p.id, at, counted),
-  ]);
+  const { counts, trainedPeople } = await targetCounts(
+    db,
+    { scope, programmeId: p.id, at },
+    targets,
+    counted,
+  );
   const read = targets.map((t) => {
     const mine = counts.filter((c) => c.targetId === t.id);
     const total = mine.find((c) => c.unitId === scopeUnitId(scope)) ?? { people: 0, trained: 0 };
