@@ -20,7 +20,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** 500 varied proposals from templates and the domain lexicon (deterministic), a third without diacritics. */
-export function syntheticProposals(n: number): string[] {
+function syntheticProposals(n: number): string[] {
   const rand = prngFor(500);
   const openers = ["Đề nghị", "Cần", "Nên", "Kiến nghị", "Mong", ""];
   const targets = ["cho chi hội trưởng", "cho cán bộ Hội cơ sở", "ở các xã vùng sâu", "cho hội viên trẻ", ""];

@@ -6,16 +6,16 @@ import { Field } from "./Field";
 export interface PersonDraft {
   name: string;
   birthYear: string;
-  position: string;
+  position: Position;
 }
 
 export const emptyPerson = (): PersonDraft => ({ name: "", birthYear: "", position: "branch_head" });
 
-/** The draft as the API takes it (an unknown position read as a branch head's, the first). */
+/** The draft as the API takes it. */
 export const personBody = (d: PersonDraft): { name: string; birthYear: number; position: Position } => ({
   name: d.name,
   birthYear: Number(d.birthYear),
-  position: POSITIONS.find((p) => p === d.position) ?? "branch_head",
+  position: d.position,
 });
 
 export function PersonFields(props: {
@@ -59,10 +59,22 @@ export function PersonFields(props: {
   );
 }
 
-/** The register's positions, in the product's words. */
-export function PositionSelect(props: { id: string; value: string; onChange: (position: string) => void }) {
+/** The register's positions, in the product's words: what it gives back is one of them. */
+export function PositionSelect(props: {
+  id: string;
+  value: Position;
+  onChange: (position: Position) => void;
+}) {
   return (
-    <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+    <select
+      id={props.id}
+      value={props.value}
+      onChange={(e) => {
+        const picked = e.currentTarget.value;
+        const position = POSITIONS.find((p) => p === picked);
+        if (position) props.onChange(position);
+      }}
+    >
       {POSITIONS.map((p) => (
         <option key={p} value={p}>
           {t(positionKey(p))}

@@ -1,6 +1,6 @@
 // What an organiser sets on a programme from its progress page: its targets (added, taken back) and its plan of classes per year.
 import { useState } from "preact/hooks";
-import { POSITIONS } from "../../../worker/domain/people";
+import type { Position } from "../../../worker/domain/people";
 import { ApiProblem, api, ok } from "../../api";
 import { useAsk } from "../../components/Ask";
 import { DateInput } from "../../components/DateInput";
@@ -16,12 +16,18 @@ const asPercent = (s: string) => (s.trim() === "" ? null : Number(s.trim().repla
 
 /** Adds a target: "share of people in position P with at least D days, by a date", with an optional starting point. */
 export function TargetForm(props: { programmeId: string; endsOn: string; onSaved: () => void }) {
-  const empty = { position: "branch_head", share: "", by: props.endsOn, minDays: "1", baseline: "" };
+  const empty: { position: Position; share: string; by: string; minDays: string; baseline: string } = {
+    position: "branch_head",
+    share: "",
+    by: props.endsOn,
+    minDays: "1",
+    baseline: "",
+  };
   const [form, setForm] = useState(empty);
   const [problem, setProblem] = useState<ApiProblem | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   const fields = problem?.failure.fields ?? {};
-  const set = (k: keyof typeof empty) => (e: { currentTarget: { value: string } }) =>
+  const set = (k: Exclude<keyof typeof empty, "position">) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [k]: e.currentTarget.value });
   return (
     <form
@@ -37,7 +43,7 @@ export function TargetForm(props: { programmeId: string; endsOn: string; onSaved
             await api.api.programmes[":id"].targets.$post({
               param: { id: props.programmeId },
               json: {
-                position: POSITIONS.find((p) => p === form.position) ?? "branch_head",
+                position: form.position,
                 share: share === null ? Number.NaN : share / 100,
                 by: form.by,
                 minDays: asNumber(form.minDays) ?? 1,
